@@ -1,0 +1,18 @@
+package io.postventa.orderstatus;
+
+import io.postventa.testing.PostventaTestResource;
+import io.postventa.testing.ServiceInfrastructureContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostventaTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "order_status"))
+class OrderStatusInfrastructureTest extends ServiceInfrastructureContract {
+
+    @Override
+    protected String expectedDatabase() {
+        return "order_status";
+    }
+}

@@ -1,0 +1,169 @@
+package io.postventa.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The `postventa` command: {@code up} runs Kafka, PostgreSQL, SMTP and the five services in the
+ * foreground until Ctrl-C; {@code infra} runs only the infrastructure (the tests' shared stack);
+ * {@code token} prints a development JWT. `down` and `up --detach` live in the shell script.
+ */
+public final class Cli {
+    private Cli() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            usage();
+            System.exit(2);
+        }
+        Map<String, String> options = options(args);
+        try {
+            switch (args[0]) {
+                case "up" -> up(root(options));
+                case "infra" -> infra(options);
+                case "token" -> token(options);
+                default -> {
+                    usage();
+                    System.exit(2);
+                }
+            }
+        } catch (StackException e) {
+            System.err.println("postventa: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void up(Path root) {
+        long started = System.nanoTime();
+        StackSettings settings = StackSettings.local(root);
+        Path stateFile = settings.dir().resolve("stack.properties");
+        StackState.read(stateFile).filter(StackState::alive).ifPresent(s -> {
+            throw new StackException("a stack is already running (pid " + s.pid() + "); stop it with ./postventa down");
+        });
+        Infrastructure infra = new Infrastructure(settings);
+        List<ServiceProcess> services = new ArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the services, Kafka, PostgreSQL and SMTP...");
+            services.parallelStream().forEach(ServiceProcess::close);
+            infra.close();
+            try {
+                Files.deleteIfExists(stateFile);
+            } catch (Exception ignored) {
+                // a stale state file names a dead pid and is ignored
+            }
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "postventa-stop"));
+
+        System.out.println("Starting Kafka, PostgreSQL and SMTP in " + settings.dir() + " ...");
+        StackState state = infra.start();
+        System.out.printf("Infrastructure ready in %.1f s: Kafka %s, PostgreSQL %s, SMTP 127.0.0.1:%d%n",
+                seconds(started), state.kafkaBootstrapServers(), state.postgresJdbcPrefix(), state.smtpPort());
+        Path logs = settings.dir().resolve("logs");
+        for (PlatformService service : PlatformService.all()) {
+            ServiceProcess process = new ServiceProcess(service, root, logs);
+            services.add(process);
+            process.start(state);
+        }
+        CompletableFuture.allOf(services.stream()
+                .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofSeconds(180))))
+                .toArray(CompletableFuture[]::new))
+                .exceptionally(t -> {
+                    Throwable cause = t.getCause() == null ? t : t.getCause();
+                    throw cause instanceof StackException se ? se : new StackException(cause.toString(), cause);
+                }).join();
+        state.write(stateFile);
+
+        System.out.printf("%nPostventa is up in %.1f s (logs in %s).%n%n", seconds(started), logs);
+        System.out.printf("%-22s %-24s %-40s%n", "service", "url", "swagger ui");
+        for (ServiceProcess s : services) {
+            System.out.printf("%-22s %-24s %-40s%n", s.service().serviceName(), s.service().url(),
+                    s.service().url() + "/q/swagger-ui");
+        }
+        System.out.printf("%nHealth: <url>/q/health   Metrics: <url>/q/metrics   E-mails sent: %s%n",
+                settings.dir().resolve("mail"));
+        System.out.println("A token: ./postventa token --role customer --sub c-1001");
+        System.out.println("Press Ctrl-C to stop everything.");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs Kafka, PostgreSQL and SMTP until the watched process (the Maven run) ends. */
+    private static void infra(Map<String, String> options) {
+        Path root = root(options);
+        StackSettings settings = "local".equals(options.get("profile"))
+                ? StackSettings.local(root) : StackSettings.test(root);
+        long watched = Long.parseLong(options.getOrDefault("watch-pid", "-1"));
+        Infrastructure infra = new Infrastructure(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            infra.close();
+            stopped.countDown();
+        }, "postventa-infra-stop"));
+        long started = System.nanoTime();
+        StackState state = infra.start();
+        state.write(settings.dir().resolve("stack.properties"));
+        System.out.printf("[devstack] %s stack ready in %.1f s: Kafka %s, PostgreSQL %s%n", settings.profile(),
+                seconds(started), state.kafkaBootstrapServers(), state.postgresJdbcPrefix());
+        while (watched < 0 || ProcessHandle.of(watched).map(ProcessHandle::isAlive).orElse(false)) {
+            try {
+                if (stopped.await(500, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        System.out.println("[devstack] process " + watched + " ended; stopping the stack");
+        System.exit(0);
+    }
+
+    private static void token(Map<String, String> options) {
+        String role = options.get("role");
+        String sub = options.get("sub");
+        if (role == null || sub == null) {
+            throw new StackException("token needs --role and --sub (e.g. --role customer --sub c-1001)");
+        }
+        Duration ttl = Duration.ofSeconds(Long.parseLong(options.getOrDefault("ttl", "3600")));
+        System.out.println(DevTokens.token(role, sub, options.get("team"), ttl));
+    }
+
+    private static Path root(Map<String, String> options) {
+        return Path.of(options.getOrDefault("root", System.getProperty("user.dir"))).toAbsolutePath();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                String name = args[i].substring(2);
+                String value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true";
+                options.put(name, value);
+            }
+        }
+        return options;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void usage() {
+        System.err.println("usage: postventa up | infra [--profile test|local] [--watch-pid PID] | "
+                + "token --role ROLE --sub SUBJECT [--team TEAM] [--ttl SECONDS]");
+    }
+}

@@ -1,0 +1,136 @@
+package io.postventa.devstack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL 17 from embedded binaries (no root, no Docker), with logical replication on
+ * so each service's Debezium relay can read its WAL, and one database per service.
+ */
+public final class PostgresServer implements AutoCloseable {
+    /** The role every service connects as; it owns its database and may replicate. */
+    public static final String USER = "postventa";
+    public static final String PASSWORD = "postventa";
+
+    private final int port;
+    private final Path dataDir;
+    private final boolean clean;
+    private EmbeddedPostgres postgres;
+
+    public PostgresServer(int port, Path dataDir, boolean clean) {
+        this.port = port;
+        this.dataDir = dataDir;
+        this.clean = clean;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Starts the server and creates the role and the given databases if missing. */
+    public PostgresServer start(List<String> databases) {
+        Dirs.writable(dataDir, "PostgreSQL");
+        stopStalePostmaster(dataDir.resolve("data"));
+        Ports.requireFree(port, "PostgreSQL");
+        Path log = dataDir.resolve("postgres.log");
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDir.resolve("data"))
+                    .setCleanDataDirectory(clean)
+                    .setOverrideWorkingDirectory(dataDir.resolve("binaries").toFile())
+                    .setRegisterShutdownHook(true)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_wal_senders", "20")
+                    .setServerConfig("max_replication_slots", "20")
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("wal_writer_delay", "10ms")
+                    .setServerConfig("max_slot_wal_keep_size", "2GB")
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            throw new StackException("PostgreSQL cannot start: " + rootMessage(e) + "; see " + log, e);
+        }
+        createRoleAndDatabases(databases);
+        return this;
+    }
+
+    private void createRoleAndDatabases(List<String> databases) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
+             Statement s = c.createStatement()) {
+            if (!exists(s, "select 1 from pg_roles where rolname = '" + USER + "'")) {
+                s.execute("create role " + USER + " login replication createdb password '" + PASSWORD + "'");
+            }
+            for (String db : databases) {
+                if (!exists(s, "select 1 from pg_database where datname = '" + db + "'")) {
+                    s.execute("create database " + db + " owner " + USER);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StackException("PostgreSQL started but its databases could not be created: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean exists(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            return rs.next();
+        }
+    }
+
+    /** A postmaster left by a stack that was killed (SIGKILL) would hold the port and the data. */
+    private static void stopStalePostmaster(Path data) {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim());
+            ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(stale -> {
+                System.err.println("[devstack] stopping a PostgreSQL left running by an earlier stack (pid " + pid + ")");
+                stale.destroy();
+                Ports.await(Duration.ofSeconds(30), Duration.ofMillis(200), () -> !stale.isAlive());
+            });
+        } catch (IOException | RuntimeException e) {
+            // not a readable pid file: PostgreSQL itself will say what is wrong
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    @Override
+    public void close() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("[devstack] PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            postgres = null;
+        }
+    }
+}

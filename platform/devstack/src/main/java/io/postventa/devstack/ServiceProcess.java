@@ -1,0 +1,132 @@
+package io.postventa.devstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One Postventa service run from its packaged jar as a child process of the stack. */
+public final class ServiceProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final PlatformService service;
+    private final Path root;
+    private final Path log;
+    private Process process;
+
+    public ServiceProcess(PlatformService service, Path root, Path logDir) {
+        this.service = service;
+        this.root = root;
+        this.log = logDir.resolve(service.serviceName() + ".log");
+    }
+
+    public PlatformService service() {
+        return service;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Starts the service against the stack; returns at once (see {@link #awaitReady}). */
+    public void start(StackState stack) {
+        Path jar = service.runnerJar(root);
+        if (!Files.exists(jar)) {
+            throw new StackException(service.serviceName() + " is not built: " + jar
+                    + " is missing (run ./mvnw package -DskipTests)");
+        }
+        Ports.requireFree(service.port(), service.serviceName());
+        List<String> command = new ArrayList<>();
+        command.add(Classpath.javaExecutable());
+        command.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        command.add("-Dquarkus.http.port=" + service.port());
+        command.add("-Dquarkus.datasource.jdbc.url=" + stack.jdbcUrl(service.database()));
+        command.add("-Dquarkus.datasource.username=" + stack.postgresUser());
+        command.add("-Dquarkus.datasource.password=" + stack.postgresPassword());
+        command.add("-Dkafka.bootstrap.servers=" + stack.kafkaBootstrapServers());
+        command.add("-Dmp.jwt.verify.publickey.location=" + stack.jwtPublicKey().toUri());
+        command.add("-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER);
+        command.add("-Dquarkus.mailer.host=127.0.0.1");
+        command.add("-Dquarkus.mailer.port=" + stack.smtpPort());
+        // The watcher stops the service if the stack dies without running its shutdown hook.
+        command.add("-cp");
+        command.add(jar + File.pathSeparator + Classpath.ownLocation());
+        command.add(ParentWatchingMain.class.getName());
+        command.add(Long.toString(ProcessHandle.current().pid()));
+        command.add("io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+        try {
+            Files.createDirectories(log.getParent());
+            process = new ProcessBuilder(command)
+                    .directory(jar.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            throw new StackException(service.serviceName() + " cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until /q/health/ready answers UP; fails fast if the process exits. */
+    public void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new StackException(service.serviceName() + " exited with code " + process.exitValue()
+                        + " during start-up; see " + log + KafkaBroker.lastErrorLine(log));
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("interrupted while waiting for " + service.serviceName());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StackException(service.serviceName() + " was not ready within " + timeout.toSeconds()
+                        + " s; see " + log);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("interrupted while waiting for " + service.serviceName());
+            }
+        }
+    }
+
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    @Override
+    public void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
