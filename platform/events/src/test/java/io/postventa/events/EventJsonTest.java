@@ -1,0 +1,62 @@
+package io.postventa.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.postventa.events.orders.CancellationDetails;
+import io.postventa.events.orders.CancellationReason;
+import io.postventa.events.orders.OrderLifecycleEvent;
+import io.postventa.events.orders.OrderLifecycleEventType;
+import io.postventa.events.returns.ReturnRefunded;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The shared JSON mapping writes what the schemas expect and reads leniently. */
+class EventJsonTest {
+
+    @Test
+    void writesTimesAsIsoStringsAndLeavesNullsOut() {
+        OrderLifecycleEvent event = new OrderLifecycleEvent("e-1", OrderLifecycleEventType.ORDER_CANCELLED, "ORD-1",
+                Instant.parse("2026-03-02T10:00:00.123Z"), null, null, null, null, null, null, null,
+                new CancellationDetails(CancellationReason.OUT_OF_STOCK, null), null);
+
+        String json = EventJson.toJson(event);
+
+        assertTrue(json.contains("\"occurredAt\":\"2026-03-02T10:00:00.123Z\""), json);
+        assertFalse(json.contains("null"), json);
+        assertFalse(json.contains("\"source\""), json);
+    }
+
+    @Test
+    void writesMoneyExactlyWithoutExponent() {
+        ReturnRefunded refund = new ReturnRefunded("R-1", "O-1", "C-1", Instant.EPOCH, new BigDecimal("1E+3"), "EUR", null, null);
+        assertTrue(EventJson.toJson(refund).contains("\"amount\":1000"), EventJson.toJson(refund));
+        ReturnRefunded cents = new ReturnRefunded("R-1", "O-1", "C-1", Instant.EPOCH, new BigDecimal("19.90"), "EUR", null, null);
+        assertEquals(new BigDecimal("19.90"), EventJson.fromJson(EventJson.toJson(cents), ReturnRefunded.class).amount());
+    }
+
+    @Test
+    void ignoresUnknownPropertiesOnRead() {
+        String json = "{\"eventId\":\"e-1\",\"eventType\":\"ORDER_PACKED\",\"orderId\":\"O-1\","
+                + "\"occurredAt\":\"2026-03-02T16:40:00+01:00\",\"warehouseRobot\":\"R2\"}";
+        OrderLifecycleEvent event = EventJson.fromJson(json, OrderLifecycleEvent.class);
+        assertEquals(OrderLifecycleEventType.ORDER_PACKED, event.eventType());
+        assertEquals(Instant.parse("2026-03-02T15:40:00Z"), event.occurredAt());
+    }
+
+    @Test
+    void rejectsUnknownEnumValuesAndBrokenJson() {
+        String json = "{\"eventId\":\"e-1\",\"eventType\":\"ORDER_TELEPORTED\",\"orderId\":\"O-1\"}";
+        assertThrows(EventJson.EventJsonException.class, () -> EventJson.fromJson(json, OrderLifecycleEvent.class));
+        assertThrows(EventJson.EventJsonException.class, () -> EventJson.readTree("{not json"));
+    }
+
+    @Test
+    void newObjectMapperReturnsIndependentMappers() {
+        assertNotSame(EventJson.newObjectMapper(), EventJson.newObjectMapper());
+    }
+}
