@@ -44,6 +44,7 @@ public final class Infrastructure implements AutoCloseable {
             }
             smtp = new SmtpServer(settings.smtpPort(), dir.resolve("mail")).start();
             kafkaReady.join();
+            kafka.createContractTopics();
         } catch (CompletionException e) {
             close();
             throw e.getCause() instanceof StackException se ? se : new StackException(e.getCause().toString(), e);

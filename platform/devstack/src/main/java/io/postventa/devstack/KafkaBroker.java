@@ -7,14 +7,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.postventa.events.Topics;
 
 /**
  * A real Apache Kafka broker in KRaft combined mode (broker + controller), run as a child JVM from
@@ -79,6 +86,33 @@ public final class KafkaBroker implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /**
+     * Creates the platform's topics and their dead-letter topics if missing, so no consumer or
+     * producer races the broker's auto-creation (customers.v1 is compacted).
+     */
+    public void createContractTopics() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (String topic : Topics.ALL) {
+                for (String name : List.of(topic, Topics.dlq(topic))) {
+                    if (!existing.contains(name)) {
+                        NewTopic newTopic = new NewTopic(name, 3, (short) 1);
+                        if (Topics.CUSTOMERS.equals(name)) {
+                            newTopic.configs(Map.of("cleanup.policy", "compact"));
+                        }
+                        missing.add(newTopic);
+                    }
+                }
+            }
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new StackException("Kafka started but the platform's topics could not be created: " + e, e);
+        }
     }
 
     public long pid() {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
@@ -92,6 +93,15 @@ public final class EventJson {
             return READER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new EventJsonException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Reads a JSON tree into a contract record. */
+    public static <T> T fromTree(JsonNode json, Class<T> type) {
+        try {
+            return READER.treeToValue(json, type);
+        } catch (IOException e) {
+            throw new EventJsonException("cannot read " + type.getSimpleName() + " from JSON", e);
         }
     }
 

@@ -22,7 +22,7 @@ import jakarta.enterprise.inject.spi.CDI;
 
 /**
  * What every service must satisfy on the real stack: ready only with its database and Kafka, its
- * own database (not a neighbour's) writable, and the broker it is configured with reachable.
+ * own database (not a neighbour's) writable, its outbox relay running, and the broker it is configured with reachable.
  * A service test extends it under {@code @QuarkusTest} with {@link PostventaTestResource}.
  */
 public abstract class ServiceInfrastructureContract {
@@ -36,7 +36,8 @@ public abstract class ServiceInfrastructureContract {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
-                .body("checks.name", hasItem("Kafka connection health check"));
+                .body("checks.name", hasItem("Kafka connection health check"))
+                .body("checks.name", hasItem("Outbox relay"));
     }
 
     @Test

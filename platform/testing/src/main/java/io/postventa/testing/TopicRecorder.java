@@ -44,7 +44,10 @@ public final class TopicRecorder implements AutoCloseable {
         try {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                // Right after a topic is created its metadata may not list partitions yet: ask again.
+                Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> !consumer.partitionsFor(topic, Duration.ofSeconds(5)).isEmpty());
+                consumer.partitionsFor(topic, Duration.ofSeconds(5))
                         .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             }
             consumer.assign(partitions);

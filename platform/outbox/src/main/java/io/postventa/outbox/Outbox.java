@@ -1,0 +1,60 @@
+package io.postventa.outbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.postventa.events.EventJson;
+import io.postventa.events.EventType;
+import io.postventa.events.SchemaValidator;
+import io.postventa.events.SchemaViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Publishes events through the transactional outbox: call it inside the transaction that changes
+ * the state the event describes, and the event reaches Kafka if and only if that transaction commits.
+ */
+@ApplicationScoped
+public class Outbox {
+    private final DataSource dataSource;
+    private final SchemaValidator validator;
+    private final boolean validate;
+
+    public Outbox(DataSource dataSource, OutboxConfig config) {
+        this.dataSource = dataSource;
+        this.validate = config.validate();
+        this.validator = validate ? new SchemaValidator() : null;
+    }
+
+    /** Publishes {@code payload} as an event of {@code type} about {@code aggregateId}; returns its id (ce_id). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(EventType type, String aggregateId, Object payload) {
+        return publish(type, aggregateId, payload, Instant.now());
+    }
+
+    /** As {@link #publish(EventType, String, Object)}, with the time the fact happened (ce_time). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(EventType type, String aggregateId, Object payload, Instant occurredAt) {
+        String json = EventJson.toJson(payload);
+        if (validate) {
+            List<SchemaViolation> violations = validator.validate(type, json);
+            if (!violations.isEmpty()) {
+                throw new IllegalArgumentException("event " + type.ceType() + " about " + aggregateId
+                        + " breaks its contract: " + violations);
+            }
+        }
+        OutboxMessage message = new OutboxMessage(UUID.randomUUID(), type.topic(), type.aggregate().name().toLowerCase(),
+                aggregateId, type.ceType(), json, occurredAt);
+        try (Connection connection = dataSource.getConnection()) {
+            OutboxWriter.write(connection, List.of(message));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write to the outbox: " + e.getMessage(), e);
+        }
+        return message.id();
+    }
+}

@@ -1,0 +1,203 @@
+package io.postventa.outbox.app;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.postventa.events.EventJson;
+import io.postventa.events.EventType;
+import io.postventa.events.Topics;
+import io.postventa.outbox.Outbox;
+import io.postventa.testing.KafkaTestClient;
+import io.postventa.testing.PostventaTestResource;
+import io.postventa.testing.TopicRecorder;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The backbone end to end inside one service: outbox → Debezium relay → Kafka → idempotent consumer → DLQ. */
+@QuarkusTest
+@QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "platform_test"))
+class OutboxAndInboxTest {
+    private static final String CONSUMER = "outbox-test-service.order-status";
+    private static KafkaTestClient kafka;
+    private static TopicRecorder statusTopic;
+    private static TopicRecorder deadLetters;
+
+    private final Outbox outbox;
+    private final DataSource dataSource;
+    private final MeterRegistry registry;
+
+    OutboxAndInboxTest(Outbox outbox, DataSource dataSource, MeterRegistry registry) {
+        this.outbox = outbox;
+        this.dataSource = dataSource;
+        this.registry = registry;
+    }
+
+    @BeforeAll
+    static void recordTopics() {
+        kafka = KafkaTestClient.create();
+        statusTopic = kafka.record(Topics.ORDER_STATUS);
+        deadLetters = kafka.record(Topics.dlq(Topics.ORDER_STATUS));
+    }
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    @Test
+    void anEventPublishedInATransactionIsRelayedConsumedAndAppliedOnceEvenWhenRedelivered() throws Exception {
+        String orderId = "ORD-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish(EventType.ORDER_STATUS_CHANGED, orderId, statusChanged(orderId)));
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> effects(orderId) == 1);
+        ConsumerRecord<String, String> relayed = statusTopic.await(r -> orderId.equals(r.key()), 1, Duration.ofSeconds(10)).get(0);
+        assertEquals(EventType.ORDER_STATUS_CHANGED.ceType(), TopicRecorder.header(relayed, "ce_type"));
+
+        double duplicatesBefore = outcome("duplicate");
+        kafka.send(Topics.ORDER_STATUS, relayed.key(), relayed.value(), headersOf(relayed));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> outcome("duplicate") > duplicatesBefore);
+        assertEquals(1, effects(orderId), "a redelivered event must not be applied twice");
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheRecordBehindItIsProcessed() throws Exception {
+        String orderId = "ORD-" + UUID.randomUUID();
+        Map<String, String> headers = ceHeaders(orderId);
+        kafka.send(Topics.ORDER_STATUS, orderId, "this is not JSON", headers);
+        String good = EventJson.toJson(statusChanged(orderId));
+        kafka.send(Topics.ORDER_STATUS, orderId, good, ceHeaders(orderId));
+
+        ConsumerRecord<String, String> dead = deadLetters.await(r -> orderId.equals(r.key()), 1, Duration.ofSeconds(60)).get(0);
+        assertEquals("this is not JSON", dead.value(), "the DLQ keeps the record as received");
+        assertTrue(TopicRecorder.header(dead, "dead-letter-reason").startsWith("NOT_JSON: "),
+                TopicRecorder.header(dead, "dead-letter-reason"));
+        assertEquals("NOT_JSON", TopicRecorder.header(dead, "dead-letter-reason-code"));
+        assertEquals(Topics.ORDER_STATUS, TopicRecorder.header(dead, "dead-letter-topic"));
+        assertTrue(TopicRecorder.header(dead, "dead-letter-offset").matches("\\d+"));
+        assertTrue(TopicRecorder.header(dead, "dead-letter-partition").matches("\\d+"));
+        assertEquals(CONSUMER, TopicRecorder.header(dead, "dead-letter-consumer-group"));
+        assertEquals(headers.get("ce_id"), TopicRecorder.header(dead, "ce_id"), "original headers are kept");
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> effects(orderId) == 1);
+    }
+
+    @Test
+    void aSchemaViolationAndAWrongKeyAreDeadLetteredNamingTheField() {
+        String orderId = "ORD-" + UUID.randomUUID();
+        ObjectNode negative = statusChanged(orderId);
+        negative.put("purchaseNumber", 0);
+        kafka.send(Topics.ORDER_STATUS, orderId, negative.toString(), ceHeaders(orderId));
+        kafka.send(Topics.ORDER_STATUS, "another-key", EventJson.toJson(statusChanged(orderId)), ceHeaders(orderId));
+
+        List<ConsumerRecord<String, String>> dead = deadLetters.await(
+                r -> orderId.equals(r.key()) || "another-key".equals(r.key()), 2, Duration.ofSeconds(60));
+        String schema = TopicRecorder.header(dead.stream().filter(r -> orderId.equals(r.key())).findFirst().orElseThrow(),
+                "dead-letter-reason");
+        assertTrue(schema.startsWith("SCHEMA_VIOLATION: ") && schema.contains("purchaseNumber"), schema);
+        String key = TopicRecorder.header(dead.stream().filter(r -> "another-key".equals(r.key())).findFirst().orElseThrow(),
+                "dead-letter-reason");
+        assertTrue(key.contains("record key another-key is not the orderId"), key);
+    }
+
+    @Test
+    void aHandlerThatKeepsFailingIsRetriedThenDeadLetteredAndThePartitionGoesOn() throws Exception {
+        ObjectNode failing = statusChanged("fail-always");
+        kafka.send(Topics.ORDER_STATUS, "fail-always", failing.toString(), ceHeaders("fail-always"));
+        String orderId = "ORD-" + UUID.randomUUID();
+        kafka.send(Topics.ORDER_STATUS, orderId, EventJson.toJson(statusChanged(orderId)), ceHeaders(orderId));
+
+        ConsumerRecord<String, String> dead = deadLetters.await(r -> "fail-always".equals(r.key()), 1, Duration.ofSeconds(60)).get(0);
+        assertEquals("PROCESSING_FAILED", TopicRecorder.header(dead, "dead-letter-reason-code"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> effects(orderId) == 1);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void anEventThatBreaksItsContractIsRefusedAndNothingIsPublished() {
+        String orderId = "ORD-" + UUID.randomUUID();
+        ObjectNode broken = statusChanged(orderId);
+        broken.remove("newStatus");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> outbox.publish(EventType.ORDER_STATUS_CHANGED, orderId, broken)));
+        assertTrue(e.getMessage().contains("newStatus"), e.getMessage());
+    }
+
+    @Test
+    void readinessReportsTheRelayAsTheActiveOne() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("Outbox relay"))
+                .body("checks.find { it.name == 'Outbox relay' }.data.role", equalTo("leader"));
+    }
+
+    private double outcome(String outcome) {
+        var counter = registry.find("postventa.consumer.records").tag("consumer", CONSUMER).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private int effects(String orderId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from probe_effect where order_id = ?")) {
+            s.setString(1, orderId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    static ObjectNode statusChanged(String orderId) {
+        try (InputStream in = OutboxAndInboxTest.class.getClassLoader()
+                .getResourceAsStream("examples/order-status.v1/ORDER_STATUS_CHANGED.json")) {
+            ObjectNode node = (ObjectNode) EventJson.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            node.put("orderId", orderId);
+            return node;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, String> ceHeaders(String subject) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("ce_id", UUID.randomUUID().toString());
+        headers.put("ce_type", EventType.ORDER_STATUS_CHANGED.ceType());
+        headers.put("ce_source", "/tests");
+        headers.put("ce_specversion", "1.0");
+        headers.put("ce_subject", subject);
+        return headers;
+    }
+
+    static Map<String, String> headersOf(ConsumerRecord<String, String> record) {
+        Map<String, String> headers = new HashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return headers;
+    }
+}

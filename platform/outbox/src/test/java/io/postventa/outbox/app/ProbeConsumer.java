@@ -1,0 +1,46 @@
+package io.postventa.outbox.app;
+
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.postventa.events.orderstatus.OrderStatusChanged;
+import io.postventa.outbox.inbox.EventConsumer;
+import io.postventa.outbox.inbox.IncomingEvent;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** A consumer shaped like the services' ones: thin, idempotent through {@link EventConsumer}. */
+@ApplicationScoped
+public class ProbeConsumer {
+    private final EventConsumer consumer;
+    private final javax.sql.DataSource dataSource;
+
+    public ProbeConsumer(EventConsumer consumer, javax.sql.DataSource dataSource) {
+        this.consumer = consumer;
+        this.dataSource = dataSource;
+    }
+
+    @Incoming("order-status")
+    @Blocking
+    public CompletionStage<Void> onOrderStatus(Message<String> message) {
+        return consumer.consume(message, "outbox-test-service.order-status", this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        if ("fail-always".equals(event.key())) {
+            throw new IllegalStateException("the database said no");
+        }
+        OrderStatusChanged changed = event.data(OrderStatusChanged.class);
+        try (var c = dataSource.getConnection();
+             var insert = c.prepareStatement("insert into probe_effect (event_id, order_id, status) values (?, ?, ?)")) {
+            insert.setString(1, event.id());
+            insert.setString(2, changed.orderId());
+            insert.setString(3, String.valueOf(changed.newStatus()));
+            insert.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
