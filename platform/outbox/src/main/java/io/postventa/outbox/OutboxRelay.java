@@ -57,6 +57,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final long lockKey;
     private final String ceSource;
     private final AtomicLong relayed = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
     private final ExecutorService engineExecutor;
     private volatile Role role = Role.STARTING;
     private volatile boolean running;
@@ -202,6 +203,7 @@ public final class OutboxRelay implements AutoCloseable {
         }
         committer.markBatchFinished();
         if (!sends.isEmpty()) {
+            batches.incrementAndGet();
             relayed.addAndGet(sends.size());
             lastRelayedAt = Instant.now();
             if (oldest != null) {
@@ -292,6 +294,11 @@ public final class OutboxRelay implements AutoCloseable {
     /** Records relayed to Kafka by this replica since it started. */
     public long relayedCount() {
         return relayed.get();
+    }
+
+    /** Batches handed to Kafka by this replica (relayed / batches = the mean batch size). */
+    public long batchCount() {
+        return batches.get();
     }
 
     /** Time from an event's commit (ce_time) to Kafka's acknowledgement, for the last batch relayed. */

@@ -1,8 +1,5 @@
 package io.postventa.outbox;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -35,9 +32,8 @@ final class OutboxDatabase {
             s.execute("create database " + name);
         }
         OutboxDatabase db = new OutboxDatabase(stack, name);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(migration("V0_1__outbox_and_inbox.sql"));
-            s.execute(migration("V0_2__outbox_replication_slot.sql").replace("${outbox_slot}", db.slot));
+        try (Connection c = db.connect()) {
+            OutboxSchema.install(c, db.slot);
         }
         return db;
     }
@@ -61,14 +57,6 @@ final class OutboxDatabase {
             } else {
                 c.rollback();
             }
-        }
-    }
-
-    private static String migration(String file) {
-        try (InputStream in = OutboxDatabase.class.getResourceAsStream("/db/postventa/" + file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

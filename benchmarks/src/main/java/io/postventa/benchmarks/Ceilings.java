@@ -1,0 +1,112 @@
+package io.postventa.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.postventa.devstack.Classpath;
+import io.postventa.testing.StackInfo;
+
+/** This machine's raw ceilings, measured in the same run as the benchmark that compares against them. */
+public final class Ceilings {
+    private static final Pattern SUMMARY = Pattern.compile(
+            "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency, ([\\d.]+) ms max latency.*?([\\d.]+) ms 50th, ([\\d.]+) ms 95th, ([\\d.]+) ms 99th");
+
+    private Ceilings() {
+    }
+
+    /**
+     * Kafka's own producer performance tool ({@code org.apache.kafka.tools.ProducerPerformance}) at
+     * the given record size, acks=all, one topic of 3 partitions, unthrottled.
+     */
+    public static Map<String, Object> kafkaProducer(StackInfo stack, String topic, int records, int recordSize)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Classpath.javaExecutable(), "-Xmx512m", "-cp", Classpath.devstack(),
+                "org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records", Integer.toString(records),
+                "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer-props",
+                "bootstrap.servers=" + stack.kafkaBootstrapServers(), "acks=all", "linger.ms=5", "batch.size=131072"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String last = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.contains("records sent")) {
+                    last = line;
+                }
+            }
+        }
+        if (!process.waitFor(5, TimeUnit.MINUTES) || last == null) {
+            throw new IllegalStateException("ProducerPerformance did not report a summary");
+        }
+        Matcher m = SUMMARY.matcher(last);
+        if (!m.find()) {
+            throw new IllegalStateException("unexpected ProducerPerformance output: " + last);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("tool", "org.apache.kafka.tools.ProducerPerformance");
+        result.put("records", Long.parseLong(m.group(1)));
+        result.put("recordSizeBytes", recordSize);
+        result.put("recordsPerSecond", Double.parseDouble(m.group(2)));
+        result.put("mbPerSecond", Double.parseDouble(m.group(3)));
+        result.put("avgLatencyMs", Double.parseDouble(m.group(4)));
+        result.put("p99LatencyMs", Double.parseDouble(m.group(8)));
+        result.put("settings", "acks=all linger.ms=5 batch.size=131072, 3 partitions");
+        return result;
+    }
+
+    /** Commits per second of a one-row insert (a 1 KB jsonb row) per transaction, by {@code clients} connections. */
+    public static Map<String, Object> postgresCommitRate(StackInfo stack, String database, int clients, Duration duration)
+            throws SQLException, InterruptedException {
+        try (Connection c = connect(stack, database); Statement s = c.createStatement()) {
+            s.execute("create table if not exists ceiling_commit (id bigserial primary key, payload jsonb not null)");
+        }
+        String payload = "{\"pad\":\"" + "x".repeat(1000) + "\"}";
+        AtomicLong commits = new AtomicLong();
+        long deadline = System.nanoTime() + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Thread t = new Thread(() -> {
+                try (Connection c = connect(stack, database);
+                     PreparedStatement insert = c.prepareStatement("insert into ceiling_commit (payload) values (?::jsonb)")) {
+                    c.setAutoCommit(false);
+                    insert.setString(1, payload);
+                    while (System.nanoTime() < deadline) {
+                        insert.executeUpdate();
+                        c.commit();
+                        commits.incrementAndGet();
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("clients", clients);
+        result.put("commitsPerSecond", Math.round(commits.get() / (double) duration.toSeconds()));
+        result.put("settings", "one 1 KB jsonb row per commit, synchronous_commit=on");
+        return result;
+    }
+
+    static Connection connect(StackInfo stack, String database) throws SQLException {
+        return DriverManager.getConnection(stack.jdbcUrl(database), stack.postgresUser(), stack.postgresPassword());
+    }
+}

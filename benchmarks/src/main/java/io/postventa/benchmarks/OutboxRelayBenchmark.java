@@ -1,0 +1,319 @@
+package io.postventa.benchmarks;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.postventa.outbox.OutboxMessage;
+import io.postventa.outbox.OutboxRelay;
+import io.postventa.outbox.OutboxSchema;
+import io.postventa.outbox.OutboxWriter;
+import io.postventa.outbox.RelaySettings;
+import io.postventa.testing.KafkaTestClient;
+import io.postventa.testing.StackInfo;
+import io.postventa.testing.TestStack;
+
+/**
+ * The outbox relay's throughput (events/s drained from the WAL to Kafka) and its commit-to-topic
+ * latency at a fixed rate, for 1 KB events, next to Kafka's and PostgreSQL's ceilings measured in
+ * the same run. Goal: at least 10,000 events/s and p99 under 100 ms at 2,000 events/s.
+ */
+public final class OutboxRelayBenchmark {
+    private static final int EVENT_BYTES = 1024;
+
+    private OutboxRelayBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = Integer.parseInt(option(args, "events", "100000"));
+        int rate = Integer.parseInt(option(args, "rate", "2000"));
+        int seconds = Integer.parseInt(option(args, "seconds", "30"));
+        StackInfo stack = TestStack.get();
+        Machine machine = Machine.current();
+        System.out.printf("Outbox relay benchmark on %d cores (%s); Kafka %s%n", machine.cores(), machine.cpu(),
+                stack.kafkaBootstrapServers());
+
+        System.out.println("Measuring the ceilings: Kafka ProducerPerformance, PostgreSQL commit rate...");
+        Map<String, Object> kafka = Ceilings.kafkaProducer(stack, "bench.ceiling." + UUID.randomUUID(), 200_000, EVENT_BYTES);
+        Map<String, Object> pg1 = Ceilings.postgresCommitRate(stack, "benchmarks", 1, Duration.ofSeconds(10));
+        Map<String, Object> pg4 = Ceilings.postgresCommitRate(stack, "benchmarks", 4, Duration.ofSeconds(10));
+
+        System.out.printf("Relay throughput: %,d events written with the relay stopped, then drained...%n", events);
+        Map<String, Object> throughput = throughput(stack, events);
+        System.out.printf("Relay latency: %,d events/s for %d s, one event per transaction...%n", rate, seconds);
+        Map<String, Object> latency = latency(stack, rate, seconds);
+
+        double kafkaRate = (double) kafka.get("recordsPerSecond");
+        double drained = (double) throughput.get("eventsPerSecond");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> lat = (Map<String, Object>) latency.get("commitToTopic");
+        new Report("outbox-relay", machine)
+                .put("eventBytes", EVENT_BYTES)
+                .put("ceilings", Map.of("kafkaProducer", kafka, "postgres1Client", pg1, "postgres4Clients", pg4))
+                .put("throughput", throughput)
+                .put("latency", latency)
+                .put("goals", Map.of("eventsPerSecond", 10_000, "p99MsAt2000PerSecond", 100))
+                .row("Kafka producer ceiling (1 KB, acks=all)", Report.number(kafkaRate) + " rec/s", "", "")
+                .row("PostgreSQL commits/s, 1 client", Report.number(((Number) pg1.get("commitsPerSecond")).doubleValue()), "", "")
+                .row("PostgreSQL commits/s, 4 clients", Report.number(((Number) pg4.get("commitsPerSecond")).doubleValue()), "", "")
+                .row("relay throughput (events/s)", Report.number(drained), "Kafka producer ceiling",
+                        Report.ratio(drained, kafkaRate))
+                .row("outbox write rate, 4 writers x 100/tx (events/s)",
+                        Report.number((double) throughput.get("writeEventsPerSecond")), "", "")
+                .row("commit-to-topic p50 @ " + rate + "/s", Report.ms((double) lat.get("p50Ms")), "goal p99 < 100 ms", "")
+                .row("commit-to-topic p99 @ " + rate + "/s", Report.ms((double) lat.get("p99Ms")), "goal p99 < 100 ms",
+                        Report.ratio((double) lat.get("p99Ms"), 100))
+                .row("commit-to-topic max @ " + rate + "/s", Report.ms((double) lat.get("maxMs")), "", "")
+                .row("achieved rate (events/s)", Report.number((double) latency.get("achievedPerSecond")), "target " + rate,
+                        Report.ratio((double) latency.get("achievedPerSecond"), rate))
+                .write(TestStack.projectRoot());
+        System.exit(0);
+    }
+
+    /** Fills the outbox with the relay stopped, then measures how fast the relay drains it to Kafka. */
+    private static Map<String, Object> throughput(StackInfo stack, int events) throws Exception {
+        String db = freshDatabase(stack);
+        String topic = "bench.outbox.throughput." + db;
+        createTopic(topic);
+        String payload = payload();
+        long writeStart = System.nanoTime();
+        List<Thread> writers = new ArrayList<>();
+        AtomicInteger next = new AtomicInteger();
+        for (int w = 0; w < 4; w++) {
+            Thread t = new Thread(() -> {
+                try (Connection c = Ceilings.connect(stack, db)) {
+                    c.setAutoCommit(false);
+                    while (true) {
+                        int from = next.getAndAdd(100);
+                        if (from >= events) {
+                            return;
+                        }
+                        List<OutboxMessage> batch = new ArrayList<>(100);
+                        for (int i = from; i < Math.min(events, from + 100); i++) {
+                            batch.add(message(topic, i, payload));
+                        }
+                        OutboxWriter.write(c, batch);
+                        c.commit();
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            writers.add(t);
+            t.start();
+        }
+        for (Thread t : writers) {
+            t.join();
+        }
+        double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+
+        try (KafkaConsumer<String, byte[]> consumer = consumer(stack, topic)) {
+            long relayStart = System.nanoTime();
+            long first = 0;
+            long last = 0;
+            int seen = 0;
+            double meanBatch;
+            try (OutboxRelay relay = new OutboxRelay(settings(stack, db)).start()) {
+                long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                while (seen < events && System.nanoTime() < deadline) {
+                    int got = consumer.poll(Duration.ofMillis(100)).count();
+                    if (got > 0) {
+                        long now = System.nanoTime();
+                        if (first == 0) {
+                            first = now;
+                        }
+                        last = now;
+                        seen += got;
+                    }
+                }
+                meanBatch = relay.relayedCount() / (double) Math.max(1, relay.batchCount());
+            }
+            if (seen < events) {
+                throw new IllegalStateException("only " + seen + " of " + events + " events reached Kafka");
+            }
+            double drainSeconds = (last - first) / 1e9;
+            return Map.of(
+                    "events", events,
+                    "writeEventsPerSecond", events / writeSeconds,
+                    "eventsPerSecond", (events - 1) / drainSeconds,
+                    "secondsFromRelayStartToFirstEvent", (first - relayStart) / 1e9,
+                    "drainSeconds", drainSeconds,
+                    "meanBatchSize", meanBatch);
+        }
+    }
+
+    /** Commits one event per transaction at a fixed rate and measures commit-to-topic arrival. */
+    private static Map<String, Object> latency(StackInfo stack, int rate, int seconds) throws Exception {
+        String db = freshDatabase(stack);
+        String topic = "bench.outbox.latency." + db;
+        createTopic(topic);
+        String payload = payload();
+        Map<String, Long> committedAt = new ConcurrentHashMap<>();
+        List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean writing = new AtomicBoolean(true);
+        int warmupSeconds = 5;
+        int total = rate * (seconds + warmupSeconds);
+        try (OutboxRelay relay = new OutboxRelay(settings(stack, db)).start();
+             KafkaConsumer<String, byte[]> consumer = consumer(stack, topic)) {
+            // Let the relay take the lock and start streaming before the clock starts.
+            long ready = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (relay.role() != OutboxRelay.Role.LEADER && System.nanoTime() < ready) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(2000);
+            int writers = 4;
+            long start = System.nanoTime();
+            long warmupEnd = start + Duration.ofSeconds(warmupSeconds).toNanos();
+            long intervalNanos = 1_000_000_000L * writers / rate;
+            AtomicInteger sequence = new AtomicInteger();
+            List<Thread> threads = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                long offset = w * (intervalNanos / writers);
+                Thread t = new Thread(() -> {
+                    try (Connection c = Ceilings.connect(stack, db)) {
+                        c.setAutoCommit(false);
+                        for (long due = start + offset; ; due += intervalNanos) {
+                            int i = sequence.getAndIncrement();
+                            if (i >= total) {
+                                return;
+                            }
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                LockSupport.parkNanos(wait);
+                            }
+                            OutboxMessage m = message(topic, i, payload);
+                            OutboxWriter.write(c, List.of(m));
+                            c.commit();
+                            long committed = System.nanoTime();
+                            if (committed > warmupEnd) {
+                                committedAt.put(m.id().toString(), committed);
+                            }
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            Thread done = new Thread(() -> {
+                threads.forEach(t -> {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                writing.set(false);
+            });
+            done.start();
+            int received = 0;
+            long quietSince = System.nanoTime();
+            while (writing.get() || System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos()) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+                    long arrived = System.nanoTime();
+                    received++;
+                    quietSince = arrived;
+                    Header id = r.headers().lastHeader("ce_id");
+                    Long committed = id == null ? null : committedAt.remove(new String(id.value()));
+                    if (committed != null) {
+                        latencies.add((arrived - committed) / 1e6);
+                    }
+                }
+                if (received >= total && !writing.get()) {
+                    break;
+                }
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            double[] values = latencies.stream().mapToDouble(Double::doubleValue).toArray();
+            Latencies l = new Latencies(values);
+            return Map.of(
+                    "targetPerSecond", rate,
+                    "seconds", seconds,
+                    "warmupSeconds", warmupSeconds,
+                    "writers", writers,
+                    "achievedPerSecond", received / elapsed,
+                    "eventsMeasured", values.length,
+                    "eventsNeverArrived", committedAt.size(),
+                    "commitToTopic", l.summary());
+        }
+    }
+
+    private static void createTopic(String topic) {
+        try (KafkaTestClient kafka = KafkaTestClient.create()) {
+            kafka.createTopics(Set.of(topic));
+        }
+    }
+
+    private static RelaySettings settings(StackInfo stack, String db) {
+        return RelaySettings.of("benchmark", stack.jdbcUrl(db), stack.postgresUser(), stack.postgresPassword(),
+                db + "_slot", stack.kafkaBootstrapServers());
+    }
+
+    private static String freshDatabase(StackInfo stack) throws SQLException {
+        String db = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (Connection c = Ceilings.connect(stack, "benchmarks"); Statement s = c.createStatement()) {
+            s.execute("create database " + db);
+        }
+        try (Connection c = Ceilings.connect(stack, db)) {
+            OutboxSchema.install(c, db + "_slot");
+        }
+        return db;
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(StackInfo stack, String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    private static OutboxMessage message(String topic, int i, String payload) {
+        return new OutboxMessage(UUID.randomUUID(), topic, "benchmark", "agg-" + (i % 1000), "postventa.benchmark.event.v1",
+                payload, Instant.now());
+    }
+
+    /** A JSON payload of about 1 KB. */
+    private static String payload() {
+        return "{\"orderId\":\"ORD-000000\",\"pad\":\"" + "x".repeat(EVENT_BYTES - 40) + "\"}";
+    }
+
+    static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--" + name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
