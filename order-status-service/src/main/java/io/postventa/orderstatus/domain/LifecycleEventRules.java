@@ -32,11 +32,6 @@ public final class LifecycleEventRules {
             problems.add(new FieldProblem("placed.promisedDeliveryDate",
                     "is before the order was placed (" + day + ")"));
         }
-        if (event.shipment() != null && event.shipment().estimatedDeliveryDate() != null
-                && event.shipment().estimatedDeliveryDate().isBefore(day.minusDays(1))) {
-            problems.add(new FieldProblem("shipment.estimatedDeliveryDate",
-                    "is before the event itself (" + day + ")"));
-        }
         if (event.pickup() != null && event.pickup().availableUntil() != null
                 && event.pickup().availableUntil().isBefore(occurredAt)) {
             problems.add(new FieldProblem("pickup.availableUntil", "is before the parcel became available (" + occurredAt + ")"));
