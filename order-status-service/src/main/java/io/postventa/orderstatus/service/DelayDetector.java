@@ -39,12 +39,15 @@ public class DelayDetector {
     private final EntityManager em;
     private final Clock clock;
     private final OrderStatusConfig config;
+    private final DelayPolicyService policies;
 
-    public DelayDetector(Outbox outbox, EntityManager em, Clock clock, OrderStatusConfig config) {
+    public DelayDetector(Outbox outbox, EntityManager em, Clock clock, OrderStatusConfig config,
+            DelayPolicyService policies) {
         this.outbox = outbox;
         this.em = em;
         this.clock = clock;
         this.config = config;
+        this.policies = policies;
     }
 
     @Scheduled(every = "${postventa.order-status.delay.check-every}", identity = "delay-check",
@@ -59,9 +62,10 @@ public class DelayDetector {
     /** Checks every open order as of {@code now}; returns the delays it reported (none twice). */
     public List<OrderDelayed> detect(Instant now) {
         List<OrderDelayed> reported = new ArrayList<>();
+        Duration silence = QuarkusTransaction.requiringNew().call(policies::maxCarrierSilence);
         for (DelayCause cause : DelayCause.values()) {
             for (int round = 0; round < MAX_ROUNDS; round++) {
-                Batch batch = QuarkusTransaction.requiringNew().call(() -> detectBatch(cause, now));
+                Batch batch = QuarkusTransaction.requiringNew().call(() -> detectBatch(cause, now, silence));
                 reported.addAll(batch.reported());
                 if (batch.candidates() < config.delay().batchSize()) {
                     break;
@@ -74,8 +78,7 @@ public class DelayDetector {
     private record Batch(int candidates, List<OrderDelayed> reported) {
     }
 
-    private Batch detectBatch(DelayCause cause, Instant now) {
-        Duration silence = Duration.ofHours(config.delay().noScanHours());
+    private Batch detectBatch(DelayCause cause, Instant now, Duration silence) {
         var query = switch (cause) {
             case PROMISED_DATE_PASSED -> em.createQuery("select o from TrackedOrder o where o.promisedDeliveryDate < :today"
                     + " and o.status not in :closed" + NOT_YET_REPORTED, TrackedOrder.class)

@@ -1,7 +1,6 @@
 package io.postventa.orderstatus.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,10 +33,12 @@ public class OrderQueries {
 
     private final Clock clock;
     private final OrderStatusConfig config;
+    private final DelayPolicyService policies;
 
-    public OrderQueries(Clock clock, OrderStatusConfig config) {
+    public OrderQueries(Clock clock, OrderStatusConfig config, DelayPolicyService policies) {
         this.clock = clock;
         this.config = config;
+        this.policies = policies;
     }
 
     /** The order for {@code caller}: its customer, or staff; anyone else gets 404, as for an unknown id. */
@@ -92,7 +93,7 @@ public class OrderQueries {
         }
         Instant now = clock.instant();
         Set<DelayCause> due = DelayRules.due(order.status, order.promisedDeliveryDate, order.lastCarrierScanAt, now,
-                config.zone(), Duration.ofHours(config.delay().noScanHours()));
+                config.zone(), policies.maxCarrierSilence());
         Set<DelayCause> causes = EnumSet.noneOf(DelayCause.class);
         causes.addAll(due);
         // A reported exception or silence is over once the shipment moved on; a passed promise stays passed.
