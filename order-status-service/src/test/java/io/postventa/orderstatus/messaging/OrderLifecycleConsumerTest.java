@@ -147,6 +147,18 @@ class OrderLifecycleConsumerTest {
     }
 
     @Test
+    void anEarlyEventThatPredatesThePlacementIsRejectedInTheTimelineAndChangesNothing() throws Exception {
+        String orderId = "ORD-" + UUID.randomUUID();
+        Instant t = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        send(EventType.SHIPMENT_DELIVERED, Lifecycle.event(EventType.SHIPMENT_DELIVERED, orderId, t.minus(2, ChronoUnit.DAYS)));
+        send(EventType.ORDER_PLACED, Lifecycle.placed(orderId, "CUST-" + UUID.randomUUID(), t));
+        send(EventType.ORDER_PAID, Lifecycle.event(EventType.ORDER_PAID, orderId, t.plusSeconds(60)));
+
+        assertEquals(List.of(PLACED, PAID), awaitChanges(orderId, 2).stream().map(OrderStatusChanged::newStatus).toList());
+        assertTrue(timelineOutcomes(orderId).contains("REJECTED"), "kept in the timeline as rejected: " + timelineOutcomes(orderId));
+    }
+
+    @Test
     void thePurchaseNumberCountsTheCustomersPlacedOrders() {
         String customerId = "CUST-" + UUID.randomUUID();
         String first = "ORD-" + UUID.randomUUID();
