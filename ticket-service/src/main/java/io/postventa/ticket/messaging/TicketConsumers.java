@@ -45,6 +45,12 @@ public class TicketConsumers {
         return consumer.consume(message, "ticket-service.return-decisions", readModels::onReturn);
     }
 
+    @Incoming("feedback")
+    @Blocking
+    public CompletionStage<Void> onFeedback(Message<String> message) {
+        return consumer.consume(message, "ticket-service.feedback", readModels::onFeedback);
+    }
+
     @Incoming("customers")
     @Blocking
     public CompletionStage<Void> onCustomer(Message<String> message) {

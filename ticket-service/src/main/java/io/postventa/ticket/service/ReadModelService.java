@@ -12,6 +12,8 @@ import io.postventa.events.common.OrderStatus;
 import io.postventa.events.contacts.ReasonSource;
 import io.postventa.events.contacts.TicketOrigin;
 import io.postventa.events.customers.CustomerUpserted;
+import io.postventa.events.feedback.FeedbackContext;
+import io.postventa.events.feedback.FeedbackDetractor;
 import io.postventa.events.orders.OrderLifecycleEvent;
 import io.postventa.events.orderstatus.DelayCause;
 import io.postventa.events.orderstatus.OrderDelayed;
@@ -120,6 +122,40 @@ public class ReadModelService {
         Ticket t = tickets.open(new TicketService.NewTicket(ContactReason.WHERE_IS_MY_ORDER, ReasonSource.SYSTEM, null,
                 origin, order.customerId, customer == null ? null : customer.email,
                 customer == null ? null : customer.phone, order.orderId, note, language), null);
+        tickets.addMessage(t, MessageKind.SYSTEM, "system", note, null, null, null, null, null);
+    }
+
+    /**
+     * A detractor answer opens a recovery ticket (or adds a note to the open ticket of the same order), so an
+     * agent calls the customer back.
+     */
+    public void onFeedback(IncomingEvent event) {
+        if (event.type() != EventType.FEEDBACK_DETRACTOR) {
+            return;
+        }
+        FeedbackDetractor d = event.data(FeedbackDetractor.class);
+        FeedbackContext context = d.context();
+        String orderId = context == null ? null : context.orderId();
+        String note = "Cliente detractor: " + d.kind() + " " + d.score()
+                + (d.lowScoreReason() == null ? "" : " (" + d.lowScoreReason() + ")") + ", encuesta " + d.surveyId();
+        if (orderId != null) {
+            Ticket open = Ticket.find("orderId = ?1 and mergedInto is null and status in ?2 order by createdAt", orderId,
+                    TicketService.activeNames()).firstResult();
+            if (open != null) {
+                tickets.addMessage(open, MessageKind.SYSTEM, "system", note, null, null, null, null, null);
+                return;
+            }
+        }
+        ContactReason reason = context == null ? ContactReason.OTHER
+                : context.returnReason() != null || context.returnId() != null ? ContactReason.RETURN_REQUEST
+                : Boolean.TRUE.equals(context.delayed()) ? ContactReason.WHERE_IS_MY_ORDER
+                : context.ticketReason() != null ? context.ticketReason() : ContactReason.OTHER;
+        Customer customer = Customer.findById(d.customerId());
+        String language = customer != null && customer.language != null ? customer.language
+                : d.locale() != null ? d.locale().substring(0, 2).toLowerCase(Locale.ROOT) : null;
+        Ticket t = tickets.open(new TicketService.NewTicket(reason, ReasonSource.SYSTEM, null,
+                TicketOrigin.FEEDBACK_DETRACTOR, d.customerId(), customer == null ? null : customer.email,
+                customer == null ? null : customer.phone, orderId, note, language), null);
         tickets.addMessage(t, MessageKind.SYSTEM, "system", note, null, null, null, null, null);
     }
 

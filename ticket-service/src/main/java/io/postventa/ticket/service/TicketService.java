@@ -216,6 +216,10 @@ public class TicketService {
         addMessage(t, MessageKind.SYSTEM, automatic ? "system" : agentId, "status " + before + " -> " + target, null,
                 null, null, null, null);
         refreshSla(t, policy, now);
+        if (before.isActive() && !target.isActive() && t.agentId != null) {
+            t.persist();
+            assignment.fillQueue(t.teamId); // the agent has room again: hand out the oldest waiting ticket
+        }
     }
 
     /** An agent corrects the reason: priority and SLA policy follow the new reason. */

@@ -98,6 +98,64 @@ class ProactiveAndSlaTest extends TicketTestSupport {
     }
 
     @Test
+    void thePolicyCanPauseTheClockWhileTheParcelIsWithTheCarrierOrAReturnIsInTransit() {
+        Map<String, List<Integer>> always = new HashMap<>();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+            always.put(day, List.of(0, 1440));
+        }
+        given().header("Authorization", Tokens.bearer(Tokens.admin("admin-1"))).contentType(ContentType.JSON)
+                .body(Map.of("priority", "NORMAL", "channel", "SOCIAL", "firstResponseMinutes", 60,
+                        "resolutionMinutes", 600, "timeZone", "Europe/Madrid", "hours", always, "holidays", List.of(),
+                        "pauseWhileWithCarrier", true, "pauseWhileReturnInTransit", true))
+                .put("/api/v1/sla-policies/social-carrier").then().statusCode(200);
+        String customer = id("cust");
+        String orderId = id("ORD");
+        send(EventType.ORDER_STATUS_CHANGED, orderId, order(orderId, customer, OrderStatus.IN_TRANSIT, "35", 1, "Batidora"));
+        awaitOrderKnown(orderId, "IN_TRANSIT");
+        String ticket = given().header("Authorization", Tokens.bearer(Tokens.customer(customer)))
+                .contentType(ContentType.JSON).body(Map.of("channel", "SOCIAL", "orderId", orderId,
+                        "message", "¿Cómo se usa? No encuentro las instrucciones"))
+                .post("/api/v1/contacts").then().statusCode(201).body("reason", equalTo("PRODUCT_QUESTION"))
+                .body("priority", equalTo("NORMAL")).extract().path("ticketId");
+        given().header("Authorization", Tokens.bearer(agent())).get("/api/v1/tickets/" + ticket).then()
+                .body("ticket.slaPolicyId", equalTo("social-carrier"))
+                .body("ticket.slaPaused", equalTo(true))
+                .body("ticket.firstResponseDueAt", nullValue());
+
+        send(EventType.ORDER_STATUS_CHANGED, orderId, order(orderId, customer, OrderStatus.DELIVERED, "35", 1, "Batidora"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("Authorization", Tokens.bearer(agent())).get("/api/v1/tickets/" + ticket).then()
+                .body("ticket.slaPaused", equalTo(false))
+                .body("ticket.firstResponseDueAt", org.hamcrest.Matchers.notNullValue()));
+
+        String returnId = id("RET");
+        send(EventType.RETURN_IN_TRANSIT, returnId, new io.postventa.events.returns.ReturnInTransit(returnId, orderId,
+                customer, Instant.now(), "RMA-1", "SEUR", "SEU999"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("Authorization", Tokens.bearer(agent())).get("/api/v1/tickets/" + ticket).then()
+                .body("ticket.slaPaused", equalTo(true))
+                .body("returns[0].returnId", equalTo(returnId))
+                .body("returns[0].state", equalTo("IN_TRANSIT")));
+    }
+
+    @Test
+    void aDetractorOpensARecoveryTicket() {
+        String orderId = id("ORD");
+        String customer = id("cust");
+        String survey = id("SRV");
+        send(EventType.FEEDBACK_DETRACTOR, survey, new io.postventa.events.feedback.FeedbackDetractor(survey, customer,
+                Instant.now(), io.postventa.events.feedback.SurveyKind.NPS,
+                io.postventa.events.feedback.SurveyTrigger.valueOf("ORDER_DELIVERED"), 2, false, null, "es-ES",
+                new io.postventa.events.feedback.FeedbackContext(orderId, "SEUR", true, null, null, null, null, null)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("Authorization", Tokens.bearer(agent())).queryParam("orderId", orderId)
+                .get("/api/v1/tickets").then().statusCode(200)
+                .body("items[0].origin", equalTo("FEEDBACK_DETRACTOR"))
+                .body("items[0].reason", equalTo("WHERE_IS_MY_ORDER"))
+                .body("items[0].customerId", equalTo(customer)));
+    }
+
+    @Test
     void dueTimesFollowBusinessHoursAndHolidaysPauseWhileWaitingAndBreachOnce() {
         // 9:00-18:00 Monday to Friday in Madrid; Tuesday 8 December 2026 is a holiday
         Map<String, List<Integer>> hours = new HashMap<>();
