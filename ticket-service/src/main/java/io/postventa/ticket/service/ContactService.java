@@ -86,6 +86,7 @@ public class ContactService {
         String phone = c.phone() != null ? c.phone() : customer == null ? null : customer.phone;
 
         UUID contactId = UUID.randomUUID();
+        tickets.lockOrder(c.orderId());
         Ticket ticket = existingTicket(c.orderId(), customerId);
         boolean joined = ticket != null;
         if (!joined) {

@@ -111,6 +111,7 @@ public class ReadModelService {
 
     /** Opens a ticket about a late order before the customer writes, unless one is already open. */
     private void openProactive(OrderView order, TicketOrigin origin, String note) {
+        tickets.lockOrder(order.orderId);
         boolean open = Ticket.count("orderId = ?1 and mergedInto is null and status in ?2", order.orderId,
                 TicketService.activeNames()) > 0;
         if (open) {
@@ -139,6 +140,7 @@ public class ReadModelService {
         String note = "Cliente detractor: " + d.kind() + " " + d.score()
                 + (d.lowScoreReason() == null ? "" : " (" + d.lowScoreReason() + ")") + ", encuesta " + d.surveyId();
         if (orderId != null) {
+            tickets.lockOrder(orderId);
             Ticket open = Ticket.find("orderId = ?1 and mergedInto is null and status in ?2 order by createdAt", orderId,
                     TicketService.activeNames()).firstResult();
             if (open != null) {

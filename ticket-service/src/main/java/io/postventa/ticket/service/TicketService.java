@@ -61,6 +61,17 @@ public class TicketService {
             String customerId, String email, String phone, String orderId, String subject, String language) {
     }
 
+    /**
+     * Serialises, until the transaction ends, everything that may open a ticket for this order, so two contacts
+     * (or a contact and a delay) arriving together still end up on one ticket.
+     */
+    public void lockOrder(String orderId) {
+        if (orderId != null) {
+            Ticket.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(:k))")
+                    .setParameter("k", "ticket-order:" + orderId).getResultList();
+        }
+    }
+
     public Instant now() {
         return clock.instant();
     }

@@ -98,6 +98,28 @@ class ContactResourceTest extends TicketTestSupport {
     }
 
     @Test
+    void simultaneousContactsAboutOneOrderEndUpOnOneTicket() throws Exception {
+        String customer = id("cust");
+        String orderId = id("ORD");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> posts = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                posts.add(pool.submit(() -> postContact(Tokens.customer(customer),
+                        contact("CHAT", null, orderId, "Necesito la factura de este pedido")).statusCode(201)
+                        .extract().<String>path("ticketId")));
+            }
+            java.util.Set<String> tickets = new java.util.HashSet<>();
+            for (var post : posts) {
+                tickets.add(post.get());
+            }
+            assertEquals(1, tickets.size(), "four contacts about one order must share one ticket, got " + tickets);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void classifiesEnglishContactsAndPhoneContactsByTheirIvrOption() {
         postContact(Tokens.platform("shop"), contact("WEB_FORM", id("cust"), null,
                 "Hello, I would like to return the jacket and get a refund")).statusCode(201)
