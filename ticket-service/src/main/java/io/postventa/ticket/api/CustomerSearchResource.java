@@ -38,6 +38,16 @@ import jakarta.ws.rs.core.MediaType;
 public class CustomerSearchResource {
     private static final int MAX_CUSTOMERS = 20;
 
+    // each lookup matches one index of V1 (a test checks the planner can use it)
+    static final String BY_EMAIL = "select id from customer where lower(email) = :q";
+    static final String BY_PHONE = "select id from customer where phone in (:q, :q2)";
+    static final String BY_ORDER = "select customer_id from order_view where order_id = :q";
+    static final String BY_AMOUNT = "select customer_id from order_view where total = :q";
+    static final String BY_NAME = "select id from customer where (coalesce(first_name, '') || ' ' || "
+            + "coalesce(last_name, '')) ilike :q";
+    static final String BY_CITY = "select customer_id from order_view where lower(city) = :q";
+    static final String BY_PRODUCT = "select customer_id from order_view where products ilike :q";
+
     /** One customer found, with what matched and everything this service knows of them. */
     public record CustomerResult(String customerId, Set<String> matchedBy, CustomerView customer,
             List<OrderSummary> orders, List<ReturnSummary> returns, List<TicketView> tickets) {
@@ -68,25 +78,24 @@ public class CustomerSearchResource {
         String query = q.trim();
         Map<String, Set<String>> found = new LinkedHashMap<>();
         if (query.contains("@")) {
-            add(found, "email", ids("select id from customer where lower(email) = :q", query.toLowerCase(Locale.ROOT)));
+            add(found, "email", ids(BY_EMAIL, query.toLowerCase(Locale.ROOT)));
         }
         String digits = query.replaceAll("[\\s-]", "");
         if (digits.matches("\\+?\\d{6,15}")) {
             String plus = digits.startsWith("+") ? digits : "+" + digits;
-            add(found, "phone", ids("select id from customer where phone in (:q, :q2)", digits, plus));
+            add(found, "phone", ids(BY_PHONE, digits, plus));
         }
-        add(found, "orderId", ids("select customer_id from order_view where order_id = :q", query));
+        add(found, "orderId", ids(BY_ORDER, query));
         if (query.matches("\\d{1,10}([.,]\\d{1,2})?")) {
-            add(found, "amount", ids("select customer_id from order_view where total = :q",
+            add(found, "amount", ids(BY_AMOUNT,
                     new BigDecimal(query.replace(',', '.'))));
         }
         if (!query.contains("@") && query.length() >= 3) {
             String like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            add(found, "name", ids("select id from customer where (coalesce(first_name, '') || ' ' || "
-                    + "coalesce(last_name, '')) ilike :q", like));
-            add(found, "city", ids("select customer_id from order_view where lower(city) = :q",
+            add(found, "name", ids(BY_NAME, like));
+            add(found, "city", ids(BY_CITY,
                     query.toLowerCase(Locale.ROOT)));
-            add(found, "product", ids("select customer_id from order_view where products ilike :q", like));
+            add(found, "product", ids(BY_PRODUCT, like));
         }
         List<CustomerResult> results = new ArrayList<>();
         for (Map.Entry<String, Set<String>> entry : found.entrySet()) {
