@@ -1,0 +1,88 @@
+package io.postventa.ticket.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.postventa.events.contacts.ContactChannel;
+import io.postventa.ticket.service.ContactService;
+import io.postventa.ticket.service.ContactService.ContactCommand;
+import io.postventa.ticket.service.ContactService.ContactResult;
+import io.postventa.web.Caller;
+import io.postventa.web.Problem;
+import io.postventa.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Contacts from every channel: the door through which customers, agents (phone notes) and platforms bring them in. */
+@Path("/api/v1/contacts")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ContactResource {
+
+    /** A contact. At least one of customerId, email or phone is needed to identify and answer the customer. */
+    public record ContactRequest(
+            @NotNull ContactChannel channel,
+            @Size(max = 100) String customerId,
+            @Email @Size(max = 254) String email,
+            @Pattern(regexp = "\\+?[0-9 ]{6,20}", message = "must be a phone number such as +34600111222") String phone,
+            @Size(max = 100) String orderId,
+            @Size(max = 300) String subject,
+            @NotBlank @Size(max = 10000) String message,
+            @Size(max = 10) String ivrOption) {
+    }
+
+    private final ContactService contacts;
+    private final Caller caller;
+
+    public ContactResource(ContactService contacts, Caller caller) {
+        this.contacts = contacts;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Caller.CUSTOMER, Caller.AGENT, Caller.PLATFORM})
+    public Response receive(@Valid @NotNull ContactRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        boolean asCustomer = caller.isOnlyCustomer() && !caller.hasRole(Caller.PLATFORM);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (!asCustomer && blank(request.customerId()) && blank(request.email()) && blank(request.phone())) {
+            String message = "give customerId, email or phone: there is no other way to identify or answer the customer";
+            errors.add(new Problem.FieldError("customerId", message));
+            errors.add(new Problem.FieldError("email", message));
+            errors.add(new Problem.FieldError("phone", message));
+        }
+        if (request.ivrOption() != null && request.channel() != ContactChannel.PHONE) {
+            errors.add(new Problem.FieldError("ivrOption", "only phone contacts have an IVR option"));
+        }
+        if (asCustomer && request.customerId() != null && !request.customerId().equals(caller.subject())) {
+            errors.add(new Problem.FieldError("customerId", "a customer can only write as themselves"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badFields(errors);
+        }
+        ContactResult result = contacts.receive(new ContactCommand(request.channel(), trim(request.customerId()),
+                trim(request.email()), trim(request.phone()), trim(request.orderId()), request.subject(),
+                request.message(), trim(request.ivrOption()), asCustomer ? caller.subject() : null,
+                caller.subject(), idempotencyKey == null ? null : caller.subject() + ":" + idempotencyKey));
+        return Response.status(Response.Status.CREATED).entity(result).build();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return blank(s) ? null : s.trim();
+    }
+}

@@ -1,0 +1,272 @@
+package io.postventa.ticket.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.postventa.events.common.ContactReason;
+import io.postventa.events.contacts.TicketPriority;
+import io.postventa.ticket.api.TicketViews.MessageView;
+import io.postventa.ticket.api.TicketViews.TicketDetail;
+import io.postventa.ticket.api.TicketViews.TicketView;
+import io.postventa.ticket.domain.MessageKind;
+import io.postventa.ticket.domain.OrderView;
+import io.postventa.ticket.domain.ReturnView;
+import io.postventa.ticket.domain.Ticket;
+import io.postventa.ticket.domain.TicketMessage;
+import io.postventa.ticket.domain.TicketStatus;
+import io.postventa.ticket.service.ProcedureService;
+import io.postventa.ticket.service.TicketService;
+import io.postventa.web.Caller;
+import io.postventa.web.Page;
+import io.postventa.web.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The help desk: ticket lists and details with the order beside them, replies, notes, status, reason and merges. */
+@Path("/api/v1/tickets")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class TicketResource {
+
+    /** A reply (public unless {@code internal}), optionally moving the ticket to {@code status}. */
+    public record MessageRequest(@NotBlank @Size(max = 10000) String body, boolean internal, TicketStatus status) {
+    }
+
+    public record StatusRequest(@NotNull TicketStatus status) {
+    }
+
+    public record ReasonRequest(@NotNull ContactReason reason) {
+    }
+
+    public record MergeRequest(@NotBlank String sourceTicketId) {
+    }
+
+    public record ApplyProcedureRequest(@NotBlank String procedureId, String language, TicketStatus status) {
+    }
+
+    private final TicketAccess access;
+    private final TicketService tickets;
+    private final ProcedureService procedures;
+
+    public TicketResource(TicketAccess access, TicketService tickets, ProcedureService procedures) {
+        this.access = access;
+        this.tickets = tickets;
+        this.procedures = procedures;
+    }
+
+    @GET
+    @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT, Caller.MANAGER})
+    @Transactional
+    public Page<TicketView> list(@QueryParam("status") String status, @QueryParam("reason") String reason,
+            @QueryParam("priority") String priority, @QueryParam("teamId") String teamId,
+            @QueryParam("agentId") String agentId, @QueryParam("customerId") String customerId,
+            @QueryParam("orderId") String orderId, @QueryParam("unassigned") @DefaultValue("false") boolean unassigned,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        Page.check(page, size);
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        where.add("mergedInto is null");
+        if (status != null) {
+            where.add("status = :status");
+            params.put("status", enumValue(TicketStatus.class, "status", status));
+        }
+        if (reason != null) {
+            where.add("reason = :reason");
+            params.put("reason", enumValue(ContactReason.class, "reason", reason));
+        }
+        if (priority != null) {
+            where.add("priority = :priority");
+            params.put("priority", enumValue(TicketPriority.class, "priority", priority));
+        }
+        if (access.isPartner()) {
+            where.add("teamId = :team");
+            params.put("team", access.caller().team().orElse("-"));
+        } else if (teamId != null) {
+            where.add("teamId = :team");
+            params.put("team", teamId);
+        }
+        if (agentId != null) {
+            where.add("agentId = :agent");
+            params.put("agent", agentId);
+        }
+        if (unassigned) {
+            where.add("agentId is null");
+        }
+        if (customerId != null) {
+            where.add("customerId = :customer");
+            params.put("customer", customerId);
+        }
+        if (orderId != null) {
+            where.add("orderId = :order");
+            params.put("order", orderId);
+        }
+        PanacheQuery<Ticket> query = Ticket.find(String.join(" and ", where) + " order by createdAt desc, id", params);
+        List<TicketView> items = query.page(page, size).<Ticket>list().stream()
+                .map(t -> TicketViews.view(t, access.isPartner())).toList();
+        return new Page<>(items, page, size, query.count());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT, Caller.MANAGER, Caller.CUSTOMER})
+    @Transactional
+    public TicketDetail get(@PathParam("id") String id) {
+        Ticket t = access.load(id, false);
+        return detail(t);
+    }
+
+    private TicketDetail detail(Ticket t) {
+        boolean mask = access.isPartner();
+        boolean customer = access.caller().isOnlyCustomer();
+        OrderView order = t.orderId == null ? null : OrderView.findById(t.orderId);
+        List<TicketViews.ReturnSummary> returns = t.orderId == null ? List.of()
+                : ReturnView.<ReturnView>list("orderId = ?1 order by updatedAt", t.orderId).stream()
+                        .map(TicketViews::view).toList();
+        List<MessageView> messages = TicketMessage.<TicketMessage>list("ticketId = ?1 order by createdAt, id", t.id)
+                .stream().filter(m -> !customer || TicketViews.isPublic(m)).map(m -> TicketViews.view(m, mask)).toList();
+        return new TicketDetail(TicketViews.view(t, mask), TicketViews.view(order, mask), returns, messages);
+    }
+
+    @POST
+    @Path("/{id}/messages")
+    @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT, Caller.CUSTOMER})
+    @Transactional
+    public Response addMessage(@PathParam("id") String id, @Valid @NotNull MessageRequest request) {
+        Ticket t = access.load(id, true);
+        Caller caller = access.caller();
+        TicketMessage m;
+        if (caller.isOnlyCustomer()) {
+            if (request.internal() || request.status() != null) {
+                throw ProblemException.badField(request.internal() ? "internal" : "status",
+                        "a customer can only write a reply");
+            }
+            if (t.mergedInto != null || t.status() == TicketStatus.CLOSED) {
+                throw ProblemException.conflict("this ticket is closed; write a new contact");
+            }
+            m = tickets.addMessage(t, MessageKind.CUSTOMER, caller.subject(), request.body(), t.channel, null, null,
+                    null, null);
+            tickets.customerWrote(t);
+        } else if (request.internal()) {
+            m = tickets.addMessage(t, MessageKind.INTERNAL_NOTE, caller.subject(), request.body(), null, null, null,
+                    null, null);
+        } else {
+            m = tickets.reply(t, caller.subject(), request.body(), false, null);
+        }
+        if (request.status() != null) {
+            tickets.changeStatus(t, request.status(), caller.subject(), false);
+        }
+        return Response.status(Response.Status.CREATED).entity(TicketViews.view(m, access.isPartner())).build();
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT})
+    @Transactional
+    public TicketView changeStatus(@PathParam("id") String id, @Valid @NotNull StatusRequest request) {
+        Ticket t = access.load(id, true);
+        tickets.changeStatus(t, request.status(), access.caller().subject(), false);
+        return TicketViews.view(t, access.isPartner());
+    }
+
+    @PUT
+    @Path("/{id}/reason")
+    @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT})
+    @Transactional
+    public TicketView changeReason(@PathParam("id") String id, @Valid @NotNull ReasonRequest request) {
+        Ticket t = access.load(id, true);
+        tickets.changeReason(t, request.reason(), access.caller().subject());
+        return TicketViews.view(t, access.isPartner());
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT})
+    @Transactional
+    public TicketDetail merge(@PathParam("id") String id, @Valid @NotNull MergeRequest request) {
+        Ticket target = access.load(id, true);
+        Ticket source;
+        try {
+            source = access.load(request.sourceTicketId(), true);
+        } catch (ProblemException e) {
+            throw ProblemException.badField("sourceTicketId", "no such ticket");
+        }
+        if (target.customerId != null && source.customerId != null && !target.customerId.equals(source.customerId)) {
+            throw ProblemException.unprocessable("tickets of two customers cannot be merged",
+                    List.of(new io.postventa.web.Problem.FieldError("sourceTicketId", "belongs to another customer")));
+        }
+        tickets.merge(target, source, access.caller().subject());
+        return detail(target);
+    }
+
+    @POST
+    @Path("/{id}/procedure")
+    @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT})
+    @Transactional
+    public Response applyProcedure(@PathParam("id") String id, @Valid @NotNull ApplyProcedureRequest request) {
+        Ticket t = access.load(id, true);
+        TicketMessage m = procedures.apply(t, request.procedureId(), request.language(), access.caller().subject());
+        if (request.status() != null) {
+            tickets.changeStatus(t, request.status(), access.caller().subject(), false);
+        }
+        return Response.status(Response.Status.CREATED).entity(TicketViews.view(m, access.isPartner())).build();
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("text/csv")
+    @RolesAllowed({Caller.AGENT, Caller.MANAGER})
+    @Transactional
+    public Response export(@QueryParam("status") String status) {
+        if (access.isPartner()) {
+            throw ProblemException.forbidden("partner agents cannot export tickets");
+        }
+        StringBuilder csv = new StringBuilder("id,status,reason,priority,channel,customerId,orderId,teamId,agentId,createdAt,firstResponseAt,solvedAt\n");
+        PanacheQuery<Ticket> query = status == null ? Ticket.find("mergedInto is null order by createdAt")
+                : Ticket.find("mergedInto is null and status = ?1 order by createdAt",
+                        enumValue(TicketStatus.class, "status", status));
+        query.page(0, 10_000).<Ticket>list().forEach(t -> csv.append(String.join(",", t.id.toString(), t.status, t.reason,
+                t.priority, n(t.channel), n(t.customerId), n(t.orderId), t.teamId, n(t.agentId), t.createdAt.toString(),
+                t.firstResponseAt == null ? "" : t.firstResponseAt.toString(),
+                t.solvedAt == null ? "" : t.solvedAt.toString())).append('\n'));
+        return Response.ok(csv.toString()).header("Content-Disposition", "attachment; filename=tickets.csv").build();
+    }
+
+    private static String n(String s) {
+        return s == null ? "" : s.replace(",", " ");
+    }
+
+    static <E extends Enum<E>> String enumValue(Class<E> type, String field, String value) {
+        try {
+            return Enum.valueOf(type, value).name();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    static UUID uuid(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField(field, "must be a ticket id");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.postventa.ticket.service;
+
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.postventa.events.common.OrderStatus;
+import io.postventa.ticket.domain.Customer;
+import io.postventa.ticket.domain.OrderView;
+import io.postventa.ticket.domain.Placeholders;
+import io.postventa.ticket.domain.Procedure;
+import io.postventa.ticket.domain.ReturnView;
+import io.postventa.ticket.domain.Ticket;
+import io.postventa.ticket.domain.TicketMessage;
+import io.postventa.ticket.domain.WismoReply;
+import io.postventa.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Applies an operations procedure to a ticket: its canned reply, filled in from the ticket and its order, is sent. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ProcedureService {
+    private final TicketService tickets;
+
+    public ProcedureService(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    public TicketMessage apply(Ticket t, String procedureId, String language, String agentId) {
+        Procedure procedure = Procedure.findById(procedureId);
+        if (procedure == null) {
+            throw ProblemException.badField("procedureId", "no such procedure");
+        }
+        String lang = language != null ? language : t.language != null ? t.language : "es";
+        if (!lang.equals("es") && !lang.equals("en")) {
+            throw ProblemException.badField("language", "must be es or en");
+        }
+        String body = Placeholders.render("en".equals(lang) ? procedure.replyEn : procedure.replyEs, values(t, lang));
+        t.procedureId = procedure.id;
+        return tickets.reply(t, agentId, body, false, procedure.id);
+    }
+
+    private static Map<String, String> values(Ticket t, String lang) {
+        Map<String, String> values = new HashMap<>();
+        values.put("ticketId", t.id.toString());
+        values.put("orderId", t.orderId);
+        if (t.customerId != null) {
+            Customer c = Customer.findById(t.customerId);
+            if (c != null) {
+                values.put("customerName", c.firstName);
+            }
+        }
+        if (t.orderId != null) {
+            OrderView o = OrderView.findById(t.orderId);
+            if (o != null) {
+                values.put("trackingUrl", o.trackingUrl);
+                values.put("carrier", o.carrier);
+                values.put("promisedDate", o.promisedDate == null ? null : o.promisedDate.format(DateTimeFormatter.ISO_DATE));
+                if (o.status != null) {
+                    OrderStatus s = OrderStatus.valueOf(o.status);
+                    values.put("status", "en".equals(lang) ? WismoReply.english(s) : WismoReply.spanish(s));
+                }
+            }
+            ReturnView r = ReturnView.find("orderId = ?1 and rmaCode is not null order by updatedAt desc", t.orderId)
+                    .firstResult();
+            if (r != null) {
+                values.put("rma", r.rmaCode);
+            }
+        }
+        return values;
+    }
+}

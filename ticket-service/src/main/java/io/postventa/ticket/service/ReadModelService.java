@@ -1,0 +1,282 @@
+package io.postventa.ticket.service;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.postventa.events.EventType;
+import io.postventa.events.common.ContactReason;
+import io.postventa.events.common.OrderStatus;
+import io.postventa.events.contacts.ReasonSource;
+import io.postventa.events.contacts.TicketOrigin;
+import io.postventa.events.customers.CustomerUpserted;
+import io.postventa.events.feedback.FeedbackContext;
+import io.postventa.events.feedback.FeedbackDetractor;
+import io.postventa.events.orders.OrderLifecycleEvent;
+import io.postventa.events.orderstatus.DelayCause;
+import io.postventa.events.orderstatus.OrderDelayed;
+import io.postventa.events.orderstatus.OrderStatusChanged;
+import io.postventa.events.returns.ReturnDecided;
+import io.postventa.outbox.inbox.IncomingEvent;
+import io.postventa.ticket.domain.Customer;
+import io.postventa.ticket.domain.MessageKind;
+import io.postventa.ticket.domain.OrderView;
+import io.postventa.ticket.domain.ReturnView;
+import io.postventa.ticket.domain.Ticket;
+import io.postventa.ticket.domain.TicketMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Keeps the local read models (orders, returns, customers) from the topics, opens proactive tickets for delays and
+ * shipment exceptions, and erases a customer's personal data on a tombstone. Runs inside the consumer's transaction.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ReadModelService {
+    private final TicketService tickets;
+
+    public ReadModelService(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    public void onOrderStatus(IncomingEvent event) {
+        if (event.type() == EventType.ORDER_STATUS_CHANGED) {
+            orderStatusChanged(event.data(OrderStatusChanged.class));
+        } else if (event.type() == EventType.ORDER_DELAYED) {
+            orderDelayed(event.data(OrderDelayed.class));
+        }
+    }
+
+    void orderStatusChanged(OrderStatusChanged e) {
+        OrderView order = order(e.orderId());
+        order.customerId = e.customerId();
+        order.status = e.newStatus().name();
+        order.purchaseNumber = e.purchaseNumber();
+        order.locale = e.locale();
+        order.currency = e.currency();
+        order.total = e.total();
+        order.placedAt = e.placedAt();
+        order.promisedDate = e.promisedDeliveryDate();
+        order.carrier = e.carrier();
+        order.trackingNumber = e.trackingNumber();
+        order.trackingUrl = e.trackingUrl();
+        order.deliveredAt = e.deliveredAt();
+        order.exceptionCode = e.exceptionReasonCode();
+        if (e.lines() != null) {
+            order.products = e.lines().stream().map(l -> l.name() + " " + l.sku()).collect(Collectors.joining(" | "));
+        }
+        if (e.newStatus() == OrderStatus.DELIVERED) {
+            order.delayed = false; // it arrived: no longer late
+        }
+        order.updatedAt = tickets.now();
+        order.persist();
+        if (e.newStatus() == OrderStatus.EXCEPTION) {
+            openProactive(order, TicketOrigin.SHIPMENT_EXCEPTION,
+                    "Incidencia del transportista con el pedido " + e.orderId() + " (" + e.exceptionReasonCode() + ")");
+        }
+        tickets.refreshOrderTickets(e.orderId());
+    }
+
+    void orderDelayed(OrderDelayed e) {
+        OrderView order = order(e.orderId());
+        if (order.customerId == null) {
+            order.customerId = e.customerId();
+        }
+        if (order.status == null) {
+            order.status = e.currentStatus().name();
+        }
+        order.delayed = true;
+        order.delayCause = e.cause().name();
+        if (e.promisedDeliveryDate() != null) {
+            order.promisedDate = e.promisedDeliveryDate();
+        }
+        if (e.trackingUrl() != null) {
+            order.trackingUrl = e.trackingUrl();
+        }
+        if (e.carrier() != null) {
+            order.carrier = e.carrier();
+        }
+        if (order.locale == null) {
+            order.locale = e.locale();
+        }
+        order.updatedAt = tickets.now();
+        order.persist();
+        openProactive(order, e.cause() == DelayCause.SHIPMENT_EXCEPTION ? TicketOrigin.SHIPMENT_EXCEPTION
+                : TicketOrigin.ORDER_DELAYED, "Pedido " + e.orderId() + " retrasado (" + e.cause() + ")");
+        tickets.refreshOrderTickets(e.orderId());
+    }
+
+    /** Opens a ticket about a late order before the customer writes, unless one is already open. */
+    private void openProactive(OrderView order, TicketOrigin origin, String note) {
+        tickets.lockOrder(order.orderId);
+        boolean open = Ticket.count("orderId = ?1 and mergedInto is null and status in ?2", order.orderId,
+                TicketService.activeNames()) > 0;
+        if (open) {
+            return;
+        }
+        Customer customer = order.customerId == null ? null : Customer.findById(order.customerId);
+        String language = customer != null && customer.language != null ? customer.language
+                : order.locale != null ? order.locale.substring(0, 2).toLowerCase(Locale.ROOT) : null;
+        Ticket t = tickets.open(new TicketService.NewTicket(ContactReason.WHERE_IS_MY_ORDER, ReasonSource.SYSTEM, null,
+                origin, order.customerId, customer == null ? null : customer.email,
+                customer == null ? null : customer.phone, order.orderId, note, language), null);
+        tickets.addMessage(t, MessageKind.SYSTEM, "system", note, null, null, null, null, null);
+    }
+
+    /**
+     * A detractor answer opens a recovery ticket (or adds a note to the open ticket of the same order), so an
+     * agent calls the customer back.
+     */
+    public void onFeedback(IncomingEvent event) {
+        if (event.type() != EventType.FEEDBACK_DETRACTOR) {
+            return;
+        }
+        FeedbackDetractor d = event.data(FeedbackDetractor.class);
+        FeedbackContext context = d.context();
+        String orderId = context == null ? null : context.orderId();
+        String note = "Cliente detractor: " + d.kind() + " " + d.score()
+                + (d.lowScoreReason() == null ? "" : " (" + d.lowScoreReason() + ")") + ", encuesta " + d.surveyId();
+        if (orderId != null) {
+            tickets.lockOrder(orderId);
+            Ticket open = Ticket.find("orderId = ?1 and mergedInto is null and status in ?2 order by createdAt", orderId,
+                    TicketService.activeNames()).firstResult();
+            if (open != null) {
+                tickets.addMessage(open, MessageKind.SYSTEM, "system", note, null, null, null, null, null);
+                return;
+            }
+        }
+        ContactReason reason = context == null ? ContactReason.OTHER
+                : context.returnReason() != null || context.returnId() != null ? ContactReason.RETURN_REQUEST
+                : Boolean.TRUE.equals(context.delayed()) ? ContactReason.WHERE_IS_MY_ORDER
+                : context.ticketReason() != null ? context.ticketReason() : ContactReason.OTHER;
+        Customer customer = Customer.findById(d.customerId());
+        String language = customer != null && customer.language != null ? customer.language
+                : d.locale() != null ? d.locale().substring(0, 2).toLowerCase(Locale.ROOT) : null;
+        Ticket t = tickets.open(new TicketService.NewTicket(reason, ReasonSource.SYSTEM, null,
+                TicketOrigin.FEEDBACK_DETRACTOR, d.customerId(), customer == null ? null : customer.email,
+                customer == null ? null : customer.phone, orderId, note, language), null);
+        tickets.addMessage(t, MessageKind.SYSTEM, "system", note, null, null, null, null, null);
+    }
+
+    /** Delivery city and postcode from the platform's order events (order-status.v1 does not carry them). */
+    public void onOrderLifecycle(IncomingEvent event) {
+        OrderLifecycleEvent e = event.data(OrderLifecycleEvent.class);
+        String city = null;
+        if (e.placed() != null) {
+            city = e.placed().shippingCity();
+            OrderView order = order(e.orderId());
+            if (order.customerId == null) {
+                order.customerId = e.placed().customerId();
+            }
+            if (order.total == null) {
+                order.total = e.placed().total();
+                order.currency = e.placed().currency();
+            }
+            if (order.products == null && e.placed().lines() != null) {
+                order.products = e.placed().lines().stream().map(l -> l.name() + " " + l.sku())
+                        .collect(Collectors.joining(" | "));
+            }
+        } else if (e.addressChange() != null) {
+            city = e.addressChange().city();
+        }
+        if (city != null) {
+            OrderView order = order(e.orderId());
+            order.city = city;
+            order.updatedAt = tickets.now();
+            order.persist();
+        }
+    }
+
+    public void onReturn(IncomingEvent event) {
+        JsonNode data = event.data();
+        String returnId = data.path("returnId").asText();
+        ReturnView view = ReturnView.findById(returnId);
+        if (view == null) {
+            view = new ReturnView();
+            view.returnId = returnId;
+            view.state = "REQUESTED";
+        }
+        view.orderId = text(data, "orderId", view.orderId);
+        view.customerId = text(data, "customerId", view.customerId);
+        view.rmaCode = text(data, "rmaCode", view.rmaCode);
+        view.currency = text(data, "currency", view.currency);
+        if (data.hasNonNull("totalValue")) {
+            view.totalValue = data.get("totalValue").decimalValue();
+        }
+        if (event.type() == EventType.RETURN_DECIDED) {
+            ReturnDecided d = event.data(ReturnDecided.class);
+            view.outcome = d.outcome().name();
+            if ("REQUESTED".equals(view.state)) {
+                view.state = "DECIDED";
+            }
+        } else {
+            view.state = event.type().name().substring("RETURN_".length());
+        }
+        view.updatedAt = tickets.now();
+        view.persist();
+        if (view.orderId != null) {
+            tickets.refreshOrderTickets(view.orderId);
+        }
+    }
+
+    public void onCustomer(IncomingEvent event) {
+        if (event.tombstone()) {
+            erase(event.key());
+            return;
+        }
+        CustomerUpserted c = event.data(CustomerUpserted.class);
+        Customer customer = Customer.findById(c.customerId());
+        if (customer == null) {
+            customer = new Customer();
+            customer.id = c.customerId();
+        }
+        customer.email = c.email();
+        customer.phone = c.phone();
+        customer.firstName = c.firstName();
+        customer.lastName = c.lastName();
+        customer.language = c.language();
+        customer.erased = false;
+        customer.updatedAt = c.occurredAt() != null ? c.occurredAt() : tickets.now();
+        customer.persist();
+    }
+
+    /** Right to erasure: contact data, names and what the customer wrote are removed; the ticket facts stay. */
+    public void erase(String customerId) {
+        if (customerId == null) {
+            return;
+        }
+        Customer customer = Customer.findById(customerId);
+        if (customer == null) {
+            customer = new Customer();
+            customer.id = customerId;
+        }
+        customer.email = null;
+        customer.phone = null;
+        customer.firstName = null;
+        customer.lastName = null;
+        customer.erased = true;
+        customer.updatedAt = tickets.now();
+        customer.persist();
+        Ticket.update("email = null, phone = null, subject = null where customerId = ?1", customerId);
+        TicketMessage.update("body = '[erased]', subject = null where kind = 'CUSTOMER' and ticketId in "
+                + "(select t.id from Ticket t where t.customerId = ?1)", customerId);
+        OrderView.update("city = null where customerId = ?1", customerId);
+    }
+
+    private OrderView order(String orderId) {
+        OrderView order = OrderView.findById(orderId);
+        if (order == null) {
+            order = new OrderView();
+            order.orderId = orderId;
+            order.updatedAt = tickets.now();
+        }
+        return order;
+    }
+
+    private static String text(JsonNode data, String field, String fallback) {
+        return data.hasNonNull(field) ? data.get(field).asText() : fallback;
+    }
+}

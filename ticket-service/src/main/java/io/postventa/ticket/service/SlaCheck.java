@@ -1,0 +1,51 @@
+package io.postventa.ticket.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.postventa.ticket.domain.Ticket;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+/**
+ * The scheduled SLA check: finds active tickets whose stored due time has passed and publishes ticket.sla-breached
+ * once per target. Due times are a cheap index filter; the SLA clock decides (pauses may have moved them).
+ */
+@ApplicationScoped
+public class SlaCheck {
+    private final Clock clock;
+    private final TicketService tickets;
+
+    public SlaCheck(Clock clock, TicketService tickets) {
+        this.clock = clock;
+        this.tickets = tickets;
+    }
+
+    @Scheduled(every = "${ticket.sla.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "sla-check")
+    void scheduled() {
+        run();
+    }
+
+    /** Runs the check now; returns how many breaches were published. */
+    public int run() {
+        Instant now = clock.instant();
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>list(
+                "status in ?1 and mergedInto is null and ((firstResponseAt is null and firstResponseBreached = false "
+                        + "and firstResponseDueAt <= ?2) or (resolutionBreached = false and resolutionDueAt <= ?2))",
+                TicketService.activeNames(), now).stream().map(t -> t.id).toList());
+        int breaches = 0;
+        for (UUID id : due) {
+            // one transaction per ticket: a lock keeps two replicas from publishing the same breach
+            breaches += QuarkusTransaction.requiringNew().call(() -> {
+                Ticket t = Ticket.findById(id, LockModeType.PESSIMISTIC_WRITE);
+                return t == null ? 0 : tickets.checkBreaches(t, now);
+            });
+        }
+        return breaches;
+    }
+}

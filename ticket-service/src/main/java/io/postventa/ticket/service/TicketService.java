@@ -1,0 +1,368 @@
+package io.postventa.ticket.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.postventa.events.EventType;
+import io.postventa.events.common.ContactReason;
+import io.postventa.events.contacts.ContactChannel;
+import io.postventa.events.contacts.ReasonSource;
+import io.postventa.events.contacts.ReopenTrigger;
+import io.postventa.events.contacts.SlaTarget;
+import io.postventa.events.contacts.TicketCreated;
+import io.postventa.events.contacts.TicketFirstResponse;
+import io.postventa.events.contacts.TicketOrigin;
+import io.postventa.events.contacts.TicketPriority;
+import io.postventa.events.contacts.TicketReopened;
+import io.postventa.events.contacts.TicketSlaBreached;
+import io.postventa.events.contacts.TicketSolved;
+import io.postventa.outbox.Outbox;
+import io.postventa.ticket.domain.MessageKind;
+import io.postventa.ticket.domain.OrderView;
+import io.postventa.ticket.domain.PriorityInput;
+import io.postventa.ticket.domain.ReturnView;
+import io.postventa.ticket.domain.SlaClock;
+import io.postventa.ticket.domain.SlaPolicy;
+import io.postventa.ticket.domain.Ticket;
+import io.postventa.ticket.domain.TicketMessage;
+import io.postventa.ticket.domain.TicketStatus;
+import io.postventa.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * The ticket lifecycle: opening (priority, SLA policy, routing, assignment), replies and notes, status changes,
+ * reopening, merging, reason edits and the SLA clock, each publishing its contacts.v1 event in the same
+ * transaction. Callers are use cases that already run in a transaction.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class TicketService {
+    private static final Set<String> WITH_CARRIER = Set.of("SHIPPED", "IN_TRANSIT", "OUT_FOR_DELIVERY");
+
+    private final Clock clock;
+    private final Outbox outbox;
+    private final RuleStore rules;
+    private final Assignment assignment;
+
+    public TicketService(Clock clock, Outbox outbox, RuleStore rules, Assignment assignment) {
+        this.clock = clock;
+        this.outbox = outbox;
+        this.rules = rules;
+        this.assignment = assignment;
+    }
+
+    /** What a new ticket starts from. */
+    public record NewTicket(ContactReason reason, ReasonSource reasonSource, ContactChannel channel, TicketOrigin origin,
+            String customerId, String email, String phone, String orderId, String subject, String language) {
+    }
+
+    /**
+     * Serialises, until the transaction ends, everything that may open a ticket for this order, so two contacts
+     * (or a contact and a delay) arriving together still end up on one ticket.
+     */
+    public void lockOrder(String orderId) {
+        if (orderId != null) {
+            Ticket.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(:k))")
+                    .setParameter("k", "ticket-order:" + orderId).getResultList();
+        }
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Opens a ticket, routes and assigns it, and publishes ticket.created. */
+    public Ticket open(NewTicket n, UUID contactId) {
+        Instant now = now();
+        Ticket t = new Ticket();
+        t.id = UUID.randomUUID();
+        t.status = TicketStatus.NEW.name();
+        t.reason = n.reason().name();
+        t.reasonSource = n.reasonSource().name();
+        t.channel = n.channel() == null ? null : n.channel().name();
+        t.origin = n.origin().name();
+        t.customerId = n.customerId();
+        t.email = n.email();
+        t.phone = n.phone();
+        t.orderId = n.orderId();
+        t.subject = n.subject();
+        t.language = n.language();
+        t.createdAt = now;
+        t.updatedAt = now;
+        t.slaClock(SlaClock.startAt(now));
+        TicketPriority priority = prioritise(t);
+        t.priority = priority.name();
+        SlaPolicy policy = rules.policyFor(priority, n.channel());
+        t.slaPolicyId = policy.id();
+        t.teamId = assignment.teamFor(n.reason());
+        refreshSla(t, policy, now);
+        t.persist();
+        assignment.assign(t);
+        outbox.publish(EventType.TICKET_CREATED, t.id.toString(), new TicketCreated(t.id.toString(), now, n.origin(),
+                n.reason(), priority, n.channel(), t.customerId, t.orderId,
+                contactId == null ? null : contactId.toString(), t.teamId, t.firstResponseDueAt, t.resolutionDueAt), now);
+        return t;
+    }
+
+    private TicketPriority prioritise(Ticket t) {
+        OrderView order = t.orderId == null ? null : OrderView.findById(t.orderId);
+        boolean repeat = order != null && order.purchaseNumber != null && order.purchaseNumber > 1;
+        boolean delayed = order != null && (order.delayed || "EXCEPTION".equals(order.status));
+        return rules.priorityRules().evaluate(new PriorityInput(ContactReason.valueOf(t.reason),
+                t.channel == null ? null : ContactChannel.valueOf(t.channel), repeat, order == null ? null : order.total,
+                delayed));
+    }
+
+    /** Adds a message to the conversation. */
+    public TicketMessage addMessage(Ticket t, MessageKind kind, String author, String body, String channel,
+            String subject, String ivrOption, String procedureId, String idempotencyKey) {
+        return addMessage(UUID.randomUUID(), t, kind, author, body, channel, subject, ivrOption, procedureId,
+                idempotencyKey);
+    }
+
+    /** Adds a message with a known id (a contact whose id was already announced). */
+    public TicketMessage addMessage(UUID id, Ticket t, MessageKind kind, String author, String body, String channel,
+            String subject, String ivrOption, String procedureId, String idempotencyKey) {
+        TicketMessage m = new TicketMessage();
+        m.id = id;
+        m.ticketId = t.id;
+        m.kind = kind.name();
+        m.author = author;
+        m.body = body;
+        m.channel = channel;
+        m.subject = subject;
+        m.ivrOption = ivrOption;
+        m.procedureId = procedureId;
+        m.idempotencyKey = idempotencyKey;
+        m.createdAt = now();
+        m.persist();
+        t.updatedAt = m.createdAt;
+        return m;
+    }
+
+    /**
+     * A public reply (by an agent, or automatic): the first one stops the first-response clock and publishes
+     * ticket.first-response; a NEW ticket becomes OPEN.
+     */
+    public TicketMessage reply(Ticket t, String agentId, String body, boolean automatic, String procedureId) {
+        requireWritable(t);
+        TicketMessage m = addMessage(t, automatic ? MessageKind.AUTO_REPLY : MessageKind.PUBLIC_REPLY,
+                automatic ? "system" : agentId, body, null, null, null, procedureId, null);
+        Instant now = m.createdAt;
+        SlaPolicy policy = rules.policy(t.slaPolicyId);
+        if (t.firstResponseAt == null) {
+            t.firstResponseAt = now;
+            Duration elapsed = t.slaClock().elapsed(policy.calendar(), now);
+            boolean within = elapsed.compareTo(policy.firstResponse()) <= 0;
+            if (!within && !t.firstResponseBreached) {
+                breach(t, SlaTarget.FIRST_RESPONSE, t.firstResponseDueAt, now);
+            }
+            outbox.publish(EventType.TICKET_FIRST_RESPONSE, t.id.toString(), new TicketFirstResponse(t.id.toString(), now,
+                    t.createdAt, elapsed.toSeconds(), within && !t.firstResponseBreached, automatic,
+                    ContactReason.valueOf(t.reason), t.customerId, t.orderId, automatic ? null : agentId, t.teamId), now);
+        }
+        if (t.status() == TicketStatus.NEW) {
+            t.status = TicketStatus.OPEN.name();
+        }
+        refreshSla(t, policy, now);
+        return m;
+    }
+
+    /** The customer wrote again: a pending or solved ticket opens again (solved ones publish ticket.reopened). */
+    public void customerWrote(Ticket t) {
+        TicketStatus before = t.status();
+        TicketStatus after = before.afterCustomerReply();
+        if (after == before) {
+            return;
+        }
+        Instant now = now();
+        t.status = after.name();
+        if (before == TicketStatus.SOLVED) {
+            reopen(t, ReopenTrigger.CUSTOMER_REPLY, now);
+        }
+        refreshSla(t, rules.policy(t.slaPolicyId), now);
+    }
+
+    private void reopen(Ticket t, ReopenTrigger trigger, Instant now) {
+        t.reopenCount++;
+        t.solvedAt = null;
+        t.autoSolved = false;
+        outbox.publish(EventType.TICKET_REOPENED, t.id.toString(), new TicketReopened(t.id.toString(), now, trigger,
+                t.reopenCount, ContactReason.valueOf(t.reason), t.customerId, t.orderId), now);
+    }
+
+    /** Moves a ticket to {@code target} (409 when the lifecycle does not allow it). */
+    public void changeStatus(Ticket t, TicketStatus target, String agentId, boolean automatic) {
+        TicketStatus before = t.status();
+        if (before == target) {
+            return;
+        }
+        if (!before.canMoveTo(target) || t.mergedInto != null) {
+            throw ProblemException.conflict("a ticket cannot go from " + before + " to " + target);
+        }
+        Instant now = now();
+        SlaPolicy policy = rules.policy(t.slaPolicyId);
+        // stop the clock first so resolution time is measured up to now
+        t.status = target.name();
+        if (target == TicketStatus.SOLVED) {
+            Duration elapsed = t.slaClock().elapsed(policy.calendar(), now);
+            boolean resolutionMet = elapsed.compareTo(policy.resolution()) <= 0 && !t.resolutionBreached;
+            if (!resolutionMet && !t.resolutionBreached) {
+                breach(t, SlaTarget.RESOLUTION, t.resolutionDueAt, now);
+            }
+            t.solvedAt = now;
+            t.autoSolved = automatic;
+            outbox.publish(EventType.TICKET_SOLVED, t.id.toString(), new TicketSolved(t.id.toString(), now, t.createdAt,
+                    elapsed.toSeconds(), t.firstResponseAt != null && !t.firstResponseBreached, resolutionMet, automatic,
+                    t.reopenCount, ContactReason.valueOf(t.reason), TicketPriority.valueOf(t.priority), t.customerId,
+                    t.orderId, t.teamId, automatic ? null : agentId, t.procedureId), now);
+        } else if (before == TicketStatus.SOLVED && target == TicketStatus.OPEN) {
+            reopen(t, ReopenTrigger.AGENT, now);
+        }
+        addMessage(t, MessageKind.SYSTEM, automatic ? "system" : agentId, "status " + before + " -> " + target, null,
+                null, null, null, null);
+        refreshSla(t, policy, now);
+        if (before.isActive() && !target.isActive() && t.agentId != null) {
+            t.persist();
+            assignment.fillQueue(t.teamId); // the agent has room again: hand out the oldest waiting ticket
+        }
+    }
+
+    /** An agent corrects the reason: priority and SLA policy follow the new reason. */
+    public void changeReason(Ticket t, ContactReason reason, String agentId) {
+        requireWritable(t);
+        String before = t.reason;
+        t.reason = reason.name();
+        t.reasonSource = ReasonSource.AGENT.name();
+        t.priority = prioritise(t).name();
+        SlaPolicy policy = rules.policyFor(TicketPriority.valueOf(t.priority),
+                t.channel == null ? null : ContactChannel.valueOf(t.channel));
+        t.slaPolicyId = policy.id();
+        addMessage(t, MessageKind.SYSTEM, agentId, "reason " + before + " -> " + reason, null, null, null, null, null);
+        refreshSla(t, policy, now());
+    }
+
+    /** Merges {@code source} into {@code target}: its conversation moves over and it closes, pointing at the target. */
+    public void merge(Ticket target, Ticket source, String agentId) {
+        if (target.id.equals(source.id)) {
+            throw ProblemException.badField("sourceTicketId", "must be another ticket");
+        }
+        requireWritable(target);
+        requireWritable(source);
+        TicketMessage.update("ticketId = ?1 where ticketId = ?2", target.id, source.id);
+        source.mergedInto = target.id;
+        source.status = TicketStatus.CLOSED.name();
+        source.updatedAt = now();
+        if (target.orderId == null) {
+            target.orderId = source.orderId;
+        }
+        if (target.customerId == null) {
+            target.customerId = source.customerId;
+        }
+        // the earlier promise to the customer stands: keep the older SLA start
+        if (source.slaStartedAt.isBefore(target.slaStartedAt)) {
+            target.slaStartedAt = source.slaStartedAt;
+            target.createdAt = source.createdAt.isBefore(target.createdAt) ? source.createdAt : target.createdAt;
+        }
+        if (target.firstResponseAt == null && source.firstResponseAt != null) {
+            target.firstResponseAt = source.firstResponseAt;
+        }
+        addMessage(target, MessageKind.SYSTEM, agentId, "merged ticket " + source.id + " into this one", null, null,
+                null, null, null);
+        if (target.status() == TicketStatus.SOLVED) {
+            target.status = TicketStatus.OPEN.name();
+        }
+        refreshSla(target, rules.policy(target.slaPolicyId), now());
+    }
+
+    /**
+     * Pauses or resumes the SLA clock to match the ticket and its order: waiting on the customer or solved always
+     * pauses; the parcel with the carrier or a return in transit pauses when the policy says so. Due times follow.
+     */
+    public void refreshSla(Ticket t, SlaPolicy policy, Instant now) {
+        boolean pause = t.status().pausesSla()
+                || (policy.pauseWhileWithCarrier() && withCarrier(t))
+                || (policy.pauseWhileReturnInTransit() && returnInTransit(t));
+        SlaClock clock = t.slaClock().pausedIf(pause, policy.calendar(), now);
+        t.slaClock(clock);
+        if (t.firstResponseAt == null) {
+            t.firstResponseDueAt = clock.dueAt(policy.calendar(), policy.firstResponse());
+        }
+        if (t.status().isActive()) {
+            t.resolutionDueAt = clock.dueAt(policy.calendar(), policy.resolution());
+        }
+        t.updatedAt = now;
+    }
+
+    /** Re-evaluates the SLA pause of every active ticket about an order after its order or return changed. */
+    public void refreshOrderTickets(String orderId) {
+        Instant now = now();
+        for (Ticket t : Ticket.<Ticket>list("orderId = ?1 and status in ?2 and mergedInto is null", orderId, activeNames())) {
+            refreshSla(t, rules.policy(t.slaPolicyId), now);
+        }
+    }
+
+    /**
+     * Publishes ticket.sla-breached for every target that ran out by now, once per target (a flag on the ticket,
+     * set in the same transaction as the event).
+     */
+    public int checkBreaches(Ticket t, Instant now) {
+        SlaPolicy policy = rules.policy(t.slaPolicyId);
+        int breaches = 0;
+        SlaClock clock = t.slaClock();
+        if (t.firstResponseAt == null && !t.firstResponseBreached
+                && clock.isBreached(policy.calendar(), policy.firstResponse(), now)) {
+            breach(t, SlaTarget.FIRST_RESPONSE, policy.calendar().addBusinessTime(clock.startedAt(),
+                    policy.firstResponse().plus(clock.paused())), now);
+            breaches++;
+        }
+        if (t.status().isActive() && !t.resolutionBreached
+                && clock.isBreached(policy.calendar(), policy.resolution(), now)) {
+            breach(t, SlaTarget.RESOLUTION, policy.calendar().addBusinessTime(clock.startedAt(),
+                    policy.resolution().plus(clock.paused())), now);
+            breaches++;
+        }
+        return breaches;
+    }
+
+    private void breach(Ticket t, SlaTarget target, Instant dueAt, Instant now) {
+        if (target == SlaTarget.FIRST_RESPONSE) {
+            t.firstResponseBreached = true;
+        } else {
+            t.resolutionBreached = true;
+        }
+        outbox.publish(EventType.TICKET_SLA_BREACHED, t.id.toString(), new TicketSlaBreached(t.id.toString(), now, target,
+                dueAt == null ? now : dueAt, TicketPriority.valueOf(t.priority), ContactReason.valueOf(t.reason),
+                t.customerId, t.orderId, t.teamId, t.agentId), now);
+    }
+
+    private static boolean withCarrier(Ticket t) {
+        if (t.orderId == null) {
+            return false;
+        }
+        OrderView order = OrderView.findById(t.orderId);
+        return order != null && WITH_CARRIER.contains(order.status);
+    }
+
+    private static boolean returnInTransit(Ticket t) {
+        return t.orderId != null && ReturnView.count("orderId = ?1 and state = 'IN_TRANSIT'", t.orderId) > 0;
+    }
+
+    private static void requireWritable(Ticket t) {
+        if (t.mergedInto != null) {
+            throw ProblemException.conflict("ticket " + t.id + " was merged into " + t.mergedInto);
+        }
+        if (t.status() == TicketStatus.CLOSED) {
+            throw ProblemException.conflict("ticket " + t.id + " is closed");
+        }
+    }
+
+    public static List<String> activeNames() {
+        return TicketStatus.ACTIVE.stream().map(Enum::name).toList();
+    }
+}
