@@ -40,6 +40,37 @@ public class Outbox {
     /** As {@link #publish(EventType, String, Object)}, with the time the fact happened (ce_time). */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(EventType type, String aggregateId, Object payload, Instant occurredAt) {
+        UUID id = UUID.randomUUID();
+        write(type, aggregateId, payload, occurredAt, id.toString(), null);
+        return id;
+    }
+
+    /**
+     * Relays an event on behalf of its original producer (an e-commerce platform's webhook call):
+     * it keeps that producer's event id as {@code ce_id} and its {@code ce_source}, so consumers
+     * dedupe it with the same id whichever path it came by.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void relay(EventType type, String aggregateId, Object payload, Instant occurredAt, String eventId,
+            String source) {
+        write(type, aggregateId, payload, occurredAt, eventId, source);
+    }
+
+    /**
+     * Publishes a tombstone (a null value) for {@code aggregateId} on {@code topic}: on a compacted
+     * topic such as customers.v1 it means "erase this aggregate". It is ordered with the aggregate's
+     * other outbox events and typed {@code postventa.<aggregateType>.erased.v1}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String tombstone(String topic, String aggregateType, String aggregateId, String eventId, String source) {
+        OutboxMessage message = new OutboxMessage(eventId, topic, aggregateType, aggregateId, "postventa." + aggregateType + ".erased.v1",
+                null, Instant.now(), source);
+        insert(message);
+        return eventId;
+    }
+
+    private void write(EventType type, String aggregateId, Object payload, Instant occurredAt, String eventId,
+            String source) {
         String json = EventJson.toJson(payload);
         if (validate) {
             List<SchemaViolation> violations = validator.validate(type, json);
@@ -48,13 +79,15 @@ public class Outbox {
                         + " breaks its contract: " + violations);
             }
         }
-        OutboxMessage message = new OutboxMessage(UUID.randomUUID(), type.topic(), type.aggregate().name().toLowerCase(),
-                aggregateId, type.ceType(), json, occurredAt);
+        insert(new OutboxMessage(eventId, type.topic(), type.aggregate().name().toLowerCase(), aggregateId, type.ceType(),
+                json, occurredAt, source));
+    }
+
+    private void insert(OutboxMessage message) {
         try (Connection connection = dataSource.getConnection()) {
             OutboxWriter.write(connection, List.of(message));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write to the outbox: " + e.getMessage(), e);
         }
-        return message.id();
     }
 }

@@ -155,12 +155,14 @@ public final class OutboxRelay implements AutoCloseable {
         } finally {
             closeEngine();
             engineHealthy = false;
-            if (!done.isDone()) {
-                try {
-                    done.get(30, TimeUnit.SECONDS);
-                } catch (Exception ignored) {
-                    // the engine will not restart before the next leadership anyway
-                }
+            // Hold the lock until the engine has really stopped: a standby must never relay while
+            // this engine can still send.
+            try {
+                done.get(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warnf("outbox relay engine of %s did not stop within 60 s", settings.serviceName());
             }
         }
         if (running && lastError != null) {
@@ -230,9 +232,13 @@ public final class OutboxRelay implements AutoCloseable {
             out.headers().add(header.key(), header.value().toString().getBytes(StandardCharsets.UTF_8));
         }
         out.headers().add(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0.getBytes(StandardCharsets.UTF_8));
-        out.headers().add(CloudEventHeaders.SOURCE, ceSource.getBytes(StandardCharsets.UTF_8));
-        out.headers().add(CloudEventHeaders.CONTENT_TYPE,
-                CloudEventHeaders.APPLICATION_JSON.getBytes(StandardCharsets.UTF_8));
+        if (out.headers().lastHeader(CloudEventHeaders.SOURCE) == null) {
+            out.headers().add(CloudEventHeaders.SOURCE, ceSource.getBytes(StandardCharsets.UTF_8));
+        }
+        if (value != null) {
+            out.headers().add(CloudEventHeaders.CONTENT_TYPE,
+                    CloudEventHeaders.APPLICATION_JSON.getBytes(StandardCharsets.UTF_8));
+        }
         return out;
     }
 
@@ -327,9 +333,8 @@ public final class OutboxRelay implements AutoCloseable {
         running = false;
         closeEngine();
         if (control != null) {
-            control.interrupt();
             try {
-                control.join(30_000);
+                control.join(90_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

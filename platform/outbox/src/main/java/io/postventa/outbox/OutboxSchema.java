@@ -12,7 +12,8 @@ import java.sql.Statement;
  * benchmarks, the relay's own tests). Services get the same schema through Flyway.
  */
 public final class OutboxSchema {
-    private static final String[] MIGRATIONS = {"V0_1__outbox_and_inbox.sql", "V0_2__outbox_replication_slot.sql"};
+    private static final String[] MIGRATIONS = {"V0_1__outbox_and_inbox.sql", "V0_2__outbox_replication_slot.sql",
+        "V0_3__outbox_tombstones_and_foreign_ids.sql"};
 
     private OutboxSchema() {
     }

@@ -12,7 +12,8 @@ import java.util.List;
  */
 public final class OutboxWriter {
     private static final String INSERT = "insert into outbox_event "
-            + "(id, aggregatetype, aggregateid, type, topic, payload, occurred_at) values (?, ?, ?, ?, ?, ?::jsonb, ?)";
+            + "(id, aggregatetype, aggregateid, type, topic, payload, occurred_at, source) "
+            + "values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
     private static final String DELETE = "delete from outbox_event where id = ?";
 
     private OutboxWriter() {
@@ -26,14 +27,15 @@ public final class OutboxWriter {
         try (PreparedStatement insert = connection.prepareStatement(INSERT);
              PreparedStatement delete = connection.prepareStatement(DELETE)) {
             for (OutboxMessage m : messages) {
-                insert.setObject(1, m.id());
+                insert.setString(1, m.id());
                 insert.setString(2, m.aggregateType());
                 insert.setString(3, m.aggregateId());
                 insert.setString(4, m.type());
                 insert.setString(5, m.topic());
                 insert.setString(6, m.payloadJson());
                 insert.setTimestamp(7, Timestamp.from(m.occurredAt()));
-                delete.setObject(1, m.id());
+                insert.setString(8, m.source());
+                delete.setString(1, m.id());
                 if (messages.size() == 1) {
                     insert.executeUpdate();
                     delete.executeUpdate();

@@ -93,6 +93,28 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void aTombstoneAndAnEventRelayedOnBehalfOfAPlatformKeepTheirMeaning() throws Exception {
+        OutboxDatabase db = OutboxDatabase.create();
+        String topic = "outbox.test." + db.name;
+        String customerId = "CUST-" + UUID.randomUUID();
+        OutboxMessage upsert = new OutboxMessage("platform-evt-42", topic, "customer", customerId,
+                "postventa.customer.upserted.v1", "{\"customerId\":\"" + customerId + "\"}",
+                Instant.parse("2026-11-23T10:00:00Z"), "/platforms/shop-1");
+        OutboxMessage erase = new OutboxMessage("platform-evt-43", topic, "customer", customerId,
+                "postventa.customer.erased.v1", null, Instant.parse("2026-11-23T10:05:00Z"), "/platforms/shop-1");
+        try (KafkaTestClient kafka = KafkaTestClient.create();
+             TopicRecorder recorder = kafka.record(topic);
+             OutboxRelay relay = new OutboxRelay(db.relaySettings("order-status-service")).start()) {
+            db.write(List.of(upsert, erase), true);
+            List<ConsumerRecord<String, String>> got = recorder.await(r -> customerId.equals(r.key()), 2, Duration.ofSeconds(60));
+            assertEquals("platform-evt-42", TopicRecorder.header(got.get(0), "ce_id"), "the platform's event id is kept");
+            assertEquals("/platforms/shop-1", TopicRecorder.header(got.get(0), "ce_source"));
+            assertEquals(null, got.get(1).value(), "a null payload is a tombstone");
+            assertEquals("platform-evt-43", TopicRecorder.header(got.get(1), "ce_id"));
+        }
+    }
+
     static OutboxMessage message(String topic, String aggregateId, String json) {
         return new OutboxMessage(UUID.randomUUID(), topic, "test", aggregateId, "postventa.test.happened.v1", json,
                 Instant.parse("2026-11-23T10:15:30.123456Z"));

@@ -1,6 +1,7 @@
 package io.postventa.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -27,6 +29,12 @@ public class ProblemMappers {
         return response(new Problem(type(e.status()), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
     }
 
+    /** Quarkus's own, more specific mapper would answer plain JSON for request validation failures. */
+    @ServerExceptionMapper(priority = 1)
+    public Response requestViolation(ResteasyReactiveViolationException e, UriInfo uri) {
+        return constraintViolation(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
@@ -36,11 +44,19 @@ public class ProblemMappers {
         return response(new Problem(type(400), "Invalid request", 400, errors.size() + " invalid field(s)", path(uri), errors));
     }
 
+    /** quarkus-rest-jackson's own mapper for this type would win over the one below. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? jsonPath(m.getPath()) : "body";
         String message;
-        if (e instanceof InvalidFormatException f) {
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            message = "'" + f.getValue() + "' is not one of " + Arrays.toString(f.getTargetType().getEnumConstants());
+        } else if (e instanceof InvalidFormatException f) {
             message = "'" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
         } else if (e instanceof MismatchedInputException) {
             message = "has the wrong type or shape";
@@ -78,17 +94,24 @@ public class ProblemMappers {
     /** The property path without the method and parameter names Bean Validation puts in front. */
     private static String field(ConstraintViolation<?> violation) {
         List<String> parts = new ArrayList<>();
+        String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
                 case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> {
                 }
-                case PARAMETER -> parts.clear();
+                case PARAMETER -> {
+                    parts.clear();
+                    parameter = node.getName(); // a path or query parameter names itself
+                }
                 default -> parts.add(node.getIndex() != null && !parts.isEmpty()
                         ? "[" + node.getIndex() + "]." + node.getName() : node.getName());
             }
         }
         String joined = String.join(".", parts).replace(".[", "[");
-        return joined.isEmpty() ? "body" : joined;
+        if (!joined.isEmpty()) {
+            return joined;
+        }
+        return parameter == null ? "body" : parameter;
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> path) {

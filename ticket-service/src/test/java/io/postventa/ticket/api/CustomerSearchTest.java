@@ -72,8 +72,10 @@ class CustomerSearchTest extends TicketTestSupport {
                 Instant.now(), "shop", email, phone, null, "Remedios", lastName, "es", "Europe/Madrid", null, null, null));
         orderPlaced(orderId, customer, city, product);
         send(EventType.ORDER_STATUS_CHANGED, orderId, order(orderId, customer, OrderStatus.SHIPPED, amount, 3, product));
+        // The customer's contact data and the order arrive on different topics: wait for both.
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> search(city).statusCode(200)
-                .body("customers.find { it.customerId == '" + customer + "' }.orders[0].status", equalTo("SHIPPED")));
+                .body("customers.find { it.customerId == '" + customer + "' }.orders[0].status", equalTo("SHIPPED"))
+                .body("customers.find { it.customerId == '" + customer + "' }.customer.email", equalTo(email)));
         String ticket = given().header("Authorization", Tokens.bearer(Tokens.customer(customer)))
                 .contentType(ContentType.JSON).body(Map.of("channel", "EMAIL", "orderId", orderId,
                         "message", "Quiero cambiar la dirección de entrega"))
