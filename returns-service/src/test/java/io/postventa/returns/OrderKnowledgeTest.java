@@ -88,6 +88,19 @@ class OrderKnowledgeTest {
     }
 
     @Test
+    void aMalformedOrderStatusEventGoesToTheDeadLetterTopic() {
+        try (io.postventa.testing.TopicRecorder dlq = kafka.record(io.postventa.events.Topics.dlq(
+                io.postventa.events.Topics.ORDER_STATUS))) {
+            String order = id("ORD");
+            kafka.send(io.postventa.events.Topics.ORDER_STATUS, order, "{not json", java.util.Map.of("ce_id", order,
+                    "ce_type", io.postventa.events.EventType.ORDER_STATUS_CHANGED.ceType(), "ce_specversion", "1.0", "ce_source", "/test"));
+            var dead = dlq.await(r -> order.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
+            org.junit.jupiter.api.Assertions.assertEquals("NOT_JSON",
+                    io.postventa.testing.TopicRecorder.header(dead, "dead-letter-reason-code"));
+        }
+    }
+
+    @Test
     void anotherCustomersHistoryIsNotFound() {
         given().header("Authorization", Tokens.bearer(Tokens.customer(id("CUST"))))
                 .when().get("/api/v1/customers/{c}/return-history", id("CUST"))
