@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 public class RiskRuleService {
     private final EntityManager em;
     private final Clock clock;
+    private final java.util.Map<Integer, RiskRuleSet> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RiskRuleService(EntityManager em, Clock clock) {
         this.em = em;
@@ -58,7 +59,8 @@ public class RiskRuleService {
         stored.createdAt = clock.instant();
         stored.createdBy = by;
         stored.persist();
-        return view(stored);
+        // Not cached: this transaction may still roll back.
+        return new Versioned<>(stored.version, stored.createdAt, stored.createdBy, rules);
     }
 
     static void validate(RiskRuleSet rules) {
@@ -72,7 +74,10 @@ public class RiskRuleService {
         return StoredRiskRuleSet.<StoredRiskRuleSet>find("order by version desc").firstResultOptional().orElse(null);
     }
 
-    private static Versioned<RiskRuleSet> view(StoredRiskRuleSet s) {
-        return new Versioned<>(s.version, s.createdAt, s.createdBy, Json.read(s.rules, RiskRuleSet.class));
+    private Versioned<RiskRuleSet> view(StoredRiskRuleSet s) {
+        // Versions are never edited, so a parsed version can be kept; the latest version is still read
+        // from the database on every decision, which is what makes a change apply without a restart.
+        RiskRuleSet set = parsed.computeIfAbsent(s.version, v -> Json.read(s.rules, RiskRuleSet.class));
+        return new Versioned<>(s.version, s.createdAt, s.createdBy, set);
     }
 }
