@@ -192,5 +192,7 @@ class ReturnRequestResourceTest {
                 .when().get("/api/v1/returns/{id}", returnId).then().statusCode(200).body("orderId", equalTo(order))
                 .body("requestedAt", notNullValue());
         given().when().get("/api/v1/returns/{id}", returnId).then().statusCode(401);
+        given().header("Authorization", Tokens.bearer(Tokens.platform("shop")))
+                .when().get("/api/v1/returns/{id}", returnId).then().statusCode(403);
     }
 }

@@ -129,6 +129,8 @@ class RiskConsumerTest {
         assertEquals(rma, qrTextOf(pdf), "the label's QR code must carry the RMA code");
         given().header("Authorization", Tokens.bearer(Tokens.customer(id("CUST"))))
                 .when().get("/api/v1/returns/{id}/label", returnId).then().statusCode(404);
+        given().header("Authorization", Tokens.bearer(Tokens.platform("shop")))
+                .when().get("/api/v1/returns/{id}/label", returnId).then().statusCode(403);
     }
 
     private static String qrTextOf(byte[] pdf) throws Exception {
@@ -230,6 +232,10 @@ class RiskConsumerTest {
     void riskRulesAreAdminOnlyAndValidated() {
         given().header("Authorization", Tokens.bearer(Tokens.agent("a"))).when().get("/api/v1/risk-rules")
                 .then().statusCode(403);
+        given().header("Authorization", admin()).when().get("/api/v1/risk-rules/versions/1")
+                .then().statusCode(200).body("version", equalTo(1)).body("value.reviewFrom", equalTo(40));
+        given().header("Authorization", admin()).when().get("/api/v1/risk-rules/versions/999999")
+                .then().statusCode(404).contentType("application/problem+json");
         Map<String, Object> bad = Map.of("reviewFrom", 50, "rejectFrom", 10,
                 "rules", List.of(Map.of("id", "Bad Id", "description", "x", "points", 5,
                         "when", List.of(Map.of("factor", "UNIT_PRICE", "op", "GT", "value", 1)))));

@@ -58,16 +58,16 @@ public class PdfLabelProvider implements LabelProvider {
             float width = page.getMediaBox().getWidth();
             float height = page.getMediaBox().getHeight();
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                text(cs, bold, 12, 20, height - 30, "Etiqueta de devolucion / Return label");
+                text(cs, bold, 12, 20, height - 30, "Etiqueta de devolución / Return label");
                 text(cs, bold, 18, 20, height - 55, request.rmaCode());
                 text(cs, regular, 8, 20, height - 70, "Pedido / Order: " + request.orderId());
                 text(cs, regular, 8, 20, height - 82, "Transportista / Carrier: " + config.label().carrier()
                         + "  " + tracking);
                 text(cs, regular, 8, 20, height - 94, "Enviar a / Send to: " + config.label().returnAddress());
-                text(cs, regular, 8, 20, height - 106, "Valida hasta / Valid until: " + DAY.format(request.expiresAt()));
+                text(cs, regular, 8, 20, height - 106, "Válida hasta / Valid until: " + DAY.format(request.expiresAt()));
                 float size = 150;
                 qr(cs, request.rmaCode(), (width - size) / 2, 60, size);
-                text(cs, regular, 7, 20, 40, "Pega esta etiqueta en el paquete y entregalo en una oficina del transportista.");
+                text(cs, regular, 7, 20, 40, "Pega esta etiqueta en el paquete y entrégalo en una oficina del transportista.");
                 text(cs, regular, 7, 20, 30, "Stick this label on the parcel and drop it at a carrier point.");
             }
             doc.save(out);
@@ -82,8 +82,23 @@ public class PdfLabelProvider implements LabelProvider {
         cs.beginText();
         cs.setFont(font, size);
         cs.newLineAtOffset(x, y);
-        cs.showText(text);
+        cs.showText(printable(font, text));
         cs.endText();
+    }
+
+    /** The text with every character the standard font cannot encode replaced by '?', so no address breaks a label. */
+    static String printable(PDType1Font font, String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            String ch = new String(Character.toChars(cp));
+            try {
+                font.encode(ch);
+                out.append(ch);
+            } catch (IOException | IllegalArgumentException e) {
+                out.append('?');
+            }
+        });
+        return out.toString();
     }
 
     private static void qr(PDPageContentStream cs, String content, float x, float y, float size) throws IOException {
