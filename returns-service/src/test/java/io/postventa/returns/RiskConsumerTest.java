@@ -357,6 +357,46 @@ class RiskConsumerTest {
     }
 
     @Test
+    void anExchangeNeedsItsNewOrderAndIsPublishedOnceTheParcelIsInspected() {
+        String[] made = cheapReturnFromRepeatCustomer().split(" ");
+        String returnId = made[0];
+        Fixtures.awaitStatus(made[1], returnId, "LABEL_ISSUED");
+        String platform = Tokens.bearer(Tokens.platform("warehouse"));
+        given().header("Authorization", platform).contentType(ContentType.JSON)
+                .body(Map.of("type", "IN_TRANSIT", "carrier", "SEUR", "trackingNumber", "SEU-R-1"))
+                .when().post("/api/v1/returns/{id}/events", returnId).then().statusCode(200)
+                .body("status", equalTo("IN_TRANSIT")).body("label.trackingNumber", equalTo("SEU-R-1"));
+        given().header("Authorization", platform).contentType(ContentType.JSON)
+                .body(Map.of("type", "IN_TRANSIT")).when().post("/api/v1/returns/{id}/events", returnId)
+                .then().statusCode(200).body("status", equalTo("IN_TRANSIT"));
+        given().header("Authorization", platform).contentType(ContentType.JSON)
+                .body(Map.of("type", "EXCHANGED", "exchangeOrderId", "ORD-NEW"))
+                .when().post("/api/v1/returns/{id}/events", returnId).then().statusCode(409);
+        for (Map<String, Object> step : List.<Map<String, Object>>of(Map.of("type", "RECEIVED", "warehouseId", "MAD-1"),
+                Map.of("type", "INSPECTED", "inspectedLines",
+                        List.of(Map.of("sku", "TEE", "quantity", 1, "condition", "OPENED", "accepted", true))))) {
+            given().header("Authorization", platform).contentType(ContentType.JSON).body(step)
+                    .when().post("/api/v1/returns/{id}/events", returnId).then().statusCode(200);
+        }
+        given().header("Authorization", platform).contentType(ContentType.JSON)
+                .body(Map.of("type", "EXCHANGED", "exchangeLines", List.of(Map.of("sku", "TEE-L", "quantity", 1))))
+                .when().post("/api/v1/returns/{id}/events", returnId).then().statusCode(400)
+                .body("errors[0].field", equalTo("exchangeOrderId"));
+        given().header("Authorization", platform).contentType(ContentType.JSON)
+                .body(Map.of("type", "EXCHANGED", "exchangeOrderId", "ORD-NEW",
+                        "exchangeLines", List.of(Map.of("sku", "TEE-L", "quantity", 1))))
+                .when().post("/api/v1/returns/{id}/events", returnId).then().statusCode(200)
+                .body("status", equalTo("EXCHANGED"));
+        List<String> types = requests.await(r -> returnId.equals(r.key())
+                && EventType.RETURN_EXCHANGED.ceType().equals(TopicRecorder.header(r, "ce_type")), 1, Fixtures.WAIT)
+                .isEmpty() ? List.of() : requests.withKey(returnId).stream().map(r -> TopicRecorder.header(r, "ce_type")).toList();
+        assertEquals(List.of(EventType.RETURN_REQUESTED.ceType(), EventType.RETURN_LABEL_ISSUED.ceType(),
+                EventType.RETURN_IN_TRANSIT.ceType(), EventType.RETURN_RECEIVED.ceType(),
+                EventType.RETURN_INSPECTED.ceType(), EventType.RETURN_EXCHANGED.ceType()), types,
+                "each state is published once, in order, on the return's key");
+    }
+
+    @Test
     void anApprovedReturnWhoseLabelIsUnusedFor28DaysExpires() {
         String[] made = cheapReturnFromRepeatCustomer().split(" ");
         String returnId = made[0];
