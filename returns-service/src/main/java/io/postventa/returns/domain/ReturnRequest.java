@@ -1,0 +1,70 @@
+package io.postventa.returns.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A return request (RMA) and where it is in its lifecycle. */
+@Entity
+@Table(name = "return_request")
+public class ReturnRequest extends PanacheEntityBase {
+    @Id
+    @Column(name = "return_id")
+    public String returnId;
+    @Column(name = "order_id")
+    public String orderId;
+    @Column(name = "customer_id")
+    public String customerId;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    public String status;
+    @Column(name = "requested_at")
+    public Instant requestedAt;
+    /** JSON array of the contract's ReturnLine. */
+    public String lines;
+    @Column(name = "preferred_resolution")
+    public String preferredResolution;
+    public String comment;
+    public String currency;
+    @Column(name = "total_value")
+    public BigDecimal totalValue;
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+    @Column(name = "policy_version")
+    public int policyVersion;
+    /** JSON of the contract's CustomerReturnHistory at request time. */
+    @Column(name = "customer_history")
+    public String customerHistory;
+    @Column(name = "return_shipping_fee")
+    public BigDecimal returnShippingFee;
+    public String outcome;
+    /** JSON of the latest decision. */
+    public String decision;
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+    @Column(name = "rma_code")
+    public String rmaCode;
+    public String carrier;
+    @Column(name = "tracking_number")
+    public String trackingNumber;
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "label_pdf")
+    public byte[] labelPdf;
+    @Column(name = "label_issued_at")
+    public Instant labelIssuedAt;
+    @Column(name = "label_expires_at")
+    public Instant labelExpiresAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public ReturnStatus returnStatus() {
+        return ReturnStatus.valueOf(status);
+    }
+}

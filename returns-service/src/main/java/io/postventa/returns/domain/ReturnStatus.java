@@ -1,0 +1,39 @@
+package io.postventa.returns.domain;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Where a return request is, from the request to its resolution. */
+public enum ReturnStatus {
+    REQUESTED, IN_REVIEW, APPROVED, REJECTED, LABEL_ISSUED, IN_TRANSIT, RECEIVED, INSPECTED, REFUNDED, EXCHANGED,
+    CREDITED, EXPIRED;
+
+    private static final Map<ReturnStatus, Set<ReturnStatus>> NEXT = Map.ofEntries(
+            Map.entry(REQUESTED, EnumSet.of(IN_REVIEW, APPROVED, REJECTED)),
+            Map.entry(IN_REVIEW, EnumSet.of(APPROVED, REJECTED)),
+            Map.entry(APPROVED, EnumSet.of(LABEL_ISSUED, EXPIRED)),
+            Map.entry(LABEL_ISSUED, EnumSet.of(IN_TRANSIT, RECEIVED, EXPIRED)),
+            Map.entry(IN_TRANSIT, EnumSet.of(RECEIVED)),
+            Map.entry(RECEIVED, EnumSet.of(INSPECTED)),
+            Map.entry(INSPECTED, EnumSet.of(REFUNDED, EXCHANGED, CREDITED)),
+            Map.entry(REJECTED, EnumSet.noneOf(ReturnStatus.class)),
+            Map.entry(REFUNDED, EnumSet.noneOf(ReturnStatus.class)),
+            Map.entry(EXCHANGED, EnumSet.noneOf(ReturnStatus.class)),
+            Map.entry(CREDITED, EnumSet.noneOf(ReturnStatus.class)),
+            Map.entry(EXPIRED, EnumSet.noneOf(ReturnStatus.class)));
+
+    public boolean canMoveTo(ReturnStatus next) {
+        return NEXT.get(this).contains(next);
+    }
+
+    /** Not yet resolved, refused or expired: its value counts as an open return. */
+    public boolean isOpen() {
+        return !NEXT.get(this).isEmpty();
+    }
+
+    /** Counts against what may still be returned of an order (everything but refused and expired). */
+    public boolean holdsUnits() {
+        return this != REJECTED && this != EXPIRED;
+    }
+}

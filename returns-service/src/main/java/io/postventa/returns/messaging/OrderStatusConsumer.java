@@ -1,0 +1,35 @@
+package io.postventa.returns.messaging;
+
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.postventa.events.EventType;
+import io.postventa.events.orderstatus.OrderStatusChanged;
+import io.postventa.outbox.inbox.EventConsumer;
+import io.postventa.returns.service.OrderKnowledgeService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Learns orders (lines, owner, delivery) from order-status.v1; delays are not needed here. */
+@ApplicationScoped
+public class OrderStatusConsumer {
+    private final EventConsumer consumer;
+    private final OrderKnowledgeService orders;
+
+    public OrderStatusConsumer(EventConsumer consumer, OrderKnowledgeService orders) {
+        this.consumer = consumer;
+        this.orders = orders;
+    }
+
+    @Incoming("order-status")
+    @Blocking
+    public CompletionStage<Void> onOrderStatus(Message<String> message) {
+        return consumer.consume(message, "returns-service.order-status", event -> {
+            if (event.type() == EventType.ORDER_STATUS_CHANGED) {
+                orders.apply(event.data(OrderStatusChanged.class));
+            }
+        });
+    }
+}

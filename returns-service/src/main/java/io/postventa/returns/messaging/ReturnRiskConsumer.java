@@ -1,0 +1,38 @@
+package io.postventa.returns.messaging;
+
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.postventa.events.EventType;
+import io.postventa.events.returns.ReturnRequested;
+import io.postventa.outbox.inbox.EventConsumer;
+import io.postventa.returns.service.ReturnDecisionService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The risk consumer: decides each return.requested of return-requests.v1 into return.decided.
+ * Other event types of the topic (the return's later states) are not its business.
+ */
+@ApplicationScoped
+public class ReturnRiskConsumer {
+    private final EventConsumer consumer;
+    private final ReturnDecisionService decisions;
+
+    public ReturnRiskConsumer(EventConsumer consumer, ReturnDecisionService decisions) {
+        this.consumer = consumer;
+        this.decisions = decisions;
+    }
+
+    @Incoming("return-requests-risk")
+    @Blocking
+    public CompletionStage<Void> onReturnRequest(Message<String> message) {
+        return consumer.consume(message, "returns-service.return-requests-risk", event -> {
+            if (event.type() == EventType.RETURN_REQUESTED) {
+                decisions.decide(event.id(), event.data(ReturnRequested.class));
+            }
+        });
+    }
+}

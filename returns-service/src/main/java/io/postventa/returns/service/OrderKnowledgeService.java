@@ -1,0 +1,62 @@
+package io.postventa.returns.service;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.postventa.events.common.OrderStatus;
+import io.postventa.events.orderstatus.OrderStatusChanged;
+import io.postventa.returns.domain.CustomerOrder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Keeps the local read model of orders from order-status.v1: lines, owner, purchase number and
+ * delivery time. A late event (older than the status already known) never moves the status back,
+ * but still fills in facts that were missing.
+ */
+@ApplicationScoped
+public class OrderKnowledgeService {
+    private final Clock clock;
+
+    public OrderKnowledgeService(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void apply(OrderStatusChanged event) {
+        CustomerOrder order = CustomerOrder.findById(event.orderId());
+        if (order == null) {
+            order = new CustomerOrder();
+            order.orderId = event.orderId();
+            order.status = event.newStatus().name();
+            order.statusAt = event.occurredAt();
+            order.lines = "[]";
+        } else if (!event.occurredAt().isBefore(order.statusAt)) {
+            order.status = event.newStatus().name();
+            order.statusAt = event.occurredAt();
+        }
+        order.customerId = event.customerId();
+        if (event.purchaseNumber() != null) {
+            order.purchaseNumber = event.purchaseNumber();
+        }
+        if (event.currency() != null) {
+            order.currency = event.currency();
+        }
+        if (event.total() != null) {
+            order.total = event.total();
+        }
+        if (event.lines() != null && !event.lines().isEmpty()) {
+            order.lines = Json.write(List.copyOf(event.lines()));
+        }
+        if (event.placedAt() != null) {
+            order.placedAt = event.placedAt();
+        }
+        if (event.deliveredAt() != null) {
+            order.deliveredAt = event.deliveredAt();
+        } else if (event.newStatus() == OrderStatus.DELIVERED && order.deliveredAt == null) {
+            order.deliveredAt = event.occurredAt();
+        }
+        order.updatedAt = clock.instant();
+        order.persist();
+    }
+}

@@ -1,0 +1,126 @@
+package io.postventa.returns.service;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import io.postventa.returns.config.ReturnsConfig;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The built-in label provider: an A6 PDF with the RMA code in large type and as a QR code (drawn as
+ * vector squares, so it scans at any zoom), the return address and the instructions.
+ */
+@ApplicationScoped
+@DefaultBean
+public class PdfLabelProvider implements LabelProvider {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private final ReturnsConfig config;
+
+    public PdfLabelProvider(ReturnsConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public IssuedLabel issue(LabelRequest request) {
+        String tracking = "RT" + request.rmaCode().replaceAll("[^A-Z0-9]", "");
+        return new IssuedLabel(config.label().carrier(), tracking, pdf(request, tracking));
+    }
+
+    byte[] pdf(LabelRequest request, String tracking) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDDocumentInformation info = doc.getDocumentInformation();
+            info.setTitle("Return label " + request.rmaCode());
+            info.setSubject(request.rmaCode());
+            PDPage page = new PDPage(PDRectangle.A6);
+            doc.addPage(page);
+            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            float width = page.getMediaBox().getWidth();
+            float height = page.getMediaBox().getHeight();
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                text(cs, bold, 12, 20, height - 30, "Etiqueta de devolución / Return label");
+                text(cs, bold, 18, 20, height - 55, request.rmaCode());
+                text(cs, regular, 8, 20, height - 70, "Pedido / Order: " + request.orderId());
+                text(cs, regular, 8, 20, height - 82, "Transportista / Carrier: " + config.label().carrier()
+                        + "  " + tracking);
+                text(cs, regular, 8, 20, height - 94, "Enviar a / Send to: " + config.label().returnAddress());
+                text(cs, regular, 8, 20, height - 106, "Válida hasta / Valid until: " + DAY.format(request.expiresAt()));
+                float size = 150;
+                qr(cs, request.rmaCode(), (width - size) / 2, 60, size);
+                text(cs, regular, 7, 20, 40, "Pega esta etiqueta en el paquete y entrégalo en una oficina del transportista.");
+                text(cs, regular, 7, 20, 30, "Stick this label on the parcel and drop it at a carrier point.");
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot draw the return label", e);
+        }
+    }
+
+    private static void text(PDPageContentStream cs, PDType1Font font, float size, float x, float y, String text)
+            throws IOException {
+        cs.beginText();
+        cs.setFont(font, size);
+        cs.newLineAtOffset(x, y);
+        cs.showText(printable(font, text));
+        cs.endText();
+    }
+
+    /** The text with every character the standard font cannot encode replaced by '?', so no address breaks a label. */
+    static String printable(PDType1Font font, String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            String ch = new String(Character.toChars(cp));
+            try {
+                font.encode(ch);
+                out.append(ch);
+            } catch (IOException | IllegalArgumentException e) {
+                out.append('?');
+            }
+        });
+        return out.toString();
+    }
+
+    private static void qr(PDPageContentStream cs, String content, float x, float y, float size) throws IOException {
+        BitMatrix matrix;
+        try {
+            matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+        } catch (WriterException e) {
+            throw new IllegalStateException("cannot encode " + content + " as a QR code", e);
+        }
+        float module = size / matrix.getWidth();
+        cs.setNonStrokingColor(1f, 1f, 1f);
+        cs.addRect(x, y, size, size);
+        cs.fill();
+        cs.setNonStrokingColor(0f, 0f, 0f);
+        for (int row = 0; row < matrix.getHeight(); row++) {
+            for (int col = 0; col < matrix.getWidth(); col++) {
+                if (matrix.get(col, row)) {
+                    cs.addRect(x + col * module, y + size - (row + 1) * module, module, module);
+                }
+            }
+        }
+        cs.fill();
+    }
+}

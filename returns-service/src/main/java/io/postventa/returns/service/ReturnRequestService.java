@@ -1,0 +1,202 @@
+package io.postventa.returns.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.postventa.events.EventType;
+import io.postventa.events.common.OrderLine;
+import io.postventa.events.common.OrderStatus;
+import io.postventa.events.common.ReturnReason;
+import io.postventa.events.returns.CustomerReturnHistory;
+import io.postventa.events.returns.ReturnLine;
+import io.postventa.events.returns.ReturnRequested;
+import io.postventa.events.returns.ReturnResolution;
+import io.postventa.outbox.Outbox;
+import io.postventa.returns.domain.CustomerOrder;
+import io.postventa.returns.domain.LineEligibility;
+import io.postventa.returns.domain.LineRefusal;
+import io.postventa.returns.domain.OrderFacts;
+import io.postventa.returns.domain.RequestedLine;
+import io.postventa.returns.domain.ReturnEligibility;
+import io.postventa.returns.domain.ReturnPolicy;
+import io.postventa.returns.domain.ReturnRequest;
+import io.postventa.returns.domain.ReturnStatus;
+import io.postventa.web.Page;
+import io.postventa.web.Problem;
+import io.postventa.web.ProblemException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/** Self-service returns: what an order allows, the request itself, and reading returns back. */
+@ApplicationScoped
+public class ReturnRequestService {
+    private final ReturnPolicyService policies;
+    private final CustomerHistoryService history;
+    private final ReturnViews views;
+    private final Outbox outbox;
+    private final EntityManager em;
+    private final Clock clock;
+
+    public ReturnRequestService(ReturnPolicyService policies, CustomerHistoryService history, ReturnViews views,
+            Outbox outbox, EntityManager em, Clock clock) {
+        this.policies = policies;
+        this.history = history;
+        this.views = views;
+        this.outbox = outbox;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** What of an order can be returned, until when, and why not for the rest. */
+    public record Eligibility(String orderId, boolean delivered, Instant deliveredAt, int policyVersion,
+            List<LineEligibility> lines) {
+    }
+
+    /** A line the customer asks to return. */
+    public record NewLine(String sku, int quantity, ReturnReason reason) {
+    }
+
+    /** A new return request. */
+    public record NewReturn(String orderId, List<NewLine> lines, ReturnResolution preferredResolution, String comment) {
+    }
+
+    /** The request and whether this call created it (false: an earlier call with the same Idempotency-Key did). */
+    public record Created(ReturnView view, boolean created) {
+    }
+
+    @Transactional
+    public Eligibility eligibility(String orderId, String customerIdOrNull) {
+        CustomerOrder order = ownedOrder(orderId, customerIdOrNull, false);
+        Versioned<ReturnPolicy> policy = policies.current();
+        OrderFacts facts = facts(order);
+        return new Eligibility(orderId, facts.delivered(), order.deliveredAt, policy.version(),
+                ReturnEligibility.evaluate(policy.value(), facts, returnedUnits(orderId), clock.instant()));
+    }
+
+    @Transactional
+    public Created create(String customerId, String idempotencyKey, NewReturn request, String language) {
+        if (idempotencyKey != null) {
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                    .setParameter(1, customerId + "\n" + idempotencyKey).getSingleResult();
+            ReturnRequest earlier = ReturnRequest.<ReturnRequest>find("customerId = ?1 and idempotencyKey = ?2",
+                    customerId, idempotencyKey).firstResult();
+            if (earlier != null) {
+                return new Created(views.view(earlier), false);
+            }
+        }
+        CustomerOrder order = ownedOrder(request.orderId(), customerId, true);
+        Instant now = clock.instant();
+        Versioned<ReturnPolicy> policy = policies.current();
+        OrderFacts facts = facts(order);
+        List<LineEligibility> eligibility = ReturnEligibility.evaluate(policy.value(), facts,
+                returnedUnits(order.orderId), now);
+        List<RequestedLine> asked = request.lines().stream()
+                .map(l -> new RequestedLine(l.sku(), l.quantity(), l.reason())).toList();
+        List<LineRefusal> refusals = ReturnEligibility.check(policy.value(), eligibility, asked,
+                request.preferredResolution());
+        if (!refusals.isEmpty()) {
+            throw ProblemException.unprocessable("the return policy does not allow this return",
+                    refusals.stream().map(r -> new Problem.FieldError(r.field(),
+                            r.reason().name() + ": " + r.reason().message(language) + " (" + r.detail() + ")")).toList());
+        }
+        Map<String, OrderLine> bySku = ReturnEligibility.mergedLines(facts);
+        List<ReturnLine> lines = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (NewLine l : request.lines()) {
+            OrderLine ordered = bySku.get(l.sku());
+            lines.add(new ReturnLine(l.sku(), ordered.category(), ordered.unitPrice(), l.quantity(), l.reason()));
+            total = total.add(ordered.unitPrice().multiply(BigDecimal.valueOf(l.quantity())));
+        }
+        CustomerReturnHistory customerHistory = history.historyOf(customerId, now);
+
+        ReturnRequest r = new ReturnRequest();
+        r.returnId = "RET-" + UUID.randomUUID();
+        r.orderId = order.orderId;
+        r.customerId = customerId;
+        r.idempotencyKey = idempotencyKey;
+        r.status = ReturnStatus.REQUESTED.name();
+        r.requestedAt = now;
+        r.lines = Json.write(lines);
+        r.preferredResolution = request.preferredResolution().name();
+        r.comment = request.comment();
+        r.currency = order.currency == null ? "EUR" : order.currency;
+        r.totalValue = total;
+        r.deliveredAt = order.deliveredAt;
+        r.policyVersion = policy.version();
+        r.customerHistory = Json.write(customerHistory);
+        r.returnShippingFee = policy.value().shippingFee();
+        r.updatedAt = now;
+        r.persist();
+        outbox.publish(EventType.RETURN_REQUESTED, r.returnId, new ReturnRequested(r.returnId, r.orderId, customerId, now,
+                lines, request.preferredResolution(), r.currency, total, r.deliveredAt, r.policyVersion, customerHistory),
+                now);
+        return new Created(views.view(r), true);
+    }
+
+    @Transactional
+    public ReturnView get(String returnId, String customerIdOrNull) {
+        return views.view(owned(returnId, customerIdOrNull));
+    }
+
+    /** The stored label PDF. */
+    @Transactional
+    public byte[] label(String returnId, String customerIdOrNull) {
+        ReturnRequest r = owned(returnId, customerIdOrNull);
+        if (r.labelPdf == null) {
+            throw ProblemException.notFound("label of return", returnId);
+        }
+        return r.labelPdf;
+    }
+
+    @Transactional
+    public Page<ReturnView> list(ReturnStatus status, int page, int size) {
+        var query = status == null ? ReturnRequest.<ReturnRequest>findAll(Sort.by("requestedAt").and("returnId"))
+                : ReturnRequest.<ReturnRequest>find("status", Sort.by("requestedAt").and("returnId"), status.name());
+        long total = query.count();
+        List<ReturnView> items = query.page(page, size).list().stream().map(views::view).toList();
+        return new Page<>(items, page, size, total);
+    }
+
+    ReturnRequest owned(String returnId, String customerIdOrNull) {
+        ReturnRequest r = ReturnRequest.findById(returnId);
+        if (r == null || (customerIdOrNull != null && !customerIdOrNull.equals(r.customerId))) {
+            throw ProblemException.notFound("return", returnId);
+        }
+        return r;
+    }
+
+    private CustomerOrder ownedOrder(String orderId, String customerIdOrNull, boolean lock) {
+        CustomerOrder order = lock ? CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE)
+                : CustomerOrder.findById(orderId);
+        if (order == null || (customerIdOrNull != null && !customerIdOrNull.equals(order.customerId))) {
+            throw ProblemException.notFound("order", orderId);
+        }
+        return order;
+    }
+
+    private static OrderFacts facts(CustomerOrder order) {
+        return new OrderFacts(order.orderId, order.customerId, OrderStatus.valueOf(order.status), order.deliveredAt,
+                order.currency, Json.readList(order.lines, OrderLine.class));
+    }
+
+    private Map<String, Integer> returnedUnits(String orderId) {
+        Map<String, Integer> out = new HashMap<>();
+        for (ReturnRequest r : ReturnRequest.<ReturnRequest>list("orderId", orderId)) {
+            if (r.returnStatus().holdsUnits()) {
+                for (ReturnLine line : Json.readList(r.lines, ReturnLine.class)) {
+                    out.merge(line.sku(), line.quantity(), Integer::sum);
+                }
+            }
+        }
+        return out;
+    }
+}
