@@ -99,9 +99,18 @@ public class ContactService {
         LOG.infof("erased the personal data of customer %s", customerId);
     }
 
-    /** Suppresses, with UNKNOWN_CUSTOMER, the events whose customer did not arrive in time. */
+    /**
+     * Plans the waiting events whose customer has arrived (an upsert and an event committed at the same time
+     * can miss each other), then suppresses, with UNKNOWN_CUSTOMER, those whose customer did not come in time.
+     */
     @Transactional
-    public int expireWaiting() {
+    public int releaseWaiting() {
+        List<PendingEvent> arrived = PendingEvent.find("customerId in (select c.customerId from CustomerContact c)"
+                + " order by receivedAt").page(0, 500).list();
+        for (PendingEvent pending : arrived) {
+            planner.plan(NotificationPlanner.read(pending.payload));
+            pending.delete();
+        }
         List<PendingEvent> expired = PendingEvent.list("waitUntil <= ?1 order by waitUntil", clock.instant());
         int n = 0;
         for (PendingEvent pending : expired.subList(0, Math.min(expired.size(), 500))) {
@@ -109,6 +118,6 @@ public class ContactService {
             pending.delete();
             n++;
         }
-        return n;
+        return n + arrived.size();
     }
 }

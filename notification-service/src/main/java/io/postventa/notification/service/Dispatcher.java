@@ -100,7 +100,7 @@ public class Dispatcher {
 
     private void round() {
         try {
-            contacts.expireWaiting();
+            contacts.releaseWaiting();
             List<UUID> claimed;
             do {
                 claimed = claim();
