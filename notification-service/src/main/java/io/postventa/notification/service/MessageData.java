@@ -14,7 +14,8 @@ import io.postventa.notification.domain.PurchaseTier;
 public final class MessageData {
     /** Facts a trigger event may carry; templates can use each by name. */
     public static final List<String> FACTS = List.of("carrier", "trackingNumber", "trackingUrl", "promisedDate",
-            "total", "currency", "itemCount", "items", "status", "exceptionReason", "delayCause");
+            "total", "currency", "itemCount", "items", "status", "exceptionReason", "delayCause", "rmaCode", "resolution",
+            "decisionNote", "refundAmount", "surveyUrl");
 
     private MessageData() {
     }

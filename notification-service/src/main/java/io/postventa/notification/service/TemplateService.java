@@ -174,8 +174,13 @@ public class TemplateService {
         facts.put("status", "SHIPPED");
         facts.put("exceptionReason", "ADDRESS_NOT_FOUND");
         facts.put("delayCause", "PROMISED_DATE_PASSED");
+        facts.put("rmaCode", "RMA-7Q4K-2M9P");
+        facts.put("resolution", "REFUND");
+        facts.put("decisionNote", "Fuera del plazo de devolución de 30 días");
+        facts.put("refundAmount", "59.00");
+        facts.put("surveyUrl", "https://postventa.example/s/sample");
         TriggerEvent event = new TriggerEvent("sample", "sample", trigger, contact.customerId, Instant.EPOCH, "es",
-                purchase, "ORD-SAMPLE", null, null, null, facts);
+                purchase, "ORD-SAMPLE", "RET-SAMPLE", "TCK-SAMPLE", "SRV-SAMPLE", facts);
         return MessageData.of(event, contact, "https://postventa.example/api/v1/unsubscribe?token=sample",
                 List.of("Tu pedido ORD-SAMPLE ha salido del almacén"));
     }

@@ -19,11 +19,17 @@ public final class TestEvents {
     /** A customer on customers.v1 (plain JSON, as e-commerce platforms write it). */
     public static void customer(KafkaTestClient kafka, String customerId, String email, String phone, String language,
             String timeZone) {
+        customer(kafka, customerId, email, phone, language, timeZone, true);
+    }
+
+    /** As above, choosing the marketing consent for SMS (e-mail, WhatsApp and push are consented). */
+    public static void customer(KafkaTestClient kafka, String customerId, String email, String phone, String language,
+            String timeZone, boolean smsConsent) {
         ObjectNode c = (ObjectNode) EventJson.readTree("""
                 {"eventId":"%s","customerId":"%s","occurredAt":"%s","firstName":"Lucía","lastName":"Martínez",
                  "language":"%s","timeZone":"%s","pushToken":"fcm:%s",
-                 "marketingConsents":{"email":true,"sms":true,"whatsapp":true,"push":true}}
-                """.formatted(UUID.randomUUID(), customerId, Instant.now(), language, timeZone, UUID.randomUUID()));
+                 "marketingConsents":{"email":true,"sms":%s,"whatsapp":true,"push":true}}
+                """.formatted(UUID.randomUUID(), customerId, Instant.now(), language, timeZone, UUID.randomUUID(), smsConsent));
         if (email != null) {
             c.put("email", email);
         }
@@ -56,6 +62,20 @@ public final class TestEvents {
         }
         send(kafka, EventType.ORDER_STATUS_CHANGED, eventId, orderId, data);
         return eventId;
+    }
+
+    /** The contract's example of an event type with some fields replaced; returns the event id. */
+    public static String example(KafkaTestClient kafka, EventType type, Map<String, String> replace) {
+        String path = "/examples/" + type.topic() + "/" + type.name() + ".json";
+        try (var in = TestEvents.class.getResourceAsStream(path)) {
+            ObjectNode data = (ObjectNode) EventJson.readTree(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            replace.forEach(data::put);
+            String eventId = UUID.randomUUID().toString();
+            send(kafka, type, eventId, data.get(type.keyProperty()).asText(), data.toString());
+            return eventId;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void send(KafkaTestClient kafka, EventType type, String eventId, String key, String data) {
