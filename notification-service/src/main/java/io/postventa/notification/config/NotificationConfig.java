@@ -49,6 +49,10 @@ public interface NotificationConfig {
     @WithDefault("8")
     int dispatchThreads();
 
+    /** How often birthdays and first-purchase anniversaries are looked for (each is sent once a year). */
+    @WithDefault("PT1H")
+    Duration personalMomentsInterval();
+
     /** HTTP provider per channel: sms, whatsapp, push. */
     Map<String, Provider> providers();
 

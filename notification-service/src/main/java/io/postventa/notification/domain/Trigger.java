@@ -22,7 +22,9 @@ public enum Trigger {
     TICKET_ACKNOWLEDGED(MessageKind.SUPPORT),
     TICKET_REPLIED(MessageKind.SUPPORT),
     TICKET_RESOLVED(MessageKind.SUPPORT),
-    SURVEY_INVITED(MessageKind.SURVEYS);
+    SURVEY_INVITED(MessageKind.SURVEYS),
+    BIRTHDAY(MessageKind.PERSONAL_MOMENTS),
+    PURCHASE_ANNIVERSARY(MessageKind.PERSONAL_MOMENTS);
 
     private final MessageKind kind;
 

@@ -56,12 +56,14 @@ public class Dispatcher {
     private final ChannelGateway gateway;
     private final DeliveryEvents events;
     private final ContactService contacts;
+    private final PersonalMoments moments;
     private final Clock clock;
     private ScheduledExecutorService scheduler;
     private ExecutorService senders;
 
     public Dispatcher(NotificationConfig config, DataSource dataSource, ChannelGateway gateway, DeliveryEvents events,
-            ContactService contacts, Clock clock) {
+            ContactService contacts, PersonalMoments moments, Clock clock) {
+        this.moments = moments;
         this.config = config;
         this.dataSource = dataSource;
         this.gateway = gateway;
@@ -84,6 +86,8 @@ public class Dispatcher {
         });
         long every = config.dispatchInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+        long momentsEvery = config.personalMomentsInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::personalMoments, momentsEvery / 10 + 1, momentsEvery, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent stop) {
@@ -116,6 +120,14 @@ public class Dispatcher {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warnf("dispatcher round failed, next round retries: %s", e.toString());
+        }
+    }
+
+    private void personalMoments() {
+        try {
+            moments.planDue();
+        } catch (RuntimeException e) {
+            LOG.warnf("personal moments check failed, the next one retries: %s", e.toString());
         }
     }
 

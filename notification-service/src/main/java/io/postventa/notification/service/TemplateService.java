@@ -179,6 +179,7 @@ public class TemplateService {
         facts.put("decisionNote", "Fuera del plazo de devolución de 30 días");
         facts.put("refundAmount", "59.00");
         facts.put("surveyUrl", "https://postventa.example/s/sample");
+        facts.put("years", "2");
         TriggerEvent event = new TriggerEvent("sample", "sample", trigger, contact.customerId, Instant.EPOCH, "es",
                 purchase, "ORD-SAMPLE", "RET-SAMPLE", "TCK-SAMPLE", "SRV-SAMPLE", facts);
         return MessageData.of(event, contact, "https://postventa.example/api/v1/unsubscribe?token=sample",

@@ -39,6 +39,17 @@ public final class TestEvents {
         kafka.send(Topics.CUSTOMERS, customerId, c.toString());
     }
 
+    /** A customer with a birthday and a first-purchase date (all marketing consents given). */
+    public static void customerWithDates(KafkaTestClient kafka, String customerId, String email, String language,
+            String timeZone, java.time.LocalDate birthday, java.time.LocalDate firstPurchase) {
+        String c = """
+                {"eventId":"%s","customerId":"%s","occurredAt":"%s","firstName":"Lucía","email":"%s",
+                 "language":"%s","timeZone":"%s","birthday":"%s","firstPurchaseDate":"%s",
+                 "marketingConsents":{"email":true,"sms":true,"whatsapp":true,"push":true}}
+                """.formatted(UUID.randomUUID(), customerId, Instant.now(), email, language, timeZone, birthday, firstPurchase);
+        kafka.send(Topics.CUSTOMERS, customerId, c);
+    }
+
     public static void erase(KafkaTestClient kafka, String customerId) {
         kafka.send(Topics.CUSTOMERS, customerId, null, Map.of("ce_id", UUID.randomUUID().toString()));
     }
