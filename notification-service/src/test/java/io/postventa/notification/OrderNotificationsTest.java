@@ -127,6 +127,16 @@ class OrderNotificationsTest {
     }
 
     @Test
+    void aTriggerSwitchedOffInConfigurationIsRecordedAsSuppressed() {
+        String customer = "CUST-" + UUID.randomUUID();
+        TestEvents.customer(kafka, customer, customer.toLowerCase() + "@example.com", null, "es", "Europe/Madrid");
+        String eventId = TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), "ORD-" + UUID.randomUUID(),
+                customer, "EXCEPTION", 1, "es-ES");
+        notifications.await(r -> customer.equals(r.key()) && r.value().contains(eventId)
+                && r.value().contains("TRIGGER_DISABLED"), 1, WAIT);
+    }
+
+    @Test
     void aRedeliveredEventSendsNothing() {
         String customer = "CUST-" + UUID.randomUUID();
         String email = customer.toLowerCase() + "@example.com";

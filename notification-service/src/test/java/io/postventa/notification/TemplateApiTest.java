@@ -2,6 +2,7 @@ package io.postventa.notification;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,7 +12,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.postventa.events.common.NotificationChannel;
+import io.postventa.notification.domain.MessageTemplate;
+import io.postventa.notification.domain.Trigger;
+import io.postventa.notification.service.TemplateService;
 import io.postventa.notification.support.ProviderServer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,6 +31,9 @@ import io.restassured.specification.RequestSpecification;
         initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ProviderServer.class)
 class TemplateApiTest {
+
+    @Inject
+    TemplateService templates;
 
     private static RequestSpecification admin() {
         return given().header("Authorization", Tokens.bearer(Tokens.admin("admin-1"))).contentType("application/json");
@@ -39,6 +49,22 @@ class TemplateApiTest {
                 .then().statusCode(200).body("total", equalTo(2));
         admin().get("/api/v1/templates/order-shipped.email.es").then().statusCode(200)
                 .body("kind", equalTo("ORDER_UPDATES")).body("variants.name", equalTo(List.of("A", "B")));
+    }
+
+    @Test
+    void everyShippedTemplateRendersForAFirstSecondAndRepeatPurchase() {
+        List<MessageTemplate> all = QuarkusTransaction.requiringNew().call(() -> MessageTemplate.<MessageTemplate>listAll());
+        for (Trigger trigger : Trigger.values()) {
+            for (String locale : List.of("es", "en")) {
+                for (NotificationChannel channel : NotificationChannel.values()) {
+                    String id = MessageTemplate.idOf(trigger, channel, locale);
+                    MessageTemplate template = all.stream().filter(t -> t.id.equals(id)).findFirst()
+                            .orElseThrow(() -> new AssertionError("no shipped template " + id));
+                    assertEquals(List.of(), templates.validate(trigger, templates.variants(template)),
+                            id + " must render against its sample");
+                }
+            }
+        }
     }
 
     @Test
