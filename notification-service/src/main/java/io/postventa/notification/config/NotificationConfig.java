@@ -1,0 +1,80 @@
+package io.postventa.notification.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every setting of notification-service under {@code postventa.notification}; the README lists them. */
+@ConfigMapping(prefix = "postventa.notification")
+public interface NotificationConfig {
+
+    /** Language used when neither the customer nor the order says one we have templates for. */
+    @WithDefault("es")
+    String defaultLanguage();
+
+    /** Public base URL of this service, for the unsubscribe links in messages. */
+    @WithDefault("http://127.0.0.1:8084")
+    String publicBaseUrl();
+
+    /** HMAC secret of unsubscribe tokens (at least 16 characters); set it from a secret in production. */
+    String unsubscribeSecret();
+
+    /** How long an event for a customer not yet on customers.v1 waits before it is suppressed. */
+    @WithDefault("PT10M")
+    Duration unknownCustomerWait();
+
+    /** Most order-update messages per customer, channel and (local) day; the rest fold into the next one. */
+    @WithDefault("5")
+    int orderUpdatesPerDay();
+
+    /** Channels that quiet hours hold back (comma separated). */
+    @WithDefault("SMS,WHATSAPP,PUSH")
+    String quietHoursChannels();
+
+    /** Channels per trigger (e.g. {@code order-shipped=EMAIL,PUSH}); {@code off} or absent: the trigger is off. */
+    Map<String, String> triggers();
+
+    /** How often the dispatcher looks for due deliveries. */
+    @WithDefault("PT0.2S")
+    Duration dispatchInterval();
+
+    /** Most deliveries claimed per dispatcher round. */
+    @WithDefault("100")
+    int dispatchBatchSize();
+
+    /** Parallel sends. */
+    @WithDefault("8")
+    int dispatchThreads();
+
+    /** How often birthdays and first-purchase anniversaries are looked for (each is sent once a year). */
+    @WithDefault("PT1H")
+    Duration personalMomentsInterval();
+
+    /** HTTP provider per channel: sms, whatsapp, push. */
+    Map<String, Provider> providers();
+
+    /** An HTTP messaging provider. */
+    interface Provider {
+        /** Where to POST; absent: the channel is not configured and sends fail with NOT_CONFIGURED. */
+        Optional<String> url();
+
+        @WithDefault("Authorization")
+        String authHeader();
+
+        /** Value of the auth header, from a secret. */
+        Optional<String> authValue();
+
+        /** Qute template of the request body; {to}, {title}, {text} and {unsubscribeUrl} are JSON-escaped. */
+        @WithDefault("{\"to\":\"{to}\",\"title\":\"{title}\",\"text\":\"{text}\"}")
+        String bodyTemplate();
+
+        @WithDefault("application/json")
+        String contentType();
+
+        @WithDefault("PT5S")
+        Duration timeout();
+    }
+}

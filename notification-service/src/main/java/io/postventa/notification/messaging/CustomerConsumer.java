@@ -1,0 +1,36 @@
+package io.postventa.notification.messaging;
+
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.postventa.events.customers.CustomerUpserted;
+import io.postventa.notification.service.ContactService;
+import io.postventa.outbox.inbox.EventConsumer;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** customers.v1 into the contact store; a tombstone erases the customer. */
+@ApplicationScoped
+public class CustomerConsumer {
+    private final EventConsumer consumer;
+    private final ContactService contacts;
+
+    public CustomerConsumer(EventConsumer consumer, ContactService contacts) {
+        this.consumer = consumer;
+        this.contacts = contacts;
+    }
+
+    @Incoming("customers")
+    @Blocking
+    public CompletionStage<Void> onCustomer(Message<String> message) {
+        return consumer.consume(message, "notification-service.customers.v1", event -> {
+            if (event.tombstone()) {
+                contacts.erase(event.key());
+            } else {
+                contacts.upsert(event.data(CustomerUpserted.class));
+            }
+        });
+    }
+}

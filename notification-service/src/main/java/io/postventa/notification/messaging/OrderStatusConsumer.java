@@ -1,0 +1,85 @@
+package io.postventa.notification.messaging;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.postventa.events.EventType;
+import io.postventa.events.common.OrderLine;
+import io.postventa.events.orderstatus.OrderDelayed;
+import io.postventa.events.orderstatus.OrderStatusChanged;
+import io.postventa.notification.domain.Trigger;
+import io.postventa.notification.service.NotificationPlanner;
+import io.postventa.notification.service.TriggerEvent;
+import io.postventa.outbox.inbox.EventConsumer;
+import io.postventa.outbox.inbox.IncomingEvent;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** order-status.v1: status changes worth telling the customer, and delays. */
+@ApplicationScoped
+public class OrderStatusConsumer {
+    private final EventConsumer consumer;
+    private final NotificationPlanner planner;
+
+    public OrderStatusConsumer(EventConsumer consumer, NotificationPlanner planner) {
+        this.consumer = consumer;
+        this.planner = planner;
+    }
+
+    @Incoming("order-status")
+    @Blocking
+    public CompletionStage<Void> onOrderStatus(Message<String> message) {
+        return consumer.consume(message, "notification-service.order-status.v1", this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        if (event.type() == EventType.ORDER_STATUS_CHANGED) {
+            OrderStatusChanged e = event.data(OrderStatusChanged.class);
+            Trigger.forStatus(e.newStatus()).ifPresent(trigger -> planner.plan(changed(event, e, trigger)));
+        } else if (event.type() == EventType.ORDER_DELAYED) {
+            planner.plan(delayed(event, event.data(OrderDelayed.class)));
+        }
+    }
+
+    static TriggerEvent changed(IncomingEvent event, OrderStatusChanged e, Trigger trigger) {
+        Map<String, String> facts = new HashMap<>();
+        put(facts, "carrier", e.carrier());
+        put(facts, "trackingNumber", e.trackingNumber());
+        put(facts, "trackingUrl", e.trackingUrl());
+        put(facts, "promisedDate", e.promisedDeliveryDate());
+        put(facts, "total", e.total() == null ? null : e.total().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        put(facts, "currency", e.currency());
+        put(facts, "status", e.newStatus());
+        put(facts, "exceptionReason", e.exceptionReasonCode());
+        if (e.lines() != null) {
+            put(facts, "itemCount", e.lines().stream().mapToInt(l -> l.quantity() == null ? 0 : l.quantity()).sum());
+            put(facts, "items", e.lines().stream().map(OrderLine::name).collect(Collectors.joining(", ")));
+        }
+        return new TriggerEvent(event.id(), event.type().ceType(), trigger, e.customerId(), e.occurredAt(), e.locale(),
+                e.purchaseNumber(), e.orderId(), null, null, null, facts);
+    }
+
+    static TriggerEvent delayed(IncomingEvent event, OrderDelayed e) {
+        Map<String, String> facts = new HashMap<>();
+        put(facts, "carrier", e.carrier());
+        put(facts, "trackingUrl", e.trackingUrl());
+        put(facts, "promisedDate", e.promisedDeliveryDate());
+        put(facts, "status", e.currentStatus());
+        put(facts, "delayCause", e.cause());
+        put(facts, "exceptionReason", e.exceptionReasonCode());
+        return new TriggerEvent(event.id(), event.type().ceType(), Trigger.ORDER_DELAYED, e.customerId(), e.occurredAt(),
+                e.locale(), e.purchaseNumber(), e.orderId(), null, null, null, facts);
+    }
+
+    private static void put(Map<String, String> facts, String name, Object value) {
+        if (value != null) {
+            facts.put(name, value instanceof BigDecimal b ? b.toPlainString() : value.toString());
+        }
+    }
+}

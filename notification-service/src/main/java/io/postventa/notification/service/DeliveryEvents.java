@@ -1,0 +1,43 @@
+package io.postventa.notification.service;
+
+import io.postventa.events.EventType;
+import io.postventa.events.common.NotificationChannel;
+import io.postventa.events.notifications.MessageKind;
+import io.postventa.events.notifications.NotificationFailed;
+import io.postventa.events.notifications.NotificationSent;
+import io.postventa.events.notifications.NotificationSuppressed;
+import io.postventa.events.notifications.SuppressionReason;
+import io.postventa.notification.domain.Delivery;
+import io.postventa.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Publishes what became of a delivery on notifications.v1, ids only, in the caller's transaction. */
+@ApplicationScoped
+public class DeliveryEvents {
+    private final Outbox outbox;
+
+    public DeliveryEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void sent(Delivery d) {
+        outbox.publish(EventType.NOTIFICATION_SENT, d.customerId, new NotificationSent(d.id.toString(), d.customerId,
+                d.updatedAt, NotificationChannel.valueOf(d.channel), MessageKind.valueOf(d.kind), d.templateId, d.variant,
+                d.locale, d.sourceEventId, d.sourceEventType, Math.max(1, d.attempts), d.providerMessageId, d.orderId,
+                d.returnId, d.ticketId, d.surveyId), d.updatedAt);
+    }
+
+    public void failed(Delivery d, String errorMessage) {
+        outbox.publish(EventType.NOTIFICATION_FAILED, d.customerId, new NotificationFailed(d.id.toString(),
+                d.customerId, d.updatedAt, NotificationChannel.valueOf(d.channel), MessageKind.valueOf(d.kind),
+                d.templateId, d.variant, d.sourceEventId, d.sourceEventType, Math.max(1, d.attempts), d.errorCode,
+                errorMessage, d.orderId, d.returnId, d.ticketId, d.surveyId), d.updatedAt);
+    }
+
+    public void suppressed(Delivery d) {
+        outbox.publish(EventType.NOTIFICATION_SUPPRESSED, d.customerId, new NotificationSuppressed(d.id.toString(),
+                d.customerId, d.updatedAt, MessageKind.valueOf(d.kind), SuppressionReason.valueOf(d.reason),
+                d.channel == null ? null : NotificationChannel.valueOf(d.channel), d.sourceEventId, d.sourceEventType,
+                d.orderId, d.returnId, d.ticketId, d.surveyId), d.updatedAt);
+    }
+}

@@ -1,0 +1,188 @@
+package io.postventa.notification.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.postventa.events.EventJson;
+import io.postventa.events.common.NotificationChannel;
+import io.postventa.notification.domain.CustomerContact;
+import io.postventa.notification.domain.MessageTemplate;
+import io.postventa.notification.domain.PurchaseTier;
+import io.postventa.notification.domain.TemplateVariant;
+import io.postventa.notification.domain.Trigger;
+import io.postventa.web.Problem.FieldError;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Stores, validates and renders the Qute templates; seeds the shipped es/en templates on first start. */
+@ApplicationScoped
+public class TemplateService {
+    private static final ObjectMapper JSON = EventJson.newObjectMapper();
+    private static final TypeReference<List<TemplateVariant>> VARIANTS = new TypeReference<>() {
+    };
+
+    private final Engine engine;
+    private final EntityManager em;
+    private final Clock clock;
+    private final ConcurrentMap<String, Template> parsed = new ConcurrentHashMap<>();
+
+    public TemplateService(Engine engine, EntityManager em, Clock clock) {
+        this.engine = engine;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void seed(@Observes StartupEvent start) {
+        try (InputStream in = getClass().getResourceAsStream("/seed/templates.json")) {
+            JsonNode seed = JSON.readTree(in);
+            for (JsonNode entry : seed) {
+                Trigger trigger = Trigger.fromKey(entry.get("trigger").asText()).orElseThrow();
+                String locale = entry.get("locale").asText();
+                String variants = JSON.writeValueAsString(entry.get("variants"));
+                for (JsonNode channel : entry.get("channels")) {
+                    NotificationChannel c = NotificationChannel.valueOf(channel.asText());
+                    em.createNativeQuery("insert into message_template (id, trigger, channel, locale, variants, version,"
+                            + " updated_at, updated_by) values (?1, ?2, ?3, ?4, ?5, 1, ?6, 'seed') on conflict (id) do nothing")
+                            .setParameter(1, MessageTemplate.idOf(trigger, c, locale)).setParameter(2, trigger.key())
+                            .setParameter(3, c.name()).setParameter(4, locale).setParameter(5, variants)
+                            .setParameter(6, clock.instant()).executeUpdate();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the shipped templates", e);
+        }
+    }
+
+    public List<TemplateVariant> variants(MessageTemplate template) {
+        try {
+            return JSON.readValue(template.variants, VARIANTS);
+        } catch (IOException e) {
+            throw new IllegalStateException("template " + template.id + " has unreadable variants", e);
+        }
+    }
+
+    public String toJson(List<TemplateVariant> variants) {
+        try {
+            return JSON.writeValueAsString(variants);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Renders one variant of a stored template (parsed once per template version). */
+    public Rendered render(MessageTemplate template, TemplateVariant variant, Map<String, Object> data) {
+        String key = template.id + "@" + template.version + "#" + variant.name();
+        Template subject = parsed.computeIfAbsent(key + "/subject", k -> engine.parse(variant.subject()));
+        Template body = parsed.computeIfAbsent(key + "/body", k -> engine.parse(variant.body()));
+        return new Rendered(subject.data(data).render().strip(), body.data(data).render().strip());
+    }
+
+    /** Renders a draft variant without caching it (preview, validation). */
+    public Rendered renderDraft(TemplateVariant variant, Map<String, Object> data) {
+        return new Rendered(engine.parse(variant.subject()).data(data).render().strip(),
+                engine.parse(variant.body()).data(data).render().strip());
+    }
+
+    /**
+     * Checks variants: names unique and present, weights positive, and each renders against the sample of its
+     * trigger for a first, second and repeat purchase. Returns the errors per field; empty when valid.
+     */
+    public List<FieldError> validate(Trigger trigger, List<TemplateVariant> variants) {
+        List<FieldError> errors = new ArrayList<>();
+        if (variants == null || variants.isEmpty()) {
+            errors.add(new FieldError("variants", "at least one variant is required"));
+            return errors;
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < variants.size(); i++) {
+            TemplateVariant v = variants.get(i);
+            String at = "variants[" + i + "]";
+            if (v == null) {
+                errors.add(new FieldError(at, "must not be null"));
+                continue;
+            }
+            if (v.name() == null || !v.name().matches("[A-Za-z0-9_-]{1,50}")) {
+                errors.add(new FieldError(at + ".name", "must be 1 to 50 letters, digits, '-' or '_'"));
+            } else if (!names.add(v.name())) {
+                errors.add(new FieldError(at + ".name", "is used by another variant"));
+            }
+            if (v.weight() < 1 || v.weight() > 1000) {
+                errors.add(new FieldError(at + ".weight", "must be between 1 and 1000"));
+            }
+            checkRenders(trigger, v.subject(), at + ".subject", errors);
+            checkRenders(trigger, v.body(), at + ".body", errors);
+        }
+        return errors;
+    }
+
+    private void checkRenders(Trigger trigger, String source, String field, List<FieldError> errors) {
+        if (source == null || source.isBlank()) {
+            errors.add(new FieldError(field, "must not be blank"));
+            return;
+        }
+        try {
+            Template template = engine.parse(source);
+            for (PurchaseTier tier : PurchaseTier.values()) {
+                template.data(sampleData(trigger, tier)).render();
+            }
+        } catch (RuntimeException e) {
+            errors.add(new FieldError(field, "does not render against a sample " + trigger.key() + " event: "
+                    + e.getMessage()));
+        }
+    }
+
+    /** The data a template of this trigger sees, for a sample customer and event. */
+    public Map<String, Object> sampleData(Trigger trigger, PurchaseTier tier) {
+        CustomerContact contact = new CustomerContact();
+        contact.customerId = "CUST-SAMPLE";
+        contact.firstName = "Lucía";
+        contact.lastName = "Martínez";
+        int purchase = switch (tier) {
+            case FIRST -> 1;
+            case SECOND -> 2;
+            case REPEAT -> 5;
+        };
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("carrier", "SEUR");
+        facts.put("trackingNumber", "SEU123456789ES");
+        facts.put("trackingUrl", "https://tracking.example-carrier.com/t/SEU123456789ES");
+        facts.put("promisedDate", "2026-03-05");
+        facts.put("total", "103.75");
+        facts.put("currency", "EUR");
+        facts.put("itemCount", "3");
+        facts.put("items", "Organic cotton T-shirt, Canvas sneakers");
+        facts.put("status", "SHIPPED");
+        facts.put("exceptionReason", "ADDRESS_NOT_FOUND");
+        facts.put("delayCause", "PROMISED_DATE_PASSED");
+        facts.put("rmaCode", "RMA-7Q4K-2M9P");
+        facts.put("resolution", "REFUND");
+        facts.put("decisionNote", "Fuera del plazo de devolución de 30 días");
+        facts.put("refundAmount", "59.00");
+        facts.put("surveyUrl", "https://postventa.example/s/sample");
+        facts.put("years", "2");
+        TriggerEvent event = new TriggerEvent("sample", "sample", trigger, contact.customerId, Instant.EPOCH, "es",
+                purchase, "ORD-SAMPLE", "RET-SAMPLE", "TCK-SAMPLE", "SRV-SAMPLE", facts);
+        return MessageData.of(event, contact, "https://postventa.example/api/v1/unsubscribe?token=sample",
+                List.of("Tu pedido ORD-SAMPLE ha salido del almacén"));
+    }
+}

@@ -1,0 +1,95 @@
+package io.postventa.notification;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.postventa.events.EventType;
+import io.postventa.events.Topics;
+import io.postventa.notification.support.Mailbox;
+import io.postventa.notification.support.Mailbox.Email;
+import io.postventa.notification.support.ProviderServer;
+import io.postventa.notification.support.TestEvents;
+import io.postventa.testing.KafkaTestClient;
+import io.postventa.testing.PostventaTestResource;
+import io.postventa.testing.TopicRecorder;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Returns, tickets and surveys become messages too, with their own kinds and consents. */
+@QuarkusTest
+@QuarkusTestResource(value = PostventaTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "notifications"))
+@QuarkusTestResource(ProviderServer.class)
+class AfterSalesNotificationsTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static KafkaTestClient kafka;
+    private static TopicRecorder notifications;
+
+    @BeforeAll
+    static void connect() {
+        kafka = KafkaTestClient.create();
+        notifications = kafka.record(Topics.NOTIFICATIONS);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void anApprovedReturnSendsTheRmaAndARejectedOneTheReason() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String email = customer.toLowerCase() + "@example.com";
+        TestEvents.customer(kafka, customer, email, "+3465" + System.nanoTime() % 10_000_000, "es", "Europe/Madrid");
+        String approved = "RET-" + UUID.randomUUID();
+        TestEvents.example(kafka, EventType.RETURN_DECIDED, Map.of("returnId", approved, "customerId", customer));
+        String rejected = "RET-" + UUID.randomUUID();
+        TestEvents.example(kafka, EventType.RETURN_DECIDED, Map.of("returnId", rejected, "customerId", customer,
+                "outcome", "REJECTED", "note", "Fuera del plazo de 30 días"));
+
+        await().atMost(WAIT).until(() -> Mailbox.to(email).size() == 2);
+        List<Email> mails = Mailbox.to(email);
+        Email ok = mails.stream().filter(m -> m.subject().contains(approved)).findFirst().orElseThrow();
+        assertEquals("Devolución " + approved + " aprobada", ok.subject());
+        assertTrue(ok.body().contains("RMA-7Q4K-2M9P"), "the RMA code and instructions: " + ok.body());
+        Email no = mails.stream().filter(m -> m.subject().contains(rejected)).findFirst().orElseThrow();
+        assertTrue(no.body().contains("Motivo: Fuera del plazo de 30 días"), "the reason: " + no.body());
+        await().atMost(WAIT).until(() -> ProviderServer.received("/sms", approved).size() == 1);
+    }
+
+    @Test
+    void aNewTicketIsAcknowledgedInTheCustomersLanguage() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String email = customer.toLowerCase() + "@example.com";
+        TestEvents.customer(kafka, customer, email, null, "en", "Europe/London");
+        String ticket = "TCK-" + UUID.randomUUID();
+        TestEvents.example(kafka, EventType.TICKET_CREATED, Map.of("ticketId", ticket, "customerId", customer));
+        await().atMost(WAIT).until(() -> !Mailbox.to(email).isEmpty());
+        assertEquals("We received your request " + ticket, Mailbox.to(email).get(0).subject());
+    }
+
+    @Test
+    void aSurveyInvitationNeedsMarketingConsentPerChannel() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String email = customer.toLowerCase() + "@example.com";
+        TestEvents.customer(kafka, customer, email, "+3466" + System.nanoTime() % 10_000_000, "es", "Europe/Madrid", false);
+        String survey = "SRV-" + UUID.randomUUID();
+        String eventId = TestEvents.example(kafka, EventType.SURVEY_INVITED, Map.of("surveyId", survey, "customerId", customer));
+        notifications.await(r -> customer.equals(r.key()) && r.value().contains(eventId) && r.value().contains("NO_CONSENT")
+                && r.value().contains("\"SMS\""), 1, WAIT);
+        await().atMost(WAIT).until(() -> !Mailbox.to(email).isEmpty());
+        assertTrue(Mailbox.to(email).get(0).body().contains("https://postventa.example.com/surveys/"),
+                "the survey link: " + Mailbox.to(email).get(0).body());
+    }
+}
