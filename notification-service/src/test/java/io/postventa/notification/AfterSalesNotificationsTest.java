@@ -32,7 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ProviderServer.class)
 class AfterSalesNotificationsTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static KafkaTestClient kafka;
     private static TopicRecorder notifications;
 

@@ -37,7 +37,7 @@ class NotificationHistoryApiTest {
             TestEvents.customer(kafka, customer, email, "+34600111222", "es", "Europe/Madrid");
             TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "OUT_FOR_DELIVERY", 1, "es-ES");
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> given()
+        await().atMost(Duration.ofSeconds(90)).until(() -> given()
                 .header("Authorization", Tokens.bearer(Tokens.agent("agent-1")))
                 .get("/api/v1/orders/" + order + "/notifications").then().extract().<Integer>path("total") == 1);
         given().header("Authorization", Tokens.bearer(Tokens.agent("agent-1")))
@@ -66,7 +66,7 @@ class NotificationHistoryApiTest {
             String key = "ORD-" + UUID.randomUUID();
             kafka.send(Topics.ORDER_STATUS, key, "{not json", java.util.Map.of("ce_id", UUID.randomUUID().toString(),
                     "ce_type", "postventa.order-status.changed.v1", "ce_specversion", "1.0", "ce_source", "/test"));
-            var got = dlq.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
+            var got = dlq.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(90)).get(0);
             org.junit.jupiter.api.Assertions.assertEquals("NOT_JSON", TopicRecorder.header(got, "dead-letter-reason-code"));
         }
     }

@@ -48,7 +48,7 @@ import jakarta.inject.Inject;
         initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ProviderServer.class)
 class OrderNotificationsTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static KafkaTestClient kafka;
     private static TopicRecorder notifications;
 

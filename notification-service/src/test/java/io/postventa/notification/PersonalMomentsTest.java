@@ -47,11 +47,11 @@ class PersonalMomentsTest {
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
             TestEvents.customerWithDates(kafka, customer, email, "es", zone, today.minusYears(30), today.minusYears(2));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(email).size() == 2);
+        await().atMost(Duration.ofSeconds(90)).until(() -> Mailbox.to(email).size() == 2);
         List<Email> mails = Mailbox.to(email);
         assertTrue(mails.stream().anyMatch(m -> m.subject().equals("¡Feliz cumpleaños, Lucía!")), "birthday: " + mails);
         assertTrue(mails.stream().anyMatch(m -> m.subject().equals("¡2 años contigo!")), "anniversary: " + mails);
-        await().atMost(Duration.ofSeconds(30)).until(() -> OrderNotificationsTest.deliveries(customer).size() == 2);
+        await().atMost(Duration.ofSeconds(90)).until(() -> OrderNotificationsTest.deliveries(customer).size() == 2);
         // another check the same day plans nothing new for this customer
         moments.planDue();
         assertEquals(2, OrderNotificationsTest.deliveries(customer).size(), "one delivery per moment per year");

@@ -72,7 +72,7 @@ class ProviderCircuitBreakerTest {
         ConsumerRecord<String, String> r = notifications.await(rec -> customer.equals(rec.key())
                 && rec.value().contains(eventId)
                 && "postventa.notification.failed.v1".equals(TopicRecorder.header(rec, "ce_type")), 1,
-                Duration.ofSeconds(30)).get(0);
+                Duration.ofSeconds(90)).get(0);
         return EventJson.readTree(r.value());
     }
 }

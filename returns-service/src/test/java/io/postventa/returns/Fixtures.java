@@ -21,7 +21,7 @@ import io.restassured.response.Response;
 
 /** Orders and returns set up the way users make them: order events on the topic, requests through the API. */
 public final class Fixtures {
-    public static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Duration WAIT = Duration.ofSeconds(90);
 
     private Fixtures() {
     }

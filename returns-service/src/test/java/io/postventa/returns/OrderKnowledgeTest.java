@@ -52,7 +52,7 @@ class OrderKnowledgeTest {
         OrderEvents.send(kafka, OrderEvents.delivered(first, customer, 1, delivered.minus(40, ChronoUnit.DAYS)));
         OrderEvents.send(kafka, OrderEvents.delivered(second, customer, 2, delivered));
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given()
                 .header("Authorization", Tokens.bearer(Tokens.customer(customer)))
                 .when().get("/api/v1/customers/{c}/return-history", customer)
                 .then().statusCode(200)
@@ -79,7 +79,7 @@ class OrderKnowledgeTest {
         String marker = id("ORD");
         OrderEvents.send(kafka, OrderEvents.delivered(marker, customer, 2, delivered));
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given()
                 .header("Authorization", Tokens.bearer(Tokens.agent("agent-1")))
                 .when().get("/api/v1/customers/{c}/return-history", customer)
                 .then().statusCode(200)
@@ -94,7 +94,7 @@ class OrderKnowledgeTest {
             String order = id("ORD");
             kafka.send(io.postventa.events.Topics.ORDER_STATUS, order, "{not json", java.util.Map.of("ce_id", order,
                     "ce_type", io.postventa.events.EventType.ORDER_STATUS_CHANGED.ceType(), "ce_specversion", "1.0", "ce_source", "/test"));
-            var dead = dlq.await(r -> order.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
+            var dead = dlq.await(r -> order.equals(r.key()), 1, Duration.ofSeconds(90)).get(0);
             org.junit.jupiter.api.Assertions.assertEquals("NOT_JSON",
                     io.postventa.testing.TopicRecorder.header(dead, "dead-letter-reason-code"));
         }

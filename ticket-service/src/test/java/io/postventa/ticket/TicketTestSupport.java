@@ -74,7 +74,7 @@ public abstract class TicketTestSupport {
 
     /** Waits until the service knows the order (through the agent's customer search). */
     protected static void awaitOrderKnown(String orderId, String status) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given()
                 .header("Authorization", Tokens.bearer(Tokens.agent("agent-probe")))
                 .queryParam("q", orderId).get("/api/v1/customers/search").then().statusCode(200)
                 .body("customers[0].orders.find { it.orderId == '" + orderId + "' }.status",
@@ -89,7 +89,7 @@ public abstract class TicketTestSupport {
     /** Waits for the events of one ticket on contacts.v1 with the given CloudEvents type. */
     protected static List<ConsumerRecord<String, String>> awaitEvents(String ticketId, EventType type, int count) {
         return contacts.await(r -> ticketId.equals(r.key()) && type.ceType().equals(TopicRecorder.header(r, "ce_type")),
-                count, Duration.ofSeconds(30));
+                count, Duration.ofSeconds(90));
     }
 
     protected static long countEvents(String ticketId, EventType type) {

@@ -73,7 +73,7 @@ class CustomerSearchTest extends TicketTestSupport {
         orderPlaced(orderId, customer, city, product);
         send(EventType.ORDER_STATUS_CHANGED, orderId, order(orderId, customer, OrderStatus.SHIPPED, amount, 3, product));
         // The customer's contact data and the order arrive on different topics: wait for both.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> search(city).statusCode(200)
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> search(city).statusCode(200)
                 .body("customers.find { it.customerId == '" + customer + "' }.orders[0].status", equalTo("SHIPPED"))
                 .body("customers.find { it.customerId == '" + customer + "' }.customer.email", equalTo(email)));
         String ticket = given().header("Authorization", Tokens.bearer(Tokens.customer(customer)))
@@ -103,7 +103,7 @@ class CustomerSearchTest extends TicketTestSupport {
         String email = "borrar." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         send(EventType.CUSTOMER_UPSERTED, customer, new CustomerUpserted(UUID.randomUUID().toString(), customer,
                 Instant.now(), "shop", email, "+34611222333", null, "Olvido", "Borrado", "es", null, null, null, null));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> search(email).statusCode(200)
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> search(email).statusCode(200)
                 .body("customers[0].customerId", equalTo(customer)));
         String ticket = given().header("Authorization", Tokens.bearer(Tokens.platform("shop")))
                 .contentType(ContentType.JSON).body(Map.of("channel", "EMAIL", "email", email,
@@ -113,7 +113,7 @@ class CustomerSearchTest extends TicketTestSupport {
                 .body("ticket.customerId", equalTo(customer)).body("ticket.email", equalTo(email));
 
         kafka.send(Topics.CUSTOMERS, customer, null);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given()
                 .header("Authorization", Tokens.bearer(agent())).get("/api/v1/tickets/" + ticket).then()
                 .body("ticket.email", nullValue())
                 .body("ticket.phone", nullValue())
@@ -127,7 +127,7 @@ class CustomerSearchTest extends TicketTestSupport {
         try (TopicRecorder dlq = kafka.record(Topics.dlq(Topics.ORDER_STATUS))) {
             kafka.send(Topics.ORDER_STATUS, key, "{not json", Map.of("ce_id", UUID.randomUUID().toString(),
                     "ce_type", EventType.ORDER_STATUS_CHANGED.ceType(), "ce_specversion", "1.0", "ce_source", "/test"));
-            var dead = dlq.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
+            var dead = dlq.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(90)).get(0);
             assertEquals("NOT_JSON", TopicRecorder.header(dead, "dead-letter-reason-code"),
                     "the dead letter must say why it could not be read");
         }

@@ -63,7 +63,7 @@ class ProactiveAndSlaTest extends TicketTestSupport {
         send(EventType.ORDER_DELAYED, orderId, new OrderDelayed(orderId, customer, Instant.now(),
                 DelayCause.PROMISED_DATE_PASSED, OrderStatus.IN_TRANSIT, LocalDate.of(2026, 11, 20), null, null, 2,
                 "es-ES", "SEUR", "https://tracking.example/" + orderId));
-        String ticketId = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given()
+        String ticketId = Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> given()
                 .header("Authorization", Tokens.bearer(agent())).queryParam("orderId", orderId)
                 .get("/api/v1/tickets").then().statusCode(200).extract().<String>path("items[0].id"), id -> id != null);
         given().header("Authorization", Tokens.bearer(agent())).get("/api/v1/tickets/" + ticketId).then()
@@ -90,7 +90,7 @@ class ProactiveAndSlaTest extends TicketTestSupport {
     void aShipmentExceptionOpensAProactiveTicket() {
         String orderId = id("ORD");
         send(EventType.ORDER_STATUS_CHANGED, orderId, order(orderId, id("cust"), OrderStatus.EXCEPTION, "80", 1, "Silla"));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given()
                 .header("Authorization", Tokens.bearer(agent())).queryParam("orderId", orderId)
                 .get("/api/v1/tickets").then().statusCode(200)
                 .body("total", equalTo(1))
@@ -123,7 +123,7 @@ class ProactiveAndSlaTest extends TicketTestSupport {
                 .body("ticket.firstResponseDueAt", nullValue());
 
         send(EventType.ORDER_STATUS_CHANGED, orderId, order(orderId, customer, OrderStatus.DELIVERED, "35", 1, "Batidora"));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given()
                 .header("Authorization", Tokens.bearer(agent())).get("/api/v1/tickets/" + ticket).then()
                 .body("ticket.slaPaused", equalTo(false))
                 .body("ticket.firstResponseDueAt", org.hamcrest.Matchers.notNullValue()));
@@ -131,7 +131,7 @@ class ProactiveAndSlaTest extends TicketTestSupport {
         String returnId = id("RET");
         send(EventType.RETURN_IN_TRANSIT, returnId, new io.postventa.events.returns.ReturnInTransit(returnId, orderId,
                 customer, Instant.now(), "RMA-1", "SEUR", "SEU999"));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given()
                 .header("Authorization", Tokens.bearer(agent())).get("/api/v1/tickets/" + ticket).then()
                 .body("ticket.slaPaused", equalTo(true))
                 .body("returns[0].returnId", equalTo(returnId))
@@ -147,7 +147,7 @@ class ProactiveAndSlaTest extends TicketTestSupport {
                 Instant.now(), io.postventa.events.feedback.SurveyKind.NPS,
                 io.postventa.events.feedback.SurveyTrigger.valueOf("ORDER_DELIVERED"), 2, false, null, "es-ES",
                 new io.postventa.events.feedback.FeedbackContext(orderId, "SEUR", true, null, null, null, null, null)));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given()
                 .header("Authorization", Tokens.bearer(agent())).queryParam("orderId", orderId)
                 .get("/api/v1/tickets").then().statusCode(200)
                 .body("items[0].origin", equalTo("FEEDBACK_DETRACTOR"))
