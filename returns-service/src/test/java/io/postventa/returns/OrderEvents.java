@@ -5,16 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.postventa.events.CloudEventHeaders;
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
-import io.postventa.events.Topics;
 import io.postventa.testing.KafkaTestClient;
 
 /** Builds order-status.changed records from the contract's example, as order-status-service would send them. */
@@ -57,14 +54,8 @@ public final class OrderEvents {
 
     public static void send(KafkaTestClient kafka, ObjectNode data, String eventId) {
         String orderId = data.get("orderId").asText();
-        kafka.send(Topics.ORDER_STATUS, orderId, data.toString(), Map.of(
-                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
-                CloudEventHeaders.ID, eventId,
-                CloudEventHeaders.TYPE, EventType.ORDER_STATUS_CHANGED.ceType(),
-                CloudEventHeaders.SOURCE, "/postventa/order-status-service",
-                CloudEventHeaders.TIME, data.get("occurredAt").asText(),
-                CloudEventHeaders.SUBJECT, orderId,
-                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON));
+        kafka.sendEvent(EventType.ORDER_STATUS_CHANGED, orderId, eventId, data.toString(),
+                Instant.parse(data.get("occurredAt").asText()));
     }
 
     private static String example() {

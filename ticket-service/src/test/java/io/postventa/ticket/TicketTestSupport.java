@@ -14,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-import io.postventa.events.CloudEventHeaders;
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
@@ -51,14 +50,7 @@ public abstract class TicketTestSupport {
 
     /** Sends {@code payload} as a CloudEvent in binary mode, keyed by {@code key}. */
     protected static void send(EventType type, String key, Object payload) {
-        kafka.send(type.topic(), key, EventJson.toJson(payload), Map.of(
-                CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                CloudEventHeaders.TYPE, type.ceType(),
-                CloudEventHeaders.SOURCE, "/test",
-                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
-                CloudEventHeaders.TIME, Instant.now().toString(),
-                CloudEventHeaders.SUBJECT, key,
-                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON));
+        kafka.sendEvent(type, key, UUID.randomUUID().toString(), EventJson.toJson(payload), Instant.now());
     }
 
     protected static OrderStatusChanged order(String orderId, String customerId, OrderStatus status, String total,

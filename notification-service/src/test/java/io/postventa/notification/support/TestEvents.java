@@ -90,12 +90,6 @@ public final class TestEvents {
     }
 
     public static void send(KafkaTestClient kafka, EventType type, String eventId, String key, String data) {
-        kafka.send(type.topic(), key, data, Map.of(
-                "ce_id", eventId,
-                "ce_type", type.ceType(),
-                "ce_source", "/postventa/test",
-                "ce_specversion", "1.0",
-                "ce_time", Instant.now().toString(),
-                "content-type", "application/json"));
+        kafka.sendEvent(type, key, eventId, data, Instant.now());
     }
 }

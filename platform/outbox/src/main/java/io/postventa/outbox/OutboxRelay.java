@@ -125,7 +125,7 @@ public final class OutboxRelay implements AutoCloseable {
     private void runEngineWhileLeader(Connection lock) throws SQLException {
         CompletableFuture<Void> done = new CompletableFuture<>();
         engine = DebeziumEngine.create(Connect.class)
-                .using(engineProperties())
+                .using(settings.engineProperties())
                 .notifying(this::forward)
                 .using((success, message, error) -> {
                     if (!success) {
@@ -168,10 +168,6 @@ public final class OutboxRelay implements AutoCloseable {
         if (running && lastError != null) {
             LOG.warnf("outbox relay engine of %s stopped: %s; restarting", settings.serviceName(), lastError);
         }
-    }
-
-    private Properties engineProperties() {
-        return settings.engineProperties();
     }
 
     /** Sends a batch of routed outbox records and commits their offsets once Kafka acknowledged all. */

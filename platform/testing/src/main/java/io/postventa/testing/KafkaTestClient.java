@@ -2,6 +2,7 @@ package io.postventa.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.postventa.events.CloudEventHeaders;
+import io.postventa.events.EventType;
 
 /** Produces to and records from the shared test broker, as an outside client would. */
 public final class KafkaTestClient implements AutoCloseable {
@@ -63,6 +67,26 @@ public final class KafkaTestClient implements AutoCloseable {
 
     public RecordMetadata send(String topic, String key, String value) {
         return send(topic, key, value, Map.of());
+    }
+
+    /**
+     * Sends a contract event as a producing service would: on its topic, keyed by the aggregate,
+     * with CloudEvents binary-mode headers.
+     */
+    public RecordMetadata sendEvent(EventType type, String key, String eventId, String json, Instant time) {
+        return send(type.topic(), key, json, cloudEventHeaders(type, key, eventId, time));
+    }
+
+    /** The CloudEvents binary-mode headers of a contract event. */
+    public static Map<String, String> cloudEventHeaders(EventType type, String subject, String eventId, Instant time) {
+        return Map.of(
+                CloudEventHeaders.ID, eventId,
+                CloudEventHeaders.TYPE, type.ceType(),
+                CloudEventHeaders.SOURCE, "/postventa/tests",
+                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
+                CloudEventHeaders.TIME, time.toString(),
+                CloudEventHeaders.SUBJECT, subject,
+                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON);
     }
 
     /**
