@@ -80,6 +80,21 @@ class AfterSalesNotificationsTest {
     }
 
     @Test
+    void anAgentsReplyReachesTheCustomerWithItsText() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String email = customer.toLowerCase() + "@example.com";
+        TestEvents.customer(kafka, customer, email, null, "en", "Europe/London");
+        String ticket = "TCK-" + UUID.randomUUID();
+        TestEvents.example(kafka, EventType.TICKET_REPLIED, Map.of("ticketId", ticket, "customerId", customer,
+                "body", "Your parcel left our warehouse today and arrives on Thursday."));
+        await().atMost(WAIT).until(() -> !Mailbox.to(email).isEmpty());
+        Email reply = Mailbox.to(email).get(0);
+        assertEquals("Reply to your request " + ticket, reply.subject());
+        assertTrue(reply.body().contains("Your parcel left our warehouse today and arrives on Thursday."),
+                "the agent's reply in the e-mail: " + reply.body());
+    }
+
+    @Test
     void aSurveyInvitationNeedsMarketingConsentPerChannel() {
         String customer = "CUST-" + UUID.randomUUID();
         String email = customer.toLowerCase() + "@example.com";

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.postventa.events.contacts.TicketCreated;
-import io.postventa.events.contacts.TicketFirstResponse;
+import io.postventa.events.contacts.TicketReplied;
 import io.postventa.events.contacts.TicketSolved;
 import io.postventa.events.feedback.SurveyInvited;
 import io.postventa.events.returns.ReturnDecided;
@@ -91,12 +91,14 @@ public class AfterSalesConsumer {
                             e.occurredAt()));
                 }
             }
-            case TICKET_FIRST_RESPONSE -> {
-                TicketFirstResponse e = event.data(TicketFirstResponse.class);
-                // an automatic first response is the acknowledgement itself: no second message for it
+            case TICKET_REPLIED -> {
+                TicketReplied e = event.data(TicketReplied.class);
+                // an automatic reply is the acknowledgement itself: no second message for it
                 if (e.customerId() != null && !Boolean.TRUE.equals(e.automatic())) {
-                    planner.plan(ticket(event, Trigger.TICKET_REPLIED, e.customerId(), e.orderId(), e.ticketId(),
-                            e.occurredAt()));
+                    Map<String, String> facts = new HashMap<>();
+                    put(facts, "replyText", e.body());
+                    planner.plan(new TriggerEvent(event.id(), event.type().ceType(), Trigger.TICKET_REPLIED,
+                            e.customerId(), e.occurredAt(), null, null, e.orderId(), null, e.ticketId(), null, facts));
                 }
             }
             case TICKET_SOLVED -> {

@@ -15,7 +15,7 @@ public final class MessageData {
     /** Facts a trigger event may carry; templates can use each by name. */
     public static final List<String> FACTS = List.of("carrier", "trackingNumber", "trackingUrl", "promisedDate",
             "total", "currency", "itemCount", "items", "status", "exceptionReason", "delayCause", "rmaCode", "resolution",
-            "decisionNote", "refundAmount", "surveyUrl", "years");
+            "decisionNote", "refundAmount", "surveyUrl", "years", "replyText");
 
     private MessageData() {
     }

@@ -180,6 +180,7 @@ public class TemplateService {
         facts.put("refundAmount", "59.00");
         facts.put("surveyUrl", "https://postventa.example/s/sample");
         facts.put("years", "2");
+        facts.put("replyText", "Hemos revisado tu pedido: sale hoy del almacén y llegará el jueves.");
         TriggerEvent event = new TriggerEvent("sample", "sample", trigger, contact.customerId, Instant.EPOCH, "es",
                 purchase, "ORD-SAMPLE", "RET-SAMPLE", "TCK-SAMPLE", "SRV-SAMPLE", facts);
         return MessageData.of(event, contact, "https://postventa.example/api/v1/unsubscribe?token=sample",

@@ -5,6 +5,7 @@ import io.postventa.events.contacts.TicketCreated;
 import io.postventa.events.contacts.TicketFirstResponse;
 import io.postventa.events.contacts.TicketReopened;
 import io.postventa.events.contacts.TicketSlaBreached;
+import io.postventa.events.contacts.TicketReplied;
 import io.postventa.events.contacts.TicketSolved;
 import io.postventa.events.customers.CustomerUpserted;
 import io.postventa.events.feedback.FeedbackDetractor;
@@ -76,6 +77,7 @@ public enum EventType {
     CONTACT_RECEIVED("postventa.contact.received.v1", Topics.CONTACTS, ContactReceived.class, Aggregate.TICKET, "ticketId", Producers.TICKET),
     TICKET_CREATED("postventa.ticket.created.v1", Topics.CONTACTS, TicketCreated.class, Aggregate.TICKET, "ticketId", Producers.TICKET),
     TICKET_FIRST_RESPONSE("postventa.ticket.first-response.v1", Topics.CONTACTS, TicketFirstResponse.class, Aggregate.TICKET, "ticketId", Producers.TICKET),
+    TICKET_REPLIED("postventa.ticket.replied.v1", Topics.CONTACTS, TicketReplied.class, Aggregate.TICKET, "ticketId", Producers.TICKET),
     TICKET_SOLVED("postventa.ticket.solved.v1", Topics.CONTACTS, TicketSolved.class, Aggregate.TICKET, "ticketId", Producers.TICKET),
     TICKET_REOPENED("postventa.ticket.reopened.v1", Topics.CONTACTS, TicketReopened.class, Aggregate.TICKET, "ticketId", Producers.TICKET),
     TICKET_SLA_BREACHED("postventa.ticket.sla-breached.v1", Topics.CONTACTS, TicketSlaBreached.class, Aggregate.TICKET, "ticketId", Producers.TICKET),

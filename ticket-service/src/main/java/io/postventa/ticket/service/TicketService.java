@@ -18,6 +18,7 @@ import io.postventa.events.contacts.TicketFirstResponse;
 import io.postventa.events.contacts.TicketOrigin;
 import io.postventa.events.contacts.TicketPriority;
 import io.postventa.events.contacts.TicketReopened;
+import io.postventa.events.contacts.TicketReplied;
 import io.postventa.events.contacts.TicketSlaBreached;
 import io.postventa.events.contacts.TicketSolved;
 import io.postventa.outbox.Outbox;
@@ -146,8 +147,8 @@ public class TicketService {
     }
 
     /**
-     * A public reply (by an agent, or automatic): the first one stops the first-response clock and publishes
-     * ticket.first-response; a NEW ticket becomes OPEN.
+     * A public reply (by an agent, or automatic) publishes ticket.replied; the first one also stops the
+     * first-response clock and publishes ticket.first-response; a NEW ticket becomes OPEN.
      */
     public TicketMessage reply(Ticket t, String agentId, String body, boolean automatic, String procedureId) {
         requireWritable(t);
@@ -155,7 +156,11 @@ public class TicketService {
                 automatic ? "system" : agentId, body, null, null, null, procedureId, null);
         Instant now = m.createdAt;
         SlaPolicy policy = rules.policy(t.slaPolicyId);
-        if (t.firstResponseAt == null) {
+        boolean firstReply = t.firstResponseAt == null;
+        outbox.publish(EventType.TICKET_REPLIED, t.id.toString(), new TicketReplied(t.id.toString(), m.id.toString(),
+                now, automatic, firstReply, ContactReason.valueOf(t.reason), body, languageCode(t.language),
+                t.customerId, t.orderId, automatic ? null : agentId, t.teamId), now);
+        if (firstReply) {
             t.firstResponseAt = now;
             Duration elapsed = t.slaClock().elapsed(policy.calendar(), now);
             boolean within = elapsed.compareTo(policy.firstResponse()) <= 0;
@@ -364,5 +369,14 @@ public class TicketService {
 
     public static List<String> activeNames() {
         return TicketStatus.ACTIVE.stream().map(Enum::name).toList();
+    }
+
+    /** The contracts carry an ISO 639-1 code; a ticket may know a locale such as es-ES. */
+    private static String languageCode(String language) {
+        if (language == null || language.length() < 2) {
+            return null;
+        }
+        String code = language.substring(0, 2).toLowerCase(java.util.Locale.ROOT);
+        return code.chars().allMatch(c -> c >= 'a' && c <= 'z') ? code : null;
     }
 }

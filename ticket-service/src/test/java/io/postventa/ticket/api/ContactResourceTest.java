@@ -82,6 +82,36 @@ class ContactResourceTest extends TicketTestSupport {
     }
 
     @Test
+    void everyPublicAgentReplyIsPublishedWithItsTextButAnInternalNoteIsNot() {
+        String customer = id("cust");
+        String orderId = id("ORD");
+        send(EventType.ORDER_STATUS_CHANGED, orderId, order(orderId, customer, OrderStatus.DELIVERED, "30", 1, "Taza"));
+        awaitOrderKnown(orderId, "DELIVERED");
+        String ticketId = postContact(Tokens.customer(customer), contact("EMAIL", null, orderId,
+                "La taza ha llegado rota")).statusCode(201).extract().path("ticketId");
+        for (Map<String, Object> reply : java.util.List.<Map<String, Object>>of(
+                Map.of("body", "Sentimos lo de la taza, ¿nos mandas una foto?"),
+                Map.of("body", "Cliente habitual, ofrecer reenvío", "internal", true),
+                Map.of("body", "Gracias por la foto: te enviamos otra hoy mismo."))) {
+            given().header("Authorization", Tokens.bearer(agent())).contentType(ContentType.JSON).body(reply)
+                    .post("/api/v1/tickets/" + ticketId + "/messages").then().statusCode(201);
+        }
+        var replies = awaitEvents(ticketId, EventType.TICKET_REPLIED, 2);
+        JsonNode first = EventJson.readTree(replies.get(0).value());
+        JsonNode second = EventJson.readTree(replies.get(1).value());
+        assertEquals("Sentimos lo de la taza, ¿nos mandas una foto?", first.get("body").asText());
+        assertEquals(true, first.get("firstReply").asBoolean());
+        assertEquals(false, first.get("automatic").asBoolean());
+        assertEquals(customer, first.get("customerId").asText());
+        assertEquals("es", first.get("language").asText());
+        assertEquals("Gracias por la foto: te enviamos otra hoy mismo.", second.get("body").asText(),
+                "the internal note between the two replies must not reach the customer");
+        assertEquals(false, second.get("firstReply").asBoolean());
+        assertEquals(2, countEvents(ticketId, EventType.TICKET_REPLIED), "two public replies, two events");
+        assertEquals(1, countEvents(ticketId, EventType.TICKET_FIRST_RESPONSE));
+    }
+
+    @Test
     void aSecondContactAboutTheSameOrderJoinsTheOpenTicket() {
         String customer = id("cust");
         String orderId = id("ORD");
