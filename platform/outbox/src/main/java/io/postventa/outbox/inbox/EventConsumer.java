@@ -3,6 +3,10 @@ package io.postventa.outbox.inbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -19,6 +23,8 @@ import io.postventa.events.DeadLetterHeaders;
 import io.postventa.events.DeadLetterHeaders.Reason;
 import io.postventa.events.SchemaValidator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,15 +67,74 @@ public class EventConsumer {
      * or nacks it to the DLQ. Call from a {@code @Blocking} {@code @Incoming} method.
      */
     public CompletionStage<Void> consume(Message<String> message, String consumer, Consumer<IncomingEvent> handler) {
-        IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .orElseThrow(() -> new IllegalStateException("not a Kafka message"));
         IncomingEvent event;
         try {
-            event = reader.read(record.getTopic(), record.getPartition(), record.getOffset(),
-                    record.getKey() == null ? null : record.getKey().toString(), record.getHeaders(), message.getPayload());
+            event = read(message);
         } catch (PoisonEventException e) {
             return deadLetter(message, consumer, e.reason(), e);
         }
+        return applyOne(message, event, consumer, handler).orElseGet(message::ack);
+    }
+
+    /**
+     * Processes a whole poll of records (a channel with {@code batch=true}) in ONE transaction: each
+     * event is still deduplicated on its own id, but the batch costs one commit instead of one per
+     * record. Poison records go to the DLQ one by one and the rest of the batch goes on; if applying
+     * the batch fails, its records are applied one at a time (with the usual retries) so that one bad
+     * event cannot hold back the others. Call from a {@code @Blocking} {@code @Incoming} method that
+     * receives a {@code KafkaRecordBatch<String, String>}.
+     */
+    public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer,
+            Consumer<IncomingEvent> handler) {
+        List<KafkaRecord<String, String>> valid = new ArrayList<>();
+        List<IncomingEvent> events = new ArrayList<>();
+        List<CompletionStage<Void>> deadLettered = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                events.add(read(record));
+                valid.add(record);
+            } catch (PoisonEventException e) {
+                deadLettered.add(deadLetter(record, consumer, e.reason(), e));
+            }
+        }
+        try {
+            int applied = QuarkusTransaction.requiringNew().call(() -> {
+                int n = 0;
+                for (IncomingEvent event : events) {
+                    if (inbox.firstDelivery(consumer, event.id())) {
+                        handler.accept(event);
+                        n++;
+                    }
+                }
+                return n;
+            });
+            counter(consumer, "applied").increment(applied);
+            counter(consumer, "duplicate").increment(events.size() - applied);
+        } catch (RuntimeException e) {
+            LOG.warnf("%s could not apply a batch of %d events as one, applying them one by one: %s", consumer,
+                    events.size(), e);
+            for (int i = 0; i < events.size(); i++) {
+                applyOne(valid.get(i), events.get(i), consumer, handler).ifPresent(deadLettered::add);
+            }
+        }
+        CompletableFuture<?>[] pending = deadLettered.stream().map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(pending).thenCompose(ignored -> batch.ack());
+    }
+
+    private IncomingEvent read(Message<String> message) {
+        IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalStateException("not a Kafka message"));
+        return reader.read(record.getTopic(), record.getPartition(), record.getOffset(),
+                record.getKey() == null ? null : record.getKey().toString(), record.getHeaders(), message.getPayload());
+    }
+
+    /**
+     * Applies one event in its own transaction, retrying with backoff; returns the dead-letter
+     * stage when it gave up (or the event is poison), empty when it was applied or a duplicate.
+     */
+    private Optional<CompletionStage<Void>> applyOne(Message<String> message, IncomingEvent event, String consumer,
+            Consumer<IncomingEvent> handler) {
         Duration backoff = initialBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -81,14 +146,14 @@ public class EventConsumer {
                     return true;
                 });
                 counter(consumer, applied ? "applied" : "duplicate").increment();
-                return message.ack();
+                return Optional.empty();
             } catch (PoisonEventException e) {
-                return deadLetter(message, consumer, e.reason(), e);
+                return Optional.of(deadLetter(message, consumer, e.reason(), e));
             } catch (RuntimeException e) {
                 if (attempt >= maxAttempts) {
                     LOG.errorf(e, "%s gave up on %s after %d attempts", consumer, event.id(), attempt);
-                    return deadLetter(message, consumer, Reason.PROCESSING_FAILED,
-                            new PoisonEventException(Reason.PROCESSING_FAILED, String.valueOf(e)));
+                    return Optional.of(deadLetter(message, consumer, Reason.PROCESSING_FAILED,
+                            new PoisonEventException(Reason.PROCESSING_FAILED, String.valueOf(e))));
                 }
                 LOG.warnf("%s failed on %s (attempt %d of %d), retrying in %d ms: %s", consumer, event.id(), attempt,
                         maxAttempts, backoff.toMillis(), e);

@@ -96,7 +96,8 @@ class OutboxAndInboxTest {
         String good = EventJson.toJson(statusChanged(orderId));
         kafka.send(Topics.ORDER_STATUS, orderId, good, ceHeaders(orderId));
 
-        ConsumerRecord<String, String> dead = deadLetters.await(r -> orderId.equals(r.key()), 1, Duration.ofSeconds(60)).get(0);
+        ConsumerRecord<String, String> dead = deadLetters.await(r -> orderId.equals(r.key()) && fromConsumer(r, CONSUMER), 1,
+                Duration.ofSeconds(60)).get(0);
         assertEquals("this is not JSON", dead.value(), "the DLQ keeps the record as received");
         assertTrue(TopicRecorder.header(dead, "dead-letter-reason").startsWith("NOT_JSON: "),
                 TopicRecorder.header(dead, "dead-letter-reason"));
@@ -119,7 +120,8 @@ class OutboxAndInboxTest {
         kafka.send(Topics.ORDER_STATUS, "another-key", EventJson.toJson(statusChanged(orderId)), ceHeaders(orderId));
 
         List<ConsumerRecord<String, String>> dead = deadLetters.await(
-                r -> orderId.equals(r.key()) || "another-key".equals(r.key()), 2, Duration.ofSeconds(60));
+                r -> (orderId.equals(r.key()) || "another-key".equals(r.key())) && fromConsumer(r, CONSUMER), 2,
+                Duration.ofSeconds(60));
         String schema = TopicRecorder.header(dead.stream().filter(r -> orderId.equals(r.key())).findFirst().orElseThrow(),
                 "dead-letter-reason");
         assertTrue(schema.startsWith("SCHEMA_VIOLATION: ") && schema.contains("purchaseNumber"), schema);
@@ -135,7 +137,8 @@ class OutboxAndInboxTest {
         String orderId = "ORD-" + UUID.randomUUID();
         kafka.send(Topics.ORDER_STATUS, orderId, EventJson.toJson(statusChanged(orderId)), ceHeaders(orderId));
 
-        ConsumerRecord<String, String> dead = deadLetters.await(r -> "fail-always".equals(r.key()), 1, Duration.ofSeconds(60)).get(0);
+        ConsumerRecord<String, String> dead = deadLetters.await(r -> "fail-always".equals(r.key()) && fromConsumer(r, CONSUMER), 1,
+                Duration.ofSeconds(60)).get(0);
         assertEquals("PROCESSING_FAILED", TopicRecorder.header(dead, "dead-letter-reason-code"));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> effects(orderId) == 1);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
@@ -158,14 +161,50 @@ class OutboxAndInboxTest {
                 .body("checks.find { it.name == 'Outbox relay' }.data.role", equalTo("leader"));
     }
 
+    @Test
+    void aBatchIsAppliedOnceDeadLettersItsPoisonAndSurvivesAFailingEvent() throws Exception {
+        String first = "ORD-" + UUID.randomUUID();
+        String second = "ORD-" + UUID.randomUUID();
+        String firstJson = EventJson.toJson(statusChanged(first));
+        Map<String, String> firstHeaders = ceHeaders(first);
+        kafka.send(Topics.ORDER_STATUS, first, firstJson, firstHeaders);
+        kafka.send(Topics.ORDER_STATUS, second, "{not json", ceHeaders(second));
+        kafka.send(Topics.ORDER_STATUS, "fail-always", statusChanged("fail-always").toString(), ceHeaders("fail-always"));
+        kafka.send(Topics.ORDER_STATUS, second, EventJson.toJson(statusChanged(second)), ceHeaders(second));
+        kafka.send(Topics.ORDER_STATUS, first, firstJson, firstHeaders);
+
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> effects(first, "probe_batch_effect") == 1 && effects(second, "probe_batch_effect") == 1);
+        ConsumerRecord<String, String> poison = deadLetters.await(
+                r -> second.equals(r.key()) && fromConsumer(r, ProbeConsumer.BATCH_CONSUMER), 1, Duration.ofSeconds(60)).get(0);
+        assertEquals("{not json", poison.value(), "only the poison record of the batch is dead-lettered");
+        assertEquals("NOT_JSON", TopicRecorder.header(poison, "dead-letter-reason-code"));
+        ConsumerRecord<String, String> failed = deadLetters.await(
+                r -> "fail-always".equals(r.key()) && fromConsumer(r, ProbeConsumer.BATCH_CONSUMER), 1, Duration.ofSeconds(60))
+                .get(0);
+        assertEquals("PROCESSING_FAILED", TopicRecorder.header(failed, "dead-letter-reason-code"));
+        assertEquals(1, effects(first, "probe_batch_effect"), "the redelivered event in the batch must be applied once");
+        assertEquals(0, deadLetters.records().stream()
+                .filter(r -> first.equals(r.key()) && fromConsumer(r, ProbeConsumer.BATCH_CONSUMER)).count(),
+                "a good event must never be dead-lettered with its batch");
+    }
+
+    private static boolean fromConsumer(ConsumerRecord<String, String> record, String consumer) {
+        return consumer.equals(TopicRecorder.header(record, "dead-letter-consumer-group"));
+    }
+
     private double outcome(String outcome) {
         var counter = registry.find("postventa.consumer.records").tag("consumer", CONSUMER).tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
     }
 
     private int effects(String orderId) throws Exception {
+        return effects(orderId, "probe_effect");
+    }
+
+    private int effects(String orderId, String table) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from probe_effect where order_id = ?")) {
+             PreparedStatement s = c.prepareStatement("select count(*) from " + table + " where order_id = ?")) {
             s.setString(1, orderId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -9,11 +9,13 @@ import io.postventa.events.orderstatus.OrderStatusChanged;
 import io.postventa.outbox.inbox.EventConsumer;
 import io.postventa.outbox.inbox.IncomingEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** A consumer shaped like the services' ones: thin, idempotent through {@link EventConsumer}. */
 @ApplicationScoped
 public class ProbeConsumer {
+    static final String BATCH_CONSUMER = "outbox-test-service.order-status-batch";
     private final EventConsumer consumer;
     private final javax.sql.DataSource dataSource;
 
@@ -28,13 +30,23 @@ public class ProbeConsumer {
         return consumer.consume(message, "outbox-test-service.order-status", this::apply);
     }
 
+    @Incoming("order-status-batch")
+    @Blocking
+    public CompletionStage<Void> onOrderStatusBatch(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, BATCH_CONSUMER, event -> record(event, "probe_batch_effect"));
+    }
+
     private void apply(IncomingEvent event) {
+        record(event, "probe_effect");
+    }
+
+    private void record(IncomingEvent event, String table) {
         if ("fail-always".equals(event.key())) {
             throw new IllegalStateException("the database said no");
         }
         OrderStatusChanged changed = event.data(OrderStatusChanged.class);
         try (var c = dataSource.getConnection();
-             var insert = c.prepareStatement("insert into probe_effect (event_id, order_id, status) values (?, ?, ?)")) {
+             var insert = c.prepareStatement("insert into " + table + " (event_id, order_id, status) values (?, ?, ?)")) {
             insert.setString(1, event.id());
             insert.setString(2, changed.orderId());
             insert.setString(3, String.valueOf(changed.newStatus()));
