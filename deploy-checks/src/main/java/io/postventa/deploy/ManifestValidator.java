@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  *       keep unknown fields aside instead of failing, so every bound object is walked for them), and so is
  *       a wrong type or an unknown enum constant;</li>
  *   <li>CloudNativePG clusters validate against the committed JSON Schema in deploy/schemas;</li>
- *   <li>the fields the API server requires for the kinds used here, and names that are valid object names.</li>
+ *   <li>the fields the API server requires for the kinds used here, and names that are valid object names;</li>
+ *   <li>for Kubernetes' own kinds, what the models read as plain strings: enum values, resource quantities,
+ *       label syntax, port ranges and references to named ports and volumes ({@link KubernetesRules}).</li>
  * </ul>
  * A kind it does not know is an error too, so nothing passes unchecked.
  */
@@ -118,6 +120,9 @@ public final class ManifestValidator {
         }
         if (TYPED_KINDS.containsKey(key)) {
             problems.addAll(bind(resource, TYPED_KINDS.get(key)));
+            if (!apiVersion.startsWith("kafka.strimzi.io/")) {
+                problems.addAll(KubernetesRules.check(resource));
+            }
         } else if (CNPG_CLUSTER.equals(key)) {
             problems.addAll(schemas.validate(JsonSchemas.CNPG_CLUSTER, resource));
         } else {

@@ -21,8 +21,15 @@ final class Repo {
     private Repo() {
     }
 
+    private static final java.util.Map<String, List<ObjectNode>> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The overlay's resources, rendered once per test run; each caller gets its own copy to change. */
     static List<ObjectNode> render(String overlay) {
-        return Kustomize.build(ROOT.resolve("deploy/overlays").resolve(overlay));
+        List<ObjectNode> rendered = RENDERED.computeIfAbsent(overlay,
+                o -> Kustomize.build(ROOT.resolve("deploy/overlays").resolve(o)));
+        List<ObjectNode> copy = new ArrayList<>();
+        rendered.forEach(r -> copy.add(r.deepCopy()));
+        return copy;
     }
 
     static List<JsonNode> ofKind(List<? extends JsonNode> resources, String kind) {

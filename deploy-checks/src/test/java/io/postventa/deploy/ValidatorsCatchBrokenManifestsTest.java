@@ -70,6 +70,52 @@ class ValidatorsCatchBrokenManifestsTest {
         assertRejected(problemsOf(yaml), "readinesProbe");
     }
 
+    private static final String POD_DEPLOYMENT = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: demo
+            spec:
+              selector:
+                matchLabels:
+                  app: demo
+              template:
+                metadata:
+                  labels:
+                    app: %s
+                spec:
+                  containers:
+                    - name: demo
+                      image: demo:1
+                      imagePullPolicy: %s
+                      ports:
+                        - name: http
+                          containerPort: 8080
+                      resources:
+                        limits:
+                          memory: %s
+                      readinessProbe:
+                        httpGet:
+                          path: /q/health/ready
+                          port: %s
+            """;
+
+    @Test
+    void anUnknownPullPolicyABadQuantityAndADanglingProbePortAreRejected() {
+        assertTrue(problemsOf(POD_DEPLOYMENT.formatted("demo", "IfNotPresent", "512Mi", "http")).isEmpty(),
+                "the reference Deployment is valid");
+        assertRejected(problemsOf(POD_DEPLOYMENT.formatted("demo", "Sometimes", "512Mi", "http")), "Sometimes");
+        assertRejected(problemsOf(POD_DEPLOYMENT.formatted("demo", "IfNotPresent", "512MB", "http")), "512MB");
+        assertRejected(problemsOf(POD_DEPLOYMENT.formatted("demo", "IfNotPresent", "512Mi", "web")),
+                "names no container port");
+    }
+
+    @Test
+    void anInvalidLabelValueIsRejected() {
+        assertRejected(problemsOf(POD_DEPLOYMENT.formatted("'demo service'", "IfNotPresent", "512Mi", "http")),
+                "not a valid label value");
+    }
+
     @Test
     void aNumberInConfigMapDataIsRejected() {
         assertRejected(problemsOf("""
