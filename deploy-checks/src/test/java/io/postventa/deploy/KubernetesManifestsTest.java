@@ -155,6 +155,24 @@ class KubernetesManifestsTest {
         }
     }
 
+    /** Kafka versions Strimzi 0.49–0.51 can run (strimzi.io/downloads). */
+    private static final Set<String> STRIMZI_KAFKA_VERSIONS = Set.of("4.0.0", "4.0.1", "4.1.0", "4.1.1");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void kafkaRunsAVersionStrimziSupportsOnTheProjectsMinorVersion(String overlay) {
+        JsonNode kafka = Repo.named(Repo.render(overlay), "Kafka", "postventa").path("spec").path("kafka");
+        String version = kafka.path("version").asText();
+        assertTrue(STRIMZI_KAFKA_VERSIONS.contains(version), "Strimzi 0.49 cannot run Kafka " + version);
+        java.util.regex.Matcher project = java.util.regex.Pattern.compile("<kafka.version>(\\d+\\.\\d+)\\.")
+                .matcher(Repo.read("pom.xml"));
+        assertTrue(project.find(), "root pom declares kafka.version");
+        assertTrue(version.startsWith(project.group(1) + "."), "the cluster runs Kafka " + project.group(1)
+                + ".x like the project's clients, not " + version);
+        assertTrue(kafka.path("metadataVersion").asText().startsWith(project.group(1) + "-"),
+                "metadataVersion must match Kafka " + project.group(1));
+    }
+
     @Test
     void theDevOverlayTrustsTheDevstackJwtKeyAndProductionDoesNot() {
         JsonNode key = Repo.named(Repo.render("dev"), "ConfigMap", "postventa-jwt-public-key");
