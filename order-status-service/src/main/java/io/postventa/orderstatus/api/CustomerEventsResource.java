@@ -46,8 +46,9 @@ public class CustomerEventsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upsert a customer's contact record, or erase the customer with \"erase\": true")
-    public Response report(byte[] body, @HeaderParam(WebhookSignature.HEADER) String signature) {
-        webhooks.verifySignature(caller.subject(), body, signature);
+    public Response report(byte[] body, @HeaderParam(WebhookSignature.HEADER) String signature,
+            @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp) {
+        webhooks.verifySignature(caller.subject(), body, signature, timestamp);
         ObjectNode tree = WebhookService.object(body);
         JsonNode erase = tree.remove("erase");
         if (erase != null && !erase.isBoolean()) {

@@ -31,8 +31,9 @@ public class OrderEventsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report an order event (the orders.lifecycle.v1 JSON); 202 once written, 200 for a retry of the same eventId")
-    public Response report(byte[] body, @HeaderParam(WebhookSignature.HEADER) String signature) {
-        webhooks.verifySignature(caller.subject(), body, signature);
+    public Response report(byte[] body, @HeaderParam(WebhookSignature.HEADER) String signature,
+            @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp) {
+        webhooks.verifySignature(caller.subject(), body, signature, timestamp);
         Receipt receipt = webhooks.acceptOrderEvent(caller.subject(), WebhookService.object(body));
         return Response.status("accepted".equals(receipt.outcome()) ? 202 : 200).entity(receipt).build();
     }

@@ -57,14 +57,40 @@ public class WebhookService {
     public record Receipt(String eventId, String key, String topic, String outcome) {
     }
 
-    /** 401 unless the body carries the platform's signature; platforms without a configured secret are not checked. */
-    public void verifySignature(String platformId, byte[] body, String signature) {
+    /**
+     * 401 unless the call carries the platform's signature of its timestamp and body, signed within the tolerance
+     * ({@code postventa.webhooks.tolerance}); platforms without a configured secret are not checked.
+     */
+    public void verifySignature(String platformId, byte[] body, String signature, String timestamp) {
         Optional<String> secret = config.getOptionalValue("postventa.webhooks.secret." + platformId, String.class);
-        if (secret.isPresent() && !WebhookSignature.matches(secret.get(), body, signature)) {
-            throw new ProblemException(401, "Unauthorized", (signature == null ? "missing " : "wrong ")
-                    + WebhookSignature.HEADER + " header: sign the raw body with HMAC-SHA256 and the platform's secret",
-                    List.of(new Problem.FieldError(WebhookSignature.HEADER, signature == null ? "is required" : "does not match the body")));
+        if (secret.isEmpty()) {
+            return;
         }
+        if (timestamp == null || timestamp.isBlank()) {
+            throw unauthorized(WebhookSignature.TIMESTAMP_HEADER, "is required");
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.trim());
+        } catch (NumberFormatException e) {
+            throw unauthorized(WebhookSignature.TIMESTAMP_HEADER, "must be the signing time in unix seconds");
+        }
+        long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
+        if (skew > settings.webhookTolerance().toSeconds()) {
+            throw unauthorized(WebhookSignature.TIMESTAMP_HEADER, "is " + skew + " s away from now; sign each call"
+                    + " when it is sent (at most " + settings.webhookTolerance().toSeconds() + " s apart)");
+        }
+        if (signature == null) {
+            throw unauthorized(WebhookSignature.HEADER, "is required");
+        }
+        if (!WebhookSignature.matches(secret.get(), seconds, body, signature)) {
+            throw unauthorized(WebhookSignature.HEADER, "does not match the timestamp and body");
+        }
+    }
+
+    private static ProblemException unauthorized(String header, String message) {
+        return new ProblemException(401, "Unauthorized", header + " " + message + ": sign <timestamp>.<raw body> with"
+                + " HMAC-SHA256 and the platform's secret", List.of(new Problem.FieldError(header, message)));
     }
 
     /** The body as a JSON object, or 400. */

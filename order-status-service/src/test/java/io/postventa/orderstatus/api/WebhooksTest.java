@@ -84,19 +84,35 @@ class WebhooksTest {
     }
 
     @Test
-    void aPlatformWithASecretMustSignEveryBody() {
+    void aPlatformWithASecretMustSignEveryBodyWithTheTimeItIsSent() {
         String orderId = "ORD-" + UUID.randomUUID();
         byte[] body = Lifecycle.placed(orderId, "CUST-1", earlier()).toString().getBytes(StandardCharsets.UTF_8);
-        as("signed-shop").header(WebhookSignature.HEADER, WebhookSignature.sign("not-the-secret", body)).body(body)
-                .post("/api/v1/order-events")
+        long now = Instant.now().getEpochSecond();
+        signed(now, WebhookSignature.sign("not-the-secret", now, body)).body(body).post("/api/v1/order-events")
                 .then().statusCode(401).contentType("application/problem+json")
                 .body("errors.field", hasItem(WebhookSignature.HEADER));
         as("signed-shop").body(body).post("/api/v1/order-events")
-                .then().statusCode(401).body("errors[0].message", equalTo("is required"));
-        as("signed-shop").header(WebhookSignature.HEADER, WebhookSignature.sign(SECRET, body)).body(body)
+                .then().statusCode(401).body("errors[0].field", equalTo(WebhookSignature.TIMESTAMP_HEADER))
+                .body("errors[0].message", equalTo("is required"));
+        as("signed-shop").header(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(now)).body(body)
                 .post("/api/v1/order-events")
+                .then().statusCode(401).body("errors[0].field", equalTo(WebhookSignature.HEADER))
+                .body("errors[0].message", equalTo("is required"));
+        // a call captured an hour ago and replayed now, with its valid signature, is refused
+        long anHourAgo = now - 3600;
+        signed(anHourAgo, WebhookSignature.sign(SECRET, anHourAgo, body)).body(body).post("/api/v1/order-events")
+                .then().statusCode(401).body("errors[0].field", equalTo(WebhookSignature.TIMESTAMP_HEADER));
+        // the signature covers the timestamp: moving it forward breaks the signature
+        signed(now, WebhookSignature.sign(SECRET, anHourAgo, body)).body(body).post("/api/v1/order-events")
+                .then().statusCode(401).body("errors[0].field", equalTo(WebhookSignature.HEADER));
+        signed(now, WebhookSignature.sign(SECRET, now, body)).body(body).post("/api/v1/order-events")
                 .then().statusCode(202);
         statuses.await(r -> Lifecycle.isChange(r, orderId), 1, WAIT);
+    }
+
+    private static RequestSpecification signed(long timestamp, String signature) {
+        return as("signed-shop").header(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(timestamp))
+                .header(WebhookSignature.HEADER, signature);
     }
 
     @Test
