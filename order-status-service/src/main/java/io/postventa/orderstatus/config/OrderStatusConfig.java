@@ -18,7 +18,13 @@ public interface OrderStatusConfig {
     @WithDefault("PT5M")
     Duration clockSkew();
 
+    /** How far a signed webhook's timestamp may be from now; an older signed call counts as a replay. */
+    @WithDefault("PT5M")
+    Duration webhookTolerance();
+
     Delay delay();
+
+    EarlyEvents earlyEvents();
 
     default ZoneId zone() {
         return ZoneId.of(storeTimeZone());
@@ -37,5 +43,16 @@ public interface OrderStatusConfig {
         /** Orders handled per transaction by the delay check. */
         @WithDefault("500")
         int batchSize();
+    }
+
+    /** Events that arrive before their order's ORDER_PLACED. */
+    interface EarlyEvents {
+        /** How long they wait for the placement before going to the dead-letter topic. */
+        @WithDefault("P14D")
+        Duration retention();
+
+        /** How often expired ones are looked for ({@code off} disables the schedule). */
+        @WithDefault("1h")
+        String checkEvery();
     }
 }

@@ -20,17 +20,20 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
 import io.postventa.events.common.OrderStatus;
 import io.postventa.events.orderstatus.OrderStatusChanged;
 import io.postventa.orderstatus.Lifecycle;
+import io.postventa.orderstatus.service.EarlyEventExpiry;
 import io.postventa.testing.KafkaTestClient;
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.testing.TopicRecorder;
@@ -48,9 +51,11 @@ class OrderLifecycleConsumerTest {
     private static TopicRecorder deadLetters;
 
     private final DataSource dataSource;
+    private final EarlyEventExpiry expiry;
 
-    OrderLifecycleConsumerTest(DataSource dataSource) {
+    OrderLifecycleConsumerTest(DataSource dataSource, EarlyEventExpiry expiry) {
         this.dataSource = dataSource;
+        this.expiry = expiry;
     }
 
     @BeforeAll
@@ -144,6 +149,37 @@ class OrderLifecycleConsumerTest {
         assertEquals(List.of(PLACED, PAID, SHIPPED), changes.stream().map(OrderStatusChanged::newStatus).toList(),
                 "early events are applied in the order they happened once the order is placed");
         assertEquals("SEUR", changes.get(2).carrier());
+    }
+
+    @Test
+    void anEventWhoseOrderIsNeverPlacedGoesToTheDeadLetterTopicAfterTheRetention() throws Exception {
+        String orderId = "ORD-" + UUID.randomUUID();
+        ObjectNode inTransit = Lifecycle.event(EventType.SHIPMENT_IN_TRANSIT, orderId, Instant.now().minus(1, ChronoUnit.HOURS));
+        send(EventType.SHIPMENT_IN_TRANSIT, inTransit);
+        Awaitility.await().atMost(WAIT).until(() -> waiting(orderId) == 1);
+
+        expiry.expire(Instant.now().plus(1, ChronoUnit.DAYS));
+        assertEquals(1, waiting(orderId), "within the retention (14 days) the event keeps waiting for its order");
+
+        expiry.expire(Instant.now().plus(15, ChronoUnit.DAYS));
+        ConsumerRecord<String, String> dead = deadLetters.await(r -> orderId.equals(r.key()), 1, WAIT).get(0);
+        assertEquals(0, waiting(orderId), "the expired event leaves the waiting table");
+        assertEquals(inTransit.get("eventId").asText(), EventJson.readTree(dead.value()).get("eventId").asText(),
+                "the event goes to the DLQ as received, ready to replay");
+        assertTrue(TopicRecorder.header(dead, "dead-letter-reason").contains("no ORDER_PLACED for order " + orderId),
+                TopicRecorder.header(dead, "dead-letter-reason"));
+        assertEquals(Topics.ORDERS_LIFECYCLE, TopicRecorder.header(dead, "dead-letter-topic"));
+    }
+
+    private int waiting(String orderId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from pending_order_event where order_id = ?")) {
+            s.setString(1, orderId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     @Test
