@@ -9,6 +9,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.postventa.events.EventJson;
@@ -17,6 +20,7 @@ import io.postventa.notification.support.ProviderServer;
 import io.postventa.notification.support.TestEvents;
 import io.postventa.testing.KafkaTestClient;
 import io.postventa.testing.PostventaTestResource;
+import io.postventa.testing.Tokens;
 import io.postventa.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -44,12 +48,14 @@ class ProviderCircuitBreakerTest {
                     "quarkus.fault-tolerance.\"" + SMS + "\".circuit-breaker.request-volume-threshold", "4",
                     "quarkus.fault-tolerance.\"" + SMS + "\".circuit-breaker.failure-ratio", "1.0",
                     "quarkus.fault-tolerance.\"" + SMS + "\".circuit-breaker.delay", "600000",
-                    "postventa.notification.triggers.order-shipped", "SMS");
+                    "postventa.notification.triggers.order-shipped", "SMS",
+                    "postventa.notification.circuit-open-retry-after", "PT1S",
+                    "postventa.notification.circuit-open-retry-for", "PT20S");
         }
     }
 
     @Test
-    void aProviderThatKeepsFailingOpensTheCircuitAndLaterMessagesFailFast() {
+    void aProviderThatKeepsFailingOpensTheCircuitAndLaterMessagesWaitForItThenFail() {
         String customer = "CUST-" + UUID.randomUUID();
         String phone = ProviderServer.BROKEN_PREFIX + (1_000_000 + System.nanoTime() % 8_999_999);
         try (KafkaTestClient kafka = KafkaTestClient.create(); TopicRecorder notifications = kafka.record(Topics.NOTIFICATIONS)) {
@@ -60,12 +66,23 @@ class ProviderCircuitBreakerTest {
             assertEquals("HTTP_503", failed.get("errorCode").asText());
             assertEquals(4, failed.get("attempts").asInt());
 
-            String second = TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), "ORD-" + UUID.randomUUID(),
-                    customer, "SHIPPED", 1, "es-ES");
+            String secondOrder = "ORD-" + UUID.randomUUID();
+            String second = TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), secondOrder, customer, "SHIPPED",
+                    1, "es-ES");
+            // while the circuit is open the message waits for it instead of failing at once
+            await().atMost(Duration.ofSeconds(90)).until(() -> "DEFERRED".equals(historyOf(secondOrder, "status"))
+                    && "CIRCUIT_OPEN".equals(historyOf(secondOrder, "errorCode")));
+            // it stays open for the whole test, so after circuit-open-retry-for (20 s here) the message fails
             JsonNode fast = failure(notifications, customer, second);
-            assertEquals("CIRCUIT_OPEN", fast.get("errorCode").asText(), "the open circuit fails the message at once");
+            assertEquals("CIRCUIT_OPEN", fast.get("errorCode").asText(), "given up only after waiting for the circuit");
             assertEquals(4, ProviderServer.received("/sms", phone).size(), "the provider saw no call while the circuit was open");
         }
+    }
+
+    private static String historyOf(String orderId, String field) {
+        return given().header("Authorization", Tokens.bearer(Tokens.agent("AGT-" + UUID.randomUUID())))
+                .get("/api/v1/orders/" + orderId + "/notifications").then().statusCode(200)
+                .extract().path("items[0]." + field);
     }
 
     private static JsonNode failure(TopicRecorder notifications, String customer, String eventId) {

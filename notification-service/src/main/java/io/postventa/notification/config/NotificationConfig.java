@@ -45,6 +45,14 @@ public interface NotificationConfig {
     @WithDefault("100")
     int dispatchBatchSize();
 
+    /** While a channel's circuit is open, its messages wait this long before the next try (the breaker's delay). */
+    @WithDefault("PT30S")
+    Duration circuitOpenRetryAfter();
+
+    /** How long after it was planned a message waits for an open circuit to close before it counts as FAILED. */
+    @WithDefault("PT6H")
+    Duration circuitOpenRetryFor();
+
     /** Parallel sends. */
     @WithDefault("8")
     int dispatchThreads();

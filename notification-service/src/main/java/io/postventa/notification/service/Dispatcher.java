@@ -39,7 +39,9 @@ import jakarta.enterprise.event.Observes;
 /**
  * Sends what is due: every {@code dispatch-interval} it claims QUEUED deliveries and DEFERRED ones whose time
  * (by the injected Clock) has come ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work), hands them to
- * their channel outside any transaction, then records SENT or FAILED with its event in one transaction. It also
+ * their channel outside any transaction, then records SENT or FAILED with its event in one transaction. A message
+ * whose channel's circuit is open is not failed: it is DEFERRED until the breaker's delay has passed, for up to
+ * {@code circuit-open-retry-for}. It also
  * expires events that waited too long for their customer.
  */
 @ApplicationScoped
@@ -50,6 +52,7 @@ public class Dispatcher {
             + " order by created_at limit ? for update skip locked) returning id";
     /** A claim older than this is taken for a crashed sender and queued again (at-least-once to the provider). */
     private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+    private static final String CIRCUIT_OPEN = "CIRCUIT_OPEN";
 
     private final NotificationConfig config;
     private final DataSource dataSource;
@@ -180,7 +183,7 @@ public class Dispatcher {
             errorCode = e.code();
             errorMessage = e.getMessage();
         } catch (CircuitBreakerOpenException e) {
-            errorCode = "CIRCUIT_OPEN";
+            errorCode = CIRCUIT_OPEN;
             errorMessage = d.channel + " provider circuit is open after repeated failures";
         } catch (RuntimeException e) {
             errorCode = "UNEXPECTED";
@@ -201,7 +204,14 @@ public class Dispatcher {
             if (code == null) {
                 current.status = DeliveryStatus.SENT;
                 current.providerMessageId = provider;
+                current.errorCode = null;
                 events.sent(current);
+            } else if (CIRCUIT_OPEN.equals(code)
+                    && now.isBefore(current.createdAt.plus(config.circuitOpenRetryFor()))) {
+                // the provider is resting, not refusing this message: it waits for the circuit to close
+                current.status = DeliveryStatus.DEFERRED;
+                current.sendAfter = now.plus(config.circuitOpenRetryAfter());
+                current.errorCode = code;
             } else {
                 current.status = DeliveryStatus.FAILED;
                 current.errorCode = code;
