@@ -5,6 +5,8 @@ import io.postventa.events.contacts.TicketCreated;
 import io.postventa.events.contacts.TicketFirstResponse;
 import io.postventa.events.contacts.TicketReopened;
 import io.postventa.events.contacts.TicketSlaBreached;
+import io.postventa.events.contacts.TicketMerged;
+import io.postventa.events.contacts.TicketReasonChanged;
 import io.postventa.events.contacts.TicketReplied;
 import io.postventa.events.contacts.TicketSolved;
 import io.postventa.events.customers.CustomerUpserted;
@@ -81,6 +83,8 @@ public enum EventType {
     TICKET_SOLVED("postventa.ticket.solved.v1", Topics.CONTACTS, TicketSolved.class, Aggregate.TICKET, "ticketId", Producers.TICKET),
     TICKET_REOPENED("postventa.ticket.reopened.v1", Topics.CONTACTS, TicketReopened.class, Aggregate.TICKET, "ticketId", Producers.TICKET),
     TICKET_SLA_BREACHED("postventa.ticket.sla-breached.v1", Topics.CONTACTS, TicketSlaBreached.class, Aggregate.TICKET, "ticketId", Producers.TICKET),
+    TICKET_REASON_CHANGED("postventa.ticket.reason-changed.v1", Topics.CONTACTS, TicketReasonChanged.class, Aggregate.TICKET, "ticketId", Producers.TICKET),
+    TICKET_MERGED("postventa.ticket.merged.v1", Topics.CONTACTS, TicketMerged.class, Aggregate.TICKET, "ticketId", Producers.TICKET),
 
     NOTIFICATION_SENT("postventa.notification.sent.v1", Topics.NOTIFICATIONS, NotificationSent.class, Aggregate.CUSTOMER, "customerId", Producers.NOTIFICATION),
     NOTIFICATION_FAILED("postventa.notification.failed.v1", Topics.NOTIFICATIONS, NotificationFailed.class, Aggregate.CUSTOMER, "customerId", Producers.NOTIFICATION),

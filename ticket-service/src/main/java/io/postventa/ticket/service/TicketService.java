@@ -17,6 +17,8 @@ import io.postventa.events.contacts.TicketCreated;
 import io.postventa.events.contacts.TicketFirstResponse;
 import io.postventa.events.contacts.TicketOrigin;
 import io.postventa.events.contacts.TicketPriority;
+import io.postventa.events.contacts.TicketMerged;
+import io.postventa.events.contacts.TicketReasonChanged;
 import io.postventa.events.contacts.TicketReopened;
 import io.postventa.events.contacts.TicketReplied;
 import io.postventa.events.contacts.TicketSlaBreached;
@@ -250,6 +252,11 @@ public class TicketService {
         t.slaPolicyId = policy.id();
         addMessage(t, MessageKind.SYSTEM, agentId, "reason " + before + " -> " + reason, null, null, null, null, null);
         refreshSla(t, policy, now());
+        if (!before.equals(t.reason)) {
+            outbox.publish(EventType.TICKET_REASON_CHANGED, t.id.toString(), new TicketReasonChanged(t.id.toString(),
+                    now(), ContactReason.valueOf(before), reason, TicketPriority.valueOf(t.priority), agentId,
+                    t.customerId, t.orderId), now());
+        }
     }
 
     /** Merges {@code source} into {@code target}: its conversation moves over and it closes, pointing at the target. */
@@ -263,6 +270,9 @@ public class TicketService {
         source.mergedInto = target.id;
         source.status = TicketStatus.CLOSED.name();
         source.updatedAt = now();
+        outbox.publish(EventType.TICKET_MERGED, source.id.toString(), new TicketMerged(source.id.toString(), now(),
+                target.id.toString(), ContactReason.valueOf(source.reason), agentId, source.customerId,
+                source.orderId), now());
         if (target.orderId == null) {
             target.orderId = source.orderId;
         }

@@ -7,12 +7,18 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.postventa.events.EventJson;
+import io.postventa.events.EventType;
 
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.testing.Tokens;
@@ -140,6 +146,10 @@ class TeamsAndPartnersTest extends TicketTestSupport {
                 .statusCode(422);
         as(Tokens.customer(customer)).body(Map.of("sourceTicketId", duplicate)).post("/api/v1/tickets/" + target + "/merge")
                 .then().statusCode(403);
+        JsonNode merged = EventJson.readTree(awaitEvents(duplicate, EventType.TICKET_MERGED, 1).get(0).value());
+        assertEquals(target, merged.get("mergedInto").asText(), "reports learn that the duplicate now lives on in the target");
+        assertEquals(customer, merged.get("customerId").asText());
+        assertEquals(1, countEvents(duplicate, EventType.TICKET_MERGED), "the refused second merge publishes nothing");
     }
 
     @Test
@@ -153,6 +163,10 @@ class TeamsAndPartnersTest extends TicketTestSupport {
                 .body("priority", equalTo("HIGH"));
         as(agent).body(Map.of("reason", "NOISE")).put("/api/v1/tickets/" + ticket + "/reason").then()
                 .statusCode(400).body("errors.field", hasItem("reason"));
+        JsonNode changed = EventJson.readTree(awaitEvents(ticket, EventType.TICKET_REASON_CHANGED, 1).get(0).value());
+        assertEquals("OTHER", changed.get("previousReason").asText());
+        assertEquals("WRONG_ITEM", changed.get("reason").asText());
+        assertEquals("HIGH", changed.get("priority").asText());
         as(agent).body(Map.of("body", "Nota: revisar almacén", "internal", true))
                 .post("/api/v1/tickets/" + ticket + "/messages").then().statusCode(201).body("kind", equalTo("INTERNAL_NOTE"));
         as(agent).body(Map.of("status", "SOLVED")).post("/api/v1/tickets/" + ticket + "/status").then()
