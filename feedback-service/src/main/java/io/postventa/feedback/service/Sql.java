@@ -59,9 +59,10 @@ public class Sql {
         }
     }
 
+    /** The first row, or empty when there is none or it maps to null. */
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
         List<T> rows = list(sql, mapper, params);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
     private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
