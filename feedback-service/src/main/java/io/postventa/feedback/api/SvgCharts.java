@@ -15,7 +15,7 @@ final class SvgCharts {
     private static final int W = 600;
     private static final int H = 260;
     private static final int LEFT = 48;
-    private static final int RIGHT = 16;
+    private static final int RIGHT = 34;
     private static final int TOP = 16;
     private static final int BOTTOM = 56;
 
@@ -85,10 +85,15 @@ final class SvgCharts {
         if (!cumulative.isEmpty()) {
             extra.insert(0, "<path class=\"cumulative-line\" d=\"" + path + "\" stroke=\"" + LINE + "\" stroke-width=\"2\" fill=\"none\"/>");
         }
+        for (int pct = 0; pct <= 100; pct += 25) {
+            double y = H - BOTTOM - (H - TOP - BOTTOM) * pct / 100.0;
+            extra.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" fill=\"%s\">%d%%</text>",
+                    W - RIGHT + 2, y + 3, LINE, pct));
+        }
         double cutY = H - BOTTOM - (H - TOP - BOTTOM) * 0.8;
         extra.append(String.format(Locale.ROOT, "<line class=\"cut\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
                 + "stroke-dasharray=\"6 4\" stroke-width=\"2\"/><text x=\"%d\" y=\"%.1f\" font-size=\"11\" fill=\"%s\" "
-                + "text-anchor=\"end\">80%%</text>", LEFT, W - RIGHT, cutY, cutY, CUT, W - RIGHT, cutY - 4, CUT));
+                + "text-anchor=\"end\">80%%</text>", LEFT, W - RIGHT, cutY, cutY, CUT, W - RIGHT - 2, cutY - 4, CUT));
         return chart.replace("</svg>", extra + "</svg>");
     }
 
