@@ -2,6 +2,7 @@ package io.postventa.feedback.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -40,8 +41,8 @@ public interface FeedbackConfig {
         @WithDefault("P14D")
         Duration tokenTtl();
 
-        /** HMAC-SHA256 key that signs link tokens; at least 32 characters. */
-        String tokenSecret();
+        /** HMAC-SHA256 key that signs link tokens, at least 32 characters; unset: generated once and kept in the database. */
+        Optional<String> tokenSecret();
 
         /** The answer page; the token is appended. */
         @WithDefault("http://127.0.0.1:8085/api/v1/surveys/")

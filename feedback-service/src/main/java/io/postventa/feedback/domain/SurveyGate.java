@@ -33,13 +33,14 @@ public final class SurveyGate {
      * @param lastSameKindSent when the customer last got a survey of this kind, or null
      */
     public Decision decide(Instant now, Instant dueAt, List<Hold> holds, Instant lastSameKindSent) {
+        if (!now.isBefore(dueAt.plus(maxHold))) {
+            // far too late to ask (held that long, or history replayed from the start of a topic)
+            return new Decision(Action.DROP, holds.isEmpty() ? "TOO_LATE" : "HELD_TOO_LONG:" + holds.get(0));
+        }
         if (lastSameKindSent != null && now.isBefore(lastSameKindSent.plus(cooldown))) {
             return new Decision(Action.SUPPRESS, "COOLDOWN");
         }
         if (!holds.isEmpty()) {
-            if (!now.isBefore(dueAt.plus(maxHold))) {
-                return new Decision(Action.DROP, "HELD_TOO_LONG:" + holds.get(0));
-            }
             return new Decision(Action.HOLD, holds.get(0).name());
         }
         return new Decision(Action.SEND, null);

@@ -53,13 +53,13 @@ public class SurveyService {
     private final SurveyToken tokens;
     private final SurveyGate gate;
 
-    public SurveyService(Sql sql, Rollups rollups, Outbox outbox, Clock clock, FeedbackConfig config) {
+    public SurveyService(Sql sql, Rollups rollups, Outbox outbox, Clock clock, FeedbackConfig config, SurveyTokens tokens) {
         this.sql = sql;
         this.rollups = rollups;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
-        this.tokens = new SurveyToken(config.surveys().tokenSecret());
+        this.tokens = tokens.token();
         this.gate = new SurveyGate(config.surveys().cooldown(), config.surveys().maxHold());
     }
 

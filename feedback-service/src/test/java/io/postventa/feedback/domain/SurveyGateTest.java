@@ -38,4 +38,11 @@ class SurveyGateTest {
         assertEquals(Action.DROP, gate.decide(now, now.minus(Duration.ofDays(30)), List.of(Hold.OPEN_RETURN), null).action());
         assertEquals(Action.HOLD, gate.decide(now, now.minus(Duration.ofDays(29)), List.of(Hold.OPEN_RETURN), null).action());
     }
+
+    @Test
+    void aSurveyAboutSomethingLongPastIsDroppedNotSent() {
+        SurveyGate.Decision d = gate.decide(now, now.minus(Duration.ofDays(365)), List.of(), null);
+        assertEquals(Action.DROP, d.action());
+        assertEquals("TOO_LATE", d.reason());
+    }
 }
