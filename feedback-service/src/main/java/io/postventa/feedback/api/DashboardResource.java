@@ -1,0 +1,214 @@
+package io.postventa.feedback.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
+
+import io.postventa.feedback.domain.Granularity;
+import io.postventa.feedback.domain.Pareto;
+import io.postventa.feedback.service.KpiQueries;
+import io.postventa.feedback.service.KpiQueries.ContactReasonReport;
+import io.postventa.feedback.service.KpiQueries.DriverReport;
+import io.postventa.feedback.service.KpiQueries.Figures;
+import io.postventa.feedback.service.KpiQueries.KpiReport;
+import io.postventa.feedback.service.KpiQueries.Period;
+import io.postventa.feedback.service.KpiQueries.Range;
+import io.postventa.web.Caller;
+import io.postventa.web.ProblemException;
+import io.quarkus.qute.Template;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The managers' dashboard: KPIs as server-rendered SVG charts and tables, in Spanish or English. A browser cannot
+ * send a bearer header on a page load, so besides {@code Authorization: Bearer} the page accepts the same JWT once as
+ * {@code ?access_token=}: it is verified, moved into an HttpOnly, SameSite=Strict cookie scoped to {@code /dashboard}
+ * and the browser is redirected to the URL without it (so the token leaves the address bar and history). The cookie is
+ * read only here; the JSON API accepts bearer headers only.
+ */
+@Path("/dashboard")
+@PermitAll
+public class DashboardResource {
+    static final String COOKIE = "postventa_dashboard";
+    private static final Logger LOG = Logger.getLogger(DashboardResource.class);
+    private static final Set<String> ROLES = Set.of(Caller.MANAGER, Caller.ADMIN);
+
+    private final Template dashboard;
+    private final KpiQueries queries;
+    private final JWTParser parser;
+
+    public DashboardResource(Template dashboard, KpiQueries queries, JWTParser parser) {
+        this.dashboard = dashboard;
+        this.queries = queries;
+        this.parser = parser;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "KPI dashboard page (manager, admin); ?lang=es|en, ?from, ?to, ?granularity")
+    public Response page(@QueryParam("access_token") String accessToken, @HeaderParam("Authorization") String authorization,
+            @CookieParam(COOKIE) String cookie, @QueryParam("lang") String lang, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("granularity") String granularity, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
+        if (lang != null && !lang.isBlank() && !Set.of("es", "en").contains(lang.toLowerCase(Locale.ROOT))) {
+            throw ProblemException.badField("lang", "must be es or en");
+        }
+        String language = DashboardTexts.choose(lang, headers.getAcceptableLanguages());
+        Map<String, String> t = DashboardTexts.of(language);
+        if (accessToken != null && !accessToken.isBlank()) {
+            Optional<JsonWebToken> jwt = verify(accessToken);
+            if (jwt.isEmpty()) {
+                return denied(401, t.get("signIn"), language);
+            }
+            long maxAge = Math.max(0, jwt.get().getExpirationTime() - Instant.now().getEpochSecond());
+            URI clean = uri.getRequestUriBuilder().replaceQueryParam("access_token").build();
+            NewCookie session = new NewCookie.Builder(COOKIE).value(accessToken).path("/dashboard").httpOnly(true)
+                    .secure("https".equals(uri.getRequestUri().getScheme())).sameSite(NewCookie.SameSite.STRICT)
+                    .maxAge((int) Math.min(Integer.MAX_VALUE, maxAge)).build();
+            return Response.seeOther(URI.create(clean.getRawPath() + (clean.getRawQuery() == null ? "" : "?" + clean.getRawQuery())))
+                    .cookie(session).build();
+        }
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : cookie;
+        Optional<JsonWebToken> jwt = token == null || token.isBlank() ? Optional.empty() : verify(token);
+        if (jwt.isEmpty()) {
+            return denied(401, t.get("signIn"), language);
+        }
+        Set<String> groups = jwt.get().getGroups() == null ? Set.of() : jwt.get().getGroups();
+        if (groups.stream().noneMatch(ROLES::contains)) {
+            return denied(403, t.get("forbidden"), language);
+        }
+        Granularity g = KpiQueries.granularity(granularity);
+        Range range = queries.range(from, to);
+        String html = render(language, t, range, g);
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store").header("Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
+                .header("Content-Language", language).build();
+    }
+
+    private Optional<JsonWebToken> verify(String token) {
+        try {
+            return Optional.of(parser.parse(token));
+        } catch (ParseException e) {
+            LOG.debugf("dashboard token refused: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Response denied(int status, String message, String language) {
+        String html = "<!DOCTYPE html><html lang=\"" + language + "\"><head><meta charset=\"utf-8\"><title>Postventa</title></head>"
+                + "<body><h1>Postventa</h1><p class=\"denied\">" + SvgCharts.esc(message) + "</p></body></html>";
+        Response.ResponseBuilder r = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html);
+        if (status == 401) {
+            r.header("WWW-Authenticate", "Bearer");
+        }
+        return r.build();
+    }
+
+    /** A figure for a tile. */
+    public record Tile(String id, String label, String value) {
+    }
+
+    public record Row(List<String> cells) {
+    }
+
+    private String render(String lang, Map<String, String> t, Range range, Granularity g) {
+        KpiReport report = queries.kpis(range, g);
+        ContactReasonReport reasons = queries.contactReasons(range, 10);
+        DriverReport drivers = queries.drivers(range);
+        Figures f = report.totals();
+
+        List<Tile> tiles = List.of(
+                new Tile("orders", t.get("orders"), String.valueOf(f.orders())),
+                new Tile("contacts-per-order", t.get("contactsPerOrder"), num(f.contactsPerOrder())),
+                new Tile("first-response", t.get("firstResponse"), hours(f.firstResponse().meanSeconds()) + " / "
+                        + hours(f.firstResponse().p90Seconds() == null ? null : f.firstResponse().p90Seconds().doubleValue())),
+                new Tile("resolution", t.get("resolution"), hours(f.resolution().meanSeconds())),
+                new Tile("resolution-rate", t.get("resolutionRate"), pct(f.resolutionRate())),
+                new Tile("sla", t.get("sla"), pct(f.slaCompliance())),
+                new Tile("reopen", t.get("reopen"), pct(f.reopenRate())),
+                new Tile("defect", t.get("defect"), pct(f.orderDefectRate())),
+                new Tile("return-rate", t.get("returnRate"), pct(f.returnRate())),
+                new Tile("auto-approval", t.get("autoApproval"), pct(f.autoApprovalRate())),
+                new Tile("notifications", t.get("notifications"), num(f.notificationsPerOrder())),
+                new Tile("nps", t.get("nps"), num(f.nps().score())),
+                new Tile("csat", t.get("csat"), num(f.csat().score())),
+                new Tile("recovered", t.get("recovered"), pct(f.recoveredCustomerRate())));
+
+        List<String> labels = report.series().stream().map(p -> p.start().toString()).toList();
+        List<SvgCharts.Point> contacts = new ArrayList<>();
+        List<SvgCharts.Point> p90 = new ArrayList<>();
+        List<Double> nps = new ArrayList<>();
+        List<Double> csat = new ArrayList<>();
+        for (Period p : report.series()) {
+            contacts.add(new SvgCharts.Point(p.start().toString(), p.figures().contactsPerOrder()));
+            Long s = p.figures().firstResponse().p90Seconds();
+            p90.add(new SvgCharts.Point(p.start().toString(), s == null ? null : Math.round(s / 36.0) / 100.0));
+            nps.add(p.figures().nps().score());
+            csat.add(p.figures().csat().score());
+        }
+        Map<String, String> charts = new LinkedHashMap<>();
+        charts.put("contacts", SvgCharts.bars("chart-contacts-per-order", t.get("chartContacts"), contacts));
+        charts.put("scores", SvgCharts.lines("chart-nps-csat", t.get("chartScores"), labels, "NPS", nps, "CSAT", csat, -100, 100));
+        charts.put("firstResponse", SvgCharts.bars("chart-first-response", t.get("chartFirstResponse"), p90));
+        charts.put("pareto", SvgCharts.pareto("chart-pareto", t.get("chartPareto"),
+                reasons.reasons().stream().map(r -> new SvgCharts.Point(DashboardTexts.reason(lang, r.reason()), (double) r.contacts()))
+                        .toList(),
+                reasons.reasons().stream().map(Pareto.Row::cumulativeShare).toList()));
+        charts.put("drivers", SvgCharts.bars("chart-drivers", t.get("chartDrivers"), drivers.drivers().stream()
+                .filter(d -> "NPS".equals(d.kind()) && "CARRIER".equals(d.dimension()))
+                .map(d -> new SvgCharts.Point(d.value(), d.score())).toList()));
+
+        List<Row> pareto = reasons.reasons().stream().map(r -> new Row(List.of(DashboardTexts.reason(lang, r.reason()),
+                String.valueOf(r.contacts()), pct(r.share()), pct(r.cumulativeShare()), r.vitalFew() ? t.get("yes") : t.get("no"))))
+                .toList();
+        List<Row> skus = reasons.bySku().stream().map(s -> new Row(List.of(s.sku(), String.valueOf(s.contacts()),
+                String.join(", ", s.reasons().stream().map(r -> DashboardTexts.reason(lang, r.reason()) + " (" + r.contacts() + ")")
+                        .toList())))).toList();
+        List<Row> categories = report.returns().byCategory().stream().map(c -> new Row(List.of(c.key(),
+                String.valueOf(c.unitsOrdered()), String.valueOf(c.unitsReturned()), pct(c.returnRate())))).toList();
+        List<Row> driverRows = drivers.drivers().stream().map(d -> new Row(List.of(d.kind(), d.dimension(),
+                "RETURN_REASON".equals(d.dimension()) || "TICKET_REASON".equals(d.dimension()) ? DashboardTexts.reason(lang, d.value())
+                        : d.value(), String.valueOf(d.answers()), num(d.score())))).toList();
+        String query = "from=" + range.from() + "&to=" + range.to();
+        return dashboard.data("t", t).data("lang", lang).data("range", range).data("granularity", g.sqlUnit())
+                .data("tiles", tiles).data("charts", charts).data("pareto", pareto).data("skus", skus)
+                .data("categories", categories).data("drivers", driverRows).data("query", query).render();
+    }
+
+    private static String num(Double v) {
+        return v == null ? "–" : SvgCharts.fmt(v);
+    }
+
+    private static String pct(Double v) {
+        return v == null ? "–" : String.format(Locale.ROOT, "%.1f %%", v * 100);
+    }
+
+    private static String hours(Double seconds) {
+        return seconds == null ? "–" : String.format(Locale.ROOT, "%.1f", seconds / 3600.0);
+    }
+}

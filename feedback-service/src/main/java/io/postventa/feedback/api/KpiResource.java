@@ -1,0 +1,146 @@
+package io.postventa.feedback.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.postventa.feedback.domain.Granularity;
+import io.postventa.feedback.domain.Pareto;
+import io.postventa.feedback.service.KpiQueries;
+import io.postventa.feedback.service.KpiQueries.ContactReasonReport;
+import io.postventa.feedback.service.KpiQueries.DriverReport;
+import io.postventa.feedback.service.KpiQueries.Figures;
+import io.postventa.feedback.service.KpiQueries.KpiReport;
+import io.postventa.feedback.service.KpiQueries.Period;
+import io.postventa.feedback.service.KpiQueries.Range;
+import io.postventa.web.Caller;
+import io.postventa.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The KPI reports for managers (and admins), as JSON or CSV ({@code ?format=csv} or {@code Accept: text/csv}). */
+@Path("/api/v1/kpis")
+@RolesAllowed({ Caller.MANAGER, Caller.ADMIN })
+@Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+public class KpiResource {
+    private final KpiQueries queries;
+
+    public KpiResource(KpiQueries queries) {
+        this.queries = queries;
+    }
+
+    @GET
+    @Operation(summary = "KPIs over a range of local days, in a series by day, week or month, with totals")
+    public Response kpis(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("granularity") String granularity, @QueryParam("format") String format, @Context HttpHeaders headers) {
+        Granularity g = KpiQueries.granularity(granularity);
+        Range range = queries.range(from, to);
+        boolean csv = Csv.wanted(format, headers);
+        KpiReport report = queries.kpis(range, g);
+        if (!csv) {
+            return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Period p : report.series()) {
+            rows.add(row(p.start().toString(), p.figures()));
+        }
+        rows.add(row("total", report.totals()));
+        return Csv.response("kpis.csv", List.of("period", "orders", "contacts", "contactsPerOrder", "ticketsCreated",
+                "firstResponses", "firstResponseMeanSeconds", "firstResponseP90Seconds", "ticketsSolved", "resolutionMeanSeconds",
+                "resolutionRate", "slaCompliance", "slaBreaches", "reopenRate", "defectiveOrders", "orderDefectRate",
+                "returnsRequested", "returnRate", "autoApprovalRate", "notifications", "notificationsPerOrder", "npsAnswers", "nps",
+                "csatAnswers", "csat", "csatAverage", "detractors", "recoveredDetractors", "recoveredCustomerRate"), rows);
+    }
+
+    private static List<Object> row(String period, Figures f) {
+        List<Object> r = new ArrayList<>();
+        r.add(period);
+        r.add(f.orders());
+        r.add(f.contacts());
+        r.add(f.contactsPerOrder());
+        r.add(f.ticketsCreated());
+        r.add(f.firstResponse().responses());
+        r.add(f.firstResponse().meanSeconds());
+        r.add(f.firstResponse().p90Seconds());
+        r.add(f.resolution().solved());
+        r.add(f.resolution().meanSeconds());
+        r.add(f.resolutionRate());
+        r.add(f.slaCompliance());
+        r.add(f.slaBreaches());
+        r.add(f.reopenRate());
+        r.add(f.defectiveOrders());
+        r.add(f.orderDefectRate());
+        r.add(f.returnsRequested());
+        r.add(f.returnRate());
+        r.add(f.autoApprovalRate());
+        r.add(f.notifications());
+        r.add(f.notificationsPerOrder());
+        r.add(f.nps().answers());
+        r.add(f.nps().score());
+        r.add(f.csat().answers());
+        r.add(f.csat().score());
+        r.add(f.csat().averageScore());
+        r.add(f.detractors());
+        r.add(f.recoveredDetractors());
+        r.add(f.recoveredCustomerRate());
+        return r;
+    }
+
+    @GET
+    @Path("/contact-reasons")
+    @Operation(summary = "Pareto of contact reasons (the reasons within the first 80% marked) and the skus most contacted about")
+    public Response contactReasons(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("skus") Integer skus, @QueryParam("format") String format, @Context HttpHeaders headers) {
+        Range range = queries.range(from, to);
+        if (skus != null && (skus < 0 || skus > 500)) {
+            throw ProblemException.badField("skus", "must be between 0 and 500");
+        }
+        boolean csv = Csv.wanted(format, headers);
+        ContactReasonReport report = queries.contactReasons(range, skus == null ? 20 : skus);
+        if (!csv) {
+            return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Pareto.Row r : report.reasons()) {
+            rows.add(List.of("reason", "", r.reason(), r.contacts(), r.share(), r.cumulativeShare(), r.vitalFew()));
+        }
+        for (KpiQueries.SkuContacts s : report.bySku()) {
+            for (KpiQueries.ReasonCount r : s.reasons()) {
+                rows.add(List.of("sku", s.sku(), r.reason(), r.contacts(), "", "", ""));
+            }
+        }
+        return Csv.response("contact-reasons.csv",
+                List.of("scope", "sku", "reason", "contacts", "share", "cumulativeShare", "within80"), rows);
+    }
+
+    @GET
+    @Path("/drivers")
+    @Operation(summary = "NPS and CSAT by carrier, delay, return reason and ticket reason")
+    public Response drivers(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        Range range = queries.range(from, to);
+        boolean csv = Csv.wanted(format, headers);
+        DriverReport report = queries.drivers(range);
+        if (!csv) {
+            return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (KpiQueries.DriverRow d : report.drivers()) {
+            List<Object> r = new ArrayList<>(List.of(d.kind(), d.dimension(), d.value(), d.answers()));
+            r.add(d.score());
+            r.add(d.averageScore());
+            r.addAll(List.of(d.promoters(), d.detractors(), d.satisfied()));
+            rows.add(r);
+        }
+        return Csv.response("drivers.csv", List.of("kind", "dimension", "value", "answers", "score", "averageScore", "promoters",
+                "detractors", "satisfied"), rows);
+    }
+}

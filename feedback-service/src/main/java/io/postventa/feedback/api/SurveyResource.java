@@ -1,0 +1,51 @@
+package io.postventa.feedback.api;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.postventa.feedback.service.SurveyService;
+import io.postventa.feedback.service.SurveyService.AnswerView;
+import io.postventa.feedback.service.SurveyService.SurveyView;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The survey answer API. No login: the signed link token is the credential. A forged or unknown token answers 404,
+ * an expired or already used one 410 Gone, each as problem+json with a message in Spanish and English.
+ */
+@Path("/api/v1/surveys/{token}")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class SurveyResource {
+    private final SurveyService surveys;
+
+    public SurveyResource(SurveyService surveys) {
+        this.surveys = surveys;
+    }
+
+    /** The body of an answer. */
+    public record AnswerRequest(Integer score, String comment, String lowScoreReason) {
+    }
+
+    @GET
+    @Operation(summary = "The survey behind a link token: question, scale, low-score reasons")
+    public SurveyView get(@PathParam("token") String token) {
+        return surveys.open(token);
+    }
+
+    @POST
+    @Path("/answers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Answer the survey (once per link)")
+    public Response answer(@PathParam("token") String token, AnswerRequest body) {
+        AnswerView view = surveys.answer(token, body == null ? new SurveyService.Answer(null, null, null)
+                : new SurveyService.Answer(body.score(), body.comment(), body.lowScoreReason()));
+        return Response.status(201).entity(view).build();
+    }
+}

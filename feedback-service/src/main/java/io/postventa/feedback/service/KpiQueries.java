@@ -1,0 +1,304 @@
+package io.postventa.feedback.service;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.postventa.feedback.config.FeedbackConfig;
+import io.postventa.feedback.domain.Granularity;
+import io.postventa.feedback.domain.Pareto;
+import io.postventa.feedback.domain.Ratios;
+import io.postventa.feedback.domain.ResponseTimeHistogram;
+import io.postventa.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The KPI reports, read from the rollup tables only: a year is at most 366 rows of kpi_daily, a histogram of a
+ * few hundred rows per day, and per-sku figures from whole months plus the days at the range's edges.
+ */
+@ApplicationScoped
+public class KpiQueries {
+    private final Sql sql;
+    private final FeedbackConfig config;
+    private final java.time.Clock clock;
+
+    public KpiQueries(Sql sql, FeedbackConfig config, java.time.Clock clock) {
+        this.sql = sql;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A validated, inclusive range of local days. */
+    public record Range(LocalDate from, LocalDate to) {
+    }
+
+    public record FirstResponse(long responses, Double meanSeconds, Long p90Seconds, Double withinSlaRate) {
+    }
+
+    public record Resolution(long solved, Double meanSeconds) {
+    }
+
+    public record Nps(long answers, long promoters, long detractors, Double score) {
+    }
+
+    public record Csat(long answers, long satisfied, Double averageScore, Double score) {
+    }
+
+    /** The KPIs of one period (or of the whole range). */
+    public record Figures(long orders, long contacts, Double contactsPerOrder, long ticketsCreated, FirstResponse firstResponse,
+            Resolution resolution, Double resolutionRate, Double slaCompliance, long slaBreaches, Double reopenRate,
+            long defectiveOrders, Double orderDefectRate, long returnsRequested, Double returnRate, Double autoApprovalRate,
+            long notifications, Double notificationsPerOrder, Nps nps, Csat csat, long detractors, long recoveredDetractors,
+            Double recoveredCustomerRate) {
+    }
+
+    public record Period(LocalDate start, Figures figures) {
+    }
+
+    public record RateRow(String key, long unitsOrdered, long unitsReturned, Double returnRate) {
+    }
+
+    public record Returns(long requested, long unitsOrdered, long unitsReturned, Double returnRate, Double unitReturnRate,
+            List<RateRow> byCategory, List<RateRow> bySku) {
+    }
+
+    public record KpiReport(LocalDate from, LocalDate to, String granularity, String timeZone, Figures totals,
+            Returns returns, List<Period> series) {
+    }
+
+    public record ReasonCount(String reason, long contacts) {
+    }
+
+    public record SkuContacts(String sku, long contacts, long unitsOrdered, Double contactsPerUnit, List<ReasonCount> reasons) {
+    }
+
+    public record ContactReasonReport(LocalDate from, LocalDate to, long contacts, double cut, List<Pareto.Row> reasons,
+            List<SkuContacts> bySku) {
+    }
+
+    public record DriverRow(String kind, String dimension, String value, long answers, Double score, Double averageScore,
+            long promoters, long detractors, long satisfied) {
+    }
+
+    public record DriverReport(LocalDate from, LocalDate to, List<DriverRow> drivers) {
+    }
+
+    // input -------------------------------------------------------------------------------------------
+
+    /** Parses from/to (ISO dates, inclusive); defaults to the last 30 days. Names the bad field in a 400. */
+    public Range range(String from, String to) {
+        LocalDate end = to == null || to.isBlank() ? LocalDate.now(clock.withZone(config.kpi().timeZone())) : date("to", to);
+        LocalDate start = from == null || from.isBlank() ? end.minusDays(29) : date("from", from);
+        if (start.isAfter(end)) {
+            throw ProblemException.badField("from", "must not be after to (" + end + ")");
+        }
+        long days = ChronoUnit.DAYS.between(start, end) + 1;
+        if (days > config.kpi().maxRange().toDays()) {
+            throw ProblemException.badField("from", "the range may cover at most " + config.kpi().maxRange().toDays() + " days");
+        }
+        return new Range(start, end);
+    }
+
+    public static Granularity granularity(String value) {
+        if (value == null || value.isBlank()) {
+            return Granularity.DAY;
+        }
+        Granularity g = Granularity.parse(value);
+        if (g == null) {
+            throw ProblemException.badField("granularity", "must be one of day, week, month");
+        }
+        return g;
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField(field, "must be a date like 2026-03-31");
+        }
+    }
+
+    // /kpis -------------------------------------------------------------------------------------------
+
+    private static final String SUMS = "sum(orders) orders, sum(units_ordered) units_ordered, sum(contacts) contacts, "
+            + "sum(tickets_created) tickets_created, sum(first_responses) first_responses, "
+            + "sum(first_response_seconds_sum) first_response_seconds_sum, sum(first_responses_within_sla) first_responses_within_sla, "
+            + "sum(tickets_solved) tickets_solved, sum(resolution_seconds_sum) resolution_seconds_sum, "
+            + "sum(tickets_solved_within_sla) tickets_solved_within_sla, sum(reopens) reopens, sum(sla_breaches) sla_breaches, "
+            + "sum(defective_orders) defective_orders, sum(returns_requested) returns_requested, sum(units_returned) units_returned, "
+            + "sum(returns_decided) returns_decided, sum(returns_auto_approved) returns_auto_approved, "
+            + "sum(notifications) notifications, sum(nps_answers) nps_answers, sum(nps_promoters) nps_promoters, "
+            + "sum(nps_detractors) nps_detractors, sum(csat_answers) csat_answers, sum(csat_satisfied) csat_satisfied, "
+            + "sum(csat_score_sum) csat_score_sum, sum(detractors) detractors, sum(recovered_detractors) recovered_detractors";
+
+    public KpiReport kpis(Range range, Granularity granularity) {
+        String unit = granularity.sqlUnit();
+        Map<LocalDate, Map<Integer, Long>> histogram = new HashMap<>();
+        Map<Integer, Long> totalHistogram = new HashMap<>();
+        sql.list("select date_trunc('" + unit + "', day)::date period, bucket, sum(responses) n from first_response_histogram "
+                + "where day between ? and ? group by 1, 2", rs -> {
+                    LocalDate p = Sql.date(rs, "period");
+                    int bucket = rs.getInt("bucket");
+                    long n = rs.getLong("n");
+                    histogram.computeIfAbsent(p, k -> new HashMap<>()).merge(bucket, n, Long::sum);
+                    totalHistogram.merge(bucket, n, Long::sum);
+                    return null;
+                }, range.from(), range.to());
+        Map<LocalDate, Figures> byPeriod = new TreeMap<>();
+        sql.list("select date_trunc('" + unit + "', day)::date period, " + SUMS + " from kpi_daily where day between ? and ? "
+                + "group by 1", rs -> byPeriod.put(Sql.date(rs, "period"), figures(rs, histogram.get(Sql.date(rs, "period")))),
+                range.from(), range.to());
+        Figures totals = sql.one("select " + SUMS + " from kpi_daily where day between ? and ?",
+                rs -> figures(rs, totalHistogram), range.from(), range.to()).orElseThrow();
+        List<Period> series = new ArrayList<>();
+        for (LocalDate p = granularity.periodStart(range.from()); !p.isAfter(range.to()); p = next(p, granularity)) {
+            series.add(new Period(p, byPeriod.getOrDefault(p, EMPTY)));
+        }
+        return new KpiReport(range.from(), range.to(), unit, config.kpi().timeZone().getId(), totals, returns(range, totals), series);
+    }
+
+    private static LocalDate next(LocalDate p, Granularity g) {
+        return switch (g) {
+            case DAY -> p.plusDays(1);
+            case WEEK -> p.plusWeeks(1);
+            case MONTH -> p.plusMonths(1);
+        };
+    }
+
+    private static final Figures EMPTY = new Figures(0, 0, null, 0, new FirstResponse(0, null, null, null),
+            new Resolution(0, null), null, null, 0, null, 0, null, 0, null, null, 0, null, new Nps(0, 0, 0, null),
+            new Csat(0, 0, null, null), 0, 0, null);
+
+    private static Figures figures(ResultSet rs, Map<Integer, Long> histogram) throws SQLException {
+        long orders = rs.getLong("orders");
+        long contacts = rs.getLong("contacts");
+        long firstResponses = rs.getLong("first_responses");
+        long solved = rs.getLong("tickets_solved");
+        long created = rs.getLong("tickets_created");
+        long npsAnswers = rs.getLong("nps_answers");
+        long csatAnswers = rs.getLong("csat_answers");
+        long detractors = rs.getLong("detractors");
+        long recovered = rs.getLong("recovered_detractors");
+        long returns = rs.getLong("returns_requested");
+        long notifications = rs.getLong("notifications");
+        return new Figures(orders, contacts, Ratios.ratio(contacts, orders), created,
+                new FirstResponse(firstResponses, Ratios.mean(rs.getLong("first_response_seconds_sum"), firstResponses),
+                        histogram == null ? null : ResponseTimeHistogram.percentile(histogram, 0.9),
+                        Ratios.ratio(rs.getLong("first_responses_within_sla"), firstResponses)),
+                new Resolution(solved, Ratios.mean(rs.getLong("resolution_seconds_sum"), solved)),
+                Ratios.ratio(solved, created), Ratios.ratio(rs.getLong("tickets_solved_within_sla"), solved),
+                rs.getLong("sla_breaches"), Ratios.ratio(rs.getLong("reopens"), solved), rs.getLong("defective_orders"),
+                Ratios.ratio(rs.getLong("defective_orders"), orders), returns, Ratios.ratio(returns, orders),
+                Ratios.ratio(rs.getLong("returns_auto_approved"), rs.getLong("returns_decided")), notifications,
+                Ratios.ratio(notifications, orders),
+                new Nps(npsAnswers, rs.getLong("nps_promoters"), rs.getLong("nps_detractors"),
+                        Ratios.nps(rs.getLong("nps_promoters"), rs.getLong("nps_detractors"), npsAnswers)),
+                new Csat(csatAnswers, rs.getLong("csat_satisfied"), Ratios.average(rs.getLong("csat_score_sum"), csatAnswers),
+                        Ratios.csat(rs.getLong("csat_satisfied"), csatAnswers)),
+                detractors, recovered, Ratios.ratio(recovered, detractors));
+    }
+
+    private Returns returns(Range range, Figures totals) {
+        long[] units = sql.one("select coalesce(sum(units_ordered), 0), coalesce(sum(units_returned), 0) from kpi_daily "
+                + "where day between ? and ?", rs -> new long[] { rs.getLong(1), rs.getLong(2) }, range.from(), range.to()).orElseThrow();
+        List<RateRow> byCategory = sql.list("select category, sum(units_ordered) o, sum(units_returned) r from category_daily "
+                + "where day between ? and ? group by category order by sum(units_returned) desc, category",
+                rs -> new RateRow(rs.getString(1), rs.getLong(2), rs.getLong(3), Ratios.ratio(rs.getLong(3), rs.getLong(2))),
+                range.from(), range.to());
+        Edges e = edges(range);
+        List<Object> params = new ArrayList<>(e.params());
+        params.add(config.kpi().topSkus());
+        List<RateRow> bySku = sql.list("select sku, sum(units_ordered) o, sum(units_returned) r from (" + e.union("sku", "sku, units_ordered, units_returned")
+                + ") s group by sku having sum(units_returned) > 0 order by sum(units_returned) desc, sku limit ?",
+                rs -> new RateRow(rs.getString(1), rs.getLong(2), rs.getLong(3), Ratios.ratio(rs.getLong(3), rs.getLong(2))),
+                params.toArray());
+        return new Returns(totals.returnsRequested(), units[0], units[1], totals.returnRate(), Ratios.ratio(units[1], units[0]),
+                byCategory, bySku);
+    }
+
+    /** Whole months of a range (read from the monthly tables) and the days at its edges (from the daily ones). */
+    record Edges(LocalDate fullStart, LocalDate fullEnd, Range range) {
+        boolean hasFullMonths() {
+            return fullStart.isBefore(fullEnd);
+        }
+
+        String union(String base, String columns) {
+            if (!hasFullMonths()) {
+                return "select " + columns + " from " + base + "_daily where day between ? and ?";
+            }
+            return "select " + columns + " from " + base + "_monthly where day >= ? and day < ? union all select " + columns
+                    + " from " + base + "_daily where (day >= ? and day < ?) or (day >= ? and day <= ?)";
+        }
+
+        List<Object> params() {
+            if (!hasFullMonths()) {
+                return List.of(range.from(), range.to());
+            }
+            return List.of(fullStart, fullEnd, range.from(), fullStart, fullEnd, range.to());
+        }
+    }
+
+    static Edges edges(Range range) {
+        LocalDate fullStart = range.from().getDayOfMonth() == 1 ? range.from() : range.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate fullEnd = range.to().plusDays(1).withDayOfMonth(1);
+        return new Edges(fullStart, fullEnd, range);
+    }
+
+    // /kpis/contact-reasons ---------------------------------------------------------------------------
+
+    public ContactReasonReport contactReasons(Range range, int topSkus) {
+        Map<String, Long> byReason = new LinkedHashMap<>();
+        sql.list("select reason, sum(contacts) from contact_reason_daily where day between ? and ? group by reason",
+                rs -> byReason.put(rs.getString(1), rs.getLong(2)), range.from(), range.to());
+        List<Pareto.Row> rows = Pareto.of(byReason);
+        long total = byReason.values().stream().mapToLong(Long::longValue).sum();
+        Edges e = edges(range);
+        List<Object> params = new ArrayList<>(e.params());
+        params.add(topSkus);
+        List<SkuContacts> skus = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        sql.list("select sku, sum(contacts) c, sum(units_ordered) o from (" + e.union("sku", "sku, contacts, units_ordered")
+                + ") s group by sku having sum(contacts) > 0 order by sum(contacts) desc, sku limit ?", rs -> {
+                    index.put(rs.getString(1), skus.size());
+                    skus.add(new SkuContacts(rs.getString(1), rs.getLong(2), rs.getLong(3), Ratios.ratio(rs.getLong(2), rs.getLong(3)),
+                            new ArrayList<>()));
+                    return null;
+                }, params.toArray());
+        if (!skus.isEmpty()) {
+            List<Object> reasonParams = new ArrayList<>(e.params());
+            reasonParams.add(skus.stream().map(SkuContacts::sku).toArray(String[]::new));
+            sql.list("select sku, reason, sum(contacts) c from (" + e.union("sku_reason", "sku, reason, contacts")
+                    + ") s where sku = any(?) group by sku, reason order by sum(contacts) desc, reason", rs -> {
+                        skus.get(index.get(rs.getString(1))).reasons().add(new ReasonCount(rs.getString(2), rs.getLong(3)));
+                        return null;
+                    }, reasonParams.toArray());
+        }
+        return new ContactReasonReport(range.from(), range.to(), total, Pareto.CUT, rows, skus);
+    }
+
+    // /kpis/drivers -----------------------------------------------------------------------------------
+
+    public DriverReport drivers(Range range) {
+        List<DriverRow> rows = sql.list("select kind, dimension, value, sum(answers) a, sum(promoters) p, sum(detractors) d, "
+                + "sum(satisfied) s, sum(score_sum) ss from driver_daily where day between ? and ? "
+                + "group by kind, dimension, value order by kind desc, dimension, sum(answers) desc, value", rs -> {
+                    String kind = rs.getString("kind");
+                    long answers = rs.getLong("a");
+                    long p = rs.getLong("p");
+                    long d = rs.getLong("d");
+                    long s = rs.getLong("s");
+                    Double score = "NPS".equals(kind) ? Ratios.nps(p, d, answers) : Ratios.csat(s, answers);
+                    return new DriverRow(kind, rs.getString("dimension"), rs.getString("value"), answers, score,
+                            Ratios.average(rs.getLong("ss"), answers), p, d, s);
+                }, range.from(), range.to());
+        return new DriverReport(range.from(), range.to(), rows);
+    }
+}

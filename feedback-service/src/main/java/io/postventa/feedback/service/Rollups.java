@@ -1,0 +1,96 @@
+package io.postventa.feedback.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import io.postventa.feedback.config.FeedbackConfig;
+import io.postventa.feedback.domain.ResponseTimeHistogram;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Bumps the KPI rollup tables inside the consumer's transaction: every counter a KPI query sums is added to here,
+ * once per fact (the inbox and the read models make sure a redelivered event never comes here twice).
+ */
+@ApplicationScoped
+public class Rollups {
+    /** The counters of kpi_daily. */
+    public enum Counter {
+        ORDERS, UNITS_ORDERED, CONTACTS, TICKETS_CREATED, FIRST_RESPONSES, FIRST_RESPONSE_SECONDS_SUM,
+        FIRST_RESPONSES_WITHIN_SLA, TICKETS_SOLVED, RESOLUTION_SECONDS_SUM, TICKETS_SOLVED_WITHIN_SLA, REOPENS,
+        SLA_BREACHES, DEFECTIVE_ORDERS, RETURNS_REQUESTED, UNITS_RETURNED, RETURNS_DECIDED, RETURNS_AUTO_APPROVED,
+        NOTIFICATIONS, NPS_ANSWERS, NPS_PROMOTERS, NPS_DETRACTORS, CSAT_ANSWERS, CSAT_SATISFIED, CSAT_SCORE_SUM,
+        DETRACTORS, RECOVERED_DETRACTORS;
+
+        String column() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final Sql sql;
+    private final FeedbackConfig config;
+
+    public Rollups(Sql sql, FeedbackConfig config) {
+        this.sql = sql;
+        this.config = config;
+    }
+
+    /** The local day of an instant in the KPI time zone. */
+    public LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, config.kpi().timeZone());
+    }
+
+    public void add(LocalDate day, Counter counter, long delta) {
+        if (delta == 0) {
+            return;
+        }
+        String c = counter.column();
+        sql.update("insert into kpi_daily (day, " + c + ") values (?, ?) on conflict (day) do update set " + c
+                + " = kpi_daily." + c + " + excluded." + c, day, delta);
+    }
+
+    public void firstResponse(LocalDate day, long seconds) {
+        sql.update("insert into first_response_histogram (day, bucket, responses) values (?, ?, 1) on conflict (day, bucket) "
+                + "do update set responses = first_response_histogram.responses + 1", day, ResponseTimeHistogram.bucket(seconds));
+    }
+
+    public void contactReason(LocalDate day, String reason) {
+        sql.update("insert into contact_reason_daily (day, reason, contacts) values (?, ?, 1) on conflict (day, reason) "
+                + "do update set contacts = contact_reason_daily.contacts + 1", day, reason);
+    }
+
+    public void category(LocalDate day, String category, long ordered, long returned) {
+        sql.update("insert into category_daily (day, category, units_ordered, units_returned) values (?, ?, ?, ?) "
+                + "on conflict (day, category) do update set units_ordered = category_daily.units_ordered + excluded.units_ordered, "
+                + "units_returned = category_daily.units_returned + excluded.units_returned",
+                day, category == null ? "unknown" : category, ordered, returned);
+    }
+
+    /** Adds to one sku's daily and monthly rows. */
+    public void sku(LocalDate day, String sku, long ordered, long returned, long contacts) {
+        for (String table : new String[] { "sku_daily", "sku_monthly" }) {
+            sql.update("insert into " + table + " (day, sku, units_ordered, units_returned, contacts) values (?, ?, ?, ?, ?) "
+                    + "on conflict (day, sku) do update set units_ordered = " + table + ".units_ordered + excluded.units_ordered, "
+                    + "units_returned = " + table + ".units_returned + excluded.units_returned, "
+                    + "contacts = " + table + ".contacts + excluded.contacts",
+                    table.equals("sku_daily") ? day : day.withDayOfMonth(1), sku, ordered, returned, contacts);
+        }
+    }
+
+    public void skuReason(LocalDate day, String sku, String reason) {
+        for (String table : new String[] { "sku_reason_daily", "sku_reason_monthly" }) {
+            sql.update("insert into " + table + " (day, sku, reason, contacts) values (?, ?, ?, 1) "
+                    + "on conflict (day, sku, reason) do update set contacts = " + table + ".contacts + 1",
+                    table.equals("sku_reason_daily") ? day : day.withDayOfMonth(1), sku, reason);
+        }
+    }
+
+    public void driver(LocalDate day, String kind, String dimension, String value, boolean promoter, boolean detractor,
+            boolean satisfied, int score) {
+        sql.update("insert into driver_daily (day, kind, dimension, value, answers, promoters, detractors, satisfied, score_sum) "
+                + "values (?, ?, ?, ?, 1, ?, ?, ?, ?) on conflict (day, kind, dimension, value) do update set "
+                + "answers = driver_daily.answers + 1, promoters = driver_daily.promoters + excluded.promoters, "
+                + "detractors = driver_daily.detractors + excluded.detractors, satisfied = driver_daily.satisfied + excluded.satisfied, "
+                + "score_sum = driver_daily.score_sum + excluded.score_sum",
+                day, kind, dimension, value, promoter ? 1 : 0, detractor ? 1 : 0, satisfied ? 1 : 0, score);
+    }
+}
