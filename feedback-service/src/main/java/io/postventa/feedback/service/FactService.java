@@ -16,6 +16,8 @@ import io.postventa.events.common.ReturnReason;
 import io.postventa.events.contacts.ContactReceived;
 import io.postventa.events.contacts.TicketCreated;
 import io.postventa.events.contacts.TicketFirstResponse;
+import io.postventa.events.contacts.TicketMerged;
+import io.postventa.events.contacts.TicketReasonChanged;
 import io.postventa.events.contacts.TicketReopened;
 import io.postventa.events.contacts.TicketSlaBreached;
 import io.postventa.events.contacts.TicketSolved;
@@ -232,6 +234,8 @@ public class FactService {
                 sql.update("update ticket_fact set open = true where ticket_id = ?", r.ticketId());
                 rollups.add(rollups.day(r.occurredAt()), REOPENS, 1);
             }
+            case TICKET_REASON_CHANGED -> reasonChanged(event.data(TicketReasonChanged.class));
+            case TICKET_MERGED -> merged(event.data(TicketMerged.class));
             case TICKET_SLA_BREACHED -> {
                 TicketSlaBreached b = event.data(TicketSlaBreached.class);
                 ensureTicket(b.ticketId(), b.customerId(), b.orderId(), b.reason());
@@ -303,6 +307,40 @@ public class FactService {
         if (s.customerId() != null) {
             surveys.schedule(SurveyKind.CSAT, SurveyTrigger.TICKET_SOLVED, s.customerId(), s.ticketId(), s.occurredAt(),
                     s.occurredAt().plus(config.surveys().csatAfterTicketSolved()), s.orderId(), null, s.ticketId());
+        }
+    }
+
+    /**
+     * An agent's correction: the ticket's contacts move to the new reason in the Pareto (on the days they came),
+     * so reports say why customers really wrote. Per-sku reason counts keep the reason at contact time.
+     */
+    private void reasonChanged(TicketReasonChanged r) {
+        ensureTicket(r.ticketId(), r.customerId(), r.orderId(), r.reason());
+        sql.update("update ticket_fact set reason = ? where ticket_id = ?", r.reason(), r.ticketId());
+        List<LocalDate> days = sql.list("update contact_fact set reason = ? where ticket_id = ? and reason = ? returning received_at",
+                rs -> rollups.day(rs.getTimestamp(1).toInstant()), r.reason(), r.ticketId(), r.previousReason());
+        for (LocalDate day : days) {
+            rollups.contactReason(day, r.previousReason().name(), -1);
+            rollups.contactReason(day, r.reason().name(), 1);
+        }
+        if (!days.isEmpty() && r.orderId() != null && DEFECT_CONTACTS.contains(r.reason())) {
+            markDefect(r.orderId());
+        }
+    }
+
+    /**
+     * A duplicate merged into another ticket is closed (it no longer holds surveys back) and stops counting as a
+     * ticket of its own; its contacts stay counted.
+     */
+    private void merged(TicketMerged m) {
+        ensureTicket(m.ticketId(), m.customerId(), m.orderId(), m.reason());
+        List<java.time.Instant> created = sql.list("update ticket_fact set merged_into = ?, open = false where ticket_id = ? "
+                + "and merged_into is null returning created_at", rs -> {
+                    java.sql.Timestamp t = rs.getTimestamp(1);
+                    return t == null ? null : t.toInstant();
+                }, m.mergedInto(), m.ticketId());
+        if (!created.isEmpty() && created.get(0) != null) {
+            rollups.add(rollups.day(created.get(0)), TICKETS_CREATED, -1);
         }
     }
 

@@ -54,8 +54,13 @@ public class Rollups {
     }
 
     public void contactReason(LocalDate day, String reason) {
-        sql.update("insert into contact_reason_daily (day, reason, contacts) values (?, ?, 1) on conflict (day, reason) "
-                + "do update set contacts = contact_reason_daily.contacts + 1", day, reason);
+        contactReason(day, reason, 1);
+    }
+
+    /** Adds {@code delta} (negative when a contact moves to another reason) to a day's contacts for a reason. */
+    public void contactReason(LocalDate day, String reason, long delta) {
+        sql.update("insert into contact_reason_daily (day, reason, contacts) values (?, ?, ?) on conflict (day, reason) "
+                + "do update set contacts = contact_reason_daily.contacts + excluded.contacts", day, reason, delta);
     }
 
     public void category(LocalDate day, String category, long ordered, long returned) {
