@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One Postventa service run from its packaged jar as a child process of the stack. */
@@ -38,6 +39,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service against the stack; returns at once (see {@link #awaitReady}). */
     public void start(StackState stack) {
+        start(stack, Map.of());
+    }
+
+    /**
+     * Starts the service with extra system properties (e.g. a benchmark's provider URLs), passed after the
+     * stack's own so that they win; returns at once (see {@link #awaitReady}).
+     */
+    public void start(StackState stack, Map<String, String> systemProperties) {
         Path jar = service.runnerJar(root);
         if (!Files.exists(jar)) {
             throw new StackException(service.serviceName() + " is not built: " + jar
@@ -56,6 +65,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER);
         command.add("-Dquarkus.mailer.host=127.0.0.1");
         command.add("-Dquarkus.mailer.port=" + stack.smtpPort());
+        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         // The watcher stops the service if the stack dies without running its shutdown hook.
         command.add("-cp");
         command.add(jar + File.pathSeparator + Classpath.ownLocation());
