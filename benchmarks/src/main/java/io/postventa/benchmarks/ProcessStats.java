@@ -1,0 +1,76 @@
+package io.postventa.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Resident memory and CPU time of a process, from /proc (Linux). */
+public final class ProcessStats {
+    /** USER_HZ, the unit of utime and stime in /proc/PID/stat; 100 on every Linux this runs on. */
+    private static final double CLOCK_TICKS = 100.0;
+
+    private ProcessStats() {
+    }
+
+    /** VmRSS of /proc/PID/status in MB, or -1 if the process is gone. */
+    public static long rssMb(long pid) {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
+            for (String line : lines) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // gone, or not Linux
+        }
+        return -1;
+    }
+
+    /** User plus system CPU seconds the process has used so far, or NaN if it is gone. */
+    public static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * CPU seconds so far of this JVM and every process it started, grouped: each named pid under its name, the
+     * Kafka broker as "kafka", PostgreSQL's processes as "postgres", the stack's own JVM (SMTP server) and this
+     * JVM (load generator, provider stub) by name. Processes that already exited are not counted.
+     */
+    public static Map<String, Double> cpuByComponent(Map<Long, String> named) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        named.forEach((pid, name) -> out.merge(name, cpuSeconds(pid), Double::sum));
+        ProcessHandle.current().descendants().forEach(p -> {
+            if (named.containsKey(p.pid())) {
+                return;
+            }
+            String cmd = p.info().commandLine().orElse("");
+            String group = cmd.contains("kafka.Kafka") ? "kafka"
+                    : cmd.contains("io.postventa.devstack.Cli") ? "stack JVM (SMTP)"
+                    : cmd.contains("postgres") ? "postgres" : null;
+            if (group != null) {
+                double cpu = cpuSeconds(p.pid());
+                if (!Double.isNaN(cpu)) {
+                    out.merge(group, cpu, Double::sum);
+                }
+            }
+        });
+        out.put("benchmark JVM", ownCpuSeconds());
+        return out;
+    }
+
+    /** CPU seconds used by this benchmark JVM so far (the load generator and the provider stub). */
+    public static double ownCpuSeconds() {
+        return cpuSeconds(ProcessHandle.current().pid());
+    }
+}
