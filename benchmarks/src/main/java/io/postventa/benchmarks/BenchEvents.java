@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.postventa.events.CloudEventHeaders;
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.SchemaValidator;
@@ -54,7 +57,7 @@ public final class BenchEvents {
     public static FixedRateProducer.Outgoing customer(long n) {
         String id = customerId(n);
         CustomerUpserted c = new CustomerUpserted(UUID.randomUUID().toString(), id, Instant.now(), "bench-shop",
-                "c" + n + "@bench.example", "+3460" + String.format("%07d", n % 10_000_000), "push-token-" + n,
+                "customer" + n + "@example.com", "+3460" + String.format("%07d", n % 10_000_000), "push-token-" + n,
                 "Customer" + n, "Bench", "en", "UTC", null, null, new MarketingConsents(true, true, true, true));
         return event(EventType.CUSTOMER_UPSERTED, id, c.eventId(), c);
     }
@@ -95,7 +98,8 @@ public final class BenchEvents {
                 SCHEMAS.requireValid(type, json);
             }
         }
-        return new FixedRateProducer.Outgoing(type.topic(), key, json,
-                KafkaTestClient.cloudEventHeaders(type, key, eventId, Instant.now()));
+        Map<String, String> headers = new HashMap<>(KafkaTestClient.cloudEventHeaders(type, key, eventId, Instant.now()));
+        headers.put(CloudEventHeaders.SOURCE, "/shops/bench-shop");
+        return new FixedRateProducer.Outgoing(type.topic(), key, json, headers);
     }
 }

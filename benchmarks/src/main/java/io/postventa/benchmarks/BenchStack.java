@@ -26,6 +26,7 @@ import io.postventa.testing.StackInfo;
  */
 public final class BenchStack implements AutoCloseable {
     private final Path root;
+    private final Path jarRoot;
     private final StackSettings settings;
     private final StackState state;
     private final List<Started> services = new ArrayList<>();
@@ -37,8 +38,9 @@ public final class BenchStack implements AutoCloseable {
         }
     }
 
-    private BenchStack(Path root) {
+    private BenchStack(Path root, Path jarRoot) {
         this.root = root;
+        this.jarRoot = jarRoot;
         this.settings = StackSettings.test(root);
         // the stack runs on devstack's own classpath (Kafka, embedded PostgreSQL, GreenMail), watching this JVM
         this.state = TestStackLauncher.ensureStarted(root);
@@ -47,8 +49,16 @@ public final class BenchStack implements AutoCloseable {
 
     /** Starts Kafka (with every contract topic), PostgreSQL (a database per service) and SMTP. */
     public static BenchStack start(Path root) {
+        return start(root, root);
+    }
+
+    /**
+     * The same, with the services' jars taken from {@code jarRoot} (a copy of another build's
+     * {@code <service>/target/quarkus-app}, to compare two versions of a service on the same machine).
+     */
+    public static BenchStack start(Path root, Path jarRoot) {
         long t0 = System.nanoTime();
-        BenchStack stack = new BenchStack(root);
+        BenchStack stack = new BenchStack(root, jarRoot);
         System.out.printf("Kafka, PostgreSQL and SMTP ready in %.1f s (Kafka %s, PostgreSQL %s)%n",
                 (System.nanoTime() - t0) / 1e9, stack.state.kafkaBootstrapServers(), stack.state.postgresJdbcPrefix());
         return stack;
@@ -66,12 +76,12 @@ public final class BenchStack implements AutoCloseable {
 
     /** Launches a service from its jar with extra system properties and waits until it is ready. */
     public Started startService(PlatformService service, Map<String, String> properties) {
-        ServiceProcess process = new ServiceProcess(service, root, settings.dir().resolve("logs"));
+        ServiceProcess process = new ServiceProcess(service, jarRoot, settings.dir().resolve("logs"));
         long t0 = System.nanoTime();
         process.start(state, properties);
         Started started;
         try {
-            process.awaitReady(Duration.ofSeconds(180));
+            process.awaitReady(Duration.ofSeconds(300));
             started = new Started(service, process, (System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException e) {
             process.close();

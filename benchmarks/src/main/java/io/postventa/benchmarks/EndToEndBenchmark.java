@@ -68,7 +68,7 @@ public final class EndToEndBenchmark {
             Map<String, BenchStack.Started> started = new LinkedHashMap<>();
             for (PlatformService s : SERVICES) {
                 Map<String, String> props = s == PlatformService.NOTIFICATION ? notificationProps
-                        : new LinkedHashMap<>(Map.of("quarkus.log.level", "WARN"));
+                        : Map.<String, String>of();
                 BenchStack.Started st = stack.startService(s, props);
                 started.put(s.serviceName(), st);
                 pids.put(st.pid(), s.serviceName());

@@ -30,7 +30,7 @@ public final class NotificationBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int customers = Integer.parseInt(OutboxRelayBenchmark.option(args, "customers", "20000"));
+        int customers = Integer.parseInt(OutboxRelayBenchmark.option(args, "customers", "5000"));
         int burst = Integer.parseInt(OutboxRelayBenchmark.option(args, "events", "20000"));
         int rate = Integer.parseInt(OutboxRelayBenchmark.option(args, "rate", "500"));
         int seconds = Integer.parseInt(OutboxRelayBenchmark.option(args, "seconds", "30"));
@@ -38,7 +38,11 @@ public final class NotificationBenchmark {
         Machine machine = Machine.current();
         System.out.printf("Notification benchmark on %d cores (%s), load average %.2f%n", machine.cores(), machine.cpu(),
                 machine.loadAverage());
-        try (BenchStack stack = BenchStack.start(TestStack.projectRoot());
+        // --jars DIR: run the service from DIR/notification-service/target/quarkus-app (e.g. a saved older build)
+        java.nio.file.Path jars = java.nio.file.Path.of(OutboxRelayBenchmark.option(args, "jars",
+                TestStack.projectRoot().toString())).toAbsolutePath();
+        String resultName = OutboxRelayBenchmark.option(args, "name", "notification");
+        try (BenchStack stack = BenchStack.start(TestStack.projectRoot(), jars);
              ProviderStub provider = new ProviderStub();
              KafkaStats kafkaStats = new KafkaStats(stack.state().kafkaBootstrapServers());
              FixedRateProducer producer = new FixedRateProducer(stack.state().kafkaBootstrapServers())) {
@@ -90,9 +94,10 @@ public final class NotificationBenchmark {
 
             @SuppressWarnings("unchecked")
             Map<String, Object> stages = (Map<String, Object>) latency.get("stages");
-            Report report = new Report("notification", machine)
+            Report report = new Report(resultName, machine)
                     .put("ceilings", Map.of("kafkaProducer", kafka, "postgres1Client", pg1, "postgres4Clients", pg4))
                     .put("service", serviceFigures)
+                    .put("serviceJars", jars.toString())
                     .put("preload", Map.of("customers", customers, "seconds", preloadSeconds))
                     .put("throughput", throughput)
                     .put("latency", latency)
@@ -138,7 +143,6 @@ public final class NotificationBenchmark {
         }
         p.put("postventa.notification.triggers.order-shipped", "PUSH");
         p.put("postventa.notification.order-updates-per-day", "1000000");
-        p.put("quarkus.log.level", "WARN");
         // --prop key=value (repeatable) to try a setting without rebuilding
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--prop")) {
