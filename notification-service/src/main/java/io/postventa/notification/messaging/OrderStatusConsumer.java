@@ -7,35 +7,44 @@ import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.postventa.events.EventType;
 import io.postventa.events.common.OrderLine;
 import io.postventa.events.orderstatus.OrderDelayed;
 import io.postventa.events.orderstatus.OrderStatusChanged;
 import io.postventa.notification.domain.Trigger;
+import io.postventa.notification.service.Dispatcher;
 import io.postventa.notification.service.NotificationPlanner;
 import io.postventa.notification.service.TriggerEvent;
 import io.postventa.outbox.inbox.EventConsumer;
 import io.postventa.outbox.inbox.IncomingEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** order-status.v1: status changes worth telling the customer, and delays. */
+/**
+ * order-status.v1: status changes worth telling the customer, and delays. The busiest trigger topic, so records
+ * come a poll at a time and a poll is planned in one transaction (one commit instead of one per event); once it
+ * is committed the dispatcher is woken, so a message does not wait for the next dispatch round.
+ */
 @ApplicationScoped
 public class OrderStatusConsumer {
     private final EventConsumer consumer;
     private final NotificationPlanner planner;
+    private final Dispatcher dispatcher;
 
-    public OrderStatusConsumer(EventConsumer consumer, NotificationPlanner planner) {
+    public OrderStatusConsumer(EventConsumer consumer, NotificationPlanner planner, Dispatcher dispatcher) {
         this.consumer = consumer;
         this.planner = planner;
+        this.dispatcher = dispatcher;
     }
 
     @Incoming("order-status")
     @Blocking
-    public CompletionStage<Void> onOrderStatus(Message<String> message) {
-        return consumer.consume(message, "notification-service.order-status.v1", this::apply);
+    public CompletionStage<Void> onOrderStatus(KafkaRecordBatch<String, String> batch) {
+        CompletionStage<Void> done = consumer.consumeBatch(batch, "notification-service.order-status.v1", this::apply);
+        dispatcher.wake();
+        return done;
     }
 
     private void apply(IncomingEvent event) {

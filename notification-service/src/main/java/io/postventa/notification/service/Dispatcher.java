@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -61,7 +62,8 @@ public class Dispatcher {
     private final ContactService contacts;
     private final PersonalMoments moments;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile ScheduledExecutorService scheduler;
     private ExecutorService senders;
 
     public Dispatcher(NotificationConfig config, DataSource dataSource, ChannelGateway gateway, DeliveryEvents events,
@@ -101,6 +103,24 @@ public class Dispatcher {
                 senders.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Asks for a round now, not at the next interval: called once new deliveries are committed. Wakes that come
+     * while one is already queued are folded into it; rounds never overlap (one scheduler thread).
+     */
+    public void wake() {
+        ScheduledExecutorService s = scheduler;
+        if (s != null && wakePending.compareAndSet(false, true)) {
+            try {
+                s.execute(() -> {
+                    wakePending.set(false);
+                    round();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                wakePending.set(false); // shutting down
             }
         }
     }
