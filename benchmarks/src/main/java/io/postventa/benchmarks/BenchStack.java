@@ -42,9 +42,24 @@ public final class BenchStack implements AutoCloseable {
         this.root = root;
         this.jarRoot = jarRoot;
         this.settings = StackSettings.test(root);
+        awaitPreviousStackGone(settings.dir().resolve("stack.properties"));
         // the stack runs on devstack's own classpath (Kafka, embedded PostgreSQL, GreenMail), watching this JVM
         this.state = TestStackLauncher.ensureStarted(root);
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "bench-stack-stop"));
+    }
+
+    /**
+     * A benchmark must never reuse the stack (and data) of an earlier run that is still shutting down: wait for
+     * it to end, so that a fresh one is started.
+     */
+    private static void awaitPreviousStackGone(Path stateFile) {
+        StackState.read(stateFile).flatMap(s -> ProcessHandle.of(s.pid())).ifPresent(p -> {
+            System.out.println("Waiting for the previous benchmark's stack (pid " + p.pid() + ") to stop...");
+            p.onExit().orTimeout(120, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> null).join();
+            if (p.isAlive()) {
+                throw new IllegalStateException("the stack of an earlier run (pid " + p.pid() + ") is still running");
+            }
+        });
     }
 
     /** Starts Kafka (with every contract topic), PostgreSQL (a database per service) and SMTP. */

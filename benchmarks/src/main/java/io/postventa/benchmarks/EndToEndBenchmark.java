@@ -86,7 +86,7 @@ public final class EndToEndBenchmark {
             }, 0, customers);
             producer.requireNoFailures();
             NotificationBenchmark.awaitCount(stack,
-                    "select count(*) from customer_contact where customer_id like 'BENCH-C%'", customers, Duration.ofMinutes(3));
+                    "select count(*) from customer_contact where customer_id like 'BENCH-C%'", customers, Duration.ofSeconds(60));
 
             Map<String, Sent> sent = new ConcurrentHashMap<>();
             List<List<double[]>> perStep = new ArrayList<>();

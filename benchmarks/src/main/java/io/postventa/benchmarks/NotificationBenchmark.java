@@ -66,7 +66,7 @@ public final class NotificationBenchmark {
             }, 0, customers);
             producer.requireNoFailures();
             awaitCount(stack, "select count(*) from customer_contact where customer_id like 'BENCH-C%'", customers,
-                    Duration.ofMinutes(3));
+                    Duration.ofSeconds(60));
             double preloadSeconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("  %,d customers stored in %.1f s (%,.0f/s)%n", customers, preloadSeconds,
                     customers / preloadSeconds);
@@ -313,11 +313,16 @@ public final class NotificationBenchmark {
         }
     }
 
-    static void awaitCount(BenchStack stack, String sql, long expected, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (stack.scalar(DB, sql) < expected) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting for " + expected + ": " + sql);
+    /** Waits until the query counts {@code expected}; gives up only when the count stops moving for {@code quiet}. */
+    static void awaitCount(BenchStack stack, String sql, long expected, Duration quiet) throws InterruptedException {
+        double last = -1;
+        long lastChange = System.nanoTime();
+        for (double n = stack.scalar(DB, sql); n < expected; n = stack.scalar(DB, sql)) {
+            if (n != last) {
+                last = n;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > quiet.toNanos()) {
+                throw new IllegalStateException("stuck at " + (long) n + " of " + expected + ": " + sql);
             }
             Thread.sleep(200);
         }
