@@ -11,11 +11,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import java.text.DecimalFormat;
+
 import javax.imageio.ImageIO;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleEdge;
@@ -70,7 +73,7 @@ public final class LatencyChart {
         }
         NumberAxis x = new NumberAxis("time since the load began (s)");
         LogAxis y = new LogAxis("latency, inbound event to provider (ms, log scale)");
-        y.setSmallestValue(1);
+        decades(y);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         style(plot);
         JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 16), plot, true);
@@ -98,7 +101,7 @@ public final class LatencyChart {
             renderer.setSeriesStroke(i, new BasicStroke(2f));
         }
         LogAxis x = new LogAxis("latency (ms, log scale)");
-        x.setSmallestValue(1);
+        decades(x);
         NumberAxis y = new NumberAxis("messages at or below (%)");
         y.setRange(0, 100);
         XYPlot plot = new XYPlot(data, x, y, renderer);
@@ -108,6 +111,15 @@ public final class LatencyChart {
         chart.getLegend().setPosition(RectangleEdge.RIGHT);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /** Ticks at 1, 10, 100, 1,000 ... ms, written as plain numbers. */
+    private static void decades(LogAxis axis) {
+        axis.setSmallestValue(1);
+        axis.setTickUnit(new NumberTickUnit(1.0));
+        axis.setMinorTickCount(9);
+        axis.setMinorTickMarksVisible(true);
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0"));
     }
 
     private static void style(XYPlot plot) {
