@@ -38,6 +38,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service against the stack; returns at once (see {@link #awaitReady}). */
     public void start(StackState stack) {
+        start(stack, List.of());
+    }
+
+    /**
+     * Starts the service with extra JVM arguments after the usual ones (e.g. {@code -Dsetting=value},
+     * which override the defaults, as benchmarks do to tune a consumer); returns at once.
+     */
+    public void start(StackState stack, List<String> extraJvmArguments) {
         Path jar = service.runnerJar(root);
         if (!Files.exists(jar)) {
             throw new StackException(service.serviceName() + " is not built: " + jar
@@ -56,6 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER);
         command.add("-Dquarkus.mailer.host=127.0.0.1");
         command.add("-Dquarkus.mailer.port=" + stack.smtpPort());
+        command.addAll(extraJvmArguments);
         // The watcher stops the service if the stack dies without running its shutdown hook.
         command.add("-cp");
         command.add(jar + File.pathSeparator + Classpath.ownLocation());
