@@ -54,14 +54,16 @@ public final class ServiceBench implements AutoCloseable {
     private final Path root;
     private final StackState state;
     private final Path logs;
+    private final Path dir;
     private final KafkaProducer<String, String> producer;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final List<Tap> taps = new ArrayList<>();
 
-    private ServiceBench(Path root, StackState state, Path logs) {
+    private ServiceBench(Path root, StackState state, Path dir) {
         this.root = root;
+        this.dir = dir;
         this.state = state;
-        this.logs = logs;
+        this.logs = dir.resolve("logs");
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, state.kafkaBootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -81,7 +83,7 @@ public final class ServiceBench implements AutoCloseable {
         StackState state = TestStackLauncher.ensureStarted(root);
         System.out.printf("Kafka %s and PostgreSQL %s ready in %.1f s (data in %s)%n", state.kafkaBootstrapServers(),
                 state.postgresJdbcPrefix(), (System.nanoTime() - started) / 1e9, settings.dir());
-        ServiceBench bench = new ServiceBench(root, state, settings.dir().resolve("logs"));
+        ServiceBench bench = new ServiceBench(root, state, settings.dir());
         Runtime.getRuntime().addShutdownHook(new Thread(bench::close, "bench-stop"));
         return bench;
     }
@@ -163,24 +165,34 @@ public final class ServiceBench implements AutoCloseable {
                 .orElse(Double.NaN);
     }
 
-    /** CPU seconds used so far by the Kafka broker (started by the stack, a descendant of this JVM). */
-    public static double kafkaCpuSeconds() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains("kafka.Kafka")).orElse(false))
-                .mapToDouble(p -> cpuSeconds(p.pid())).sum();
+    /** CPU seconds used so far by this stack's Kafka broker (the one writing its logs in the stack's directory). */
+    public double kafkaCpuSeconds() {
+        String marker = "-Dkafka.logs.dir=" + dir;
+        return ProcessHandle.allProcesses().filter(p -> commandLine(p.pid()).contains(marker))
+                .mapToDouble(p -> cpuSeconds(p.pid())).filter(d -> !Double.isNaN(d)).sum();
     }
 
     /** CPU seconds used so far by the benchmark's PostgreSQL server and its live backends. */
     public double postgresCpuSeconds() {
         Optional<ProcessHandle> postmaster = ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("-p " + port())).orElse(false))
+                .filter(p -> commandLine(p.pid()).contains("-p " + port() + " "))
+                .filter(p -> commandLine(p.pid()).contains("/bin/postgres "))
                 .findFirst();
         if (postmaster.isEmpty()) {
             return Double.NaN;
         }
         return cpuSeconds(postmaster.get().pid())
                 + postmaster.get().descendants().mapToDouble(p -> cpuSeconds(p.pid())).filter(d -> !Double.isNaN(d)).sum();
+    }
+
+    /** A process's command line, its arguments separated by spaces ("" if it cannot be read). */
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private int port() {

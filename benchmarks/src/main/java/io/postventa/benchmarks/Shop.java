@@ -75,7 +75,8 @@ final class Shop {
     List<OrderLine> lines() {
         int count = 1 + (random.nextDouble() < 0.45 ? 1 + (random.nextDouble() < 0.35 ? 1 + random.nextInt(2) : 0) : 0);
         List<OrderLine> lines = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
+        java.util.Set<String> skus = new java.util.HashSet<>();
+        while (lines.size() < count) {
             Category c = category();
             int product = random.nextInt(c.products().length);
             // prices skew low: most items are cheap, a few are expensive
@@ -83,6 +84,9 @@ final class Shop {
             double price = c.minPrice() + (c.maxPrice() - c.minPrice()) * u * u;
             int quantity = random.nextDouble() < 0.8 ? 1 : 2 + random.nextInt(2);
             String sku = (c.name().substring(0, 3) + "-" + product + "-" + random.nextInt(40)).toUpperCase();
+            if (!skus.add(sku)) {
+                continue; // one line per product
+            }
             lines.add(new OrderLine(sku, c.products()[product], c.name(),
                     BigDecimal.valueOf(price).setScale(2, RoundingMode.HALF_UP), quantity));
         }
