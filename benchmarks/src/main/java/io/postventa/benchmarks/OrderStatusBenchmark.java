@@ -127,7 +127,12 @@ public final class OrderStatusBenchmark {
             Map<String, Object> applied = (Map<String, Object>) latency.get("inboundToApplied");
             @SuppressWarnings("unchecked")
             Map<String, Object> sent = (Map<String, Object>) latency.get("inboundToRelaySend");
-            double p99 = (double) lat.get("p99Ms");
+            // events still not relayed when the run gave up waiting count as slower than any that came
+            int missing = (int) latency.get("eventsNeverRelayed");
+            int measuredEvents = (int) latency.get("eventsMeasured");
+            boolean censored = missing > measuredEvents / 100;
+            double p99 = censored ? Double.POSITIVE_INFINITY : (double) lat.get("p99Ms");
+            latency.put("p99Censored", censored);
             double pg1Rate = ((Number) pg1.get("commitsPerSecond")).doubleValue();
             new Report("order-status", machine)
                     .put("service", "order-status-service, one instance, from its packaged jar")
@@ -137,7 +142,8 @@ public final class OrderStatusBenchmark {
                     .put("latency", latency)
                     .put("goals", Map.of("eventsPerSecond", 5_000, "p99MsAt1000PerSecond", 250))
                     .put("ratios", Map.of("eventsPerSecondToGoal", round2(endToEnd / 5_000),
-                            "p99ToGoal", round2(p99 / 250), "eventsPerSecondToKafkaCeiling", round2(endToEnd / kafkaRate)))
+                            "p99ToGoal", censored ? "over " + round2((double) lat.get("maxMs") / 250) : round2(p99 / 250),
+                            "eventsPerSecondToKafkaCeiling", round2(endToEnd / kafkaRate)))
                     .row("Kafka producer ceiling (" + recordBytes + " B, acks=all)", Report.number(kafkaRate) + " rec/s", "", "")
                     .row("PostgreSQL commits/s, 1 client", Report.number(pg1Rate), "", "")
                     .row("PostgreSQL commits/s, 4 clients", Report.number(((Number) pg4.get("commitsPerSecond")).doubleValue()),
@@ -153,7 +159,10 @@ public final class OrderStatusBenchmark {
                     .row("inbound-to-applied p99 @ " + rate + "/s", Report.ms((double) applied.get("p99Ms")), "", "")
                     .row("inbound-to-relay-send p99 @ " + rate + "/s", Report.ms((double) sent.get("p99Ms")), "", "")
                     .row("inbound-to-relayed p50 @ " + rate + "/s", Report.ms((double) lat.get("p50Ms")), "", "")
-                    .row("inbound-to-relayed p99 @ " + rate + "/s", Report.ms(p99), "goal p99 < 250 ms", Report.ratio(p99, 250))
+                    .row("inbound-to-relayed p99 @ " + rate + "/s", censored ? "> " + Report.ms((double) lat.get("maxMs"))
+                            : Report.ms(p99), "goal p99 < 250 ms", censored ? "> " + Report.ratio((double) lat.get("maxMs"), 250)
+                            : Report.ratio(p99, 250))
+                    .row("measured events never relayed (30 s wait)", Report.number(missing), "of " + measuredEvents, "")
                     .row("inbound-to-relayed max @ " + rate + "/s", Report.ms((double) lat.get("maxMs")), "", "")
                     .row("achieved rate (events/s)", Report.number((double) latency.get("achievedPerSecond")), "target " + rate,
                             Report.ratio((double) latency.get("achievedPerSecond"), rate))
