@@ -3,6 +3,7 @@ package io.postventa.returns.service;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
+import org.jboss.logging.Logger;
+
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -24,7 +27,9 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 import io.postventa.returns.config.ReturnsConfig;
 import io.quarkus.arc.DefaultBean;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * The built-in label provider: an A6 PDF with the RMA code in large type and as a QR code (drawn as
@@ -33,11 +38,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 @DefaultBean
 public class PdfLabelProvider implements LabelProvider {
+    private static final Logger LOG = Logger.getLogger(PdfLabelProvider.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private final ReturnsConfig config;
 
     public PdfLabelProvider(ReturnsConfig config) {
         this.config = config;
+    }
+
+    /**
+     * Draws one throw-away label in the background at start-up. PDFBox builds its font cache on the
+     * first label, which on a busy host took longer than the risk consumer's 60 s poll limit and
+     * failed the channel; paid here, it costs no request anything.
+     */
+    void warmUp(@Observes StartupEvent started) {
+        Thread warm = new Thread(() -> {
+            try {
+                Instant now = Instant.now();
+                pdf(new LabelRequest("warm-up", "warm-up", "RMA-WARMUP", now, now), "RTWARMUP");
+            } catch (RuntimeException e) {
+                LOG.warnf("warming the label fonts failed (the first label will pay for it): %s", e.getMessage());
+            }
+        }, "label-font-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     @Override
