@@ -30,7 +30,12 @@ import io.postventa.testing.TestStack;
  * Every test class shares them; they stop when the test JVM ends.
  */
 public final class Platform {
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
+    /**
+     * How long the five services may take to become ready together. About a minute on a quiet
+     * 2-core machine; far more when other builds share it. {@code -Dpostventa.system-tests.start-timeout=PT15M}.
+     */
+    private static final Duration START_TIMEOUT =
+            Duration.parse(System.getProperty("postventa.system-tests.start-timeout", "PT10M"));
     private static Platform instance;
     private static RuntimeException failure;
 
@@ -128,6 +133,7 @@ public final class Platform {
         p.put("quarkus.log.console.json.enabled", "false");
         // Five JVMs start at once on a small machine: a first connection may take longer than the 5 s default.
         p.put("quarkus.datasource.jdbc.acquisition-timeout", "PT60S");
+        p.put("quarkus.transaction-manager.default-transaction-timeout", "PT5M");
         switch (service) {
             case ORDER_STATUS -> {
                 // The carrier-silence check would flag the scenarios' back-dated orders as late.

@@ -16,7 +16,8 @@ public abstract class SystemTest {
      * Generous on purpose: on a busy 2-core machine the services may still be catching up on the
      * records that earlier modules' tests left on the shared topics.
      */
-    protected static final Duration WAIT = Duration.ofSeconds(120);
+    protected static final Duration WAIT =
+            Duration.parse(System.getProperty("postventa.system-tests.wait", "PT3M"));
 
     protected static Platform platform;
     protected static KafkaTestClient kafka;
