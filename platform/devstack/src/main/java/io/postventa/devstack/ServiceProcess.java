@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +44,9 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the service with extra system properties (e.g. a benchmark's provider URLs), passed after the
-     * stack's own so that they win; returns at once (see {@link #awaitReady}).
+     * Starts the service against the stack with extra system properties (any Quarkus or service
+     * setting); a key also set by default (e.g. {@code quarkus.datasource.jdbc.url}) takes the
+     * given value instead. Returns at once (see {@link #awaitReady}).
      */
     public void start(StackState stack, Map<String, String> systemProperties) {
         Path jar = service.runnerJar(root);
@@ -56,16 +58,18 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Classpath.javaExecutable());
         command.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
-        command.add("-Dquarkus.http.port=" + service.port());
-        command.add("-Dquarkus.datasource.jdbc.url=" + stack.jdbcUrl(service.database()));
-        command.add("-Dquarkus.datasource.username=" + stack.postgresUser());
-        command.add("-Dquarkus.datasource.password=" + stack.postgresPassword());
-        command.add("-Dkafka.bootstrap.servers=" + stack.kafkaBootstrapServers());
-        command.add("-Dmp.jwt.verify.publickey.location=" + stack.jwtPublicKey().toUri());
-        command.add("-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER);
-        command.add("-Dquarkus.mailer.host=127.0.0.1");
-        command.add("-Dquarkus.mailer.port=" + stack.smtpPort());
-        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.http.port", Integer.toString(service.port()));
+        properties.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(service.database()));
+        properties.put("quarkus.datasource.username", stack.postgresUser());
+        properties.put("quarkus.datasource.password", stack.postgresPassword());
+        properties.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+        properties.put("mp.jwt.verify.publickey.location", stack.jwtPublicKey().toUri().toString());
+        properties.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
+        properties.put("quarkus.mailer.host", "127.0.0.1");
+        properties.put("quarkus.mailer.port", Integer.toString(stack.smtpPort()));
+        properties.putAll(systemProperties);
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         // The watcher stops the service if the stack dies without running its shutdown hook.
         command.add("-cp");
         command.add(jar + File.pathSeparator + Classpath.ownLocation());

@@ -1,0 +1,191 @@
+package io.postventa.systemtests;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.postventa.devstack.PlatformService;
+import io.postventa.devstack.ServiceProcess;
+import io.postventa.devstack.StackState;
+import io.postventa.testing.StackInfo;
+import io.postventa.testing.TestStack;
+
+/**
+ * The whole platform for the system tests: the shared test stack's Kafka, PostgreSQL and SMTP, and
+ * the five services started once per test JVM from their packaged jars as separate processes, in
+ * parallel, each on a fresh database of its own ({@code st_<database>}) and with the settings the
+ * scenarios need (no survey delay, a fast SLA check, messaging providers at a local stub).
+ * Every test class shares them; they stop when the test JVM ends.
+ */
+public final class Platform {
+    /**
+     * How long the five services may take to become ready together. About a minute on a quiet
+     * 2-core machine; far more when other builds share it. {@code -Dpostventa.system-tests.start-timeout=PT15M}.
+     */
+    private static final Duration START_TIMEOUT =
+            Duration.parse(System.getProperty("postventa.system-tests.start-timeout", "PT10M"));
+    private static Platform instance;
+    private static RuntimeException failure;
+
+    private final StackInfo stack;
+    private final ProviderStub providers;
+    private final Map<PlatformService, ServiceProcess> processes = new EnumMap<>(PlatformService.class);
+    private final Duration startUp;
+
+    private Platform() {
+        long started = System.nanoTime();
+        stack = TestStack.get();
+        providers = ProviderStub.start();
+        for (PlatformService service : PlatformService.all()) {
+            freshDatabase(database(service), slot(service));
+        }
+        Path root = TestStack.projectRoot();
+        Path logs = root.resolve("system-tests").resolve("target").resolve("service-logs");
+        StackState state = new StackState(ProcessHandle.current().pid(), stack.kafkaBootstrapServers(),
+                stack.postgresJdbcPrefix(), stack.postgresUser(), stack.postgresPassword(), stack.smtpPort(),
+                Path.of(URI.create(stack.jwtPublicKeyLocation())));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "system-tests-stop-services"));
+        for (PlatformService service : PlatformService.all()) {
+            ServiceProcess process = new ServiceProcess(service, root, logs);
+            processes.put(service, process);
+            process.start(state, settings(service));
+        }
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        for (ServiceProcess process : processes.values()) {
+            ready.add(CompletableFuture.runAsync(() -> process.awaitReady(START_TIMEOUT)));
+        }
+        try {
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            stop();
+            throw new IllegalStateException("the platform did not start: " + e.getCause().getMessage(), e.getCause());
+        }
+        startUp = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("[system-tests] five services ready in %d s (logs in %s)%n", startUp.toSeconds(), logs);
+    }
+
+    /** The running platform, started on first use. */
+    public static synchronized Platform get() {
+        if (failure != null) {
+            throw new IllegalStateException("the platform could not be started (see the first failure)", failure);
+        }
+        if (instance == null) {
+            try {
+                instance = new Platform();
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
+        }
+        return instance;
+    }
+
+    public StackInfo stack() {
+        return stack;
+    }
+
+    public ProviderStub providers() {
+        return providers;
+    }
+
+    public Duration startUp() {
+        return startUp;
+    }
+
+    /** The base URL of a service's REST API. */
+    public static String url(PlatformService service) {
+        return service.url();
+    }
+
+    /** The name of the fresh database a service uses in these tests. */
+    public static String database(PlatformService service) {
+        return "st_" + service.database();
+    }
+
+    /** A JDBC connection to a service's database, as its owner. */
+    public Connection connect(PlatformService service) throws SQLException {
+        return DriverManager.getConnection(stack.jdbcUrl(database(service)), stack.postgresUser(),
+                stack.postgresPassword());
+    }
+
+    private static String slot(PlatformService service) {
+        return database(service) + "_outbox";
+    }
+
+    /** What the scenarios change in each service's settings, on top of its packaged configuration. */
+    private Map<String, String> settings(PlatformService service) {
+        Map<String, String> p = new HashMap<>();
+        p.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(database(service)));
+        // A replication slot is cluster-wide: the service modules' own tests own the default names.
+        p.put("postventa.outbox.slot-name", slot(service));
+        p.put("quarkus.log.console.json.enabled", "false");
+        // Five JVMs start at once on a small machine: a first connection may take longer than the 5 s default.
+        p.put("quarkus.datasource.jdbc.acquisition-timeout", "PT60S");
+        p.put("quarkus.transaction-manager.default-transaction-timeout", "PT5M");
+        switch (service) {
+            case ORDER_STATUS -> {
+                // The carrier-silence check would flag the scenarios' back-dated orders as late.
+                p.put("postventa.order-status.delay.check-every", "off");
+            }
+            case RETURNS -> p.put("returns.public-base-url", service.url());
+            case TICKET -> {
+                p.put("ticket.sla.check-every", "1s");
+                p.put("ticket.sla.default-first-response", "PT5S");
+                p.put("ticket.sla.default-resolution", "PT1H");
+            }
+            case NOTIFICATION -> {
+                p.put("postventa.notification.public-base-url", service.url());
+                p.put("postventa.notification.quiet-hours-channels", "LOG");
+                for (String channel : List.of("sms", "whatsapp", "push")) {
+                    p.put("postventa.notification.providers." + channel + ".url", providers.url() + "/" + channel);
+                    p.put("postventa.notification.providers." + channel + ".auth-value", ProviderStub.KEY);
+                }
+            }
+            case FEEDBACK -> {
+                p.put("feedback.surveys.nps-after-delivery", "PT0S");
+                p.put("feedback.surveys.check-every", "1s");
+                p.put("feedback.surveys.link-base", service.url() + "/api/v1/surveys/");
+            }
+        }
+        return p;
+    }
+
+    /** Drops what an earlier run left under the same name and creates the database again, empty. */
+    private void freshDatabase(String database, String slot) {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("postgres"), stack.postgresUser(),
+                stack.postgresPassword())) {
+            try (PreparedStatement drop = c.prepareStatement(
+                    "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = ?")) {
+                drop.setString(1, slot);
+                drop.execute();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + database + " with (force)");
+                s.execute("create database " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized void stop() {
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        for (ServiceProcess process : processes.values()) {
+            stopping.add(CompletableFuture.runAsync(process::close));
+        }
+        stopping.forEach(CompletableFuture::join);
+        providers.close();
+    }
+}
