@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One Postventa service run from its packaged jar as a child process of the stack. */
@@ -38,6 +39,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service against the stack; returns at once (see {@link #awaitReady}). */
     public void start(StackState stack) {
+        start(stack, Map.of());
+    }
+
+    /**
+     * Starts the service against the stack with extra configuration ({@code -Dkey=value}, after the stack's own,
+     * so they win); returns at once. Values may use Quarkus expressions such as {@code ${POSTVENTA_FEEDBACK_PORT:8085}}.
+     */
+    public void start(StackState stack, Map<String, String> properties) {
         Path jar = service.runnerJar(root);
         if (!Files.exists(jar)) {
             throw new StackException(service.serviceName() + " is not built: " + jar
@@ -46,7 +55,7 @@ public final class ServiceProcess implements AutoCloseable {
         Ports.requireFree(service.port(), service.serviceName());
         List<String> command = new ArrayList<>();
         command.add(Classpath.javaExecutable());
-        command.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(jvmOptions());
         command.add("-Dquarkus.http.port=" + service.port());
         command.add("-Dquarkus.datasource.jdbc.url=" + stack.jdbcUrl(service.database()));
         command.add("-Dquarkus.datasource.username=" + stack.postgresUser());
@@ -56,6 +65,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER);
         command.add("-Dquarkus.mailer.host=127.0.0.1");
         command.add("-Dquarkus.mailer.port=" + stack.smtpPort());
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         // The watcher stops the service if the stack dies without running its shutdown hook.
         command.add("-cp");
         command.add(jar + File.pathSeparator + Classpath.ownLocation());
@@ -73,6 +83,19 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new StackException(service.serviceName() + " cannot start: " + e.getMessage(), e);
         }
+    }
+
+    /** The default JVM flags of a service, see {@link #jvmOptions()}. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError");
+
+    /**
+     * The JVM flags a service runs with: {@code POSTVENTA_SERVICE_JAVA_OPTS} (space-separated) when set, else
+     * {@link #DEFAULT_JVM_OPTIONS}.
+     */
+    public static List<String> jvmOptions() {
+        String custom = StackSettings.setting("POSTVENTA_SERVICE_JAVA_OPTS", null);
+        return custom == null ? DEFAULT_JVM_OPTIONS : List.of(custom.trim().split("\\s+"));
     }
 
     /** Waits until /q/health/ready answers UP; fails fast if the process exits. */
