@@ -39,6 +39,12 @@ public final class Cli {
         } catch (StackException e) {
             System.err.println("postventa: " + e.getMessage());
             System.exit(1);
+        } catch (java.util.concurrent.CompletionException e) {
+            // A service that did not become ready: exit (running the shutdown hook) rather than leave the
+            // main thread dead and the stack's other threads holding the JVM up.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            System.err.println("postventa: " + cause.getMessage());
+            System.exit(1);
         }
     }
 
