@@ -74,7 +74,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("io.quarkus.bootstrap.runner.QuarkusEntryPoint");
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
+            process = builder
                     .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -87,7 +89,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The default JVM flags of a service, see {@link #jvmOptions()}. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:+ExitOnOutOfMemoryError");
+            "-XX:+ExitOnOutOfMemoryError", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=256m");
+
+    /**
+     * glibc gives each thread that mallocs its own 64 MB arena; a Quarkus service has dozens of threads (Vert.x,
+     * Kafka clients, Debezium, Agroal), so native memory fragments across arenas. Two arenas are plenty for it.
+     */
+    public static final String MALLOC_ARENA_MAX = "2";
 
     /**
      * The JVM flags a service runs with: {@code POSTVENTA_SERVICE_JAVA_OPTS} (space-separated) when set, else
