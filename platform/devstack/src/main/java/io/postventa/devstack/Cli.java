@@ -28,7 +28,7 @@ public final class Cli {
         Map<String, String> options = options(args);
         try {
             switch (args[0]) {
-                case "up" -> up(root(options));
+                case "up" -> up(root(options), serviceProperties(options.get("service-properties")));
                 case "infra" -> infra(options);
                 case "token" -> token(options);
                 default -> {
@@ -39,10 +39,16 @@ public final class Cli {
         } catch (StackException e) {
             System.err.println("postventa: " + e.getMessage());
             System.exit(1);
+        } catch (java.util.concurrent.CompletionException e) {
+            // A service that did not become ready: exit (running the shutdown hook) rather than leave the
+            // main thread dead and the stack's other threads holding the JVM up.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            System.err.println("postventa: " + cause.getMessage());
+            System.exit(1);
         }
     }
 
-    private static void up(Path root) {
+    private static void up(Path root, Map<String, Map<String, String>> serviceProperties) {
         long started = System.nanoTime();
         StackSettings settings = StackSettings.local(root);
         Path stateFile = settings.dir().resolve("stack.properties");
@@ -52,9 +58,11 @@ public final class Cli {
         Infrastructure infra = new Infrastructure(settings);
         List<ServiceProcess> services = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
+        MessageProviderStub providers = MessageProviderStub.start(settings.dir().resolve("messages"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the services, Kafka, PostgreSQL and SMTP...");
             services.parallelStream().forEach(ServiceProcess::close);
+            providers.close();
             infra.close();
             try {
                 Files.deleteIfExists(stateFile);
@@ -70,13 +78,21 @@ public final class Cli {
         System.out.printf("Infrastructure ready in %.1f s: Kafka %s, PostgreSQL %s, SMTP 127.0.0.1:%d%n",
                 seconds(started), state.kafkaBootstrapServers(), state.postgresJdbcPrefix(), state.smtpPort());
         Path logs = settings.dir().resolve("logs");
+        // A busy machine (a full build next to it) can take longer than the default; POSTVENTA_START_TIMEOUT in s.
+        Duration startTimeout = Duration.ofSeconds(Long.parseLong(StackSettings.setting("POSTVENTA_START_TIMEOUT", "180")));
         for (PlatformService service : PlatformService.all()) {
             ServiceProcess process = new ServiceProcess(service, root, logs);
             services.add(process);
-            process.start(state);
+            Map<String, String> extra = new HashMap<>();
+            if (service == PlatformService.NOTIFICATION) {
+                extra.putAll(providers.notificationSettings());
+            }
+            extra.putAll(serviceProperties.getOrDefault("*", Map.of()));
+            extra.putAll(serviceProperties.getOrDefault(service.serviceName(), Map.of()));
+            process.start(state, extra);
         }
         CompletableFuture.allOf(services.stream()
-                .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofSeconds(180))))
+                .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(startTimeout)))
                 .toArray(CompletableFuture[]::new))
                 .exceptionally(t -> {
                     Throwable cause = t.getCause() == null ? t : t.getCause();
@@ -92,6 +108,8 @@ public final class Cli {
         }
         System.out.printf("%nHealth: <url>/q/health   Metrics: <url>/q/metrics   E-mails sent: %s%n",
                 settings.dir().resolve("mail"));
+        System.out.printf("SMS, WhatsApp and push messages: %s/{sms,whatsapp,push}.jsonl%n",
+                settings.dir().resolve("messages"));
         System.out.println("A token: ./postventa token --role customer --sub c-1001");
         System.out.println("Press Ctrl-C to stop everything.");
         try {
@@ -99,6 +117,32 @@ public final class Cli {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Extra service settings from a properties file: {@code <service-name>.<key>=value} for one service,
+     * {@code *.<key>=value} for all (e.g. the demo's short survey delays); none without a file.
+     */
+    static Map<String, Map<String, String>> serviceProperties(String file) {
+        Map<String, Map<String, String>> out = new HashMap<>();
+        if (file == null) {
+            return out;
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of(file), java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (java.io.IOException e) {
+            throw new StackException("cannot read the service settings " + file + ": " + e.getMessage(), e);
+        }
+        for (String key : p.stringPropertyNames()) {
+            int dot = key.indexOf('.');
+            String service = dot < 0 ? "" : key.substring(0, dot);
+            if (!service.equals("*") && PlatformService.all().stream().noneMatch(s -> s.serviceName().equals(service))) {
+                throw new StackException(file + ": " + key + " names no service (use <service-name>.<key> or *.<key>)");
+            }
+            out.computeIfAbsent(service, k -> new HashMap<>()).put(key.substring(dot + 1), p.getProperty(key));
+        }
+        return out;
     }
 
     /** Runs Kafka, PostgreSQL and SMTP until the watched process (the Maven run) ends. */
@@ -163,7 +207,7 @@ public final class Cli {
     }
 
     private static void usage() {
-        System.err.println("usage: postventa up | infra [--profile test|local] [--watch-pid PID] | "
+        System.err.println("usage: postventa up [--service-properties FILE] | infra [--profile test|local] [--watch-pid PID] | "
                 + "token --role ROLE --sub SUBJECT [--team TEAM] [--ttl SECONDS]");
     }
 }

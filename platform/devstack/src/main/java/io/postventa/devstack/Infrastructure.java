@@ -31,7 +31,7 @@ public final class Infrastructure implements AutoCloseable {
         kafka = new KafkaBroker(settings.kafkaPort(), settings.kafkaControllerPort(), dir.resolve("kafka"),
                 settings.kafkaHeap());
         CompletableFuture<KafkaBroker> kafkaReady =
-                CompletableFuture.supplyAsync(() -> kafka.start(Duration.ofSeconds(90)));
+                CompletableFuture.supplyAsync(() -> kafka.start(Duration.ofSeconds(Long.parseLong(StackSettings.setting("POSTVENTA_KAFKA_START_TIMEOUT", "90")))));
         String jdbcPrefix;
         try {
             if (settings.externalPostgresUrl() == null) {

@@ -44,11 +44,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the service against the stack with extra system properties (any Quarkus or service
-     * setting); a key also set by default (e.g. {@code quarkus.datasource.jdbc.url}) takes the
-     * given value instead. Returns at once (see {@link #awaitReady}).
+     * Starts the service against the stack with extra settings (any Quarkus or service setting, passed
+     * as system properties); a key the stack also sets (e.g. {@code quarkus.datasource.jdbc.url}) takes
+     * the given value instead. Values may use Quarkus expressions such as
+     * {@code ${POSTVENTA_FEEDBACK_PORT:8085}}. Returns at once (see {@link #awaitReady}).
      */
-    public void start(StackState stack, Map<String, String> systemProperties) {
+    public void start(StackState stack, Map<String, String> settings) {
         Path jar = service.runnerJar(root);
         if (!Files.exists(jar)) {
             throw new StackException(service.serviceName() + " is not built: " + jar
@@ -57,7 +58,7 @@ public final class ServiceProcess implements AutoCloseable {
         Ports.requireFree(service.port(), service.serviceName());
         List<String> command = new ArrayList<>();
         command.add(Classpath.javaExecutable());
-        command.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(jvmOptions());
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.http.port", Integer.toString(service.port()));
         properties.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(service.database()));
@@ -68,7 +69,7 @@ public final class ServiceProcess implements AutoCloseable {
         properties.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         properties.put("quarkus.mailer.host", "127.0.0.1");
         properties.put("quarkus.mailer.port", Integer.toString(stack.smtpPort()));
-        properties.putAll(systemProperties);
+        properties.putAll(settings);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         // The watcher stops the service if the stack dies without running its shutdown hook.
         command.add("-cp");
@@ -78,7 +79,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("io.quarkus.bootstrap.runner.QuarkusEntryPoint");
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
+            process = builder
                     .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -87,6 +90,25 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new StackException(service.serviceName() + " cannot start: " + e.getMessage(), e);
         }
+    }
+
+    /** The default JVM flags of a service, see {@link #jvmOptions()}. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=256m");
+
+    /**
+     * glibc gives each thread that mallocs its own 64 MB arena; a Quarkus service has dozens of threads (Vert.x,
+     * Kafka clients, Debezium, Agroal), so native memory fragments across arenas. Two arenas are plenty for it.
+     */
+    public static final String MALLOC_ARENA_MAX = "2";
+
+    /**
+     * The JVM flags a service runs with: {@code POSTVENTA_SERVICE_JAVA_OPTS} (space-separated) when set, else
+     * {@link #DEFAULT_JVM_OPTIONS}.
+     */
+    public static List<String> jvmOptions() {
+        String custom = StackSettings.setting("POSTVENTA_SERVICE_JAVA_OPTS", null);
+        return custom == null ? DEFAULT_JVM_OPTIONS : List.of(custom.trim().split("\\s+"));
     }
 
     /** Waits until /q/health/ready answers UP; fails fast if the process exits. */
