@@ -168,7 +168,7 @@ final class FeedbackDataSet {
         sql.execute("drop table if exists bench_answer");
         sql.step("answers (temporary)", """
                 create temp table bench_answer as
-                select 'S-N-' || substr(order_id, 5) survey_id, customer_id, 'NPS' kind, 'ORDER_DELIVERED' trigger,
+                select 'S-N-' || substr(order_id, 5) survey_id, customer_id, 'NPS' as kind, 'ORDER_DELIVERED' as trigger,
                        order_id subject_id, delivered_at triggered_at, delivered_at + interval '7 days' due_at,
                        delivered_at + interval '7 days' + (h %% 200000) * interval '1 second' answered_at,
                        (array[10,10,10,9,9,9,8,8,7,6,5,3,0])[1 + h %% 13] score, locale,
@@ -214,8 +214,8 @@ final class FeedbackDataSet {
         sql.createIndexes(indexes);
         sql.analyze(FACTS);
         sql.step("recovered detractors (a later order)", """
-                update answer a set recovered_at = r.at from (
-                    select a.survey_id, min(o.placed_at) at from answer a
+                update answer a set recovered_at = r.first_order from (
+                    select a.survey_id, min(o.placed_at) as first_order from answer a
                     join order_fact o on o.customer_id = a.customer_id and o.placed_at > a.answered_at
                     where a.detractor group by a.survey_id) r
                 where a.survey_id = r.survey_id
@@ -227,34 +227,34 @@ final class FeedbackDataSet {
         sql.step("kpi_daily orders", """
                 update kpi_daily k set orders = s.n, units_ordered = s.units, defective_orders = s.defects,
                        notifications = s.n + s.delivered * 2 from (
-                    select o.placed_day day, count(*) n, sum(u.units) units, count(*) filter (where o.defect) defects,
+                    select o.placed_day as day, count(*) n, sum(u.units) units, count(*) filter (where o.defect) defects,
                            count(*) filter (where o.delivered_at is not null) delivered
                     from order_fact o join (select order_id, sum(quantity) units from order_line_fact group by order_id) u
                       on u.order_id = o.order_id group by o.placed_day) s where k.day = s.day
                 """);
         sql.step("kpi_daily contacts", "update kpi_daily k set contacts = s.n from (select " + day("received_at")
-                + " day, count(*) n from contact_fact group by 1) s where k.day = s.day");
+                + " as day, count(*) n from contact_fact group by 1) s where k.day = s.day");
         sql.step("kpi_daily tickets", """
-                update kpi_daily k set tickets_created = s.n from (select %s day, count(*) n from bench_ticket group by 1) s
+                update kpi_daily k set tickets_created = s.n from (select %s as day, count(*) n from bench_ticket group by 1) s
                 where k.day = s.day
                 """.formatted(day("created")));
         sql.step("kpi_daily first responses", """
                 update kpi_daily k set first_responses = s.n, first_response_seconds_sum = s.secs,
-                       first_responses_within_sla = s.within from (
-                    select %s day, count(*) n, sum(first_seconds) secs, count(*) filter (where first_within) within
+                       first_responses_within_sla = s.n_within from (
+                    select %s as day, count(*) n, sum(first_seconds) secs, count(*) filter (where first_within) n_within
                     from bench_ticket group by 1) s where k.day = s.day
                 """.formatted(day("first_at")));
         sql.step("kpi_daily solved", """
                 update kpi_daily k set tickets_solved = s.n, resolution_seconds_sum = s.secs,
-                       tickets_solved_within_sla = s.within, reopens = s.reopens, sla_breaches = s.breaches from (
-                    select %s day, count(*) n, sum(resolution_seconds) secs, count(*) filter (where sla_met) within,
+                       tickets_solved_within_sla = s.n_within, reopens = s.reopens, sla_breaches = s.breaches from (
+                    select %s as day, count(*) n, sum(resolution_seconds) secs, count(*) filter (where sla_met) n_within,
                            count(*) filter (where reopened) reopens, count(*) filter (where not sla_met) breaches
                     from bench_ticket where solved group by 1) s where k.day = s.day
                 """.formatted(day("solved_at")));
         sql.step("kpi_daily returns", """
                 update kpi_daily k set returns_requested = s.n, units_returned = s.units, returns_decided = s.n,
                        returns_auto_approved = s.auto from (
-                    select %s day, count(*) n, sum(quantity) units, count(*) filter (where auto_approved) auto
+                    select %s as day, count(*) n, sum(quantity) units, count(*) filter (where auto_approved) auto
                     from bench_return group by 1) s where k.day = s.day
                 """.formatted(day("requested_at")));
         sql.step("kpi_daily answers", """
@@ -282,14 +282,14 @@ final class FeedbackDataSet {
         sql.step("category_daily", """
                 insert into category_daily (day, category, units_ordered, units_returned)
                 select day, category, sum(o), sum(r) from (
-                    select f.placed_day day, l.category, l.quantity o, 0 r from order_line_fact l
+                    select f.placed_day as day, l.category, l.quantity o, 0 r from order_line_fact l
                     join order_fact f on f.order_id = l.order_id
                     union all select %s, category, 0, quantity from bench_return) x group by 1, 2
                 """.formatted(day("requested_at")));
         sql.step("sku_daily", """
                 insert into sku_daily (day, sku, units_ordered, units_returned, contacts)
                 select day, sku, sum(o), sum(r), sum(c) from (
-                    select f.placed_day day, l.sku, l.quantity o, 0 r, 0 c from order_line_fact l
+                    select f.placed_day as day, l.sku, l.quantity o, 0 r, 0 c from order_line_fact l
                     join order_fact f on f.order_id = l.order_id
                     union all select %s, sku, 0, quantity, 0 from bench_return
                     union all select %s, l.sku, 0, 0, 1 from contact_fact c join order_line_fact l on l.order_id = c.order_id
@@ -313,7 +313,7 @@ final class FeedbackDataSet {
                 insert into driver_daily (day, kind, dimension, value, answers, promoters, detractors, satisfied, score_sum)
                 select day, kind, dimension, value, count(*), count(*) filter (where kind = 'NPS' and score >= 9),
                        count(*) filter (where detractor), count(*) filter (where kind = 'CSAT' and score >= 4), sum(score)
-                from (select day, kind, score, detractor, 'CARRIER' dimension, ctx_carrier value from answer
+                from (select day, kind, score, detractor, 'CARRIER' as dimension, ctx_carrier as value from answer
                       where ctx_carrier is not null
                       union all select day, kind, score, detractor, 'DELAYED', ctx_delayed::text from answer
                       where ctx_delayed is not null
