@@ -47,4 +47,8 @@ public final class Latencies {
     static double round(double value) {
         return Math.round(value * 10.0) / 10.0;
     }
+
+    static double round2(double value) {
+        return Math.round(value * 100.0) / 100.0;
+    }
 }

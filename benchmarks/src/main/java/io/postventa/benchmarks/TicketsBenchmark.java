@@ -1,0 +1,371 @@
+package io.postventa.benchmarks;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.postventa.devstack.DevTokens;
+import io.postventa.devstack.PlatformService;
+
+/**
+ * ticket-service under load (issue #7), run from its packaged jar as a separate process on the benchmark's own
+ * Kafka and PostgreSQL, next to this machine's Kafka and PostgreSQL ceilings measured in the same run.
+ *
+ * <ol>
+ * <li><b>Ingest</b>: contacts per second through {@code POST /api/v1/contacts} at a few client concurrencies (closed
+ * loop), with p50/p99 response time. Contacts come as customers (their own token), agents (phone notes with the
+ * IVR option) and the platform (e-mail, web form, social), in Spanish and English, about many customers and
+ * orders; a fifth are about an order that already has an open ticket and join it, a tenth have no order.
+ * <li><b>Customer 360 search</b>: p50/p99 of {@code GET /api/v1/customers/search?q=} (agent) for each kind of query
+ * (e-mail, phone, name, city, order id, order amount, product) over 200,000 customers, 1,000,000 orders and
+ * 1,000,000 tickets.
+ * </ol>
+ *
+ * <p>The data set is <b>bulk-loaded</b>, not fed through the API or the topics: the service's Flyway creates the
+ * schema, then {@link TicketDataSet} fills its tables with SQL (generate_series) in the shapes the service writes,
+ * rebuilds the indexes and runs ANALYZE. Goals: 500 contacts/s; search p99 under 50 ms for every kind.
+ */
+public final class TicketsBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SLOT = "ticket_service_outbox";
+    private static final double GOAL_CONTACTS_PER_SECOND = 500;
+    private static final double GOAL_SEARCH_P99_MS = 50;
+    private static final List<String> ACTIVE = List.of("NEW", "OPEN", "PENDING_CUSTOMER", "ON_HOLD");
+
+    private TicketsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int customers = Integer.parseInt(OutboxRelayBenchmark.option(args, "customers", "200000"));
+        int orders = Integer.parseInt(OutboxRelayBenchmark.option(args, "orders", "1000000"));
+        int tickets = Integer.parseInt(OutboxRelayBenchmark.option(args, "tickets", "1000000"));
+        List<Integer> levels = new ArrayList<>();
+        for (String level : OutboxRelayBenchmark.option(args, "concurrency", "1,4,16").split(",")) {
+            levels.add(Integer.parseInt(level.trim()));
+        }
+        int seconds = Integer.parseInt(OutboxRelayBenchmark.option(args, "seconds", "20"));
+        int warmup = Integer.parseInt(OutboxRelayBenchmark.option(args, "warmup", "5"));
+        int searches = Integer.parseInt(OutboxRelayBenchmark.option(args, "searches", "200"));
+        boolean reuse = List.of(args).contains("--reuse");
+        Machine machine = Machine.current();
+        System.out.printf("Tickets benchmark on %d cores (%s), load average %.2f%n", machine.cores(), machine.cpu(),
+                machine.loadAverage());
+
+        try (ReusableServiceStack stack = ReusableServiceStack.start(PlatformService.TICKET, reuse)) {
+            System.out.println("Measuring the ceilings: Kafka ProducerPerformance, PostgreSQL commit rate...");
+            Map<String, Object> kafka = Ceilings.kafkaProducer(stack.info(), "bench.ceiling." + UUID.randomUUID(),
+                    100_000, 512);
+            Map<String, Object> pg1 = Ceilings.postgresCommitRate(stack.info(), "benchmarks", 1, Duration.ofSeconds(5));
+            Map<String, Object> pg4 = Ceilings.postgresCommitRate(stack.info(), "benchmarks", 4, Duration.ofSeconds(5));
+
+            TicketDataSet dataSet = new TicketDataSet(customers, orders, tickets);
+            Map<String, Object> data;
+            Pools pools;
+            List<Map.Entry<String, List<String>>> queries;
+            try (BulkSql sql = new BulkSql(stack.connect()); BulkSql second = new BulkSql(stack.connect())) {
+                if (reuse && dataSet.presentIn(sql)) {
+                    System.out.println("Reusing the data set of an earlier run (same shape and schema version).");
+                    data = new LinkedHashMap<>(Map.of("reused", true, "rows", TicketDataSet.counts(sql)));
+                } else {
+                    System.out.printf("Bulk-loading %,d customers, %,d orders, %,d tickets (SQL, then ANALYZE)...%n",
+                            customers, orders, tickets);
+                    dataSet.presentIn(sql);
+                    data = dataSet.load(sql, second, SLOT);
+                }
+                data.put("schemaVersion", sql.schemaVersion());
+                data.put("databaseSize", sql.text("select pg_size_pretty(pg_database_size(current_database()))"));
+                pools = Pools.load(sql);
+                queries = searchQueries(sql, searches + 20);
+            }
+
+            System.out.println("Ingest: POST /api/v1/contacts...");
+            List<HttpLoad.Result> ingest = new ArrayList<>();
+            for (int concurrency : levels) {
+                HttpLoad.Result r = HttpLoad.forDuration(concurrency, Duration.ofSeconds(warmup),
+                        Duration.ofSeconds(seconds), 201, i -> pools.contact(stack.url(), concurrency * 10_000_000 + i));
+                System.out.printf("  %2d clients: %,.0f contacts/s, p50 %.1f ms, p99 %.1f ms, %d errors%s%n",
+                        concurrency, r.perSecond(), r.latencies().percentile(50), r.latencies().percentile(99),
+                        r.errors(), r.errorSample() == null ? "" : " (" + r.errorSample() + ")");
+                ingest.add(r);
+            }
+
+            System.out.println("Customer 360 search: GET /api/v1/customers/search?q=...");
+            String agent = DevTokens.token("agent", "ag-inh-01", null, Duration.ofHours(2));
+            Map<String, HttpLoad.Result> search = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> kind : queries) {
+                List<String> qs = kind.getValue();
+                HttpLoad.Result r = HttpLoad.forCount(1, 20, searches, 200, i -> HttpLoad.get(stack.url()
+                        + "/api/v1/customers/search?q=" + URLEncoder.encode(qs.get(i % qs.size()), StandardCharsets.UTF_8),
+                        agent));
+                System.out.printf("  %-8s p50 %6.1f ms, p99 %6.1f ms, max %6.1f ms, %d errors%n", kind.getKey(),
+                        r.latencies().percentile(50), r.latencies().percentile(99), r.latencies().max(), r.errors());
+                search.put(kind.getKey(), r);
+            }
+            Map<String, Object> plans = new LinkedHashMap<>();
+            try (BulkSql sql = new BulkSql(stack.connect())) {
+                for (Map.Entry<String, List<String>> kind : queries) {
+                    if (search.get(kind.getKey()).latencies().percentile(99) >= GOAL_SEARCH_P99_MS) {
+                        String plan = explain(sql, kind.getKey(), kind.getValue().get(0));
+                        System.out.printf("%nEXPLAIN ANALYZE of the %s lookup (%s):%n%s", kind.getKey(),
+                                kind.getValue().get(0), plan);
+                        plans.put(kind.getKey(), plan);
+                    }
+                }
+            }
+
+            report(machine, kafka, pg1, pg4, data, ingest, search, plans, customers, orders, tickets);
+        }
+        System.exit(0);
+    }
+
+    private static void report(Machine machine, Map<String, Object> kafka, Map<String, Object> pg1,
+            Map<String, Object> pg4, Map<String, Object> data, List<HttpLoad.Result> ingest,
+            Map<String, HttpLoad.Result> search, Map<String, Object> plans, int customers, int orders, int tickets)
+            throws java.io.IOException {
+        double kafkaRate = (double) kafka.get("recordsPerSecond");
+        double pg4Rate = ((Number) pg4.get("commitsPerSecond")).doubleValue();
+        HttpLoad.Result best = ingest.stream().max((a, b) -> Double.compare(a.perSecond(), b.perSecond())).orElseThrow();
+        Map<String, Object> searchJson = new LinkedHashMap<>();
+        search.forEach((k, r) -> searchJson.put(k, r.summary()));
+        double worstP99 = search.values().stream().mapToDouble(r -> r.latencies().percentile(99)).max().orElse(Double.NaN);
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        ratios.put("contactsPerSecondToGoal", Latencies.round2(best.perSecond() / GOAL_CONTACTS_PER_SECOND));
+        ratios.put("contactsPerSecondToPostgres4ClientCommits", Latencies.round2(best.perSecond() / pg4Rate));
+        ratios.put("worstSearchP99ToGoal", Latencies.round2(worstP99 / GOAL_SEARCH_P99_MS));
+        Map<String, Object> goals = new LinkedHashMap<>();
+        goals.put("contactsPerSecond", GOAL_CONTACTS_PER_SECOND);
+        goals.put("searchP99Ms", GOAL_SEARCH_P99_MS);
+        goals.put("contactsPerSecondMet", best.perSecond() >= GOAL_CONTACTS_PER_SECOND);
+        goals.put("searchP99Met", worstP99 < GOAL_SEARCH_P99_MS);
+
+        Report report = new Report("tickets", machine)
+                .put("dataSet", Map.of("customers", customers, "orders", orders, "tickets", tickets,
+                        "method", "bulk-loaded with SQL (generate_series) after the service's Flyway migrations, then ANALYZE",
+                        "load", data))
+                .put("ceilings", Map.of("kafkaProducer", kafka, "postgres1Client", pg1, "postgres4Clients", pg4))
+                .put("ingest", ingest.stream().map(HttpLoad.Result::summary).toList())
+                .put("search", searchJson)
+                .put("goals", goals)
+                .put("ratios", ratios)
+                .put("machineLoadAverageAtEnd", Machine.current().loadAverage());
+        if (!plans.isEmpty()) {
+            report.put("plansOfLookupsOverGoal", plans);
+        }
+        report.row("Kafka producer ceiling (512 B, acks=all)", Report.number(kafkaRate) + " rec/s", "", "")
+                .row("PostgreSQL commits/s, 1 client", Report.number(((Number) pg1.get("commitsPerSecond")).doubleValue()), "", "")
+                .row("PostgreSQL commits/s, 4 clients", Report.number(pg4Rate), "", "");
+        for (HttpLoad.Result r : ingest) {
+            report.row("contacts/s, " + r.concurrency() + " clients", Report.number(r.perSecond()),
+                    "goal " + Report.number(GOAL_CONTACTS_PER_SECOND) + "/s", Report.ratio(r.perSecond(), GOAL_CONTACTS_PER_SECOND))
+                    .row("  p50 / p99", Report.ms(r.latencies().percentile(50)) + " / " + Report.ms(r.latencies().percentile(99)),
+                            r.errors() + " errors", "");
+        }
+        report.row("best contacts/s vs PG 4-client commits/s", Report.number(best.perSecond()), "PostgreSQL ceiling",
+                Report.ratio(best.perSecond(), pg4Rate));
+        for (Map.Entry<String, HttpLoad.Result> e : search.entrySet()) {
+            Latencies l = e.getValue().latencies();
+            report.row("search by " + e.getKey() + " p50 / p99", Report.ms(l.percentile(50)) + " / " + Report.ms(l.percentile(99)),
+                    "goal p99 < " + Report.ms(GOAL_SEARCH_P99_MS), Report.ratio(l.percentile(99), GOAL_SEARCH_P99_MS));
+        }
+        report.row("load average (start)", String.format(Locale.ROOT, "%.2f", machine.loadAverage()), "", "");
+        report.write(io.postventa.testing.TestStack.projectRoot());
+    }
+
+    // search -----------------------------------------------------------------------------------------
+
+    /** The service's lookups (CustomerSearchResource), for EXPLAIN ANALYZE when a kind misses the goal. */
+    private static String explain(BulkSql sql, String kind, String q) throws java.sql.SQLException {
+        String v = q.replace("'", "''");
+        String lookup = switch (kind) {
+            case "email" -> "select id from customer where lower(email) = '" + v.toLowerCase(Locale.ROOT) + "'";
+            case "phone" -> "select id from customer where phone in ('" + v.replace(" ", "") + "', '+"
+                    + v.replace(" ", "").replace("+", "") + "')";
+            case "orderId" -> "select customer_id from order_view where order_id = '" + v + "'";
+            case "amount" -> "select customer_id from order_view where total = " + v.replace(',', '.');
+            case "name" -> "select id from customer where (coalesce(first_name, '') || ' ' || coalesce(last_name, '')) "
+                    + "ilike '%" + v + "%'";
+            case "city" -> "select customer_id from order_view where lower(city) = '" + v.toLowerCase(Locale.ROOT) + "'";
+            default -> "select customer_id from order_view where products ilike '%" + v + "%'";
+        };
+        return sql.explainAnalyze(lookup + " limit 20");
+    }
+
+    /** Real values of each kind, sampled from the loaded data. */
+    private static List<Map.Entry<String, List<String>>> searchQueries(BulkSql sql, int n) throws java.sql.SQLException {
+        List<Map.Entry<String, List<String>>> out = new ArrayList<>();
+        List<String> emails = column(sql, "select email from customer tablesample bernoulli (1) repeatable (7) limit " + n);
+        for (int i = 0; i < emails.size(); i += 3) {
+            emails.set(i, emails.get(i).substring(0, 1).toUpperCase(Locale.ROOT) + emails.get(i).substring(1));
+        }
+        out.add(Map.entry("email", emails));
+        List<String> phones = column(sql, "select phone from customer tablesample bernoulli (1) repeatable (8) limit " + n);
+        for (int i = 0; i < phones.size(); i += 2) {
+            String p = phones.get(i);
+            phones.set(i, p.substring(0, 3) + " " + p.substring(3, 6) + " " + p.substring(6, 9) + " " + p.substring(9));
+        }
+        out.add(Map.entry("phone", phones));
+        out.add(Map.entry("name", column(sql, "select case when random() < 0.5 then first_name || ' ' || split_part(last_name, ' ', 1) "
+                + "else last_name end from customer tablesample bernoulli (1) repeatable (9) limit " + n)));
+        List<String> cities = new ArrayList<>(TicketTexts.ES_CITIES);
+        cities.addAll(TicketTexts.UK_CITIES.subList(0, 8));
+        out.add(Map.entry("city", cities));
+        out.add(Map.entry("orderId", column(sql, "select order_id from order_view tablesample bernoulli (0.2) repeatable (10) limit " + n)));
+        List<String> amounts = column(sql, "select total::text from order_view tablesample bernoulli (0.2) repeatable (11) limit " + n);
+        for (int i = 0; i < amounts.size(); i += 2) {
+            amounts.set(i, amounts.get(i).replace('.', ','));
+        }
+        out.add(Map.entry("amount", amounts));
+        List<String> products = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(12);
+        for (int i = 0; i < n; i++) {
+            int p = random.nextInt(TicketTexts.SKUS);
+            products.add(switch (i % 3) {
+                case 0 -> TicketTexts.PRODUCTS.get(p % 40).toLowerCase(Locale.ROOT);
+                case 1 -> TicketTexts.PRODUCTS.get(p % 40) + " " + TicketTexts.VARIANTS.get((p / 40) % 10);
+                default -> String.format(Locale.ROOT, "SKU-%05d", p);
+            });
+        }
+        out.add(Map.entry("product", products));
+        return out;
+    }
+
+    private static List<String> column(BulkSql sql, String query) throws java.sql.SQLException {
+        List<String> values = new ArrayList<>();
+        for (List<String> row : sql.rows(query)) {
+            values.add(row.get(0));
+        }
+        return values;
+    }
+
+    // ingest -----------------------------------------------------------------------------------------
+
+    /** One customer's order (or none), with what a contact about it needs. */
+    record Subject(String customerId, String orderId, String language, String email, String phone) {
+    }
+
+    /** Orders and open tickets to write about, and the customers' tokens, prepared before the clock starts. */
+    static final class Pools {
+        private final List<Subject> orders;
+        private final List<Subject> openTickets;
+        private final Map<String, String> customerTokens = new ConcurrentHashMap<>();
+        private final String agentToken = DevTokens.token("agent", "ag-inh-02", null, Duration.ofHours(2));
+        private final String platformToken = DevTokens.token("platform", "shop-platform", null, Duration.ofHours(2));
+
+        private Pools(List<Subject> orders, List<Subject> openTickets) {
+            this.orders = orders;
+            this.openTickets = openTickets;
+        }
+
+        static Pools load(BulkSql sql) throws java.sql.SQLException {
+            List<Subject> orders = subjects(sql, "select c.id, o.order_id, c.language, c.email, c.phone "
+                    + "from order_view o tablesample bernoulli (0.5) repeatable (3) join customer c on c.id = o.customer_id "
+                    + "limit 4000");
+            List<Subject> open = subjects(sql, "select c.id, t.order_id, c.language, c.email, c.phone from ticket t "
+                    + "join customer c on c.id = t.customer_id where t.status in ('" + String.join("','", ACTIVE) + "') "
+                    + "and t.order_id is not null and t.merged_into is null order by t.id limit 2000");
+            Pools pools = new Pools(orders, open);
+            System.out.printf("  %,d orders and %,d open tickets to write about; signing their customers' tokens...%n",
+                    orders.size(), open.size());
+            List<String> ids = new ArrayList<>();
+            orders.forEach(s -> ids.add(s.customerId()));
+            open.forEach(s -> ids.add(s.customerId()));
+            ids.parallelStream().distinct().forEach(id ->
+                    pools.customerTokens.put(id, DevTokens.token("customer", id, null, Duration.ofHours(2))));
+            return pools;
+        }
+
+        private static List<Subject> subjects(BulkSql sql, String query) throws java.sql.SQLException {
+            List<Subject> out = new ArrayList<>();
+            for (List<String> r : sql.rows(query)) {
+                out.add(new Subject(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)));
+            }
+            return out;
+        }
+
+        /** Contact number {@code i}: the same i always gives the same contact (apart from fresh idempotency keys). */
+        HttpRequest contact(String baseUrl, int i) {
+            SplittableRandom random = new SplittableRandom(i * 0x9E3779B97F4A7C15L);
+            int kind = random.nextInt(100);
+            Subject about = kind < 20 ? openTickets.get(random.nextInt(openTickets.size()))
+                    : orders.get(random.nextInt(orders.size()));
+            boolean noOrder = kind >= 90;
+            int reason = noOrder ? new int[] {9, 9, 8, 10}[random.nextInt(4)] : pickReason(random.nextInt(96));
+            boolean english = "en".equals(about.language());
+            List<String> m = TicketTexts.MESSAGES.get(reason);
+            String orderId = noOrder ? null : about.orderId();
+            String subject = m.get(english ? 3 : 0).replace("{o}", orderId == null ? "" : orderId).trim();
+            String message = (english ? TicketTexts.EN_GREETINGS : TicketTexts.ES_GREETINGS).get(random.nextInt(4))
+                    + m.get((english ? 4 : 1) + random.nextInt(2)).replace("{o}", orderId == null ? "" : orderId)
+                    + (english ? TicketTexts.EN_CLOSINGS : TicketTexts.ES_CLOSINGS).get(random.nextInt(4));
+            ObjectNode body = JSON.createObjectNode();
+            int role = random.nextInt(100);
+            String token;
+            if (role < 50) {
+                token = customerTokens.get(about.customerId());
+                body.put("channel", new String[] {"EMAIL", "CHAT", "WEB_FORM", "SOCIAL"}[random.nextInt(4)]);
+                if (random.nextBoolean()) {
+                    body.put("customerId", about.customerId());
+                }
+            } else if (role < 75) {
+                token = agentToken;
+                boolean phone = random.nextInt(10) < 7;
+                body.put("channel", phone ? "PHONE" : "CHAT");
+                if (random.nextBoolean()) {
+                    body.put("customerId", about.customerId());
+                } else {
+                    body.put("phone", about.phone());
+                }
+                if (phone && random.nextInt(10) < 6) {
+                    body.put("ivrOption", new String[] {"1", "2", "3", "3", "3", "4", "4", "5", "9", "6", "9"}[reason]);
+                }
+            } else {
+                token = platformToken;
+                body.put("channel", new String[] {"EMAIL", "WEB_FORM", "SOCIAL"}[random.nextInt(3)]);
+                body.put("email", about.email());
+            }
+            if (orderId != null) {
+                body.put("orderId", orderId);
+            }
+            if (random.nextInt(4) > 0) {
+                body.put("subject", subject);
+            }
+            body.put("message", message);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/contacts"))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+            if (random.nextBoolean()) {
+                request.header("Idempotency-Key", UUID.randomUUID().toString());
+            }
+            return request.build();
+        }
+
+        /** A reason other than pre-sale, by the data set's weights. */
+        private static int pickReason(int bucket) {
+            int upTo = 0;
+            for (int r = 0; r < TicketTexts.REASONS.size(); r++) {
+                if (r == 9) {
+                    continue;
+                }
+                upTo += TicketTexts.REASON_WEIGHTS[r];
+                if (bucket < upTo) {
+                    return r;
+                }
+            }
+            return 10;
+        }
+    }
+}
