@@ -58,6 +58,11 @@ public final class OutboxRelay implements AutoCloseable {
     private final String ceSource;
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong engineNanos = new AtomicLong();
+    private final AtomicLong sendNanos = new AtomicLong();
+    private final AtomicLong ackNanos = new AtomicLong();
+    private final AtomicLong commitNanos = new AtomicLong();
+    private volatile long lastForwardEnd;
     private final ExecutorService engineExecutor;
     private volatile Role role = Role.STARTING;
     private volatile boolean running;
@@ -135,6 +140,7 @@ public final class OutboxRelay implements AutoCloseable {
                 })
                 .build();
         engineHealthy = true;
+        lastForwardEnd = 0;
         engineExecutor.execute(engine);
         try {
             while (running && !done.isDone()) {
@@ -173,6 +179,10 @@ public final class OutboxRelay implements AutoCloseable {
     /** Sends a batch of routed outbox records and commits their offsets once Kafka acknowledged all. */
     private void forward(List<ChangeEvent<SourceRecord, SourceRecord>> batch,
             DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer) throws InterruptedException {
+        long start = System.nanoTime();
+        if (lastForwardEnd != 0) {
+            engineNanos.addAndGet(start - lastForwardEnd);
+        }
         List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
         Instant oldest = null;
         for (ChangeEvent<SourceRecord, SourceRecord> event : batch) {
@@ -187,6 +197,7 @@ public final class OutboxRelay implements AutoCloseable {
                 oldest = time;
             }
         }
+        long sent = System.nanoTime();
         try {
             for (Future<RecordMetadata> send : sends) {
                 send.get();
@@ -196,10 +207,16 @@ public final class OutboxRelay implements AutoCloseable {
             lastError = "Kafka refused a relayed record: " + e.getCause();
             throw new IllegalStateException(lastError, e.getCause());
         }
+        long acked = System.nanoTime();
         for (ChangeEvent<SourceRecord, SourceRecord> event : batch) {
             committer.markProcessed(event);
         }
         committer.markBatchFinished();
+        long end = System.nanoTime();
+        sendNanos.addAndGet(sent - start);
+        ackNanos.addAndGet(acked - sent);
+        commitNanos.addAndGet(end - acked);
+        lastForwardEnd = end;
         if (!sends.isEmpty()) {
             batches.incrementAndGet();
             relayed.addAndGet(sends.size());
@@ -301,6 +318,12 @@ public final class OutboxRelay implements AutoCloseable {
     /** Batches handed to Kafka by this replica (relayed / batches = the mean batch size). */
     public long batchCount() {
         return batches.get();
+    }
+
+    /** Where this replica's relaying time went so far (see {@link RelayTimings}). */
+    public RelayTimings timings() {
+        return new RelayTimings(batches.get(), relayed.get(), engineNanos.get(), sendNanos.get(), ackNanos.get(),
+                commitNanos.get());
     }
 
     /** Time from an event's commit (ce_time) to Kafka's acknowledgement, for the last batch relayed. */
