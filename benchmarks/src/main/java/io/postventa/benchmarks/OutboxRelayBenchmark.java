@@ -93,7 +93,7 @@ public final class OutboxRelayBenchmark {
                 .row("outbox write rate, 4 writers x 100/tx (events/s)",
                         Report.number((double) throughput.get("writeEventsPerSecond")), "", "")
                 .row("  mean batch while draining (records)", Report.number((double) throughput.get("meanBatchSize")), "max.batch.size", "")
-                .row("  per batch: engine (poll+SMT) / send / ack", perBatch(throughput), "ms", "")
+                .row("  per batch: engine / send / blocked / ack", perBatch(throughput), "ms", "")
                 .row("  cores busy while draining: machine", cores(throughput, "cpuWhileDraining", "machineCoresBusy"), "of " + machine.cores(), "")
                 .row("  relay JVM / kafka / pg walsender", cores(throughput, "cpuWhileDraining", "benchmarkJvmThreads") + " / "
                         + process(throughput, "cpuWhileDraining", "kafka broker") + " / "
@@ -105,7 +105,7 @@ public final class OutboxRelayBenchmark {
                 .row("achieved rate (events/s)", Report.number((double) latency.get("achievedPerSecond")), "target " + rate,
                         Report.ratio((double) latency.get("achievedPerSecond"), rate))
                 .row("  mean batch @ " + rate + "/s (records)", Report.number((double) latency.get("meanBatchSize")), "", "")
-                .row("  per batch: engine (poll+SMT) / send / ack", perBatch(latency), "ms", "")
+                .row("  per batch: engine / send / blocked / ack", perBatch(latency), "ms", "")
                 .row("  cores busy @ " + rate + "/s: machine", cores(latency, "cpu", "machineCoresBusy"), "of " + machine.cores(), "")
                 .write(TestStack.projectRoot());
         System.exit(0);
@@ -300,8 +300,8 @@ public final class OutboxRelayBenchmark {
     @SuppressWarnings("unchecked")
     private static String perBatch(Map<String, Object> phase) {
         Map<String, Object> t = (Map<String, Object>) phase.get("relayTime");
-        return String.format(java.util.Locale.ROOT, "%.1f / %.1f / %.1f", (double) t.get("engineMsPerBatch"),
-                (double) t.get("sendMsPerBatch"), (double) t.get("ackWaitMsPerBatch"));
+        return String.format(java.util.Locale.ROOT, "%.1f / %.1f / %.1f / %.1f", (double) t.get("engineMsPerBatch"),
+                (double) t.get("sendMsPerBatch"), (double) t.get("backpressureMsPerBatch"), (double) t.get("ackWaitMsPerBatch"));
     }
 
     @SuppressWarnings("unchecked")
@@ -326,6 +326,7 @@ public final class OutboxRelayBenchmark {
         m.put("records", t.records());
         m.put("engineMsPerBatch", t.engineNanos() / batches / 1e6);
         m.put("sendMsPerBatch", t.sendNanos() / batches / 1e6);
+        m.put("backpressureMsPerBatch", t.backpressureNanos() / batches / 1e6);
         m.put("ackWaitMsPerBatch", t.ackNanos() / batches / 1e6);
         m.put("commitMsPerBatch", t.commitNanos() / batches / 1e6);
         return m;
