@@ -102,8 +102,22 @@ public final class Ceilings {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("clients", clients);
         result.put("commitsPerSecond", Math.round(commits.get() / (double) duration.toSeconds()));
-        result.put("settings", "one 1 KB jsonb row per commit, synchronous_commit=on");
+        result.put("settings", "one 1 KB jsonb row per commit, " + serverSettings(stack, database));
         return result;
+    }
+
+    /** The server settings that decide what a commit costs (the dev stack runs without fsync). */
+    static String serverSettings(StackInfo stack, String database) throws SQLException {
+        StringBuilder settings = new StringBuilder();
+        try (Connection c = connect(stack, database); Statement s = c.createStatement()) {
+            for (String name : List.of("synchronous_commit", "fsync", "wal_writer_delay")) {
+                try (var rs = s.executeQuery("show " + name)) {
+                    rs.next();
+                    settings.append(settings.isEmpty() ? "" : " ").append(name).append('=').append(rs.getString(1));
+                }
+            }
+        }
+        return settings.toString();
     }
 
     static Connection connect(StackInfo stack, String database) throws SQLException {

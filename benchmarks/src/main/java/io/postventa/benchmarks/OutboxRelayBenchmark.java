@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -29,6 +30,7 @@ import io.postventa.outbox.OutboxRelay;
 import io.postventa.outbox.OutboxSchema;
 import io.postventa.outbox.OutboxWriter;
 import io.postventa.outbox.RelaySettings;
+import io.postventa.outbox.RelayTimings;
 import io.postventa.testing.KafkaTestClient;
 import io.postventa.testing.StackInfo;
 import io.postventa.testing.TestStack;
@@ -45,6 +47,7 @@ public final class OutboxRelayBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.configure();
         int events = Integer.parseInt(option(args, "events", "100000"));
         int rate = Integer.parseInt(option(args, "rate", "2000"));
         int seconds = Integer.parseInt(option(args, "seconds", "30"));
@@ -53,6 +56,15 @@ public final class OutboxRelayBenchmark {
         System.out.printf("Outbox relay benchmark on %d cores (%s); Kafka %s%n", machine.cores(), machine.cpu(),
                 stack.kafkaBootstrapServers());
 
+        String phase = option(args, "phase", "all");
+        if (!phase.equals("all")) {
+            // A single phase, for tuning: printed only, benchmarks/results is left alone.
+            Map<String, Object> result = phase.equals("latency") ? latency(stack, rate, seconds) : throughput(stack, events);
+            System.out.println(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writerWithDefaultPrettyPrinter().writeValueAsString(result));
+            System.out.printf("load average %.2f%n", Machine.current().loadAverage());
+            System.exit(0);
+        }
         System.out.println("Measuring the ceilings: Kafka ProducerPerformance, PostgreSQL commit rate...");
         Map<String, Object> kafka = Ceilings.kafkaProducer(stack, "bench.ceiling." + UUID.randomUUID(), 200_000, EVENT_BYTES);
         Map<String, Object> pg1 = Ceilings.postgresCommitRate(stack, "benchmarks", 1, Duration.ofSeconds(10));
@@ -80,12 +92,21 @@ public final class OutboxRelayBenchmark {
                         Report.ratio(drained, kafkaRate))
                 .row("outbox write rate, 4 writers x 100/tx (events/s)",
                         Report.number((double) throughput.get("writeEventsPerSecond")), "", "")
+                .row("  mean batch while draining (records)", Report.number((double) throughput.get("meanBatchSize")), "max.batch.size", "")
+                .row("  per batch: engine / send / blocked / ack", perBatch(throughput), "ms", "")
+                .row("  cores busy while draining: machine", cores(throughput, "cpuWhileDraining", "machineCoresBusy"), "of " + machine.cores(), "")
+                .row("  relay JVM / kafka / pg walsender", cores(throughput, "cpuWhileDraining", "benchmarkJvmThreads") + " / "
+                        + process(throughput, "cpuWhileDraining", "kafka broker") + " / "
+                        + process(throughput, "cpuWhileDraining", "postgres walsender"), "cores", "")
                 .row("commit-to-topic p50 @ " + rate + "/s", Report.ms((double) lat.get("p50Ms")), "goal p99 < 100 ms", "")
                 .row("commit-to-topic p99 @ " + rate + "/s", Report.ms((double) lat.get("p99Ms")), "goal p99 < 100 ms",
                         Report.ratio((double) lat.get("p99Ms"), 100))
                 .row("commit-to-topic max @ " + rate + "/s", Report.ms((double) lat.get("maxMs")), "", "")
                 .row("achieved rate (events/s)", Report.number((double) latency.get("achievedPerSecond")), "target " + rate,
                         Report.ratio((double) latency.get("achievedPerSecond"), rate))
+                .row("  mean batch @ " + rate + "/s (records)", Report.number((double) latency.get("meanBatchSize")), "", "")
+                .row("  per batch: engine / send / blocked / ack", perBatch(latency), "ms", "")
+                .row("  cores busy @ " + rate + "/s: machine", cores(latency, "cpu", "machineCoresBusy"), "of " + machine.cores(), "")
                 .write(TestStack.projectRoot());
         System.exit(0);
     }
@@ -132,7 +153,9 @@ public final class OutboxRelayBenchmark {
             long first = 0;
             long last = 0;
             int seen = 0;
-            double meanBatch;
+            RelayTimings timings;
+            Map<String, Object> cpu = null;
+            CpuSampler sampler = null;
             try (OutboxRelay relay = new OutboxRelay(settings(stack, db)).start()) {
                 long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
                 while (seen < events && System.nanoTime() < deadline) {
@@ -141,24 +164,31 @@ public final class OutboxRelayBenchmark {
                         long now = System.nanoTime();
                         if (first == 0) {
                             first = now;
+                            sampler = CpuSampler.start(postgresPort(stack));
                         }
                         last = now;
                         seen += got;
                     }
                 }
-                meanBatch = relay.relayedCount() / (double) Math.max(1, relay.batchCount());
+                if (sampler != null) {
+                    cpu = sampler.stop(seen);
+                }
+                timings = relay.timings();
             }
             if (seen < events) {
                 throw new IllegalStateException("only " + seen + " of " + events + " events reached Kafka");
             }
             double drainSeconds = (last - first) / 1e9;
-            return Map.of(
-                    "events", events,
-                    "writeEventsPerSecond", events / writeSeconds,
-                    "eventsPerSecond", (events - 1) / drainSeconds,
-                    "secondsFromRelayStartToFirstEvent", (first - relayStart) / 1e9,
-                    "drainSeconds", drainSeconds,
-                    "meanBatchSize", meanBatch);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("events", events);
+            result.put("writeEventsPerSecond", events / writeSeconds);
+            result.put("eventsPerSecond", (events - 1) / drainSeconds);
+            result.put("secondsFromRelayStartToFirstEvent", (first - relayStart) / 1e9);
+            result.put("drainSeconds", drainSeconds);
+            result.put("meanBatchSize", timings.meanBatchSize());
+            result.put("relayTime", timeShares(timings));
+            result.put("cpuWhileDraining", cpu);
+            return result;
         }
     }
 
@@ -181,6 +211,8 @@ public final class OutboxRelayBenchmark {
                 Thread.sleep(50);
             }
             Thread.sleep(2000);
+            RelayTimings timingsAtStart = relay.timings();
+            CpuSampler sampler = CpuSampler.start(postgresPort(stack));
             int writers = 4;
             long start = System.nanoTime();
             long warmupEnd = start + Duration.ofSeconds(warmupSeconds).toNanos();
@@ -245,18 +277,63 @@ public final class OutboxRelayBenchmark {
                 }
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> cpu = sampler.stop(received);
+            RelayTimings timings = relay.timings().minus(timingsAtStart);
             double[] values = latencies.stream().mapToDouble(Double::doubleValue).toArray();
             Latencies l = new Latencies(values);
-            return Map.of(
-                    "targetPerSecond", rate,
-                    "seconds", seconds,
-                    "warmupSeconds", warmupSeconds,
-                    "writers", writers,
-                    "achievedPerSecond", received / elapsed,
-                    "eventsMeasured", values.length,
-                    "eventsNeverArrived", committedAt.size(),
-                    "commitToTopic", l.summary());
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("targetPerSecond", rate);
+            result.put("seconds", seconds);
+            result.put("warmupSeconds", warmupSeconds);
+            result.put("writers", writers);
+            result.put("achievedPerSecond", received / elapsed);
+            result.put("eventsMeasured", values.length);
+            result.put("eventsNeverArrived", committedAt.size());
+            result.put("commitToTopic", l.summary());
+            result.put("meanBatchSize", timings.meanBatchSize());
+            result.put("relayTime", timeShares(timings));
+            result.put("cpu", cpu);
+            return result;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String perBatch(Map<String, Object> phase) {
+        Map<String, Object> t = (Map<String, Object>) phase.get("relayTime");
+        return String.format(java.util.Locale.ROOT, "%.1f / %.1f / %.1f / %.1f", (double) t.get("engineMsPerBatch"),
+                (double) t.get("sendMsPerBatch"), (double) t.get("backpressureMsPerBatch"), (double) t.get("ackWaitMsPerBatch"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String cores(Map<String, Object> phase, String sample, String key) {
+        Map<String, Object> cpu = (Map<String, Object>) phase.get(sample);
+        return cpu == null ? "?" : String.format(java.util.Locale.ROOT, "%.2f", ((Number) cpu.get(key)).doubleValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String process(Map<String, Object> phase, String sample, String kind) {
+        Map<String, Object> cpu = (Map<String, Object>) phase.get(sample);
+        Map<String, Object> processes = cpu == null ? null : (Map<String, Object>) cpu.get("processes");
+        Object v = processes == null ? null : processes.get(kind);
+        return v == null ? "0" : String.format(java.util.Locale.ROOT, "%.2f", ((Number) v).doubleValue());
+    }
+
+    /** The relay's wall-clock time per batch, split by phase (see RelayTimings), in milliseconds. */
+    private static Map<String, Object> timeShares(RelayTimings t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        double batches = Math.max(1, t.batches());
+        m.put("batches", t.batches());
+        m.put("records", t.records());
+        m.put("engineMsPerBatch", t.engineNanos() / batches / 1e6);
+        m.put("sendMsPerBatch", t.sendNanos() / batches / 1e6);
+        m.put("backpressureMsPerBatch", t.backpressureNanos() / batches / 1e6);
+        m.put("ackWaitMsPerBatch", t.ackNanos() / batches / 1e6);
+        m.put("commitMsPerBatch", t.commitNanos() / batches / 1e6);
+        return m;
+    }
+
+    private static int postgresPort(StackInfo stack) {
+        return java.net.URI.create(stack.jdbcUrl("x").substring("jdbc:".length())).getPort();
     }
 
     private static void createTopic(String topic) {

@@ -22,6 +22,13 @@ public interface OutboxConfig {
     @WithDefault("4096")
     int maxBatchSize();
 
+    /**
+     * Batches sent to Kafka whose acknowledgements the relay does not wait for before reading the
+     * next one (1 = wait for each batch). Offsets are committed only for acknowledged batches.
+     */
+    @WithDefault("4")
+    int maxBatchesInFlight();
+
     /** How often relayed offsets are flushed to the database (what a crash may replay). */
     @WithDefault("1000")
     long offsetFlushIntervalMs();

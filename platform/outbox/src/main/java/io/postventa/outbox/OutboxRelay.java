@@ -58,6 +58,14 @@ public final class OutboxRelay implements AutoCloseable {
     private final String ceSource;
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong engineNanos = new AtomicLong();
+    private final AtomicLong sendNanos = new AtomicLong();
+    private final AtomicLong backpressureNanos = new AtomicLong();
+    private final AtomicLong ackNanos = new AtomicLong();
+    private final AtomicLong commitNanos = new AtomicLong();
+    private volatile long lastForwardEnd;
+    private volatile AckPipeline<ChangeEvent<SourceRecord, SourceRecord>> acks;
+    private volatile boolean stopping;
     private final ExecutorService engineExecutor;
     private volatile Role role = Role.STARTING;
     private volatile boolean running;
@@ -124,6 +132,11 @@ public final class OutboxRelay implements AutoCloseable {
     /** Runs the engine until it fails, this relay stops, or the lock's session is lost. */
     private void runEngineWhileLeader(Connection lock) throws SQLException {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        AckPipeline<ChangeEvent<SourceRecord, SourceRecord>> pipeline = new AckPipeline<>(
+                "outbox-relay-acks-" + settings.slotName(), settings.maxBatchesInFlight(), this::committed, ackNanos,
+                commitNanos);
+        acks = pipeline;
+        stopping = false;
         engine = DebeziumEngine.create(Connect.class)
                 .using(settings.engineProperties())
                 .notifying(this::forward)
@@ -135,12 +148,18 @@ public final class OutboxRelay implements AutoCloseable {
                 })
                 .build();
         engineHealthy = true;
+        lastForwardEnd = 0;
         engineExecutor.execute(engine);
         try {
             while (running && !done.isDone()) {
                 try {
                     done.get(settings.lockRetryInterval().toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
+                    if (pipeline.failure() != null) {
+                        lastError = pipeline.failure();
+                        LOG.warnf("outbox relay of %s: %s; stopping the engine", settings.serviceName(), lastError);
+                        break;
+                    }
                     if (!lock.isValid(2)) {
                         LOG.warnf("outbox relay of %s lost its lock session; stopping the engine", settings.serviceName());
                         break;
@@ -153,10 +172,15 @@ public final class OutboxRelay implements AutoCloseable {
                 }
             }
         } finally {
+            // Commit what Kafka acknowledged before the engine's last offset flush, so that a
+            // graceful stop or hand-over replays nothing; from now on each batch is committed
+            // before the engine gets the next one.
+            stopping = true;
+            awaitCommitted(pipeline, Duration.ofSeconds(30));
             closeEngine();
             engineHealthy = false;
-            // Hold the lock until the engine has really stopped: a standby must never relay while
-            // this engine can still send.
+            // Hold the lock until the engine has really stopped and its sends are settled: a
+            // standby must never relay while this engine can still send.
             try {
                 done.get(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -164,15 +188,33 @@ public final class OutboxRelay implements AutoCloseable {
             } catch (ExecutionException | TimeoutException e) {
                 LOG.warnf("outbox relay engine of %s did not stop within 60 s", settings.serviceName());
             }
+            producer.flush();
+            pipeline.close(Duration.ofSeconds(10));
+            if (pipeline.failure() != null) {
+                lastError = pipeline.failure();
+            }
         }
         if (running && lastError != null) {
             LOG.warnf("outbox relay engine of %s stopped: %s; restarting", settings.serviceName(), lastError);
         }
     }
 
-    /** Sends a batch of routed outbox records and commits their offsets once Kafka acknowledged all. */
+    /**
+     * Sends a batch of routed outbox records and hands it to the {@link AckPipeline}, which commits
+     * its offsets once Kafka acknowledged it; meanwhile the engine prepares the next batch.
+     */
     private void forward(List<ChangeEvent<SourceRecord, SourceRecord>> batch,
             DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer) throws InterruptedException {
+        long start = System.nanoTime();
+        if (lastForwardEnd != 0) {
+            engineNanos.addAndGet(start - lastForwardEnd);
+        }
+        AckPipeline<ChangeEvent<SourceRecord, SourceRecord>> pipeline = acks;
+        if (pipeline.failure() != null) {
+            engineHealthy = false;
+            lastError = pipeline.failure();
+            throw new IllegalStateException(lastError);
+        }
         List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
         Instant oldest = null;
         for (ChangeEvent<SourceRecord, SourceRecord> event : batch) {
@@ -187,28 +229,38 @@ public final class OutboxRelay implements AutoCloseable {
                 oldest = time;
             }
         }
-        try {
-            for (Future<RecordMetadata> send : sends) {
-                send.get();
-            }
-        } catch (ExecutionException e) {
-            engineHealthy = false;
-            lastError = "Kafka refused a relayed record: " + e.getCause();
-            throw new IllegalStateException(lastError, e.getCause());
+        long sent = System.nanoTime();
+        pipeline.submit(new AckPipeline.Batch<>(batch, sends, committer, oldest));
+        if (stopping) {
+            awaitCommitted(pipeline, Duration.ofSeconds(30));
         }
-        for (ChangeEvent<SourceRecord, SourceRecord> event : batch) {
-            committer.markProcessed(event);
-        }
-        committer.markBatchFinished();
+        long end = System.nanoTime();
+        sendNanos.addAndGet(sent - start);
+        backpressureNanos.addAndGet(end - sent);
+        lastForwardEnd = end;
         if (!sends.isEmpty()) {
             batches.incrementAndGet();
-            relayed.addAndGet(sends.size());
-            lastRelayedAt = Instant.now();
-            if (oldest != null) {
-                lastLagMillis = Duration.between(oldest, lastRelayedAt).toMillis();
-            }
+        }
+    }
+
+    /** Called by the pipeline for each committed batch that carried records. */
+    private void committed(int records, Instant oldest) {
+        relayed.addAndGet(records);
+        lastRelayedAt = Instant.now();
+        if (oldest != null) {
+            lastLagMillis = Duration.between(oldest, lastRelayedAt).toMillis();
         }
         engineHealthy = true;
+    }
+
+    private static void awaitCommitted(AckPipeline<?> pipeline, Duration timeout) {
+        try {
+            if (!pipeline.awaitIdle(timeout)) {
+                LOG.warnf("relayed batches were not acknowledged within %s; they will be sent again", timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean isRoutedOutboxRecord(SourceRecord record) {
@@ -301,6 +353,12 @@ public final class OutboxRelay implements AutoCloseable {
     /** Batches handed to Kafka by this replica (relayed / batches = the mean batch size). */
     public long batchCount() {
         return batches.get();
+    }
+
+    /** Where this replica's relaying time went so far (see {@link RelayTimings}). */
+    public RelayTimings timings() {
+        return new RelayTimings(batches.get(), relayed.get(), engineNanos.get(), sendNanos.get(),
+                backpressureNanos.get(), ackNanos.get(), commitNanos.get());
     }
 
     /** Time from an event's commit (ce_time) to Kafka's acknowledgement, for the last batch relayed. */

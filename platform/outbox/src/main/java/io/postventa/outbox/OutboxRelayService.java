@@ -50,7 +50,7 @@ public class OutboxRelayService {
         RelaySettings settings = new RelaySettings(serviceName, jdbcUrl, user, password, config.slotName(),
                 "postventa_outbox", bootstrapServers, Duration.ofMillis(config.pollIntervalMs()), config.maxBatchSize(),
                 Duration.ofMillis(config.offsetFlushIntervalMs()), Duration.ofMillis(config.heartbeatIntervalMs()),
-                Duration.ofMillis(config.lockRetryIntervalMs()));
+                Duration.ofMillis(config.lockRetryIntervalMs()), config.maxBatchesInFlight());
         OutboxRelay started = new OutboxRelay(settings).start();
         FunctionCounter.builder("postventa.outbox.relayed", started, OutboxRelay::relayedCount)
                 .description("Outbox events relayed to Kafka by this replica").register(registry);

@@ -20,19 +20,34 @@ public record RelaySettings(
         int maxBatchSize,
         Duration offsetFlushInterval,
         Duration heartbeatInterval,
-        Duration lockRetryInterval) {
+        Duration lockRetryInterval,
+        int maxBatchesInFlight) {
+
+    /** Batches sent to Kafka and not yet acknowledged, by default: the next one is read meanwhile. */
+    public static final int DEFAULT_MAX_BATCHES_IN_FLIGHT = 4;
+
+    public RelaySettings {
+        if (maxBatchesInFlight < 1) {
+            throw new IllegalArgumentException("maxBatchesInFlight must be at least 1, was " + maxBatchesInFlight);
+        }
+    }
 
     /** Defaults tuned for low latency on a small machine; see the outbox README for each knob. */
     public static RelaySettings of(String serviceName, String jdbcUrl, String user, String password, String slotName,
             String kafkaBootstrapServers) {
         return new RelaySettings(serviceName, jdbcUrl, user, password, slotName, "postventa_outbox",
                 kafkaBootstrapServers, Duration.ofMillis(5), 4096, Duration.ofSeconds(1), Duration.ofSeconds(10),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), DEFAULT_MAX_BATCHES_IN_FLIGHT);
     }
 
     public RelaySettings withSlotName(String slot) {
         return new RelaySettings(serviceName, jdbcUrl, user, password, slot, publicationName, kafkaBootstrapServers,
-                pollInterval, maxBatchSize, offsetFlushInterval, heartbeatInterval, lockRetryInterval);
+                pollInterval, maxBatchSize, offsetFlushInterval, heartbeatInterval, lockRetryInterval, maxBatchesInFlight);
+    }
+
+    public RelaySettings withMaxBatchesInFlight(int batches) {
+        return new RelaySettings(serviceName, jdbcUrl, user, password, slotName, publicationName, kafkaBootstrapServers,
+                pollInterval, maxBatchSize, offsetFlushInterval, heartbeatInterval, lockRetryInterval, batches);
     }
 
     /** The prefix of the raw change topics, which never reach Kafka. */

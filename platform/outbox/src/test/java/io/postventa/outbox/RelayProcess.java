@@ -19,7 +19,9 @@ final class RelayProcess {
 
     static Process start(RelaySettings s, File log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        return new ProcessBuilder(List.of(java, "-Xmx256m",
+                // As in a service: outside Quarkus its log initializer would format every trace message.
+                "-Dlogging.initial-configurator.min-level=INFO", "-cp", System.getProperty("java.class.path"),
                 RelayProcess.class.getName(), s.jdbcUrl(), s.user(), s.password(), s.slotName(),
                 s.kafkaBootstrapServers(), s.serviceName()))
                 .redirectErrorStream(true)

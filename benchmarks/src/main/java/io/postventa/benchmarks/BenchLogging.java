@@ -1,0 +1,24 @@
+package io.postventa.benchmarks;
+
+import java.util.logging.Handler;
+
+import io.quarkus.bootstrap.logging.InitialConfigurator;
+
+/**
+ * Logging for a benchmark JVM. Outside a Quarkus application, Quarkus's JBoss LogManager
+ * initializer leaves the root logger at ALL and queues every record in a handler that is never
+ * activated: Debezium and Kafka then format a trace message (whole records, offsets) for every
+ * event, which cost the relay more CPU than reading the WAL itself. A service's relay never pays
+ * this (Quarkus configures logging at INFO), so neither must its benchmark.
+ */
+final class BenchLogging {
+    private BenchLogging() {
+    }
+
+    /** Call first in main, before anything logs. INFO and above go to the console. */
+    static void configure() {
+        System.setProperty("logging.initial-configurator.min-level", "INFO");
+        org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.INFO);
+        InitialConfigurator.DELAYED_HANDLER.setHandlers(new Handler[] {InitialConfigurator.createDefaultHandler()});
+    }
+}
