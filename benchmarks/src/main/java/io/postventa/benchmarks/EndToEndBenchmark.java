@@ -44,6 +44,7 @@ public final class EndToEndBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.configure();
         int[] rates = Arrays.stream(OutboxRelayBenchmark.option(args, "rates", "250,500,1000,2000,3000,5000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int stepSeconds = Integer.parseInt(OutboxRelayBenchmark.option(args, "step-seconds", "20"));

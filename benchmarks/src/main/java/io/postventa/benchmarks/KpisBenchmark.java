@@ -36,6 +36,7 @@ public final class KpisBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.configure();
         int orders = Integer.parseInt(OutboxRelayBenchmark.option(args, "orders", "1000000"));
         int requests = Integer.parseInt(OutboxRelayBenchmark.option(args, "requests", "100"));
         int concurrency = Integer.parseInt(OutboxRelayBenchmark.option(args, "concurrency", "1"));

@@ -30,6 +30,7 @@ public final class NotificationBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.configure();
         int customers = Integer.parseInt(OutboxRelayBenchmark.option(args, "customers", "5000"));
         int burst = Integer.parseInt(OutboxRelayBenchmark.option(args, "events", "20000"));
         int rate = Integer.parseInt(OutboxRelayBenchmark.option(args, "rate", "500"));

@@ -80,6 +80,7 @@ public final class OrderStatusBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.configure();
         int events = Integer.parseInt(ServiceBench.option(args, "events", "70000"));
         int rate = Integer.parseInt(ServiceBench.option(args, "rate", "1000"));
         int seconds = Integer.parseInt(ServiceBench.option(args, "seconds", "30"));

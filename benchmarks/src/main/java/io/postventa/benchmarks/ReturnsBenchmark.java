@@ -86,6 +86,7 @@ public final class ReturnsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.configure();
         int ordersCount = Integer.parseInt(ServiceBench.option(args, "orders", "12000"));
         int backlog = Integer.parseInt(ServiceBench.option(args, "backlog", "5000"));
         int rate = Integer.parseInt(ServiceBench.option(args, "rate", "200"));

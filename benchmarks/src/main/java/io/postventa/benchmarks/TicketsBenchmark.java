@@ -49,6 +49,7 @@ public final class TicketsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.configure();
         int customers = Integer.parseInt(OutboxRelayBenchmark.option(args, "customers", "200000"));
         int orders = Integer.parseInt(OutboxRelayBenchmark.option(args, "orders", "1000000"));
         int tickets = Integer.parseInt(OutboxRelayBenchmark.option(args, "tickets", "1000000"));
