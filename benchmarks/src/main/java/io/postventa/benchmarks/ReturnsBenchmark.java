@@ -87,12 +87,14 @@ public final class ReturnsBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchLogging.configure();
-        int ordersCount = Integer.parseInt(ServiceBench.option(args, "orders", "12000"));
         int backlog = Integer.parseInt(ServiceBench.option(args, "backlog", "5000"));
         int rate = Integer.parseInt(ServiceBench.option(args, "rate", "200"));
         int seconds = Integer.parseInt(ServiceBench.option(args, "seconds", "20"));
         int warmup = 5;
         int latencyRequests = rate * (warmup + seconds);
+        // About 70% of orders get a request; by default preload enough for both phases with room to spare.
+        int ordersCount = Integer.parseInt(ServiceBench.option(args, "orders",
+                Integer.toString((int) Math.ceil((backlog + latencyRequests) / 0.65))));
         Machine machine = Machine.current();
         System.out.printf("returns-service benchmark on %d cores (%s), load average %.2f%n", machine.cores(), machine.cpu(),
                 machine.loadAverage());
