@@ -69,6 +69,8 @@ final class Simulator implements AutoCloseable {
     static final List<String> WATCHED = List.of(Topics.ORDER_STATUS, Topics.RETURN_REQUESTS, Topics.RETURN_DECISIONS,
             Topics.CONTACTS, Topics.NOTIFICATIONS, Topics.FEEDBACK);
     private static final String CE_SOURCE = "/platforms/" + Storefront.SOURCE;
+    /** How often a return request refused because the delivery is not known yet is tried, 3 s apart. */
+    private static final int RETURN_ATTEMPTS = 20;
 
     final Tally tally = new Tally();
     private final StackState stack;
@@ -214,9 +216,10 @@ final class Simulator implements AutoCloseable {
         body.put("comment", ret.comment());
         HttpResponse<String> r = post(PlatformService.RETURNS, "/api/v1/returns", token("customer", shopper.customerId()),
                 body, Map.of("Idempotency-Key", ret.orderId() + "-return", "Accept-Language", shopper.language()));
-        if (r != null && (r.statusCode() == 422 || r.statusCode() == 404) && attempt < 6) {
-            // returns-service learns the delivery from order-status.v1 a moment after the parcel arrived.
-            clock.schedule(() -> callers.execute(() -> requestReturn(shopper, ret, attempt + 1)), 2, TimeUnit.SECONDS);
+        if (r != null && (r.statusCode() == 422 || r.statusCode() == 404) && attempt < RETURN_ATTEMPTS) {
+            // returns-service learns the delivery from order-status.v1 after the parcel arrived: a moment on a quiet
+            // host, tens of seconds while five cold services share two cores. The customer tries again later.
+            clock.schedule(() -> callers.execute(() -> requestReturn(shopper, ret, attempt + 1)), 3, TimeUnit.SECONDS);
             return;
         }
         count("api.returns", r, "POST /api/v1/returns");

@@ -30,6 +30,7 @@ public class OrderLifecycleConsumer {
     @Blocking
     public CompletionStage<Void> onLifecycleEvents(KafkaRecordBatch<String, String> batch) {
         return consumer.consumeBatch(batch, OrderLifecycleService.CONSUMER,
+                events -> orders.prepare(events.stream().map(event -> event.data().path("orderId").asText()).toList()),
                 event -> orders.apply(event.id(), event.data(OrderLifecycleEvent.class)));
     }
 }

@@ -42,7 +42,8 @@ public class EarlyEventExpiry {
         this.config = config;
     }
 
-    @Scheduled(every = "${postventa.order-status.early-events.check-every}", identity = "early-event-expiry",
+    // delayed: a first run at start-up could come before the messaging channels are connected (SRMSG00019)
+    @Scheduled(every = "${postventa.order-status.early-events.check-every}", identity = "early-event-expiry", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         int expired = expire(clock.instant());

@@ -3,8 +3,11 @@ package io.postventa.orderstatus.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import org.hibernate.query.NativeQuery;
 
 import io.postventa.events.DeadLetterHeaders.Reason;
 import io.postventa.events.EventType;
@@ -42,13 +45,22 @@ public class OrderLifecycleService {
     private final EntityManager em;
     private final Clock clock;
     private final OrderStatusConfig config;
+    private final LoadedOrders loaded;
 
-    public OrderLifecycleService(Outbox outbox, Inbox inbox, EntityManager em, Clock clock, OrderStatusConfig config) {
+    public OrderLifecycleService(Outbox outbox, Inbox inbox, EntityManager em, Clock clock, OrderStatusConfig config,
+            LoadedOrders loaded) {
+        this.loaded = loaded;
         this.outbox = outbox;
         this.inbox = inbox;
         this.em = em;
         this.clock = clock;
         this.config = config;
+    }
+
+    /** Loads, in one go, the orders a batch of events is about; call in the batch's transaction before applying them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepare(Collection<String> orderIds) {
+        loaded.load(orderIds);
     }
 
     /**
@@ -65,7 +77,7 @@ public class OrderLifecycleService {
         }
         Instant now = clock.instant();
         refuse(LifecycleEventRules.check(event, now, config.clockSkew(), config.zone()));
-        TrackedOrder order = TrackedOrder.findById(event.orderId());
+        TrackedOrder order = loaded.order(event.orderId()).orElse(null);
         List<OrderStatusChanged> changes = new ArrayList<>();
         if (event.eventType() == OrderLifecycleEventType.ORDER_PLACED) {
             if (order != null) {
@@ -73,11 +85,10 @@ public class OrderLifecycleService {
                 return changes;
             }
             order = TrackedOrder.place(event, nextPurchaseNumber(event.placed().customerId()));
-            order.persist();
+            loaded.placed(order);
             TimelineEntry.of(event, Outcome.APPLIED, null, now).persist();
             changes.add(publish(order, null, event));
-            List<PendingOrderEvent> pending = PendingOrderEvent.list("orderId = ?1 order by occurredAt", order.orderId);
-            for (PendingOrderEvent early : pending) {
+            for (PendingOrderEvent early : loaded.takePending(order.orderId)) {
                 OrderLifecycleEvent earlier = early.event();
                 List<FieldProblem> problems = LifecycleEventRules.checkAgainstOrder(earlier, order.placedAt, config.clockSkew());
                 if (problems.isEmpty()) {
@@ -85,12 +96,11 @@ public class OrderLifecycleService {
                 } else {
                     TimelineEntry.of(earlier, Outcome.REJECTED, describe(problems), now).persist();
                 }
-                early.delete();
             }
             return changes;
         }
         if (order == null) {
-            PendingOrderEvent.of(event, now).persist();
+            loaded.keep(PendingOrderEvent.of(event, now));
             return changes;
         }
         refuse(LifecycleEventRules.checkAgainstOrder(event, order.placedAt, config.clockSkew()));
@@ -122,7 +132,10 @@ public class OrderLifecycleService {
         Object count = em.createNativeQuery("insert into customer_purchase_count (customer_id, orders_placed) values (?1, 1) "
                 + "on conflict (customer_id) do update set orders_placed = customer_purchase_count.orders_placed + 1 "
                 + "returning orders_placed")
-                .setParameter(1, customerId).getSingleResult();
+                .setParameter(1, customerId)
+                // it touches no mapped table: without this, Hibernate would flush the batch's pending rows first
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("customer_purchase_count")
+                .getSingleResult();
         return ((Number) count).intValue();
     }
 

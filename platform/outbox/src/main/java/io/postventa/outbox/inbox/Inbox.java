@@ -1,8 +1,13 @@
 package io.postventa.outbox.inbox;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -38,6 +43,33 @@ public class Inbox {
             insert.setString(1, consumer);
             insert.setString(2, eventId);
             return insert.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Records a whole poll's event ids in one statement; returns the ids {@code consumer} sees for the
+     * first time (an id that appears twice in {@code eventIds} is returned once).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> firstDeliveries(String consumer, Collection<String> eventIds) {
+        Set<String> fresh = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return fresh;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("insert into processed_event (consumer, event_id) "
+                     + "select ?, id from unnest(?::text[]) as ids(id) on conflict do nothing returning event_id")) {
+            Array ids = connection.createArrayOf("text", eventIds.toArray());
+            insert.setString(1, consumer);
+            insert.setArray(2, ids);
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    fresh.add(rows.getString(1));
+                }
+            }
+            return fresh;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record " + eventIds.size() + " processed events: " + e.getMessage(), e);
         }
     }
 }
