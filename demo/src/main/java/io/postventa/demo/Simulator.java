@@ -219,8 +219,12 @@ final class Simulator implements AutoCloseable {
         if (r != null && (r.statusCode() == 422 || r.statusCode() == 404) && attempt < RETURN_ATTEMPTS) {
             // returns-service learns the delivery from order-status.v1 after the parcel arrived: a moment on a quiet
             // host, tens of seconds while five cold services share two cores. The customer tries again later.
-            clock.schedule(() -> callers.execute(() -> requestReturn(shopper, ret, attempt + 1)), 3, TimeUnit.SECONDS);
-            return;
+            try {
+                clock.schedule(() -> callers.execute(() -> requestReturn(shopper, ret, attempt + 1)), 3, TimeUnit.SECONDS);
+                return;
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the run is over: this last refusal is counted below like any other
+            }
         }
         count("api.returns", r, "POST /api/v1/returns");
         if (r != null && (r.statusCode() == 201 || r.statusCode() == 200)) {
