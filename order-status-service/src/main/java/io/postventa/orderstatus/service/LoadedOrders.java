@@ -65,9 +65,10 @@ public class LoadedOrders implements Serializable {
     public List<PendingOrderEvent> takePending(String orderId) {
         List<PendingOrderEvent> early;
         if (loaded.contains(orderId)) {
-            early = new ArrayList<>(pending.getOrDefault(orderId, List.of()));
-            early.sort(Comparator.comparing(event -> event.occurredAt));
+            early = pending.getOrDefault(orderId, new ArrayList<>());
             pending.remove(orderId);
+            // loaded in time order, but events kept during this batch were appended
+            early.sort(Comparator.comparing(event -> event.occurredAt));
         } else {
             early = PendingOrderEvent.list("orderId = ?1 order by occurredAt", orderId);
         }

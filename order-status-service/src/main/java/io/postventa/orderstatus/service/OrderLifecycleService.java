@@ -7,8 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.hibernate.FlushMode;
-import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 import io.postventa.events.DeadLetterHeaders.Reason;
@@ -63,9 +61,6 @@ public class OrderLifecycleService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void prepare(Collection<String> orderIds) {
         loaded.load(orderIds);
-        // Everything the batch reads afterwards is in LoadedOrders or in unmapped tables, so nothing needs flushing
-        // before a query; in AUTO mode Hibernate would dirty-check the whole growing batch before each one.
-        em.unwrap(Session.class).setHibernateFlushMode(FlushMode.COMMIT);
     }
 
     /**

@@ -98,35 +98,43 @@ public class Outbox {
     }
 
     private void insert(OutboxMessage message) {
-        @SuppressWarnings("unchecked")
-        List<OutboxMessage> pending = (List<OutboxMessage>) transactions.getResource(PENDING);
+        WriteBeforeCommit pending = (WriteBeforeCommit) transactions.getResource(PENDING);
         if (pending == null) {
-            List<OutboxMessage> messages = new ArrayList<>();
-            transactions.putResource(PENDING, messages);
-            transactions.registerInterposedSynchronization(new WriteBeforeCommit(messages));
-            pending = messages;
+            pending = new WriteBeforeCommit();
+            transactions.putResource(PENDING, pending);
+            transactions.registerInterposedSynchronization(pending);
         }
         pending.add(message);
     }
 
-    /** Writes a transaction's messages on its own connection just before it commits (nothing if it rolls back). */
-    private final class WriteBeforeCommit implements Synchronization {
-        private final List<OutboxMessage> messages;
+    private void writeRows(List<OutboxMessage> messages) {
+        try (Connection connection = dataSource.getConnection()) {
+            OutboxWriter.write(connection, messages);
+        } catch (SQLException e) {
+            // Thrown from beforeCompletion, it rolls the transaction back: the caller's commit fails.
+            throw new IllegalStateException("cannot write to the outbox: " + e.getMessage(), e);
+        }
+    }
 
-        WriteBeforeCommit(List<OutboxMessage> messages) {
-            this.messages = messages;
+    /** A transaction's messages, written on its connection just before it commits (nothing if it rolls back). */
+    private final class WriteBeforeCommit implements Synchronization {
+        private final List<OutboxMessage> messages = new ArrayList<>();
+        private boolean written;
+
+        void add(OutboxMessage message) {
+            if (written) {
+                // published by another synchronization after this one ran: written at once, still in the transaction
+                writeRows(List.of(message));
+            } else {
+                messages.add(message);
+            }
         }
 
         @Override
         public void beforeCompletion() {
-            if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-                return;
-            }
-            try (Connection connection = dataSource.getConnection()) {
-                OutboxWriter.write(connection, messages);
-            } catch (SQLException e) {
-                // Thrown from beforeCompletion, it rolls the transaction back: the caller's commit fails.
-                throw new IllegalStateException("cannot write to the outbox: " + e.getMessage(), e);
+            written = true;
+            if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                writeRows(messages);
             }
         }
 

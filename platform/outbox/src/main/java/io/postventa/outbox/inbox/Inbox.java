@@ -58,7 +58,7 @@ public class Inbox {
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("insert into processed_event (consumer, event_id) "
-                     + "select ?, id from unnest(?::text[]) as ids(id) on conflict do nothing returning event_id")) {
+                     + "select distinct ?, id from unnest(?::text[]) as ids(id) on conflict do nothing returning event_id")) {
             Array ids = connection.createArrayOf("text", eventIds.toArray());
             insert.setString(1, consumer);
             insert.setArray(2, ids);

@@ -189,6 +189,20 @@ class OutboxAndInboxTest {
                 "a good event must never be dead-lettered with its batch");
     }
 
+    @Test
+    void anEventThatComesTwiceInOnePollIsAppliedOnce() throws Exception {
+        String orderId = "ORD-" + UUID.randomUUID();
+        String json = EventJson.toJson(statusChanged(orderId));
+        Map<String, String> headers = ceHeaders(orderId);
+        String after = "ORD-" + UUID.randomUUID();
+        kafka.send(Topics.ORDER_STATUS, orderId, json, headers);
+        kafka.send(Topics.ORDER_STATUS, orderId, json, headers);
+        kafka.send(Topics.ORDER_STATUS, after, EventJson.toJson(statusChanged(after)), ceHeaders(after));
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> effects(after, "probe_batch_effect") == 1);
+        assertEquals(1, effects(orderId, "probe_batch_effect"), "the same event twice in a poll must be applied once");
+    }
+
     private static boolean fromConsumer(ConsumerRecord<String, String> record, String consumer) {
         return consumer.equals(TopicRecorder.header(record, "dead-letter-consumer-group"));
     }
