@@ -71,6 +71,8 @@ public class Dispatcher {
     private static final int RECORD_ATTEMPTS = 3;
     /** A claim older than this is taken for a crashed sender and queued again (at-least-once to the provider). */
     private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+    /** How often a running dispatcher looks for stale claims (it also does at start). */
+    private static final Duration STALE_CHECK_EVERY = Duration.ofMinutes(1);
     private static final String CIRCUIT_OPEN = "CIRCUIT_OPEN";
 
     private final NotificationConfig config;
@@ -81,6 +83,8 @@ public class Dispatcher {
     private final PersonalMoments moments;
     private final Clock clock;
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    /** When stale claims were last looked for (System.nanoTime, the scheduler thread only). */
+    private long staleCheckedAt = System.nanoTime();
     private volatile ScheduledExecutorService scheduler;
     private ExecutorService senders;
 
@@ -145,6 +149,12 @@ public class Dispatcher {
 
     private void round() {
         try {
+            if (System.nanoTime() - staleCheckedAt > STALE_CHECK_EVERY.toNanos()) {
+                // a round whose outcomes could not be recorded left its claims SENDING; rounds never overlap,
+                // so none of this instance's claims is in flight now
+                staleCheckedAt = System.nanoTime();
+                requeueStaleClaims();
+            }
             contacts.releaseWaiting();
             List<ClaimedDelivery> claimed;
             do {
