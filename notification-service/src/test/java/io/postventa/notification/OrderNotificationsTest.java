@@ -253,6 +253,48 @@ class OrderNotificationsTest {
     }
 
     @Test
+    void aRoundWithFailingAndSucceedingDeliveriesRecordsEachOutcomeAndItsEvent() {
+        // one event, four channels claimed together: e-mail and push go through, SMS and WhatsApp hit an outage
+        String customer = "CUST-" + UUID.randomUUID();
+        String email = customer.toLowerCase() + "@example.com";
+        String phone = ProviderServer.BROKEN_PREFIX + digits();
+        TestEvents.customer(kafka, customer, email, phone, "es", "Europe/Madrid");
+        String order = "ORD-" + UUID.randomUUID();
+        String eventId = TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 1, "es-ES");
+
+        List<ConsumerRecord<String, String>> outcomes = notifications.await(r -> customer.equals(r.key())
+                && r.value().contains(eventId) && !"postventa.notification.suppressed.v1".equals(TopicRecorder.header(r, "ce_type")),
+                4, WAIT);
+        Map<String, JsonNode> byChannel = new java.util.HashMap<>();
+        for (ConsumerRecord<String, String> r : outcomes) {
+            JsonNode event = EventJson.readTree(r.value());
+            String type = TopicRecorder.header(r, "ce_type");
+            byChannel.put(event.get("channel").asText(), event);
+            boolean failed = "postventa.notification.failed.v1".equals(type);
+            assertEquals(List.of("SMS", "WHATSAPP").contains(event.get("channel").asText()), failed,
+                    "only the channels in outage fail: " + type + " " + r.value());
+        }
+        assertEquals(4, byChannel.size(), "one outcome event per channel: " + byChannel.keySet());
+        assertEquals(1, byChannel.get("PUSH").get("attempts").asInt(), "push went through at the first try");
+        assertTrue(byChannel.get("PUSH").get("providerMessageId").asText().startsWith("prov-"),
+                "the provider's id is published: " + byChannel.get("PUSH"));
+        assertEquals("HTTP_503", byChannel.get("SMS").get("errorCode").asText());
+        assertEquals(4, byChannel.get("SMS").get("attempts").asInt(), "the first try and three retries");
+        assertEquals(4, byChannel.get("WHATSAPP").get("attempts").asInt());
+
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(
+                List.of("EMAIL/SENT/1/null", "PUSH/SENT/1/null", "SMS/FAILED/4/HTTP_503", "WHATSAPP/FAILED/4/HTTP_503"),
+                deliveries(customer).stream().map(d -> d.get("channel") + "/" + d.get("status") + "/" + d.get("attempts")
+                        + "/" + d.get("errorCode")).sorted().toList()));
+        String pushId = byChannel.get("PUSH").get("notificationId").asText();
+        String stored = QuarkusTransaction.requiringNew().call(() -> io.postventa.notification.domain.Delivery
+                .<io.postventa.notification.domain.Delivery>findById(UUID.fromString(pushId)).providerMessageId);
+        assertEquals(byChannel.get("PUSH").get("providerMessageId").asText(), stored,
+                "the delivery keeps the provider's id it published");
+        assertEquals(1, Mailbox.to(email).size(), "one e-mail");
+    }
+
+    @Test
     void anEventForAnUnknownCustomerWaitsForThemAndIsSuppressedWhenTheyNeverCome() {
         String late = "CUST-" + UUID.randomUUID();
         String email = late.toLowerCase() + "@example.com";

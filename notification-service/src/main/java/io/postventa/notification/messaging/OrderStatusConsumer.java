@@ -1,7 +1,9 @@
 package io.postventa.notification.messaging;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
@@ -42,9 +44,23 @@ public class OrderStatusConsumer {
     @Incoming("order-status")
     @Blocking
     public CompletionStage<Void> onOrderStatus(KafkaRecordBatch<String, String> batch) {
-        CompletionStage<Void> done = consumer.consumeBatch(batch, "notification-service.order-status.v1", this::apply);
+        CompletionStage<Void> done = consumer.consumeBatch(batch, "notification-service.order-status.v1", this::prepare,
+                this::apply);
         dispatcher.wake();
         return done;
+    }
+
+    /** Loads what planning the poll's events reads (customers, preferences, earlier deliveries) once for all. */
+    private void prepare(List<IncomingEvent> events) {
+        List<String> customers = new ArrayList<>(events.size());
+        List<String> ids = new ArrayList<>(events.size());
+        for (IncomingEvent event : events) {
+            if (event.data() != null && event.data().hasNonNull("customerId")) {
+                customers.add(event.data().get("customerId").asText());
+            }
+            ids.add(event.id());
+        }
+        planner.prepare(customers, ids);
     }
 
     private void apply(IncomingEvent event) {

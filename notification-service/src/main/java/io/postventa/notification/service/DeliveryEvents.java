@@ -1,5 +1,7 @@
 package io.postventa.notification.service;
 
+import java.time.Instant;
+
 import io.postventa.events.EventType;
 import io.postventa.events.common.NotificationChannel;
 import io.postventa.events.notifications.MessageKind;
@@ -20,18 +22,20 @@ public class DeliveryEvents {
         this.outbox = outbox;
     }
 
-    public void sent(Delivery d) {
-        outbox.publish(EventType.NOTIFICATION_SENT, d.customerId, new NotificationSent(d.id.toString(), d.customerId,
-                d.updatedAt, NotificationChannel.valueOf(d.channel), MessageKind.valueOf(d.kind), d.templateId, d.variant,
-                d.locale, d.sourceEventId, d.sourceEventType, Math.max(1, d.attempts), d.providerMessageId, d.orderId,
-                d.returnId, d.ticketId, d.surveyId), d.updatedAt);
+    /** notification.sent for a claimed delivery, recorded at {@code at} after {@code attempts} attempts. */
+    public void sent(ClaimedDelivery d, int attempts, String providerMessageId, Instant at) {
+        outbox.publish(EventType.NOTIFICATION_SENT, d.customerId(), new NotificationSent(d.id().toString(),
+                d.customerId(), at, NotificationChannel.valueOf(d.channel()), MessageKind.valueOf(d.kind()),
+                d.templateId(), d.variant(), d.locale(), d.sourceEventId(), d.sourceEventType(), Math.max(1, attempts),
+                providerMessageId, d.orderId(), d.returnId(), d.ticketId(), d.surveyId()), at);
     }
 
-    public void failed(Delivery d, String errorMessage) {
-        outbox.publish(EventType.NOTIFICATION_FAILED, d.customerId, new NotificationFailed(d.id.toString(),
-                d.customerId, d.updatedAt, NotificationChannel.valueOf(d.channel), MessageKind.valueOf(d.kind),
-                d.templateId, d.variant, d.sourceEventId, d.sourceEventType, Math.max(1, d.attempts), d.errorCode,
-                errorMessage, d.orderId, d.returnId, d.ticketId, d.surveyId), d.updatedAt);
+    /** notification.failed for a claimed delivery, recorded at {@code at} after {@code attempts} attempts. */
+    public void failed(ClaimedDelivery d, int attempts, String errorCode, String errorMessage, Instant at) {
+        outbox.publish(EventType.NOTIFICATION_FAILED, d.customerId(), new NotificationFailed(d.id().toString(),
+                d.customerId(), at, NotificationChannel.valueOf(d.channel()), MessageKind.valueOf(d.kind()),
+                d.templateId(), d.variant(), d.sourceEventId(), d.sourceEventType(), Math.max(1, attempts), errorCode,
+                errorMessage, d.orderId(), d.returnId(), d.ticketId(), d.surveyId()), at);
     }
 
     public void suppressed(Delivery d) {

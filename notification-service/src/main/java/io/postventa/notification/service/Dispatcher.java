@@ -9,15 +9,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -39,8 +41,9 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Sends what is due: every {@code dispatch-interval} it claims QUEUED deliveries and DEFERRED ones whose time
- * (by the injected Clock) has come ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work), hands them to
- * their channel outside any transaction, then records SENT or FAILED with its event in one transaction. A message
+ * (by the injected Clock) has come ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work; the claim returns
+ * what sending needs), hands them to their channel outside any transaction, then records the whole round's SENT,
+ * FAILED and DEFERRED outcomes with their events in one transaction. A message
  * whose channel's circuit is open is not failed: it is DEFERRED until the breaker's delay has passed, for up to
  * {@code circuit-open-retry-for}. It also
  * expires events that waited too long for their customer.
@@ -50,9 +53,26 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final String CLAIM = "update delivery set status = 'SENDING', updated_at = ? where id in ("
             + " select id from delivery where status = 'QUEUED' or (status = 'DEFERRED' and send_after <= ?)"
-            + " order by created_at limit ? for update skip locked) returning id";
+            + " order by created_at limit ? for update skip locked)"
+            + " returning id, customer_id, source_event_id, source_event_type, kind, channel, template_id, variant,"
+            + " locale, recipient, subject, body, unsubscribe_url, attempts, order_id, return_id, ticket_id, survey_id,"
+            + " created_at";
+    /**
+     * A round's outcomes, one array element per delivery; only rows still SENDING change. A provider id is kept
+     * for SENT only and the circuit's retry time (parameter 2) for DEFERRED only, as the entity updates did.
+     */
+    private static final String RECORD = "update delivery d set status = o.status, attempts = o.attempts,"
+            + " updated_at = ?, error_code = o.error_code,"
+            + " provider_message_id = case when o.status = 'SENT' then o.provider_message_id else d.provider_message_id end,"
+            + " send_after = case when o.status = 'DEFERRED' then ?::timestamptz else d.send_after end"
+            + " from unnest(?::text[], ?::text[], ?::int4[], ?::text[], ?::text[])"
+            + " as o(id, status, attempts, error_code, provider_message_id)"
+            + " where d.id = o.id::uuid and d.status = 'SENDING' returning d.id";
+    private static final int RECORD_ATTEMPTS = 3;
     /** A claim older than this is taken for a crashed sender and queued again (at-least-once to the provider). */
     private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+    /** How often a running dispatcher looks for stale claims (it also does at start). */
+    private static final Duration STALE_CHECK_EVERY = Duration.ofMinutes(1);
     private static final String CIRCUIT_OPEN = "CIRCUIT_OPEN";
 
     private final NotificationConfig config;
@@ -63,6 +83,8 @@ public class Dispatcher {
     private final PersonalMoments moments;
     private final Clock clock;
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    /** When stale claims were last looked for (System.nanoTime, the scheduler thread only). */
+    private long staleCheckedAt = System.nanoTime();
     private volatile ScheduledExecutorService scheduler;
     private ExecutorService senders;
 
@@ -127,17 +149,30 @@ public class Dispatcher {
 
     private void round() {
         try {
+            if (System.nanoTime() - staleCheckedAt > STALE_CHECK_EVERY.toNanos()) {
+                // a round whose outcomes could not be recorded left its claims SENDING; rounds never overlap,
+                // so none of this instance's claims is in flight now
+                staleCheckedAt = System.nanoTime();
+                requeueStaleClaims();
+            }
             contacts.releaseWaiting();
-            List<UUID> claimed;
+            List<ClaimedDelivery> claimed;
             do {
                 claimed = claim();
-                List<Future<?>> running = new ArrayList<>();
-                for (UUID id : claimed) {
-                    running.add(senders.submit(() -> send(id)));
+                List<Future<Outcome>> running = new ArrayList<>();
+                for (ClaimedDelivery d : claimed) {
+                    running.add(senders.submit(() -> send(d)));
                 }
-                for (Future<?> f : running) {
-                    f.get();
+                List<Outcome> outcomes = new ArrayList<>(running.size());
+                for (Future<Outcome> f : running) {
+                    try {
+                        outcomes.add(f.get());
+                    } catch (ExecutionException e) {
+                        // not recorded: it stays SENDING and is queued again after STALE_CLAIM
+                        LOG.errorf(e.getCause(), "a send failed without an outcome");
+                    }
                 }
+                record(outcomes);
             } while (claimed.size() == config.dispatchBatchSize());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -154,23 +189,29 @@ public class Dispatcher {
         }
     }
 
-    private List<UUID> claim() {
+    private List<ClaimedDelivery> claim() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Timestamp now = Timestamp.from(clock.instant());
-            List<UUID> ids = new ArrayList<>();
+            List<ClaimedDelivery> claimed = new ArrayList<>();
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CLAIM)) {
                 s.setTimestamp(1, now);
                 s.setTimestamp(2, now);
                 s.setInt(3, config.dispatchBatchSize());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(rs.getObject(1, UUID.class));
+                        claimed.add(new ClaimedDelivery(rs.getObject("id", UUID.class), rs.getString("customer_id"),
+                                rs.getString("source_event_id"), rs.getString("source_event_type"), rs.getString("kind"),
+                                rs.getString("channel"), rs.getString("template_id"), rs.getString("variant"),
+                                rs.getString("locale"), rs.getString("recipient"), rs.getString("subject"),
+                                rs.getString("body"), rs.getString("unsubscribe_url"), rs.getInt("attempts"),
+                                rs.getString("order_id"), rs.getString("return_id"), rs.getString("ticket_id"),
+                                rs.getString("survey_id"), rs.getTimestamp("created_at").toInstant()));
                     }
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot claim deliveries: " + e.getMessage(), e);
             }
-            return ids;
+            return claimed;
         });
     }
 
@@ -180,19 +221,19 @@ public class Dispatcher {
                 clock.instant().minus(STALE_CLAIM)));
     }
 
-    void send(UUID id) {
-        Delivery d = QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>findById(id));
-        if (d == null || d.status != DeliveryStatus.SENDING) {
-            return;
-        }
-        AtomicInteger attempts = new AtomicInteger(d.attempts);
-        OutgoingMessage message = new OutgoingMessage(d.id.toString(), d.recipient, d.subject, d.body, d.unsubscribeUrl,
-                attempts);
+    /** What became of one send: the attempts made, and the provider's id or the error. */
+    record Outcome(ClaimedDelivery delivery, int attempts, String providerMessageId, String errorCode,
+            String errorMessage) {
+    }
+
+    /** Hands a claimed delivery to its channel (outside any transaction) and says how it went. */
+    Outcome send(ClaimedDelivery d) {
+        OutgoingMessage message = d.message();
         String providerId = null;
         String errorCode = null;
         String errorMessage = null;
         try {
-            providerId = switch (NotificationChannel.valueOf(d.channel)) {
+            providerId = switch (NotificationChannel.valueOf(d.channel())) {
                 case EMAIL -> gateway.email(message);
                 case SMS -> gateway.sms(message);
                 case WHATSAPP -> gateway.whatsapp(message);
@@ -204,39 +245,104 @@ public class Dispatcher {
             errorMessage = e.getMessage();
         } catch (CircuitBreakerOpenException e) {
             errorCode = CIRCUIT_OPEN;
-            errorMessage = d.channel + " provider circuit is open after repeated failures";
+            errorMessage = d.channel() + " provider circuit is open after repeated failures";
         } catch (RuntimeException e) {
             errorCode = "UNEXPECTED";
             errorMessage = e.getClass().getSimpleName();
-            LOG.errorf(e, "delivery %s failed unexpectedly", id);
+            LOG.errorf(e, "delivery %s failed unexpectedly", d.id());
         }
-        String code = errorCode;
-        String text = errorMessage;
-        String provider = providerId;
-        QuarkusTransaction.requiringNew().run(() -> {
-            Delivery current = Delivery.findById(id);
-            if (current == null || current.status != DeliveryStatus.SENDING) {
+        return new Outcome(d, Math.max(1, message.attempts().get()), providerId, errorCode, errorMessage);
+    }
+
+    /**
+     * Records a round's outcomes in one transaction: one statement for all rows (only those still SENDING, so a
+     * claim taken over after STALE_CLAIM is not overwritten) and the events of the rows it changed, which the
+     * outbox writes in one batch at commit. Running it again after a commit whose answer was lost changes nothing.
+     */
+    private void record(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= RECORD_ATTEMPTS; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> recordInTransaction(outcomes));
                 return;
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.warnf("recording %d delivery outcomes failed (attempt %d of %d): %s", outcomes.size(), attempt,
+                        RECORD_ATTEMPTS, e.toString());
+                if (attempt < RECORD_ATTEMPTS) {
+                    try {
+                        Thread.sleep(100L * attempt);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
             }
-            Instant now = clock.instant();
-            current.attempts = Math.max(1, attempts.get());
-            current.updatedAt = now;
-            if (code == null) {
-                current.status = DeliveryStatus.SENT;
-                current.providerMessageId = provider;
-                current.errorCode = null;
-                events.sent(current);
-            } else if (CIRCUIT_OPEN.equals(code)
-                    && now.isBefore(current.createdAt.plus(config.circuitOpenRetryFor()))) {
+        }
+        // the rows stay SENDING and are queued again after STALE_CLAIM: sent again, at least once
+        throw new IllegalStateException("cannot record delivery outcomes", last);
+    }
+
+    private void recordInTransaction(List<Outcome> outcomes) {
+        Instant now = clock.instant();
+        Instant retryAt = now.plus(config.circuitOpenRetryAfter());
+        int n = outcomes.size();
+        String[] ids = new String[n];
+        String[] statuses = new String[n];
+        Integer[] attempts = new Integer[n];
+        String[] errorCodes = new String[n];
+        String[] providerIds = new String[n];
+        Map<UUID, Outcome> byId = new HashMap<>();
+        Map<UUID, DeliveryStatus> statusById = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Outcome o = outcomes.get(i);
+            DeliveryStatus status;
+            if (o.errorCode() == null) {
+                status = DeliveryStatus.SENT;
+            } else if (CIRCUIT_OPEN.equals(o.errorCode())
+                    && now.isBefore(o.delivery().createdAt().plus(config.circuitOpenRetryFor()))) {
                 // the provider is resting, not refusing this message: it waits for the circuit to close
-                current.status = DeliveryStatus.DEFERRED;
-                current.sendAfter = now.plus(config.circuitOpenRetryAfter());
-                current.errorCode = code;
+                status = DeliveryStatus.DEFERRED;
             } else {
-                current.status = DeliveryStatus.FAILED;
-                current.errorCode = code;
-                events.failed(current, text);
+                status = DeliveryStatus.FAILED;
             }
-        });
+            ids[i] = o.delivery().id().toString();
+            statuses[i] = status.name();
+            attempts[i] = o.attempts();
+            errorCodes[i] = o.errorCode();
+            providerIds[i] = o.providerMessageId();
+            byId.put(o.delivery().id(), o);
+            statusById.put(o.delivery().id(), status);
+        }
+        List<UUID> recorded = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(RECORD)) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setTimestamp(2, Timestamp.from(retryAt));
+            s.setArray(3, c.createArrayOf("text", ids));
+            s.setArray(4, c.createArrayOf("text", statuses));
+            s.setArray(5, c.createArrayOf("int4", attempts));
+            s.setArray(6, c.createArrayOf("text", errorCodes));
+            s.setArray(7, c.createArrayOf("text", providerIds));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    recorded.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record delivery outcomes: " + e.getMessage(), e);
+        }
+        for (UUID id : recorded) {
+            Outcome o = byId.get(id);
+            switch (statusById.get(id)) {
+                case SENT -> events.sent(o.delivery(), o.attempts(), o.providerMessageId(), now);
+                case FAILED -> events.failed(o.delivery(), o.attempts(), o.errorCode(), o.errorMessage(), now);
+                default -> {
+                    // DEFERRED: no event, it is tried again when the circuit may have closed
+                }
+            }
+        }
     }
 }

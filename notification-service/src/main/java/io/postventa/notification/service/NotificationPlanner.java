@@ -1,14 +1,20 @@
 package io.postventa.notification.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -36,6 +42,8 @@ import io.postventa.notification.domain.Trigger;
 import io.postventa.notification.domain.UnsubscribeToken;
 import io.postventa.notification.domain.VariantPicker;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -48,6 +56,11 @@ public class NotificationPlanner {
     private static final Logger LOG = Logger.getLogger(NotificationPlanner.class);
     private static final ObjectMapper JSON = EventJson.newObjectMapper();
     private static final Set<MessageKind> MARKETING = EnumSet.of(MessageKind.SURVEYS, MessageKind.PERSONAL_MOMENTS);
+    /** The statuses the daily cap counts. */
+    private static final List<DeliveryStatus> COUNTED_TODAY = List.of(DeliveryStatus.QUEUED, DeliveryStatus.SENDING,
+            DeliveryStatus.SENT, DeliveryStatus.DEFERRED);
+    /** The key of a transaction's {@link Prepared} reads in the synchronization registry. */
+    private static final Object PREPARED = new Object();
 
     private final NotificationConfig config;
     private final TemplateService templates;
@@ -56,27 +69,159 @@ public class NotificationPlanner {
     private final Clock clock;
     private final UnsubscribeToken tokens;
     private final Set<NotificationChannel> quietChannels;
+    private final Map<Trigger, List<NotificationChannel>> channelsByTrigger = new EnumMap<>(Trigger.class);
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
 
     public NotificationPlanner(NotificationConfig config, TemplateService templates, PreferencesService preferences,
-            DeliveryEvents events, Clock clock) {
+            DeliveryEvents events, Clock clock, EntityManager em, TransactionSynchronizationRegistry transactions) {
         this.config = config;
         this.templates = templates;
         this.preferences = preferences;
         this.events = events;
         this.clock = clock;
+        this.em = em;
+        this.transactions = transactions;
         this.tokens = new UnsubscribeToken(config.unsubscribeSecret());
         this.quietChannels = parseChannels(config.quietHoursChannels());
+        for (Trigger trigger : Trigger.values()) {
+            String value = config.triggers().get(trigger.key());
+            channelsByTrigger.put(trigger, value == null ? List.of() : List.copyOf(parseChannels(value)));
+        }
     }
 
     /** Channels the configuration switches on for a trigger; empty when it is off. */
     public List<NotificationChannel> channelsFor(Trigger trigger) {
-        String value = config.triggers().get(trigger.key());
-        return value == null ? List.of() : List.copyOf(parseChannels(value));
+        return channelsByTrigger.get(trigger);
+    }
+
+    /**
+     * Loads, a query each, what planning these events will read for every one of them: their customers' contacts
+     * and preferences, the deliveries already planned for the events, and their customers' recent deliveries (for
+     * the daily cap and folding). The {@link #plan} calls that follow in the same transaction use it instead of
+     * asking per event; deliveries they create are added to it as they go, so the answers stay the same.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepare(Collection<String> customerIds, Collection<String> sourceEventIds) {
+        Set<String> customers = new HashSet<>(customerIds);
+        customers.remove(null);
+        Prepared p = new Prepared(customers);
+        if (!customers.isEmpty()) {
+            for (CustomerContact c : CustomerContact.<CustomerContact>list("customerId in ?1", customers)) {
+                p.contacts.put(c.customerId, c);
+            }
+            for (CustomerPreferences c : CustomerPreferences.<CustomerPreferences>list("customerId in ?1", customers)) {
+                p.preferences.put(c.customerId, c);
+            }
+            for (Object[] row : em.createQuery("select distinct d.customerId, d.channel, d.kind from Delivery d"
+                    + " where d.customerId in ?1 and d.status = ?2 and d.reason = ?3 and d.foldedInto is null",
+                    Object[].class).setParameter(1, customers).setParameter(2, DeliveryStatus.SUPPRESSED)
+                    .setParameter(3, SuppressionReason.FREQUENCY_CAP.name()).getResultList()) {
+                p.foldable.add(key((String) row[0], (String) row[1], (String) row[2]));
+            }
+            // a customer's day starts less than 26 hours ago in any time zone: these counts bound sentToday's
+            for (Object[] row : em.createQuery("select d.customerId, d.channel, d.kind, count(d) from Delivery d"
+                    + " where d.customerId in ?1 and d.status in ?2 and d.createdAt >= ?3"
+                    + " group by d.customerId, d.channel, d.kind", Object[].class)
+                    .setParameter(1, customers).setParameter(2, COUNTED_TODAY)
+                    .setParameter(3, clock.instant().minus(Duration.ofHours(26))).getResultList()) {
+                p.recent.put(key((String) row[0], (String) row[1], (String) row[2]), ((Number) row[3]).intValue());
+            }
+        }
+        Set<String> eventIds = new HashSet<>(sourceEventIds);
+        eventIds.remove(null);
+        p.eventIds.addAll(eventIds);
+        if (!eventIds.isEmpty()) {
+            for (Object[] row : em.createQuery("select d.sourceEventId, coalesce(d.channel, '-') from Delivery d"
+                    + " where d.sourceEventId in ?1", Object[].class).setParameter(1, eventIds).getResultList()) {
+                p.planned.add(key((String) row[0], (String) row[1]));
+            }
+        }
+        transactions.putResource(PREPARED, p);
+    }
+
+    /** What {@link #prepare} loaded for the current transaction's events; null when it was not called. */
+    private Prepared prepared() {
+        return (Prepared) transactions.getResource(PREPARED);
+    }
+
+    private CustomerContact contact(String customerId) {
+        Prepared p = prepared();
+        return p != null && p.customers.contains(customerId) ? p.contacts.get(customerId)
+                : CustomerContact.findById(customerId);
+    }
+
+    private CustomerPreferences preferencesOf(String customerId) {
+        Prepared p = prepared();
+        return p != null && p.customers.contains(customerId) ? p.preferences.get(customerId)
+                : CustomerPreferences.findById(customerId);
+    }
+
+    private boolean planned(TriggerEvent event, NotificationChannel channel) {
+        String name = channel == null ? "-" : channel.name();
+        Prepared p = prepared();
+        if (p != null && p.eventIds.contains(event.sourceEventId())) {
+            return p.planned.contains(key(event.sourceEventId(), name));
+        }
+        return Delivery.count("sourceEventId = ?1 and coalesce(channel, '-') = ?2", event.sourceEventId(), name) > 0;
+    }
+
+    /** Keeps what {@link #prepare} loaded true of a delivery just created in this transaction. */
+    private void created(Delivery d) {
+        Prepared p = prepared();
+        if (p == null) {
+            return;
+        }
+        p.planned.add(key(d.sourceEventId, d.channel == null ? "-" : d.channel));
+        if (d.channel != null) {
+            String k = key(d.customerId, d.channel, d.kind);
+            if (COUNTED_TODAY.contains(d.status)) {
+                p.recent.merge(k, 1, Integer::sum);
+            } else if (d.status == DeliveryStatus.SUPPRESSED && SuppressionReason.FREQUENCY_CAP.name().equals(d.reason)) {
+                p.foldable.add(k);
+            }
+        }
+    }
+
+    /** False only when the prepared counts show the customer cannot have reached the cap today. */
+    private boolean mayBeCapped(String customerId, NotificationChannel channel, MessageKind kind) {
+        Prepared p = prepared();
+        return p == null || !p.customers.contains(customerId)
+                || p.recent.getOrDefault(key(customerId, channel.name(), kind.name()), 0) >= config.orderUpdatesPerDay();
+    }
+
+    /** False only when the prepared rows show no capped update waiting to be folded. */
+    private boolean mayHaveFolded(String customerId, NotificationChannel channel, MessageKind kind) {
+        Prepared p = prepared();
+        return p == null || !p.customers.contains(customerId)
+                || p.foldable.contains(key(customerId, channel.name(), kind.name()));
+    }
+
+    private static String key(String... parts) {
+        return String.join("|", parts);
+    }
+
+    /** A transaction's prepared reads (see {@link #prepare}). */
+    private static final class Prepared {
+        final Set<String> customers;
+        final Set<String> eventIds = new HashSet<>();
+        final Map<String, CustomerContact> contacts = new HashMap<>();
+        final Map<String, CustomerPreferences> preferences = new HashMap<>();
+        /** source event id | channel (or "-") of the deliveries there are. */
+        final Set<String> planned = new HashSet<>();
+        /** customer | channel | kind with a capped update not yet folded into a later message. */
+        final Set<String> foldable = new HashSet<>();
+        /** customer | channel | kind: deliveries sentToday would count, over the last 26 hours. */
+        final Map<String, Integer> recent = new HashMap<>();
+
+        Prepared(Set<String> customers) {
+            this.customers = customers;
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void plan(TriggerEvent event) {
-        CustomerContact contact = CustomerContact.findById(event.customerId());
+        CustomerContact contact = contact(event.customerId());
         if (contact == null) {
             if (PendingEvent.findById(event.sourceEventId()) == null) {
                 PendingEvent pending = new PendingEvent();
@@ -101,14 +246,14 @@ public class NotificationPlanner {
             suppress(event, null, SuppressionReason.TRIGGER_DISABLED);
             return;
         }
-        CustomerPreferences prefs = CustomerPreferences.findById(contact.customerId);
+        CustomerPreferences prefs = preferencesOf(contact.customerId);
         ChannelChoices choices = preferences.choices(prefs);
         String language = Locales.resolve(prefs == null ? null : prefs.language, contact.language, event.locale(),
                 config.defaultLanguage());
         ZoneId zone = zone(contact.timeZone);
         MessageKind kind = event.trigger().kind();
         for (NotificationChannel channel : channels) {
-            if (Delivery.count("sourceEventId = ?1 and channel = ?2", event.sourceEventId(), channel.name()) > 0) {
+            if (planned(event, channel)) {
                 continue; // already planned: the same event never makes a second message on a channel
             }
             if (!choices.allows(kind, channel)) {
@@ -140,9 +285,9 @@ public class NotificationPlanner {
         TemplateVariant variant = VariantPicker.pick(templates.variants(template), contact.customerId, template.id);
         String unsubscribeUrl = config.publicBaseUrl() + "/api/v1/unsubscribe?token=" + tokens.sign(contact.customerId, kind);
 
-        boolean capped = kind == MessageKind.ORDER_UPDATES
+        boolean capped = kind == MessageKind.ORDER_UPDATES && mayBeCapped(contact.customerId, channel, kind)
                 && sentToday(contact.customerId, channel, kind, zone, now) >= config.orderUpdatesPerDay();
-        List<Delivery> folded = capped ? List.of() : Delivery.list(
+        List<Delivery> folded = capped || !mayHaveFolded(contact.customerId, channel, kind) ? List.of() : Delivery.list(
                 "customerId = ?1 and channel = ?2 and kind = ?3 and status = ?4 and reason = ?5 and foldedInto is null"
                         + " order by createdAt",
                 contact.customerId, channel.name(), kind.name(), DeliveryStatus.SUPPRESSED,
@@ -159,6 +304,7 @@ public class NotificationPlanner {
             d.status = DeliveryStatus.SUPPRESSED;
             d.reason = SuppressionReason.FREQUENCY_CAP.name();
             d.persist();
+            created(d);
             events.suppressed(d);
             return;
         }
@@ -176,6 +322,7 @@ public class NotificationPlanner {
             }
         }
         d.persist();
+        created(d);
         for (Delivery f : folded) {
             f.foldedInto = d.id;
         }
@@ -185,21 +332,20 @@ public class NotificationPlanner {
         Instant startOfDay = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
         return Delivery.count("customerId = ?1 and channel = ?2 and kind = ?3 and status in ?4 and createdAt >= ?5",
                 customerId, channel.name(), kind.name(),
-                List.of(DeliveryStatus.QUEUED, DeliveryStatus.SENDING, DeliveryStatus.SENT, DeliveryStatus.DEFERRED),
-                startOfDay);
+                COUNTED_TODAY, startOfDay);
     }
 
     /** Records a deliberate non-delivery and publishes notification.suppressed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void suppress(TriggerEvent event, NotificationChannel channel, SuppressionReason reason) {
-        if (Delivery.count("sourceEventId = ?1 and coalesce(channel, '-') = ?2", event.sourceEventId(),
-                channel == null ? "-" : channel.name()) > 0) {
+        if (planned(event, channel)) {
             return;
         }
         Delivery d = newDelivery(event, channel, clock.instant());
         d.status = DeliveryStatus.SUPPRESSED;
         d.reason = reason.name();
         d.persist();
+        created(d);
         events.suppressed(d);
     }
 

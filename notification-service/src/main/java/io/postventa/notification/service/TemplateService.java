@@ -43,7 +43,17 @@ public class TemplateService {
     private final Engine engine;
     private final EntityManager em;
     private final Clock clock;
-    private final ConcurrentMap<String, Template> parsed = new ConcurrentHashMap<>();
+    /** Parsed Qute templates per template version and variant part, with the source they were parsed from. */
+    private final ConcurrentMap<String, Parsed<Template>> parsed = new ConcurrentHashMap<>();
+    /** Read variants per template id, with the JSON they were read from. */
+    private final ConcurrentMap<String, Parsed<List<TemplateVariant>>> variants = new ConcurrentHashMap<>();
+
+    /**
+     * A cached result and its source. The source is compared on every use, so an edit (a new version, or a
+     * rolled-back one whose version number is used again) is never answered from the cache.
+     */
+    private record Parsed<T>(String source, T value) {
+    }
 
     public TemplateService(Engine engine, EntityManager em, Clock clock) {
         this.engine = engine;
@@ -73,9 +83,16 @@ public class TemplateService {
         }
     }
 
+    /** The template's variants (unmodifiable), read once per stored JSON rather than for every message. */
     public List<TemplateVariant> variants(MessageTemplate template) {
+        Parsed<List<TemplateVariant>> cached = variants.get(template.id);
+        if (cached != null && cached.source().equals(template.variants)) {
+            return cached.value();
+        }
         try {
-            return JSON.readValue(template.variants, VARIANTS);
+            List<TemplateVariant> read = List.copyOf(JSON.readValue(template.variants, VARIANTS));
+            variants.put(template.id, new Parsed<>(template.variants, read));
+            return read;
         } catch (IOException e) {
             throw new IllegalStateException("template " + template.id + " has unreadable variants", e);
         }
@@ -89,12 +106,22 @@ public class TemplateService {
         }
     }
 
-    /** Renders one variant of a stored template (parsed once per template version). */
+    /** Renders one variant of a stored template (parsed once per variant text). */
     public Rendered render(MessageTemplate template, TemplateVariant variant, Map<String, Object> data) {
-        String key = template.id + "@" + template.version + "#" + variant.name();
-        Template subject = parsed.computeIfAbsent(key + "/subject", k -> engine.parse(variant.subject()));
-        Template body = parsed.computeIfAbsent(key + "/body", k -> engine.parse(variant.body()));
+        String key = template.id + "#" + variant.name();
+        Template subject = parse(key + "/subject", variant.subject());
+        Template body = parse(key + "/body", variant.body());
         return new Rendered(subject.data(data).render().strip(), body.data(data).render().strip());
+    }
+
+    private Template parse(String key, String source) {
+        Parsed<Template> cached = parsed.get(key);
+        if (cached != null && cached.source().equals(source)) {
+            return cached.value();
+        }
+        Template template = engine.parse(source);
+        parsed.put(key, new Parsed<>(source, template));
+        return template;
     }
 
     /** Renders a draft variant without caching it (preview, validation). */
