@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,10 @@ class RiskConsumerTest {
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         assertEquals("%PDF-", new String(pdf, 0, 5), "the label must be a real PDF");
         assertEquals(rma, qrTextOf(pdf), "the label's QR code must carry the RMA code");
+        byte[] again = given().header("Authorization", Tokens.bearer(Tokens.agent("agent-7")))
+                .when().get("/api/v1/returns/{id}/label", returnId)
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertArrayEquals(pdf, again, "the label drawn on a second download must be the same file");
         given().header("Authorization", Tokens.bearer(Tokens.customer(id("CUST"))))
                 .when().get("/api/v1/returns/{id}/label", returnId).then().statusCode(404);
         given().header("Authorization", Tokens.bearer(Tokens.platform("shop")))

@@ -158,7 +158,7 @@ public class ReturnDecisionService {
                 new LabelProvider.LabelRequest(r.returnId, r.orderId, r.rmaCode, now, expires));
         r.carrier = label.carrier();
         r.trackingNumber = label.trackingNumber();
-        r.labelPdf = label.pdf();
+        r.labelPdf = label.pdf(); // null for the built-in provider: drawn on download
         r.labelIssuedAt = now;
         r.labelExpiresAt = expires;
         r.status = ReturnStatus.LABEL_ISSUED.name();
