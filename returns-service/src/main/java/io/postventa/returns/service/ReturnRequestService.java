@@ -142,7 +142,7 @@ public class ReturnRequestService {
         outbox.publish(EventType.RETURN_REQUESTED, r.returnId, new ReturnRequested(r.returnId, r.orderId, customerId, now,
                 lines, request.preferredResolution(), r.currency, total, r.deliveredAt, r.policyVersion, customerHistory),
                 now);
-        return new Created(views.view(r), true);
+        return new Created(views.view(r, lines), true);
     }
 
     @Transactional
@@ -203,9 +203,11 @@ public class ReturnRequestService {
 
     private Map<String, Integer> returnedUnits(String orderId) {
         Map<String, Integer> out = new HashMap<>();
-        for (ReturnRequest r : ReturnRequest.<ReturnRequest>list("orderId", orderId)) {
-            if (r.returnStatus().holdsUnits()) {
-                for (ReturnLine line : Json.readList(r.lines, ReturnLine.class)) {
+        // status and lines only: the order's returns are not loaded as entities the session would then dirty-check
+        for (Object[] r : em.createQuery("select r.status, r.lines from ReturnRequest r where r.orderId = ?1",
+                Object[].class).setParameter(1, orderId).getResultList()) {
+            if (ReturnStatus.valueOf((String) r[0]).holdsUnits()) {
+                for (ReturnLine line : Json.readList((String) r[1], ReturnLine.class)) {
                     out.merge(line.sku(), line.quantity(), Integer::sum);
                 }
             }
