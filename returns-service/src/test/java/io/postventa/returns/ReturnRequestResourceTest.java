@@ -104,6 +104,24 @@ class ReturnRequestResourceTest {
     }
 
     @Test
+    void theHistoryARequestCarriesCountsTheCustomersEarlierReturnsOfTheLastYear() {
+        String customer = id("CUST");
+        String order = Fixtures.deliveredOrder(kafka, customer, 3, daysAgo(2), new Fixtures.Line("TEE", "apparel", "19.90", 4));
+        Fixtures.returnOf(customer, order, "TEE", 1, "SIZE_FIT");
+        String second = Fixtures.returnOf(customer, order, "TEE", 1, "SIZE_FIT");
+
+        JsonNode history = EventJson.readTree(requests.await(r -> second.equals(r.key())
+                && EventType.RETURN_REQUESTED.ceType().equals(TopicRecorder.header(r, "ce_type")), 1, Fixtures.WAIT)
+                .get(0).value()).get("customerHistory");
+        assertEquals(3, history.get("purchaseCount").asInt(), "history: " + history);
+        assertEquals(1, history.get("returnsLast12Months").asInt(), "the earlier return, this one excluded: " + history);
+        assertEquals(0, new java.math.BigDecimal("0.25").compareTo(history.get("returnRateLast12Months").decimalValue()),
+                "1 of 4 delivered units returned: " + history);
+        assertEquals(0, new java.math.BigDecimal("19.90").compareTo(history.get("openReturnsValue").decimalValue()),
+                "the earlier return is still open: " + history);
+    }
+
+    @Test
     void aDuplicatePostWithTheSameIdempotencyKeyReturnsTheFirstResult() {
         String customer = id("CUST");
         String order = Fixtures.deliveredOrder(kafka, customer, 3, daysAgo(2), new Fixtures.Line("TEE", "apparel", "10", 1));

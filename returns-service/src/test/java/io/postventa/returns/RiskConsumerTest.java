@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
@@ -127,6 +129,10 @@ class RiskConsumerTest {
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         assertEquals("%PDF-", new String(pdf, 0, 5), "the label must be a real PDF");
         assertEquals(rma, qrTextOf(pdf), "the label's QR code must carry the RMA code");
+        byte[] again = given().header("Authorization", Tokens.bearer(Tokens.agent("agent-7")))
+                .when().get("/api/v1/returns/{id}/label", returnId)
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertArrayEquals(pdf, again, "the label drawn on a second download must be the same file");
         given().header("Authorization", Tokens.bearer(Tokens.customer(id("CUST"))))
                 .when().get("/api/v1/returns/{id}/label", returnId).then().statusCode(404);
         given().header("Authorization", Tokens.bearer(Tokens.platform("shop")))
@@ -297,6 +303,34 @@ class RiskConsumerTest {
         String marker = cheapReturnFromRepeatCustomer().split(" ")[0];
         decisionOf(marker);
         assertEquals(1, decisions.withKey(returnId).size(), "a replayed request must not be decided again");
+    }
+
+    @Test
+    void twoRequestsForOneReturnArrivingTogetherAreDecidedOnce() throws Exception {
+        String returnId = cheapReturnFromRepeatCustomer().split(" ")[0];
+        decisionOf(returnId);
+        ConsumerRecord<String, String> requested = requests.await(r -> returnId.equals(r.key())
+                && EventType.RETURN_REQUESTED.ceType().equals(TopicRecorder.header(r, "ce_type")), 1, Fixtures.WAIT).get(0);
+        // A return this database does not have is decided on the event alone: nothing but the decision dedupes it.
+        String other = id("RET");
+        ObjectNode data = (ObjectNode) EventJson.readTree(requested.value());
+        data.put("returnId", other);
+        Map<String, String> headers = new HashMap<>();
+        for (Header h : requested.headers()) {
+            headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        headers.computeIfPresent("ce_subject", (k, v) -> other);
+        List<String> eventIds = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        for (String eventId : eventIds) {
+            headers.put("ce_id", eventId);
+            kafka.send(Topics.RETURN_REQUESTS, other, data.toString(), headers);
+        }
+
+        Awaitility.await().atMost(Fixtures.WAIT).until(() -> processed(eventIds.get(0)) && processed(eventIds.get(1)));
+        decisions.await(r -> other.equals(r.key()), 1, Fixtures.WAIT);
+        String marker = cheapReturnFromRepeatCustomer().split(" ")[0];
+        decisionOf(marker);
+        assertEquals(1, decisions.withKey(other).size(), "two requests for one return must decide it once");
     }
 
     private boolean processed(String eventId) throws Exception {

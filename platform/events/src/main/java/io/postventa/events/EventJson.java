@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +24,10 @@ public final class EventJson {
     private static final ObjectMapper CONFIGURED = newObjectMapper();
     private static final ObjectReader READER = CONFIGURED.reader();
     private static final ObjectWriter WRITER = CONFIGURED.writer();
+    /** For trees: keeps each decimal's scale (19.90 stays 19.90), so a tree writes the same text as its value. */
+    private static final ObjectMapper EXACT_TREES = newObjectMapper()
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private EventJson() {
     }
@@ -105,9 +111,12 @@ public final class EventJson {
         }
     }
 
-    /** Converts a value to a JSON tree without going through text. */
+    /**
+     * Converts a value to a JSON tree without going through text. Decimals keep their scale, so
+     * {@code toJson(toTree(value))} is exactly {@code toJson(value)}: a producer can validate the tree and store its text.
+     */
     public static JsonNode toTree(Object value) {
-        return CONFIGURED.valueToTree(value);
+        return EXACT_TREES.valueToTree(value);
     }
 
     /** Thrown when a value cannot be written as JSON or JSON cannot be read into a contract. */

@@ -14,6 +14,8 @@ import io.postventa.events.returns.ReturnRefunded;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The shared JSON mapping writes what the schemas expect and reads leniently. */
 class EventJsonTest {
@@ -37,6 +39,23 @@ class EventJsonTest {
         assertTrue(EventJson.toJson(refund).contains("\"amount\":1000"), EventJson.toJson(refund));
         ReturnRefunded cents = new ReturnRefunded("R-1", "O-1", "C-1", Instant.EPOCH, new BigDecimal("19.90"), "EUR", null, null);
         assertEquals(new BigDecimal("19.90"), EventJson.fromJson(EventJson.toJson(cents), ReturnRefunded.class).amount());
+    }
+
+    @Test
+    void aTreeWritesTheSameTextAsItsValueSoTheOutboxCanValidateTheTreeAndStoreIt() {
+        ReturnRefunded refund = new ReturnRefunded("R-1", "O-1", "C-1", Instant.parse("2026-03-02T10:00:00.120Z"),
+                new BigDecimal("19.90"), "EUR", null, null);
+        assertEquals(EventJson.toJson(refund), EventJson.toJson(EventJson.toTree(refund)));
+        assertTrue(EventJson.toJson(EventJson.toTree(refund)).contains("\"amount\":19.90"));
+        ReturnRefunded thousand = new ReturnRefunded("R-1", "O-1", "C-1", Instant.EPOCH, new BigDecimal("1E+3"), "EUR", null, null);
+        assertEquals(EventJson.toJson(thousand), EventJson.toJson(EventJson.toTree(thousand)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyExampleEventWritesTheSameTextThroughATree(EventType type) {
+        Record event = EventJson.fromJson(Resources.read(type.examplePath()), type);
+        assertEquals(EventJson.toJson(event), EventJson.toJson(EventJson.toTree(event)), type.examplePath());
     }
 
     @Test

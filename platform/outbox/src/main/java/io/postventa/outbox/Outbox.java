@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.SchemaValidator;
@@ -85,13 +87,18 @@ public class Outbox {
 
     private void write(EventType type, String aggregateId, Object payload, Instant occurredAt, String eventId,
             String source) {
-        String json = EventJson.toJson(payload);
+        String json;
         if (validate) {
-            List<SchemaViolation> violations = validator.validate(type, json);
+            // One tree, validated and then written: serializing to text only to parse it back cost more than the check.
+            JsonNode tree = EventJson.toTree(payload);
+            List<SchemaViolation> violations = validator.validate(type, tree);
             if (!violations.isEmpty()) {
                 throw new IllegalArgumentException("event " + type.ceType() + " about " + aggregateId
                         + " breaks its contract: " + violations);
             }
+            json = EventJson.toJson(tree);
+        } else {
+            json = EventJson.toJson(payload);
         }
         insert(new OutboxMessage(eventId, type.topic(), type.aggregate().name().toLowerCase(), aggregateId, type.ceType(),
                 json, occurredAt, source));

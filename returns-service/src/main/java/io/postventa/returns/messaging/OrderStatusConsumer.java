@@ -3,16 +3,19 @@ package io.postventa.returns.messaging;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.postventa.events.EventType;
 import io.postventa.events.orderstatus.OrderStatusChanged;
 import io.postventa.outbox.inbox.EventConsumer;
 import io.postventa.returns.service.OrderKnowledgeService;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Learns orders (lines, owner, delivery) from order-status.v1; delays are not needed here. */
+/**
+ * Learns orders (lines, owner, delivery) from order-status.v1; delays are not needed here. A poll is applied
+ * in one transaction, its orders loaded in one query.
+ */
 @ApplicationScoped
 public class OrderStatusConsumer {
     private final EventConsumer consumer;
@@ -25,11 +28,14 @@ public class OrderStatusConsumer {
 
     @Incoming("order-status")
     @Blocking
-    public CompletionStage<Void> onOrderStatus(Message<String> message) {
-        return consumer.consume(message, "returns-service.order-status", event -> {
-            if (event.type() == EventType.ORDER_STATUS_CHANGED) {
-                orders.apply(event.data(OrderStatusChanged.class));
-            }
-        });
+    public CompletionStage<Void> onOrderStatus(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, "returns-service.order-status",
+                events -> orders.prepare(events.stream().filter(event -> event.type() == EventType.ORDER_STATUS_CHANGED)
+                        .map(event -> event.data().path("orderId").asText()).toList()),
+                event -> {
+                    if (event.type() == EventType.ORDER_STATUS_CHANGED) {
+                        orders.apply(event.data(OrderStatusChanged.class));
+                    }
+                });
     }
 }

@@ -3,18 +3,20 @@ package io.postventa.returns.messaging;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.postventa.events.EventType;
 import io.postventa.events.returns.ReturnRequested;
 import io.postventa.outbox.inbox.EventConsumer;
 import io.postventa.returns.service.ReturnDecisionService;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The risk consumer: decides each return.requested of return-requests.v1 into return.decided.
- * Other event types of the topic (the return's later states) are not its business.
+ * Other event types of the topic (the return's later states) are not its business. Records come a poll
+ * at a time and a poll is decided in one transaction: the commit per record, not the decision, was what
+ * limited it.
  */
 @ApplicationScoped
 public class ReturnRiskConsumer {
@@ -28,11 +30,14 @@ public class ReturnRiskConsumer {
 
     @Incoming("return-requests-risk")
     @Blocking
-    public CompletionStage<Void> onReturnRequest(Message<String> message) {
-        return consumer.consume(message, "returns-service.return-requests-risk", event -> {
-            if (event.type() == EventType.RETURN_REQUESTED) {
-                decisions.decide(event.id(), event.data(ReturnRequested.class));
-            }
-        });
+    public CompletionStage<Void> onReturnRequests(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, "returns-service.return-requests-risk",
+                events -> decisions.prepare(events.stream().filter(event -> event.type() == EventType.RETURN_REQUESTED)
+                        .map(event -> event.data().path("returnId").asText()).toList()),
+                event -> {
+                    if (event.type() == EventType.RETURN_REQUESTED) {
+                        decisions.decide(event.id(), event.data(ReturnRequested.class));
+                    }
+                });
     }
 }

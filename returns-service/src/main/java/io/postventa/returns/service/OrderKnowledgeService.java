@@ -17,15 +17,24 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class OrderKnowledgeService {
     private final Clock clock;
+    private final LoadedOrders loaded;
 
-    public OrderKnowledgeService(Clock clock) {
+    public OrderKnowledgeService(Clock clock, LoadedOrders loaded) {
         this.clock = clock;
+        this.loaded = loaded;
+    }
+
+    /** Loads the orders a batch of events is about in one query (call in the batch's transaction, before {@link #apply}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepare(List<String> orderIds) {
+        loaded.load(orderIds);
     }
 
     @Transactional
     public void apply(OrderStatusChanged event) {
-        CustomerOrder order = CustomerOrder.findById(event.orderId());
-        if (order == null) {
+        CustomerOrder order = loaded.order(event.orderId());
+        boolean learnt = order == null;
+        if (learnt) {
             order = new CustomerOrder();
             order.orderId = event.orderId();
             order.status = event.newStatus().name();
@@ -57,6 +66,8 @@ public class OrderKnowledgeService {
             order.deliveredAt = event.occurredAt();
         }
         order.updatedAt = clock.instant();
-        order.persist();
+        if (learnt) {
+            loaded.learnt(order);
+        }
     }
 }

@@ -48,8 +48,8 @@ public class PdfLabelProvider implements LabelProvider {
 
     /**
      * Draws one throw-away label in the background at start-up. PDFBox builds its font cache on the
-     * first label, which on a busy host took longer than the risk consumer's 60 s poll limit and
-     * failed the channel; paid here, it costs no request anything.
+     * first label, which on a busy host took tens of seconds (when labels were drawn at issue it once
+     * exceeded the risk consumer's 60 s poll limit); paid here, it costs no download anything.
      */
     void warmUp(@Observes StartupEvent started) {
         Thread warm = new Thread(() -> {
@@ -64,14 +64,25 @@ public class PdfLabelProvider implements LabelProvider {
         warm.start();
     }
 
+    /** The carrier and parcel reference only: the PDF is drawn on download ({@link #render}), off the decision path. */
     @Override
     public IssuedLabel issue(LabelRequest request) {
-        String tracking = "RT" + request.rmaCode().replaceAll("[^A-Z0-9]", "");
-        return new IssuedLabel(config.label().carrier(), tracking, pdf(request, tracking));
+        return new IssuedLabel(config.label().carrier(), tracking(request), null);
+    }
+
+    @Override
+    public byte[] render(LabelRequest request) {
+        return pdf(request, tracking(request));
+    }
+
+    private static String tracking(LabelRequest request) {
+        return "RT" + request.rmaCode().replaceAll("[^A-Z0-9]", "");
     }
 
     byte[] pdf(LabelRequest request, String tracking) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            // The file id is otherwise derived from the clock; from the return, a label downloaded twice is the same file.
+            doc.setDocumentId((long) (request.returnId() + "\n" + request.rmaCode()).hashCode());
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle("Return label " + request.rmaCode());
             info.setSubject(request.rmaCode());

@@ -41,10 +41,12 @@ public class ReturnDecisionService {
     private final ReturnsConfig config;
     private final Outbox outbox;
     private final Clock clock;
+    private final LoadedReturns loaded;
 
     public ReturnDecisionService(RiskRuleService rules, LabelProvider labels, ReturnViews views, ReturnsConfig config,
-            Outbox outbox, Clock clock) {
+            Outbox outbox, Clock clock, LoadedReturns loaded) {
         this.rules = rules;
+        this.loaded = loaded;
         this.labels = labels;
         this.views = views;
         this.config = config;
@@ -57,15 +59,24 @@ public class ReturnDecisionService {
     }
 
     /**
+     * Loads, in one go, what deciding a batch of requests needs (call in the batch's transaction, before
+     * {@link #decide}); without it each decision looks up its own.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepare(List<String> returnIds) {
+        loaded.load(returnIds);
+    }
+
+    /**
      * The risk consumer's use case: decides a requested return once. A request already decided (the
      * same event redelivered, or the topic replayed) decides nothing and returns false.
      */
     @Transactional
     public boolean decide(String eventId, ReturnRequested request) {
-        if (RiskDecision.findById(request.returnId()) != null) {
+        if (loaded.isDecided(request.returnId())) {
             return false;
         }
-        Versioned<RiskRuleSet> ruleSet = rules.current();
+        Versioned<RiskRuleSet> ruleSet = loaded.rules(rules::current);
         RiskAssessment assessment = RiskMatrix.assess(ruleSet.value(), ruleSet.version(), RiskInput.of(request));
         Instant now = clock.instant();
         RiskDecision decision = new RiskDecision();
@@ -77,9 +88,9 @@ public class ReturnDecisionService {
         decision.ruleSetVersion = assessment.ruleSetVersion();
         decision.totalValue = request.totalValue();
         decision.decidedAt = now;
-        decision.persist();
+        loaded.record(decision);
 
-        ReturnRequest r = ReturnRequest.findById(request.returnId());
+        ReturnRequest r = loaded.request(request.returnId());
         if (r == null) {
             // Requested through another deployment's database: decide on the event alone.
             publishDecision(request.returnId(), request.orderId(), request.customerId(), now, assessment.outcome(),
@@ -147,7 +158,7 @@ public class ReturnDecisionService {
                 new LabelProvider.LabelRequest(r.returnId, r.orderId, r.rmaCode, now, expires));
         r.carrier = label.carrier();
         r.trackingNumber = label.trackingNumber();
-        r.labelPdf = label.pdf();
+        r.labelPdf = label.pdf(); // null for the built-in provider: drawn on download
         r.labelIssuedAt = now;
         r.labelExpiresAt = expires;
         r.status = ReturnStatus.LABEL_ISSUED.name();

@@ -1,6 +1,8 @@
 package io.postventa.returns.service;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.postventa.returns.domain.ReturnPolicy;
 import io.postventa.returns.domain.StoredReturnPolicy;
@@ -14,6 +16,7 @@ import jakarta.transaction.Transactional;
 public class ReturnPolicyService {
     private final EntityManager em;
     private final Clock clock;
+    private final Map<Integer, ReturnPolicy> parsed = new ConcurrentHashMap<>();
 
     public ReturnPolicyService(EntityManager em, Clock clock) {
         this.em = em;
@@ -48,14 +51,19 @@ public class ReturnPolicyService {
         stored.createdAt = clock.instant();
         stored.createdBy = by;
         stored.persist();
-        return view(stored);
+        // Not cached: this transaction may still roll back, and the version number be written again with other rules.
+        return new Versioned<>(stored.version, stored.createdAt, stored.createdBy,
+                Json.read(stored.policy, ReturnPolicy.class));
     }
 
     private StoredReturnPolicy latest() {
         return StoredReturnPolicy.<StoredReturnPolicy>find("order by version desc").firstResultOptional().orElse(null);
     }
 
-    private static Versioned<ReturnPolicy> view(StoredReturnPolicy s) {
-        return new Versioned<>(s.version, s.createdAt, s.createdBy, Json.read(s.policy, ReturnPolicy.class));
+    private Versioned<ReturnPolicy> view(StoredReturnPolicy s) {
+        // Versions are never edited, so a parsed version can be kept (as RiskRuleService does): every request reads
+        // the policy in force, and parsing its JSON each time was waste. The latest version is still read each time.
+        ReturnPolicy policy = parsed.computeIfAbsent(s.version, v -> Json.read(s.policy, ReturnPolicy.class));
+        return new Versioned<>(s.version, s.createdAt, s.createdBy, policy);
     }
 }

@@ -30,6 +30,7 @@ import io.postventa.returns.domain.ReturnStatus;
 import io.postventa.web.Page;
 import io.postventa.web.Problem;
 import io.postventa.web.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -43,12 +44,14 @@ public class ReturnRequestService {
     private final CustomerHistoryService history;
     private final ReturnViews views;
     private final Outbox outbox;
+    private final LabelProvider labels;
     private final EntityManager em;
     private final Clock clock;
 
     public ReturnRequestService(ReturnPolicyService policies, CustomerHistoryService history, ReturnViews views,
-            Outbox outbox, EntityManager em, Clock clock) {
+            Outbox outbox, LabelProvider labels, EntityManager em, Clock clock) {
         this.policies = policies;
+        this.labels = labels;
         this.history = history;
         this.views = views;
         this.outbox = outbox;
@@ -139,7 +142,7 @@ public class ReturnRequestService {
         outbox.publish(EventType.RETURN_REQUESTED, r.returnId, new ReturnRequested(r.returnId, r.orderId, customerId, now,
                 lines, request.preferredResolution(), r.currency, total, r.deliveredAt, r.policyVersion, customerHistory),
                 now);
-        return new Created(views.view(r), true);
+        return new Created(views.view(r, lines), true);
     }
 
     @Transactional
@@ -147,14 +150,24 @@ public class ReturnRequestService {
         return views.view(owned(returnId, customerIdOrNull));
     }
 
-    /** The stored label PDF. */
-    @Transactional
+    /**
+     * The label PDF: the one the provider returned at issue, or drawn now from what was issued (the RMA, order and
+     * validity stored with the return), outside the transaction so that drawing holds no database connection.
+     */
     public byte[] label(String returnId, String customerIdOrNull) {
-        ReturnRequest r = owned(returnId, customerIdOrNull);
-        if (r.labelPdf == null) {
-            throw ProblemException.notFound("label of return", returnId);
-        }
-        return r.labelPdf;
+        StoredLabel stored = QuarkusTransaction.joiningExisting().call(() -> {
+            ReturnRequest r = owned(returnId, customerIdOrNull);
+            if (r.labelIssuedAt == null) {
+                throw ProblemException.notFound("label of return", returnId);
+            }
+            return new StoredLabel(r.labelPdf,
+                    new LabelProvider.LabelRequest(r.returnId, r.orderId, r.rmaCode, r.labelIssuedAt, r.labelExpiresAt));
+        });
+        return stored.pdf() != null ? stored.pdf() : labels.render(stored.request());
+    }
+
+    /** A return's label as stored: the provider's own PDF (null when it is drawn on download) and what it says. */
+    private record StoredLabel(byte[] pdf, LabelProvider.LabelRequest request) {
     }
 
     @Transactional
@@ -190,9 +203,11 @@ public class ReturnRequestService {
 
     private Map<String, Integer> returnedUnits(String orderId) {
         Map<String, Integer> out = new HashMap<>();
-        for (ReturnRequest r : ReturnRequest.<ReturnRequest>list("orderId", orderId)) {
-            if (r.returnStatus().holdsUnits()) {
-                for (ReturnLine line : Json.readList(r.lines, ReturnLine.class)) {
+        // status and lines only: the order's returns are not loaded as entities the session would then dirty-check
+        for (Object[] r : em.createQuery("select r.status, r.lines from ReturnRequest r where r.orderId = ?1",
+                Object[].class).setParameter(1, orderId).getResultList()) {
+            if (ReturnStatus.valueOf((String) r[0]).holdsUnits()) {
+                for (ReturnLine line : Json.readList((String) r[1], ReturnLine.class)) {
                     out.merge(line.sku(), line.quantity(), Integer::sum);
                 }
             }

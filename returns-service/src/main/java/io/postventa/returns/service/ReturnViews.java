@@ -1,5 +1,7 @@
 package io.postventa.returns.service;
 
+import java.util.List;
+
 import io.postventa.events.returns.ReturnLine;
 import io.postventa.returns.config.ReturnsConfig;
 import io.postventa.returns.domain.ReturnRequest;
@@ -19,6 +21,11 @@ public class ReturnViews {
     }
 
     public ReturnView view(ReturnRequest r) {
+        return view(r, Json.readList(r.lines, ReturnLine.class));
+    }
+
+    /** As {@link #view(ReturnRequest)}, with the return's lines already at hand (not parsed again from the row). */
+    public ReturnView view(ReturnRequest r, List<ReturnLine> lines) {
         ReturnView.DecisionView decision = r.decision == null ? null : Json.read(r.decision, ReturnView.DecisionView.class);
         ReturnView.LabelView label = r.labelIssuedAt == null ? null : new ReturnView.LabelView(labelUrl(r.returnId),
                 r.carrier, r.trackingNumber, r.labelIssuedAt, r.labelExpiresAt,
@@ -28,7 +35,7 @@ public class ReturnViews {
                 "Print the label, stick it on the parcel and drop it at a " + r.carrier + " point before "
                         + r.labelExpiresAt.toString().substring(0, 10) + ". Return code: " + r.rmaCode + ".");
         return new ReturnView(r.returnId, r.orderId, r.customerId, r.status, r.requestedAt,
-                Json.readList(r.lines, ReturnLine.class), r.preferredResolution, r.comment, r.currency, r.totalValue,
+                lines, r.preferredResolution, r.comment, r.currency, r.totalValue,
                 r.returnShippingFee, r.policyVersion, decision, r.rmaCode, label, r.updatedAt);
     }
 }

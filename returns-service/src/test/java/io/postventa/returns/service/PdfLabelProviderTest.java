@@ -1,11 +1,15 @@
 package io.postventa.returns.service;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -59,11 +63,14 @@ class PdfLabelProviderTest {
     @Test
     void theLabelIsAPdfWithTheRmaInTextAndQrCodeEvenForAnAddressTheFontCannotWrite() throws Exception {
         Instant now = Instant.parse("2026-03-08T10:12:00Z");
-        LabelProvider.IssuedLabel label = new PdfLabelProvider(config("Magazyn Łódź, ul. Piotrkowska 1"))
-                .issue(new LabelProvider.LabelRequest("RET-1", "ORD-1", "RMA-7Q4K-2M9P", now, now.plus(Duration.ofDays(28))));
+        PdfLabelProvider provider = new PdfLabelProvider(config("Magazyn Łódź, ul. Piotrkowska 1"));
+        LabelProvider.LabelRequest request = new LabelProvider.LabelRequest("RET-1", "ORD-1", "RMA-7Q4K-2M9P", now,
+                now.plus(Duration.ofDays(28)));
+        LabelProvider.IssuedLabel label = provider.issue(request);
         assertEquals("CORREOS", label.carrier());
         assertEquals("RTRMA7Q4K2M9P", label.trackingNumber());
-        try (PDDocument doc = Loader.loadPDF(label.pdf())) {
+        assertNull(label.pdf(), "the built-in label is drawn on download, not in the decision's transaction");
+        try (PDDocument doc = Loader.loadPDF(provider.render(request))) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("RMA-7Q4K-2M9P"), text);
             assertTrue(text.contains("Etiqueta de devolución"), text);
@@ -75,5 +82,17 @@ class PdfLabelProviderTest {
                     new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
             assertEquals("RMA-7Q4K-2M9P", qr);
         }
+    }
+
+    @Test
+    void theSameLabelIsDrawnAsTheSameFileEveryTime() {
+        Instant now = Instant.parse("2026-03-08T10:12:00Z");
+        PdfLabelProvider provider = new PdfLabelProvider(config("Postventa Returns, Calle Ejemplo 1, 28001 Madrid, ES"));
+        LabelProvider.LabelRequest request = new LabelProvider.LabelRequest("RET-1", "ORD-1", "RMA-7Q4K-2M9P", now,
+                now.plus(Duration.ofDays(28)));
+        byte[] first = provider.render(request);
+        assertArrayEquals(first, provider.render(request), "a label downloaded twice must be the same file");
+        assertFalse(Arrays.equals(first, provider.render(new LabelProvider.LabelRequest("RET-2", "ORD-2",
+                "RMA-AAAA-BBBB", now, now.plus(Duration.ofDays(28))))), "another return's label must differ");
     }
 }
