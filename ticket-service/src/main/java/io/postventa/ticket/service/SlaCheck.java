@@ -34,10 +34,12 @@ public class SlaCheck {
     /** Runs the check now; returns how many breaches were published. */
     public int run() {
         Instant now = clock.instant();
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>list(
-                "status in ?1 and mergedInto is null and ((firstResponseAt is null and firstResponseBreached = false "
-                        + "and firstResponseDueAt <= ?2) or (resolutionBreached = false and resolutionDueAt <= ?2))",
-                TicketService.activeNames(), now).stream().map(t -> t.id).toList());
+        // ids only: the tickets themselves are loaded one by one, locked, below
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Ticket.getEntityManager().createQuery(
+                "select t.id from Ticket t where t.status in :active and t.mergedInto is null and ((t.firstResponseAt is null"
+                        + " and t.firstResponseBreached = false and t.firstResponseDueAt <= :now)"
+                        + " or (t.resolutionBreached = false and t.resolutionDueAt <= :now))", UUID.class)
+                .setParameter("active", TicketService.activeNames()).setParameter("now", now).getResultList());
         int breaches = 0;
         for (UUID id : due) {
             // one transaction per ticket: a lock keeps two replicas from publishing the same breach

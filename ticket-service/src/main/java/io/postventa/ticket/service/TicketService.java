@@ -342,7 +342,19 @@ public class TicketService {
                     policy.resolution().plus(clock.paused())), now);
             breaches++;
         }
+        // A stored due time that passed without a breach (the clock was paused meanwhile) moves to where the clock
+        // puts it now, so that the next check does not pick the ticket up again, and again.
+        if (t.firstResponseAt == null && !t.firstResponseBreached && passed(t.firstResponseDueAt, now)) {
+            t.firstResponseDueAt = clock.dueAt(policy.calendar(), policy.firstResponse());
+        }
+        if (!t.resolutionBreached && passed(t.resolutionDueAt, now)) {
+            t.resolutionDueAt = t.status().isActive() ? clock.dueAt(policy.calendar(), policy.resolution()) : null;
+        }
         return breaches;
+    }
+
+    private static boolean passed(Instant due, Instant now) {
+        return due != null && !due.isAfter(now);
     }
 
     private void breach(Ticket t, SlaTarget target, Instant dueAt, Instant now) {
