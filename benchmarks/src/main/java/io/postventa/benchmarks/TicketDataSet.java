@@ -197,6 +197,11 @@ final class TicketDataSet {
                 "insert into routing_rule (reason, team_id) values " + rules);
     }
 
+    /**
+     * A year of tickets as the service would have left them: targets that ran out are already flagged as breached,
+     * and a clock paused while waiting on the customer has no resolution due time, so the SLA check starts from
+     * today's work rather than from a year of backlog.
+     */
     private String ticketsSql() {
         String reasonCase = TicketTexts.weighted("rb", TicketTexts.REASONS, TicketTexts.REASON_WEIGHTS);
         StringBuilder team = new StringBuilder("case reason");
@@ -227,8 +232,9 @@ final class TicketDataSet {
                                  || '-' || lpad((1 + h6 %% 12)::text, 2, '0') end,
                        'default', created, 0,
                        case when st in ('SOLVED', 'CLOSED') then solved when st = 'PENDING_CUSTOMER' then first_at end,
-                       created + interval '24 hours', created + interval '72 hours', first_at,
-                       coalesce(first_at - created > interval '24 hours', false),
+                       created + interval '24 hours',
+                       case when st = 'PENDING_CUSTOMER' then null else created + interval '72 hours' end, first_at,
+                       coalesce(first_at, now()) - created > interval '24 hours',
                        coalesce(solved, now()) - created > interval '72 hours',
                        solved, auto and st in ('SOLVED', 'CLOSED'), case when h6 %% 50 = 0 then 1 else 0 end, null, null, created,
                        coalesce(solved, first_at, created), 0
