@@ -49,6 +49,8 @@ public final class EndToEndBenchmark {
                 .mapToInt(Integer::parseInt).toArray();
         int stepSeconds = Integer.parseInt(OutboxRelayBenchmark.option(args, "step-seconds", "20"));
         int customers = Integer.parseInt(OutboxRelayBenchmark.option(args, "customers", "5000"));
+        int warmUpRate = Integer.parseInt(OutboxRelayBenchmark.option(args, "warmup-rate", "100"));
+        int warmUpSeconds = Integer.parseInt(OutboxRelayBenchmark.option(args, "warmup-seconds", "20"));
         Path root = TestStack.projectRoot();
         Machine machine = Machine.current();
         System.out.printf("End-to-end benchmark on %d cores (%s), load average %.2f%n", machine.cores(), machine.cpu(),
@@ -89,6 +91,19 @@ public final class EndToEndBenchmark {
             NotificationBenchmark.awaitCount(stack,
                     "select count(*) from customer_contact where customer_id like 'BENCH-C%'", customers, Duration.ofSeconds(60));
 
+            // Warm-up, not measured: every consumer group has joined and fetched, and the hot paths are compiled,
+            // before the first step (a cold order-status consumer first fetched 25 s into a 20 s step).
+            System.out.printf("Warm-up: %,d events/s for %d s, then until every group's lag is back to zero...%n",
+                    warmUpRate, warmUpSeconds);
+            producer.atRate(new JourneySource(customers, new ConcurrentHashMap<>(), "BO-W"), 0,
+                    (long) warmUpRate * warmUpSeconds, warmUpRate);
+            producer.requireNoFailures();
+            long warmDeadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (totalLag(kafkaStats) > 0 && System.nanoTime() < warmDeadline) {
+                Thread.sleep(500);
+            }
+            System.out.printf("  lag after warm-up: %,d%n", totalLag(kafkaStats));
+
             Map<String, Sent> sent = new ConcurrentHashMap<>();
             List<List<double[]>> perStep = new ArrayList<>();
             for (int i = 0; i < rates.length; i++) {
@@ -108,7 +123,7 @@ public final class EndToEndBenchmark {
                 perStep.get(s.step()).add(new double[] {(s.epochMillis() - runStart) / 1000.0, a.epochMillis() - s.epochMillis()});
             });
 
-            JourneySource source = new JourneySource(customers, sent);
+            JourneySource source = new JourneySource(customers, sent, "BO-E");
             List<Map<String, Object>> steps = new ArrayList<>();
             Set<String> topics = new TreeSet<>(Topics.ALL);
             Topics.ALL.forEach(t -> topics.add(t + Topics.DLQ_SUFFIX));
@@ -326,13 +341,15 @@ public final class EndToEndBenchmark {
     private static final class JourneySource implements FixedRateProducer.Source {
         private final int customers;
         private final Map<String, Sent> notifying;
+        private final String orderPrefix;
         private long slot = -1;
         private long sent;
         volatile int step;
 
-        JourneySource(int customers, Map<String, Sent> notifying) {
+        JourneySource(int customers, Map<String, Sent> notifying, String orderPrefix) {
             this.customers = customers;
             this.notifying = notifying;
+            this.orderPrefix = orderPrefix;
         }
 
         long sentCount() {
@@ -349,7 +366,7 @@ public final class EndToEndBenchmark {
                 order = slot / STAGES - stage;
             } while (order < 0);
             sent++;
-            String orderId = "BO-E" + order;
+            String orderId = orderPrefix + order;
             return BenchEvents.lifecycle(orderId, BenchEvents.customerId(order % customers), BenchEvents.JOURNEY.get(stage));
         }
 
