@@ -238,6 +238,8 @@ class RiskConsumerTest {
     void riskRulesAreAdminOnlyAndValidated() {
         given().header("Authorization", Tokens.bearer(Tokens.agent("a"))).when().get("/api/v1/risk-rules")
                 .then().statusCode(403);
+        // version 1, the default set, is written on first use: this reading uses it whatever ran before
+        given().header("Authorization", admin()).when().get("/api/v1/risk-rules").then().statusCode(200);
         given().header("Authorization", admin()).when().get("/api/v1/risk-rules/versions/1")
                 .then().statusCode(200).body("version", equalTo(1)).body("value.reviewFrom", equalTo(40));
         given().header("Authorization", admin()).when().get("/api/v1/risk-rules/versions/999999")
@@ -288,12 +290,8 @@ class RiskConsumerTest {
     void replayingTheTopicApprovesNothingNew() throws Exception {
         String returnId = cheapReturnFromRepeatCustomer().split(" ")[0];
         decisionOf(returnId);
-        ConsumerRecord<String, String> requested = requests.await(r -> returnId.equals(r.key())
-                && EventType.RETURN_REQUESTED.ceType().equals(TopicRecorder.header(r, "ce_type")), 1, Fixtures.WAIT).get(0);
-        Map<String, String> headers = new HashMap<>();
-        for (Header h : requested.headers()) {
-            headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
-        }
+        ConsumerRecord<String, String> requested = requestedRecordOf(returnId);
+        Map<String, String> headers = headersOf(requested);
         kafka.send(Topics.RETURN_REQUESTS, returnId, requested.value(), headers);
         String replayId = UUID.randomUUID().toString();
         headers.put("ce_id", replayId);
@@ -309,16 +307,12 @@ class RiskConsumerTest {
     void twoRequestsForOneReturnArrivingTogetherAreDecidedOnce() throws Exception {
         String returnId = cheapReturnFromRepeatCustomer().split(" ")[0];
         decisionOf(returnId);
-        ConsumerRecord<String, String> requested = requests.await(r -> returnId.equals(r.key())
-                && EventType.RETURN_REQUESTED.ceType().equals(TopicRecorder.header(r, "ce_type")), 1, Fixtures.WAIT).get(0);
+        ConsumerRecord<String, String> requested = requestedRecordOf(returnId);
         // A return this database does not have is decided on the event alone: nothing but the decision dedupes it.
         String other = id("RET");
         ObjectNode data = (ObjectNode) EventJson.readTree(requested.value());
         data.put("returnId", other);
-        Map<String, String> headers = new HashMap<>();
-        for (Header h : requested.headers()) {
-            headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
-        }
+        Map<String, String> headers = headersOf(requested);
         headers.computeIfPresent("ce_subject", (k, v) -> other);
         List<String> eventIds = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
         for (String eventId : eventIds) {
@@ -447,5 +441,20 @@ class RiskConsumerTest {
         Fixtures.awaitStatus(made[1], returnId, "EXPIRED");
         requests.await(r -> returnId.equals(r.key())
                 && EventType.RETURN_EXPIRED.ceType().equals(TopicRecorder.header(r, "ce_type")), 1, Fixtures.WAIT);
+    }
+
+    /** The return.requested record the service published for {@code returnId}. */
+    private ConsumerRecord<String, String> requestedRecordOf(String returnId) {
+        return requests.await(r -> returnId.equals(r.key())
+                && EventType.RETURN_REQUESTED.ceType().equals(TopicRecorder.header(r, "ce_type")), 1, Fixtures.WAIT).get(0);
+    }
+
+    /** A record's headers as text, to send it again as a replay would. */
+    private static Map<String, String> headersOf(ConsumerRecord<?, ?> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header h : record.headers()) {
+            headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return headers;
     }
 }
