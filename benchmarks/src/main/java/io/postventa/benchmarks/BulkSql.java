@@ -76,6 +76,11 @@ public final class BulkSql implements AutoCloseable {
         step("analyze", "analyze " + String.join(", ", tables));
     }
 
+    /** VACUUM (ANALYZE): statistics, and the visibility map that index-only scans rely on (autocommit only). */
+    public void vacuumAnalyze(String... tables) throws SQLException {
+        step("vacuum analyze", "vacuum (analyze) " + String.join(", ", tables));
+    }
+
     public void execute(String sql) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute(sql);

@@ -34,6 +34,7 @@ import io.postventa.events.orderstatus.DelayCause;
 import io.postventa.events.orderstatus.OrderDelayed;
 import io.postventa.events.returns.Decider;
 import io.postventa.events.returns.ReturnOutcome;
+import io.postventa.feedback.domain.Granularity;
 import io.postventa.feedback.domain.ResponseTimeHistogram;
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.testing.Tokens;
@@ -284,6 +285,61 @@ class KpiTest extends FeedbackTestSupport {
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> duplicates() >= duplicates + SENT.size());
         String after = report("/api/v1/kpis") + report("/api/v1/kpis/contact-reasons") + report("/api/v1/kpis/drivers");
         assertEquals(before, after, "redelivered events must not change any KPI");
+    }
+
+    @Test
+    @Order(6)
+    void longRangesReadWholeWeeksAndMonthsAndOnlyTheDaysInsideAtTheirEdges() {
+        load();
+        // first responses: 600, 1200 and 1800 s on March 4, 90000 s on March 5 (nearest-rank p90 of the four: 90000)
+        long p90Of4 = ResponseTimeHistogram.upperBound(ResponseTimeHistogram.bucket(90_000));
+        long p90Of3 = ResponseTimeHistogram.upperBound(ResponseTimeHistogram.bucket(1800));
+        LocalDate march4 = LocalDate.of(YEAR, 3, 4);
+        LocalDate march5 = march4.plusDays(1);
+        kpis(YEAR + "-01-01", YEAR + "-03-31", "month")
+                .body("series.start", equalTo(List.of(YEAR + "-01-01", YEAR + "-02-01", YEAR + "-03-01")))
+                .body("series[1].figures.firstResponse.p90Seconds", nullValue())
+                .body("series[2].figures.firstResponse.responses", equalTo(4))
+                .body("series[2].figures.firstResponse.p90Seconds", equalTo((int) p90Of4))
+                .body("totals.firstResponse.p90Seconds", equalTo((int) p90Of4))
+                .body("returns.bySku.find { it.key == '" + skuB + "' }.unitsOrdered", equalTo(4))
+                .body("returns.bySku.find { it.key == '" + skuB + "' }.unitsReturned", equalTo(1));
+        // up to March 4: March is a partial month, read from its days (its monthly histogram holds March 5 too)
+        kpis(YEAR + "-02-15", march4.toString(), "month")
+                .body("series[1].start", equalTo(YEAR + "-03-01"))
+                .body("series[1].figures.firstResponse.responses", equalTo(3))
+                .body("series[1].figures.firstResponse.p90Seconds", equalTo((int) p90Of3))
+                .body("totals.firstResponse.p90Seconds", equalTo((int) p90Of3));
+        kpis(FROM, TO, "day")
+                .body("series.find { it.start == '" + march4 + "' }.figures.firstResponse.p90Seconds", equalTo((int) p90Of3))
+                .body("series.find { it.start == '" + march5 + "' }.figures.firstResponse.p90Seconds", equalTo((int) p90Of4));
+        // whole weeks around March 4 and 5, then ranges that end or start inside a week
+        LocalDate week4 = Granularity.WEEK.periodStart(march4);
+        LocalDate week5 = Granularity.WEEK.periodStart(march5);
+        ValidatableResponse weeks = kpis(week4.minusWeeks(1).toString(), week5.plusDays(13).toString(), "week");
+        if (week4.equals(week5)) {
+            weeks.body("series.find { it.start == '" + week4 + "' }.figures.firstResponse.p90Seconds", equalTo((int) p90Of4));
+        } else {
+            weeks.body("series.find { it.start == '" + week4 + "' }.figures.firstResponse.p90Seconds", equalTo((int) p90Of3))
+                    .body("series.find { it.start == '" + week5 + "' }.figures.firstResponse.p90Seconds", equalTo((int) p90Of4));
+        }
+        kpis(week4.toString(), march4.toString(), "week")
+                .body("series[0].start", equalTo(week4.toString()))
+                .body("series[0].figures.firstResponse.responses", equalTo(3))
+                .body("series[0].figures.firstResponse.p90Seconds", equalTo((int) p90Of3));
+        kpis(march5.toString(), week5.plusDays(6).toString(), "week")
+                .body("series[0].figures.firstResponse.responses", equalTo(1))
+                .body("series[0].figures.firstResponse.p90Seconds", equalTo((int) p90Of4));
+        given().header("Authorization", MANAGER).queryParam("from", YEAR + "-02-15").queryParam("to", YEAR + "-03-31")
+                .get("/api/v1/kpis/contact-reasons").then().statusCode(200)
+                .body("bySku.find { it.sku == '" + skuA + "' }.contacts", equalTo(4))
+                .body("bySku.find { it.sku == '" + skuA + "' }.reasons.reason", equalTo(List.of("WHERE_IS_MY_ORDER", "DAMAGED_ITEM")))
+                .body("bySku.find { it.sku == '" + skuB + "' }.contacts", equalTo(2));
+    }
+
+    private static ValidatableResponse kpis(String from, String to, String granularity) {
+        return given().header("Authorization", MANAGER).queryParam("from", from).queryParam("to", to)
+                .queryParam("granularity", granularity).get("/api/v1/kpis").then().statusCode(200);
     }
 
     private static String report(String path) {

@@ -18,6 +18,15 @@ public enum Granularity {
         };
     }
 
+    /** The start of the period after the one starting {@code periodStart}. */
+    public LocalDate next(LocalDate periodStart) {
+        return switch (this) {
+            case DAY -> periodStart.plusDays(1);
+            case WEEK -> periodStart.plusWeeks(1);
+            case MONTH -> periodStart.plusMonths(1);
+        };
+    }
+
     /** The granularity named {@code value} (day, week, month; any case), or null. */
     public static Granularity parse(String value) {
         if (value == null) {

@@ -1,8 +1,5 @@
 package io.postventa.feedback.domain;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * Log-bucketed histogram of response times, for percentiles over any range without reading every ticket: bucket
  * {@code b} holds times in {@code (1.02^(b-1), 1.02^b]} seconds (bucket 0 holds 0-1 s), so a percentile read from
@@ -28,20 +25,17 @@ public final class ResponseTimeHistogram {
         return bucket == 0 ? 1 : Math.round(Math.pow(BASE, bucket));
     }
 
-    /** The {@code q}-quantile (0 < q <= 1, nearest rank) of the counts per bucket, or null when empty. */
-    public static Long percentile(Map<Integer, Long> countsByBucket, double q) {
-        long total = countsByBucket.values().stream().mapToLong(Long::longValue).sum();
-        if (total == 0) {
-            return null;
-        }
-        long rank = (long) Math.ceil(q * total);
-        long seen = 0;
-        for (Map.Entry<Integer, Long> e : new TreeMap<>(countsByBucket).entrySet()) {
-            seen += e.getValue();
-            if (seen >= rank) {
-                return upperBound(e.getKey());
-            }
-        }
-        throw new IllegalStateException("unreachable");
+    /**
+     * The p90 bucket (nearest rank: the smallest bucket whose cumulative count reaches ceil(0.9 * total)) of every
+     * period of a histogram, in SQL so that only one row per period leaves the database. Format it with a query
+     * of columns {@code (period, bucket, n)}; it yields {@code (period, p90)}, no row for a period without counts.
+     */
+    public static final String P90_BY_PERIOD = "select period, min(bucket) p90 from (select period, bucket, "
+            + "sum(n) over (partition by period order by bucket) cum, sum(n) over (partition by period) total from (%s) h) c "
+            + "where cum >= ceil(total * 0.9) group by period";
+
+    /** The upper bound in seconds of a p90 bucket read with {@link #P90_BY_PERIOD}, or null for no bucket (SQL null). */
+    public static Long seconds(Integer bucket) {
+        return bucket == null ? null : upperBound(bucket);
     }
 }

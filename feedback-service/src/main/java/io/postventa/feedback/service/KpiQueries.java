@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,10 @@ import io.postventa.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The KPI reports, read from the rollup tables only: a year is at most 366 rows of kpi_daily, a histogram of a
- * few hundred rows per day, and per-sku figures from whole months plus the days at the range's edges.
+ * The KPI reports, read from the rollup tables only: a year is at most 366 rows of kpi_daily (each day with its
+ * first-response p90); the p90 of a week, a month or the whole range comes from the histograms of its whole weeks or
+ * months plus the days at the range's edges, computed in SQL; per-sku rankings read only the rows with returns or
+ * contacts, then the units ordered of the skus shown.
  */
 @ApplicationScoped
 public class KpiQueries {
@@ -141,43 +144,49 @@ public class KpiQueries {
 
     public KpiReport kpis(Range range, Granularity granularity) {
         String unit = granularity.sqlUnit();
-        Map<LocalDate, Map<Integer, Long>> histogram = new HashMap<>();
-        Map<Integer, Long> totalHistogram = new HashMap<>();
-        sql.list("select date_trunc('" + unit + "', day)::date period, bucket, sum(responses) n from first_response_histogram "
-                + "where day between ? and ? group by 1, 2", rs -> {
-                    LocalDate p = Sql.date(rs, "period");
-                    int bucket = rs.getInt("bucket");
-                    long n = rs.getLong("n");
-                    histogram.computeIfAbsent(p, k -> new HashMap<>()).merge(bucket, n, Long::sum);
-                    totalHistogram.merge(bucket, n, Long::sum);
-                    return null;
-                }, range.from(), range.to());
+        Map<LocalDate, Integer> p90 = granularity == Granularity.DAY ? Map.of() : p90ByPeriod(range, granularity);
         Map<LocalDate, Figures> byPeriod = new TreeMap<>();
-        sql.list("select date_trunc('" + unit + "', day)::date period, " + SUMS + " from kpi_daily where day between ? and ? "
-                + "group by 1", rs -> byPeriod.put(Sql.date(rs, "period"), figures(rs, histogram.get(Sql.date(rs, "period")))),
-                range.from(), range.to());
+        sql.list("select date_trunc('" + unit + "', day)::date period, " + SUMS + ", max(first_response_p90_bucket) p90_bucket "
+                + "from kpi_daily where day between ? and ? group by 1", rs -> {
+                    LocalDate period = Sql.date(rs, "period");
+                    Integer bucket = granularity == Granularity.DAY ? (Integer) rs.getObject("p90_bucket") : p90.get(period);
+                    return byPeriod.put(period, figures(rs, ResponseTimeHistogram.seconds(bucket)));
+                }, range.from(), range.to());
+        Long totalP90 = ResponseTimeHistogram.seconds(totalP90(range));
         Figures totals = sql.one("select " + SUMS + " from kpi_daily where day between ? and ?",
-                rs -> figures(rs, totalHistogram), range.from(), range.to()).orElseThrow();
+                rs -> figures(rs, totalP90), range.from(), range.to()).orElseThrow();
         List<Period> series = new ArrayList<>();
-        for (LocalDate p = granularity.periodStart(range.from()); !p.isAfter(range.to()); p = next(p, granularity)) {
+        for (LocalDate p = granularity.periodStart(range.from()); !p.isAfter(range.to()); p = granularity.next(p)) {
             series.add(new Period(p, byPeriod.getOrDefault(p, EMPTY)));
         }
         return new KpiReport(range.from(), range.to(), unit, config.kpi().timeZone().getId(), totals, returns(range, totals), series);
     }
 
-    private static LocalDate next(LocalDate p, Granularity g) {
-        return switch (g) {
-            case DAY -> p.plusDays(1);
-            case WEEK -> p.plusWeeks(1);
-            case MONTH -> p.plusMonths(1);
-        };
+    /** The p90 bucket of every week or month of a range: whole periods from their own histogram, edges from their days. */
+    private Map<LocalDate, Integer> p90ByPeriod(Range range, Granularity granularity) {
+        Edges e = edges(range, granularity);
+        String histogram = e.union("first_response_histogram", "first_response_histogram", "day period, bucket, responses n",
+                "date_trunc('" + granularity.sqlUnit() + "', day)::date period, bucket, responses n", null);
+        Map<LocalDate, Integer> p90 = new HashMap<>();
+        sql.list(ResponseTimeHistogram.P90_BY_PERIOD.formatted(histogram),
+                rs -> p90.put(Sql.date(rs, "period"), rs.getInt("p90")), e.params().toArray());
+        return p90;
+    }
+
+    /** The p90 bucket of a whole range (null without responses): whole months from the monthly histogram, edges from days. */
+    private Integer totalP90(Range range) {
+        Edges e = edges(range, Granularity.MONTH);
+        String histogram = "select 0 period, bucket, sum(responses) n from ("
+                + e.union("first_response_histogram", "first_response_histogram", "bucket, responses", "bucket, responses", null) + ") b group by bucket";
+        return sql.one(ResponseTimeHistogram.P90_BY_PERIOD.formatted(histogram), rs -> rs.getInt("p90"), e.params().toArray())
+                .orElse(null);
     }
 
     private static final Figures EMPTY = new Figures(0, 0, null, 0, new FirstResponse(0, null, null, null),
             new Resolution(0, null), null, null, 0, null, 0, null, 0, null, null, 0, null, new Nps(0, 0, 0, null),
             new Csat(0, 0, null, null), 0, 0, null);
 
-    private static Figures figures(ResultSet rs, Map<Integer, Long> histogram) throws SQLException {
+    private static Figures figures(ResultSet rs, Long p90Seconds) throws SQLException {
         long orders = rs.getLong("orders");
         long contacts = rs.getLong("contacts");
         long firstResponses = rs.getLong("first_responses");
@@ -191,7 +200,7 @@ public class KpiQueries {
         long notifications = rs.getLong("notifications");
         return new Figures(orders, contacts, Ratios.ratio(contacts, orders), created,
                 new FirstResponse(firstResponses, Ratios.mean(rs.getLong("first_response_seconds_sum"), firstResponses),
-                        histogram == null ? null : ResponseTimeHistogram.percentile(histogram, 0.9),
+                        firstResponses == 0 ? null : p90Seconds,
                         Ratios.ratio(rs.getLong("first_responses_within_sla"), firstResponses)),
                 new Resolution(solved, Ratios.mean(rs.getLong("resolution_seconds_sum"), solved)),
                 Ratios.ratio(solved, created), Ratios.ratio(rs.getLong("tickets_solved_within_sla"), solved),
@@ -213,43 +222,84 @@ public class KpiQueries {
                 + "where day between ? and ? group by category order by sum(units_returned) desc, category",
                 rs -> new RateRow(rs.getString(1), rs.getLong(2), rs.getLong(3), Ratios.ratio(rs.getLong(3), rs.getLong(2))),
                 range.from(), range.to());
-        Edges e = edges(range);
+        Edges e = edges(range, Granularity.MONTH);
         List<Object> params = new ArrayList<>(e.params());
         params.add(config.kpi().topSkus());
-        List<RateRow> bySku = sql.list("select sku, sum(units_ordered) o, sum(units_returned) r from (" + e.union("sku", "sku, units_ordered, units_returned")
-                + ") s group by sku having sum(units_returned) > 0 order by sum(units_returned) desc, sku limit ?",
-                rs -> new RateRow(rs.getString(1), rs.getLong(2), rs.getLong(3), Ratios.ratio(rs.getLong(3), rs.getLong(2))),
-                params.toArray());
+        Map<String, Long> returned = new LinkedHashMap<>();
+        sql.list("select sku, sum(units_returned) r from (" + e.union("sku_daily", "sku", "sku, units_returned", "sku, units_returned",
+                "units_returned > 0") + ") s group by sku order by sum(units_returned) desc, sku limit ?",
+                rs -> returned.put(rs.getString(1), rs.getLong(2)), params.toArray());
+        Map<String, Long> ordered = unitsOrdered(e, returned.keySet());
+        List<RateRow> bySku = new ArrayList<>();
+        returned.forEach((sku, r) -> {
+            long o = ordered.getOrDefault(sku, 0L);
+            bySku.add(new RateRow(sku, o, r, Ratios.ratio(r, o)));
+        });
         return new Returns(totals.returnsRequested(), units[0], units[1], totals.returnRate(), Ratios.ratio(units[1], units[0]),
                 byCategory, bySku);
     }
 
-    /** Whole months of a range (read from the monthly tables) and the days at its edges (from the daily ones). */
-    record Edges(LocalDate fullStart, LocalDate fullEnd, Range range) {
-        boolean hasFullMonths() {
+    /** The units ordered of a few skus over a range, read by sku. */
+    private Map<String, Long> unitsOrdered(Edges e, Collection<String> skus) {
+        Map<String, Long> ordered = new HashMap<>();
+        if (!skus.isEmpty()) {
+            sql.list("select sku, sum(units_ordered) from (" + e.union("sku_daily", "sku", "sku, units_ordered", "sku, units_ordered",
+                    "sku = any(?)") + ") s group by sku", rs -> ordered.put(rs.getString(1), rs.getLong(2)),
+                    e.params((Object) skus.toArray(String[]::new)).toArray());
+        }
+        return ordered;
+    }
+
+    /**
+     * The whole periods (weeks or months) of a range, read from the per-period tables, and the days at its edges,
+     * read from the daily ones.
+     */
+    record Edges(LocalDate fullStart, LocalDate fullEnd, Range range, String periodTable) {
+        boolean hasFullPeriods() {
             return fullStart.isBefore(fullEnd);
         }
 
-        String union(String base, String columns) {
-            if (!hasFullMonths()) {
-                return "select " + columns + " from " + base + "_daily where day between ? and ?";
+        /**
+         * Rows over the range of {@code dailyTable} and of the period table named {@code periodBase} plus the period's
+         * suffix; {@code filter} (or null) is added to both
+         * branches, and its parameters come first in each (see {@link #params(Object...)}).
+         */
+        String union(String dailyTable, String periodBase, String periodColumns, String dayColumns, String filter) {
+            String f = filter == null ? "" : "(" + filter + ") and ";
+            if (!hasFullPeriods()) {
+                return "select " + dayColumns + " from " + dailyTable + " where " + f + "day between ? and ?";
             }
-            return "select " + columns + " from " + base + "_monthly where day >= ? and day < ? union all select " + columns
-                    + " from " + base + "_daily where (day >= ? and day < ?) or (day >= ? and day <= ?)";
+            return "select " + periodColumns + " from " + periodBase + periodTable + " where " + f + "day >= ? and day < ? union all "
+                    + "select " + dayColumns + " from " + dailyTable + " where " + f + "((day >= ? and day < ?) or (day >= ? and day <= ?))";
         }
 
-        List<Object> params() {
-            if (!hasFullMonths()) {
-                return List.of(range.from(), range.to());
+        /** The parameters of {@link #union}: the filter's, then the branch's dates, for each branch. */
+        List<Object> params(Object... filterParams) {
+            List<Object> out = new ArrayList<>();
+            if (!hasFullPeriods()) {
+                out.addAll(List.of(filterParams));
+                out.addAll(List.of(range.from(), range.to()));
+                return out;
             }
-            return List.of(fullStart, fullEnd, range.from(), fullStart, fullEnd, range.to());
+            out.addAll(List.of(filterParams));
+            out.addAll(List.of(fullStart, fullEnd));
+            out.addAll(List.of(filterParams));
+            out.addAll(List.of(range.from(), fullStart, fullEnd, range.to()));
+            return out;
         }
     }
 
-    static Edges edges(Range range) {
-        LocalDate fullStart = range.from().getDayOfMonth() == 1 ? range.from() : range.from().withDayOfMonth(1).plusMonths(1);
-        LocalDate fullEnd = range.to().plusDays(1).withDayOfMonth(1);
-        return new Edges(fullStart, fullEnd, range);
+    /** The whole weeks or months inside a range (empty when none is). */
+    static Edges edges(Range range, Granularity granularity) {
+        LocalDate first = granularity.periodStart(range.from());
+        LocalDate fullStart = first.equals(range.from()) ? first : granularity.next(first);
+        LocalDate fullEnd = granularity.periodStart(range.to().plusDays(1));
+        String table = switch (granularity) {
+            case WEEK -> "_weekly";
+            case MONTH -> "_monthly";
+            case DAY -> throw new IllegalArgumentException("days are the daily tables");
+        };
+        return new Edges(fullStart, fullEnd, range, table);
     }
 
     // /kpis/contact-reasons ---------------------------------------------------------------------------
@@ -260,26 +310,27 @@ public class KpiQueries {
                 rs -> byReason.put(rs.getString(1), rs.getLong(2)), range.from(), range.to());
         List<Pareto.Row> rows = Pareto.of(byReason);
         long total = byReason.values().stream().mapToLong(Long::longValue).sum();
-        Edges e = edges(range);
+        Edges e = edges(range, Granularity.MONTH);
         List<Object> params = new ArrayList<>(e.params());
         params.add(topSkus);
+        Map<String, Long> contacted = new LinkedHashMap<>();
+        sql.list("select sku, sum(contacts) c from (" + e.union("sku_daily", "sku", "sku, contacts", "sku, contacts", "contacts > 0")
+                + ") s group by sku order by sum(contacts) desc, sku limit ?", rs -> contacted.put(rs.getString(1), rs.getLong(2)),
+                params.toArray());
+        Map<String, Long> ordered = unitsOrdered(e, contacted.keySet());
         List<SkuContacts> skus = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
-        sql.list("select sku, sum(contacts) c, sum(units_ordered) o from (" + e.union("sku", "sku, contacts, units_ordered")
-                + ") s group by sku having sum(contacts) > 0 order by sum(contacts) desc, sku limit ?", rs -> {
-                    index.put(rs.getString(1), skus.size());
-                    skus.add(new SkuContacts(rs.getString(1), rs.getLong(2), rs.getLong(3), Ratios.ratio(rs.getLong(2), rs.getLong(3)),
-                            new ArrayList<>()));
-                    return null;
-                }, params.toArray());
+        contacted.forEach((sku, c) -> {
+            long o = ordered.getOrDefault(sku, 0L);
+            index.put(sku, skus.size());
+            skus.add(new SkuContacts(sku, c, o, Ratios.ratio(c, o), new ArrayList<>()));
+        });
         if (!skus.isEmpty()) {
-            List<Object> reasonParams = new ArrayList<>(e.params());
-            reasonParams.add(skus.stream().map(SkuContacts::sku).toArray(String[]::new));
-            sql.list("select sku, reason, sum(contacts) c from (" + e.union("sku_reason", "sku, reason, contacts")
-                    + ") s where sku = any(?) group by sku, reason order by sum(contacts) desc, reason", rs -> {
+            sql.list("select sku, reason, sum(contacts) c from (" + e.union("sku_reason_daily", "sku_reason", "sku, reason, contacts",
+                    "sku, reason, contacts", "sku = any(?)") + ") s group by sku, reason order by sum(contacts) desc, reason", rs -> {
                         skus.get(index.get(rs.getString(1))).reasons().add(new ReasonCount(rs.getString(2), rs.getLong(3)));
                         return null;
-                    }, reasonParams.toArray());
+                    }, e.params((Object) contacted.keySet().toArray(String[]::new)).toArray());
         }
         return new ContactReasonReport(range.from(), range.to(), total, Pareto.CUT, rows, skus);
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import io.postventa.feedback.config.FeedbackConfig;
+import io.postventa.feedback.domain.Granularity;
 import io.postventa.feedback.domain.ResponseTimeHistogram;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,9 +49,20 @@ public class Rollups {
                 + " = kpi_daily." + c + " + excluded." + c, day, delta);
     }
 
+    /**
+     * Counts a first response in the histograms of its day, week and month, and refreshes the day's p90 bucket
+     * (the day's kpi_daily row exists: the first-response counters were added to it in this transaction).
+     */
     public void firstResponse(LocalDate day, long seconds) {
-        sql.update("insert into first_response_histogram (day, bucket, responses) values (?, ?, 1) on conflict (day, bucket) "
-                + "do update set responses = first_response_histogram.responses + 1", day, ResponseTimeHistogram.bucket(seconds));
+        int bucket = ResponseTimeHistogram.bucket(seconds);
+        LocalDate[] periods = { day, Granularity.WEEK.periodStart(day), Granularity.MONTH.periodStart(day) };
+        String[] tables = { "first_response_histogram", "first_response_histogram_weekly", "first_response_histogram_monthly" };
+        for (int i = 0; i < tables.length; i++) {
+            sql.update("insert into " + tables[i] + " (day, bucket, responses) values (?, ?, 1) on conflict (day, bucket) "
+                    + "do update set responses = " + tables[i] + ".responses + 1", periods[i], bucket);
+        }
+        sql.update("update kpi_daily set first_response_p90_bucket = (select p90 from (" + ResponseTimeHistogram.P90_BY_PERIOD.formatted(
+                "select day period, bucket, responses n from first_response_histogram where day = ?") + ") p) where day = ?", day, day);
     }
 
     public void contactReason(LocalDate day, String reason) {
