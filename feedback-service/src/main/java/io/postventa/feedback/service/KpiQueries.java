@@ -269,8 +269,10 @@ public class KpiQueries {
             if (!hasFullPeriods()) {
                 return "select " + dayColumns + " from " + dailyTable + " where " + f + "day between ? and ?";
             }
+            // the two edges as branches of their own: each is one index range (an OR of the two was a filter over all days)
             return "select " + periodColumns + " from " + periodBase + periodTable + " where " + f + "day >= ? and day < ? union all "
-                    + "select " + dayColumns + " from " + dailyTable + " where " + f + "((day >= ? and day < ?) or (day >= ? and day <= ?))";
+                    + "select " + dayColumns + " from " + dailyTable + " where " + f + "day >= ? and day < ? union all "
+                    + "select " + dayColumns + " from " + dailyTable + " where " + f + "day >= ? and day <= ?";
         }
 
         /** The parameters of {@link #union}: the filter's, then the branch's dates, for each branch. */
@@ -284,7 +286,9 @@ public class KpiQueries {
             out.addAll(List.of(filterParams));
             out.addAll(List.of(fullStart, fullEnd));
             out.addAll(List.of(filterParams));
-            out.addAll(List.of(range.from(), fullStart, fullEnd, range.to()));
+            out.addAll(List.of(range.from(), fullStart));
+            out.addAll(List.of(filterParams));
+            out.addAll(List.of(fullEnd, range.to()));
             return out;
         }
     }
