@@ -21,12 +21,23 @@ public final class UnsubscribeToken {
     private static final Base64.Decoder DEC = Base64.getUrlDecoder();
 
     private final byte[] secret;
+    /** Mac.getInstance and init looked up the provider and expanded the key on every message; one per thread now. */
+    private final ThreadLocal<Mac> macs;
 
     public UnsubscribeToken(String secret) {
         if (secret == null || secret.length() < 16) {
             throw new IllegalArgumentException("the unsubscribe secret must have at least 16 characters");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
+                return mac;
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** What a valid token allows. */
@@ -64,12 +75,8 @@ public final class UnsubscribeToken {
     }
 
     private byte[] mac(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(payload);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        Mac mac = macs.get();
+        mac.reset();
+        return mac.doFinal(payload);
     }
 }
