@@ -1,6 +1,10 @@
 package io.postventa.returns.service;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import io.postventa.events.EventType;
 import io.postventa.events.common.OrderLine;
@@ -46,10 +52,12 @@ public class ReturnRequestService {
     private final Outbox outbox;
     private final LabelProvider labels;
     private final EntityManager em;
+    private final DataSource dataSource;
     private final Clock clock;
 
     public ReturnRequestService(ReturnPolicyService policies, CustomerHistoryService history, ReturnViews views,
-            Outbox outbox, LabelProvider labels, EntityManager em, Clock clock) {
+            Outbox outbox, LabelProvider labels, EntityManager em, DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
         this.policies = policies;
         this.labels = labels;
         this.history = history;
@@ -88,12 +96,9 @@ public class ReturnRequestService {
     @Transactional
     public Created create(String customerId, String idempotencyKey, NewReturn request, String language) {
         if (idempotencyKey != null) {
-            em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                    .setParameter(1, customerId + "\n" + idempotencyKey).getSingleResult();
-            ReturnRequest earlier = ReturnRequest.<ReturnRequest>find("customerId = ?1 and idempotencyKey = ?2",
-                    customerId, idempotencyKey).firstResult();
+            String earlier = earlierRequest(customerId, idempotencyKey);
             if (earlier != null) {
-                return new Created(views.view(earlier), false);
+                return new Created(views.view(ReturnRequest.findById(earlier)), false);
             }
         }
         CustomerOrder order = ownedOrder(request.orderId(), customerId, true);
@@ -199,6 +204,31 @@ public class ReturnRequestService {
     private static OrderFacts facts(CustomerOrder order) {
         return new OrderFacts(order.orderId, order.customerId, OrderStatus.valueOf(order.status), order.deliveredAt,
                 order.currency, Json.readList(order.lines, OrderLine.class));
+    }
+
+    /**
+     * Takes the lock of this customer's Idempotency-Key (held to the end of the transaction, so a concurrent retry
+     * waits for the first call's commit) and then looks for a return an earlier call made with it. Both statements
+     * go in one round trip on the transaction's connection; the lookup is a statement of its own, so it reads after
+     * the lock is held. Every request pays this, and through Hibernate it cost a native and an HQL query.
+     */
+    private String earlierRequest(String customerId, String idempotencyKey) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statements = connection.prepareStatement("select pg_advisory_xact_lock(hashtext(?));"
+                     + " select return_id from return_request where customer_id = ? and idempotency_key = ?")) {
+            statements.setString(1, customerId + "\n" + idempotencyKey);
+            statements.setString(2, customerId);
+            statements.setString(3, idempotencyKey);
+            statements.execute();
+            if (!statements.getMoreResults()) {
+                throw new IllegalStateException("the idempotency lookup returned no rows");
+            }
+            try (ResultSet earlier = statements.getResultSet()) {
+                return earlier.next() ? earlier.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up Idempotency-Key of " + customerId + ": " + e.getMessage(), e);
+        }
     }
 
     private Map<String, Integer> returnedUnits(String orderId) {
