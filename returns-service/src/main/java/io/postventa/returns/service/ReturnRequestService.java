@@ -53,11 +53,14 @@ public class ReturnRequestService {
     private final LabelProvider labels;
     private final EntityManager em;
     private final DataSource dataSource;
+    private final LabelFiles labelFiles;
     private final Clock clock;
 
     public ReturnRequestService(ReturnPolicyService policies, CustomerHistoryService history, ReturnViews views,
-            Outbox outbox, LabelProvider labels, EntityManager em, DataSource dataSource, Clock clock) {
+            Outbox outbox, LabelProvider labels, EntityManager em, DataSource dataSource, LabelFiles labelFiles,
+            Clock clock) {
         this.dataSource = dataSource;
+        this.labelFiles = labelFiles;
         this.policies = policies;
         this.labels = labels;
         this.history = history;
@@ -165,7 +168,7 @@ public class ReturnRequestService {
             if (r.labelIssuedAt == null) {
                 throw ProblemException.notFound("label of return", returnId);
             }
-            return new StoredLabel(r.labelPdf,
+            return new StoredLabel(labelFiles.find(r.returnId),
                     new LabelProvider.LabelRequest(r.returnId, r.orderId, r.rmaCode, r.labelIssuedAt, r.labelExpiresAt));
         });
         return stored.pdf() != null ? stored.pdf() : labels.render(stored.request());
