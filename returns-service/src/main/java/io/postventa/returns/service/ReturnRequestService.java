@@ -46,6 +46,8 @@ import jakarta.transaction.Transactional;
 /** Self-service returns: what an order allows, the request itself, and reading returns back. */
 @ApplicationScoped
 public class ReturnRequestService {
+    private static final String[] HOLDING_UNITS = java.util.Arrays.stream(ReturnStatus.values())
+            .filter(ReturnStatus::holdsUnits).map(Enum::name).toArray(String[]::new);
     private final ReturnPolicyService policies;
     private final CustomerHistoryService history;
     private final ReturnViews views;
@@ -234,16 +236,26 @@ public class ReturnRequestService {
         }
     }
 
+    /**
+     * Units of each sku of the order already in returns that hold them (not rejected or expired), summed by
+     * PostgreSQL in one statement: every request and eligibility check reads it, and through HQL the query and the
+     * Jackson parse of each return's lines cost a sixth of a request.
+     */
     private Map<String, Integer> returnedUnits(String orderId) {
         Map<String, Integer> out = new HashMap<>();
-        // status and lines only: the order's returns are not loaded as entities the session would then dirty-check
-        for (Object[] r : em.createQuery("select r.status, r.lines from ReturnRequest r where r.orderId = ?1",
-                Object[].class).setParameter(1, orderId).getResultList()) {
-            if (ReturnStatus.valueOf((String) r[0]).holdsUnits()) {
-                for (ReturnLine line : Json.readList((String) r[1], ReturnLine.class)) {
-                    out.merge(line.sku(), line.quantity(), Integer::sum);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("select line ->> 'sku', sum((line ->> 'quantity')::int)"
+                     + " from return_request r cross join lateral jsonb_array_elements(r.lines::jsonb) line"
+                     + " where r.order_id = ? and r.status = any(?) group by 1")) {
+            query.setString(1, orderId);
+            query.setArray(2, connection.createArrayOf("text", HOLDING_UNITS));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    out.put(rows.getString(1), rows.getInt(2));
                 }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the returned units of order " + orderId + ": " + e.getMessage(), e);
         }
         return out;
     }
