@@ -122,6 +122,24 @@ class ReturnRequestResourceTest {
     }
 
     @Test
+    void theReturnRateOfAHistoryCountsOnlyTheUnitsDeliveredInTheLastYear() {
+        String customer = id("CUST");
+        Fixtures.deliveredOrder(kafka, customer, 1, daysAgo(400), new Fixtures.Line("MUG", "home", "5", 12));
+        String order = Fixtures.deliveredOrder(kafka, customer, 2, daysAgo(2), new Fixtures.Line("TEE", "apparel", "10", 4));
+        Fixtures.returnOf(customer, order, "TEE", 1, "SIZE_FIT");
+        String second = Fixtures.returnOf(customer, order, "TEE", 2, "SIZE_FIT");
+
+        JsonNode history = EventJson.readTree(requests.await(r -> second.equals(r.key())
+                && EventType.RETURN_REQUESTED.ceType().equals(TopicRecorder.header(r, "ce_type")), 1, Fixtures.WAIT)
+                .get(0).value()).get("customerHistory");
+        assertEquals(2, history.get("purchaseCount").asInt(), "both orders are purchases: " + history);
+        assertEquals(0, new java.math.BigDecimal("0.25").compareTo(history.get("returnRateLast12Months").decimalValue()),
+                "1 of the 4 units delivered this year returned, the 12 of 400 days ago left out: " + history);
+        assertEquals(0, new java.math.BigDecimal("10").compareTo(history.get("openReturnsValue").decimalValue()),
+                "the earlier return is still open: " + history);
+    }
+
+    @Test
     void aDuplicatePostWithTheSameIdempotencyKeyReturnsTheFirstResult() {
         String customer = id("CUST");
         String order = Fixtures.deliveredOrder(kafka, customer, 3, daysAgo(2), new Fixtures.Line("TEE", "apparel", "10", 1));

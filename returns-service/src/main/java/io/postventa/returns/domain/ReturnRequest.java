@@ -4,14 +4,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A return request (RMA) and where it is in its lifecycle. */
+/**
+ * A return request (RMA) and where it is in its lifecycle. The label PDF a carrier's adapter may return is in the
+ * same row but not mapped here ({@code LabelFiles} reads and writes it): as a lazy attribute it made Hibernate write
+ * every change to a return as an update of its own, unbatched, which was most of the risk consumer's flush.
+ */
 @Entity
 @Table(name = "return_request")
 public class ReturnRequest extends PanacheEntityBase {
@@ -54,9 +56,6 @@ public class ReturnRequest extends PanacheEntityBase {
     public String carrier;
     @Column(name = "tracking_number")
     public String trackingNumber;
-    @Basic(fetch = FetchType.LAZY)
-    @Column(name = "label_pdf")
-    public byte[] labelPdf;
     @Column(name = "label_issued_at")
     public Instant labelIssuedAt;
     @Column(name = "label_expires_at")

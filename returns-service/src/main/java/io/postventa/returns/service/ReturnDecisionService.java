@@ -42,10 +42,12 @@ public class ReturnDecisionService {
     private final Outbox outbox;
     private final Clock clock;
     private final LoadedReturns loaded;
+    private final LabelFiles labelFiles;
 
     public ReturnDecisionService(RiskRuleService rules, LabelProvider labels, ReturnViews views, ReturnsConfig config,
-            Outbox outbox, Clock clock, LoadedReturns loaded) {
+            Outbox outbox, Clock clock, LoadedReturns loaded, LabelFiles labelFiles) {
         this.rules = rules;
+        this.labelFiles = labelFiles;
         this.loaded = loaded;
         this.labels = labels;
         this.views = views;
@@ -158,7 +160,9 @@ public class ReturnDecisionService {
                 new LabelProvider.LabelRequest(r.returnId, r.orderId, r.rmaCode, now, expires));
         r.carrier = label.carrier();
         r.trackingNumber = label.trackingNumber();
-        r.labelPdf = label.pdf(); // null for the built-in provider: drawn on download
+        if (label.pdf() != null) { // null for the built-in provider: drawn on download
+            labelFiles.store(r.returnId, label.pdf());
+        }
         r.labelIssuedAt = now;
         r.labelExpiresAt = expires;
         r.status = ReturnStatus.LABEL_ISSUED.name();

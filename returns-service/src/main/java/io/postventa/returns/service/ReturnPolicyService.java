@@ -1,8 +1,16 @@
 package io.postventa.returns.service;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
 
 import io.postventa.returns.domain.ReturnPolicy;
 import io.postventa.returns.domain.StoredReturnPolicy;
@@ -15,18 +23,20 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ReturnPolicyService {
     private final EntityManager em;
+    private final DataSource dataSource;
     private final Clock clock;
     private final Map<Integer, ReturnPolicy> parsed = new ConcurrentHashMap<>();
 
-    public ReturnPolicyService(EntityManager em, Clock clock) {
+    public ReturnPolicyService(EntityManager em, DataSource dataSource, Clock clock) {
         this.em = em;
+        this.dataSource = dataSource;
         this.clock = clock;
     }
 
     /** The policy in force (version 1 is the default policy, written on first use). */
     @Transactional
     public Versioned<ReturnPolicy> current() {
-        StoredReturnPolicy latest = latest();
+        Latest latest = latest();
         if (latest == null) {
             em.createNativeQuery("insert into return_policy (version, policy, created_at, created_by) "
                     + "values (1, ?1, ?2, 'system') on conflict do nothing")
@@ -46,7 +56,7 @@ public class ReturnPolicyService {
         current();
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext('return_policy'))").getSingleResult();
         StoredReturnPolicy stored = new StoredReturnPolicy();
-        stored.version = latest().version + 1;
+        stored.version = latest().version() + 1;
         stored.policy = Json.write(policy);
         stored.createdAt = clock.instant();
         stored.createdBy = by;
@@ -56,14 +66,31 @@ public class ReturnPolicyService {
                 Json.read(stored.policy, ReturnPolicy.class));
     }
 
-    private StoredReturnPolicy latest() {
-        return StoredReturnPolicy.<StoredReturnPolicy>find("order by version desc").firstResultOptional().orElse(null);
+    /** The row of the version in force, as stored. */
+    private record Latest(int version, Instant createdAt, String createdBy, String policy) {
     }
 
-    private Versioned<ReturnPolicy> view(StoredReturnPolicy s) {
+    /**
+     * The version in force, read with plain JDBC on the transaction's connection: every return request reads it, and
+     * through Panache the query and the managed entity (dirty-checked at every flush) cost more than the statement.
+     * Versions are only appended, never edited, so there are no session changes this could miss.
+     */
+    private Latest latest() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select version, created_at, created_by, policy from return_policy order by version desc limit 1");
+             ResultSet row = query.executeQuery()) {
+            return row.next() ? new Latest(row.getInt(1), row.getObject(2, OffsetDateTime.class).toInstant(),
+                    row.getString(3), row.getString(4)) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the return policy in force: " + e.getMessage(), e);
+        }
+    }
+
+    private Versioned<ReturnPolicy> view(Latest s) {
         // Versions are never edited, so a parsed version can be kept (as RiskRuleService does): every request reads
         // the policy in force, and parsing its JSON each time was waste. The latest version is still read each time.
-        ReturnPolicy policy = parsed.computeIfAbsent(s.version, v -> Json.read(s.policy, ReturnPolicy.class));
-        return new Versioned<>(s.version, s.createdAt, s.createdBy, policy);
+        ReturnPolicy policy = parsed.computeIfAbsent(s.version(), v -> Json.read(s.policy(), ReturnPolicy.class));
+        return new Versioned<>(s.version(), s.createdAt(), s.createdBy(), policy);
     }
 }

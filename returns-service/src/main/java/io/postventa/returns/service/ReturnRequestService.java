@@ -1,6 +1,10 @@
 package io.postventa.returns.service;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import io.postventa.events.EventType;
 import io.postventa.events.common.OrderLine;
@@ -40,16 +46,23 @@ import jakarta.transaction.Transactional;
 /** Self-service returns: what an order allows, the request itself, and reading returns back. */
 @ApplicationScoped
 public class ReturnRequestService {
+    private static final String[] HOLDING_UNITS = java.util.Arrays.stream(ReturnStatus.values())
+            .filter(ReturnStatus::holdsUnits).map(Enum::name).toArray(String[]::new);
     private final ReturnPolicyService policies;
     private final CustomerHistoryService history;
     private final ReturnViews views;
     private final Outbox outbox;
     private final LabelProvider labels;
     private final EntityManager em;
+    private final DataSource dataSource;
+    private final LabelFiles labelFiles;
     private final Clock clock;
 
     public ReturnRequestService(ReturnPolicyService policies, CustomerHistoryService history, ReturnViews views,
-            Outbox outbox, LabelProvider labels, EntityManager em, Clock clock) {
+            Outbox outbox, LabelProvider labels, EntityManager em, DataSource dataSource, LabelFiles labelFiles,
+            Clock clock) {
+        this.dataSource = dataSource;
+        this.labelFiles = labelFiles;
         this.policies = policies;
         this.labels = labels;
         this.history = history;
@@ -88,12 +101,9 @@ public class ReturnRequestService {
     @Transactional
     public Created create(String customerId, String idempotencyKey, NewReturn request, String language) {
         if (idempotencyKey != null) {
-            em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                    .setParameter(1, customerId + "\n" + idempotencyKey).getSingleResult();
-            ReturnRequest earlier = ReturnRequest.<ReturnRequest>find("customerId = ?1 and idempotencyKey = ?2",
-                    customerId, idempotencyKey).firstResult();
+            String earlier = earlierRequest(customerId, idempotencyKey);
             if (earlier != null) {
-                return new Created(views.view(earlier), false);
+                return new Created(views.view(ReturnRequest.findById(earlier)), false);
             }
         }
         CustomerOrder order = ownedOrder(request.orderId(), customerId, true);
@@ -160,7 +170,7 @@ public class ReturnRequestService {
             if (r.labelIssuedAt == null) {
                 throw ProblemException.notFound("label of return", returnId);
             }
-            return new StoredLabel(r.labelPdf,
+            return new StoredLabel(labelFiles.find(r.returnId),
                     new LabelProvider.LabelRequest(r.returnId, r.orderId, r.rmaCode, r.labelIssuedAt, r.labelExpiresAt));
         });
         return stored.pdf() != null ? stored.pdf() : labels.render(stored.request());
@@ -201,16 +211,51 @@ public class ReturnRequestService {
                 order.currency, Json.readList(order.lines, OrderLine.class));
     }
 
+    /**
+     * Takes the lock of this customer's Idempotency-Key (held to the end of the transaction, so a concurrent retry
+     * waits for the first call's commit) and then looks for a return an earlier call made with it. Both statements
+     * go in one round trip on the transaction's connection; the lookup is a statement of its own, so it reads after
+     * the lock is held. Every request pays this, and through Hibernate it cost a native and an HQL query.
+     */
+    private String earlierRequest(String customerId, String idempotencyKey) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statements = connection.prepareStatement("select pg_advisory_xact_lock(hashtext(?));"
+                     + " select return_id from return_request where customer_id = ? and idempotency_key = ?")) {
+            statements.setString(1, customerId + "\n" + idempotencyKey);
+            statements.setString(2, customerId);
+            statements.setString(3, idempotencyKey);
+            statements.execute();
+            if (!statements.getMoreResults()) {
+                throw new IllegalStateException("the idempotency lookup returned no rows");
+            }
+            try (ResultSet earlier = statements.getResultSet()) {
+                return earlier.next() ? earlier.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up Idempotency-Key of " + customerId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Units of each sku of the order already in returns that hold them (not rejected or expired), summed by
+     * PostgreSQL in one statement: every request and eligibility check reads it, and through HQL the query and the
+     * Jackson parse of each return's lines cost a sixth of a request.
+     */
     private Map<String, Integer> returnedUnits(String orderId) {
         Map<String, Integer> out = new HashMap<>();
-        // status and lines only: the order's returns are not loaded as entities the session would then dirty-check
-        for (Object[] r : em.createQuery("select r.status, r.lines from ReturnRequest r where r.orderId = ?1",
-                Object[].class).setParameter(1, orderId).getResultList()) {
-            if (ReturnStatus.valueOf((String) r[0]).holdsUnits()) {
-                for (ReturnLine line : Json.readList((String) r[1], ReturnLine.class)) {
-                    out.merge(line.sku(), line.quantity(), Integer::sum);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("select line ->> 'sku', sum((line ->> 'quantity')::int)"
+                     + " from return_request r cross join lateral jsonb_array_elements(r.lines::jsonb) line"
+                     + " where r.order_id = ? and r.status = any(?) group by 1")) {
+            query.setString(1, orderId);
+            query.setArray(2, connection.createArrayOf("text", HOLDING_UNITS));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    out.put(rows.getString(1), rows.getInt(2));
                 }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the returned units of order " + orderId + ": " + e.getMessage(), e);
         }
         return out;
     }
