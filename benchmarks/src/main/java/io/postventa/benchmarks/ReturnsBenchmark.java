@@ -145,7 +145,7 @@ public final class ReturnsBenchmark {
             }
 
             System.out.printf("Backlog: %,d return requests through the API, the risk consumer off...%n", backlog);
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             Map<String, String> tokens = new ConcurrentHashMap<>();
             Map<String, Object> backlogPhase = createBacklog(bench, http, tokens, shop, toReturn, backlog, returns, requested);
             bench.stopService(first);
