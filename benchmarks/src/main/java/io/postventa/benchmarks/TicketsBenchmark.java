@@ -201,8 +201,8 @@ public final class TicketsBenchmark {
             case "city" -> "select customer_id from order_view where lower(city) = '" + v.toLowerCase(Locale.ROOT) + "'";
             default -> v.matches("SKU-\\d+")
                     ? "select customer_id from order_view where skus @> array['" + v.toLowerCase(Locale.ROOT) + "']"
-                    : "select customer_id from order_view where skus && array(select sku from product_line where line "
-                            + "ilike '%" + v + "%' limit 20)";
+                    : "select o.customer_id from (select sku from product_line where line ilike '%" + v + "%' limit 20) p"
+                            + " cross join lateral (select customer_id from order_view where skus @> array[p.sku] limit 20) o";
         };
         return sql.explainAnalyze(lookup + " limit 20");
     }
