@@ -18,10 +18,10 @@ import java.util.Map;
  */
 final class TicketDataSet {
     /** Tables this data set fills, in load order. */
-    static final String[] TABLES = {"customer", "order_view", "return_view", "team", "agent", "routing_rule", "ticket",
-        "ticket_message"};
+    static final String[] TABLES = {"customer", "order_view", "product_line", "return_view", "team", "agent",
+        "routing_rule", "ticket", "ticket_message"};
     /** Bumped when the generated shapes change, so a kept data set of another shape is not reused. */
-    static final String SHAPE = "tickets-1";
+    static final String SHAPE = "tickets-2";
 
     private final int customers;
     private final int orders;
@@ -56,11 +56,12 @@ final class TicketDataSet {
      */
     Map<String, Object> load(BulkSql sql, BulkSql second, String slot) throws Exception {
         long start = System.nanoTime();
-        sql.execute("truncate ticket_message, ticket, routing_rule, return_view, order_view, customer, bench_data_set");
+        sql.execute("truncate ticket_message, ticket, routing_rule, return_view, order_view, product_line, customer, "
+                + "bench_data_set");
         sql.execute("delete from agent");
         sql.execute("delete from team where id <> 'in-house'");
         List<String> customerIndexes = sql.dropSecondaryIndexes("customer");
-        List<String> orderIndexes = sql.dropSecondaryIndexes("order_view", "return_view");
+        List<String> orderIndexes = sql.dropSecondaryIndexes("order_view", "return_view", "product_line");
         List<String> ticketIndexes = sql.dropSecondaryIndexes("ticket", "ticket_message");
         sql.step("customer", customersSql());
         List<String> teams = teamsSql();
@@ -69,6 +70,7 @@ final class TicketDataSet {
         sql.step("routing_rule", teams.get(2));
         BulkSql.inParallel(() -> {
             sql.step("order_view", ordersSql());
+            sql.step("product_line", PRODUCT_LINES);
             sql.step("return_view", returnsSql());
             sql.createIndexes(orderIndexes);
         }, () -> {
@@ -78,7 +80,7 @@ final class TicketDataSet {
             second.createIndexes(ticketIndexes);
         });
         sql.timings().putAll(second.timings());
-        sql.analyze("customer", "order_view", "return_view", "ticket", "ticket_message", "agent", "team");
+        sql.analyze("customer", "order_view", "product_line", "return_view", "ticket", "ticket_message", "agent", "team");
         sql.execute("insert into bench_data_set (marker, schema_version) values ('" + marker() + "', '"
                 + sql.schemaVersion() + "')");
         sql.awaitSlotCaughtUp(slot, Duration.ofMinutes(5));
@@ -128,6 +130,19 @@ final class TicketDataSet {
         return "(now() - (" + h(o + " + 3000017") + " %% 31536000) * interval '1 second')";
     }
 
+    /** Every distinct order line once, as ReadModelService and the V2 migration keep them. */
+    private static final String PRODUCT_LINES = """
+            insert into product_line (line, sku)
+            select distinct l, lower(regexp_replace(l, '^.*\\s', ''))
+            from order_view, unnest(string_to_array(products, ' | ')) l
+            where products is not null
+            """;
+
+    /** The lower-case SKU of product number {@code p}, as order_view.skus holds it. */
+    private static String sku(String p) {
+        return "'sku-' || lpad((%s)::text, 5, '0')".formatted(p);
+    }
+
     private static String line(String p) {
         return "(%s)[1 + (%s) %% 40] || ' ' || (%s)[1 + ((%s) / 40) %% 10] || ' SKU-' || lpad((%s)::text, 5, '0')"
                 .formatted(sqlArray(TicketTexts.PRODUCTS), p, sqlArray(TicketTexts.VARIANTS), p, p);
@@ -137,7 +152,7 @@ final class TicketDataSet {
         return ("""
                 insert into order_view (order_id, customer_id, status, purchase_number, locale, currency, total, placed_at,
                     promised_date, carrier, tracking_number, tracking_url, delivered_at, exception_code, delayed, delay_cause,
-                    city, products, updated_at)
+                    city, products, skus, updated_at)
                 select 'ORD-' || (1000000 + g), 'c-' || lpad(cn::text, 6, '0'), st,
                        row_number() over (partition by cn order by placed, g),
                        case when cn %% 4 = 0 then 'en-GB' else 'es-ES' end, case when cn %% 4 = 0 then 'GBP' else 'EUR' end,
@@ -152,6 +167,8 @@ final class TicketDataSet {
                        case when cn %% 4 = 0 then (%1$s)[1 + (case when h3 %% 10 = 0 then h4 else %2$s end) %% %3$d]
                             else (%4$s)[1 + (case when h3 %% 10 = 0 then h4 else %2$s end) %% %5$d] end,
                        concat_ws(' | ', %6$s, case when nlines >= 2 then %7$s end, case when nlines >= 3 then %8$s end),
+                       array_remove(array[%18$s, case when nlines >= 2 and p2 <> p1 then %19$s end,
+                                          case when nlines >= 3 and p3 <> p1 and p3 <> p2 then %20$s end], null),
                        placed + interval '1 hour'
                 from (select g, cn, placed, h3, h4, p1, p2, p3, 1 + (h3 / 10) %% 3 nlines,
                         case when placed > now() - interval '7 days'
@@ -166,7 +183,8 @@ final class TicketDataSet {
                 """).formatted(sqlArray(TicketTexts.UK_CITIES), h("cn + 7"), TicketTexts.UK_CITIES.size(),
                 sqlArray(TicketTexts.ES_CITIES), TicketTexts.ES_CITIES.size(), line("p1"), line("p2"), line("p3"),
                 customerOf("g").replace("%%", "%"), placedAt("g").replace("%%", "%"), h("g + 4000037"),
-                h("g + 5000011"), h("g * 3 + 1"), TicketTexts.SKUS, h("g * 3 + 2"), h("g * 3 + 3"), orders);
+                h("g + 5000011"), h("g * 3 + 1"), TicketTexts.SKUS, h("g * 3 + 2"), h("g * 3 + 3"), orders, sku("p1"),
+                sku("p2"), sku("p3"));
     }
 
     private static String returnsSql() {

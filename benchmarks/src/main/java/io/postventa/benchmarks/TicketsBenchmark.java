@@ -199,7 +199,10 @@ public final class TicketsBenchmark {
             case "name" -> "select id from customer where (coalesce(first_name, '') || ' ' || coalesce(last_name, '')) "
                     + "ilike '%" + v + "%'";
             case "city" -> "select customer_id from order_view where lower(city) = '" + v.toLowerCase(Locale.ROOT) + "'";
-            default -> "select customer_id from order_view where products ilike '%" + v + "%'";
+            default -> v.matches("SKU-\\d+")
+                    ? "select customer_id from order_view where skus @> array['" + v.toLowerCase(Locale.ROOT) + "']"
+                    : "select o.customer_id from (select sku from product_line where line ilike '%" + v + "%' limit 20) p"
+                            + " cross join lateral (select customer_id from order_view where skus @> array[p.sku] limit 20) o";
         };
         return sql.explainAnalyze(lookup + " limit 20");
     }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import io.postventa.ticket.api.TicketViews.CustomerView;
 import io.postventa.ticket.api.TicketViews.OrderSummary;
@@ -19,6 +20,7 @@ import io.postventa.ticket.domain.Customer;
 import io.postventa.ticket.domain.OrderView;
 import io.postventa.ticket.domain.ReturnView;
 import io.postventa.ticket.domain.Ticket;
+import io.postventa.ticket.service.ReadModelService;
 import io.postventa.web.Caller;
 import io.postventa.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,7 +51,16 @@ public class CustomerSearchResource {
     static final String BY_NAME = "select id from customer where (coalesce(first_name, '') || ' ' || "
             + "coalesce(last_name, '')) ilike :q";
     static final String BY_CITY = "select customer_id from order_view where lower(city) = :q";
-    static final String BY_PRODUCT = "select customer_id from order_view where products ilike :q";
+    // a SKU is an exact match of an array element; a product-name word is matched against the few thousand
+    // distinct order lines (not the million orders), and the SKUs of the first lines found select the orders
+    static final String BY_SKU = "select customer_id from order_view where skus @> array[cast(:q as text)]";
+    // (one lateral lookup per SKU: with `skus && array(select ...)` the planner cannot see the array and chose a
+    // sequential scan of order_view, which for a rarely bought product reads every order)
+    static final String BY_PRODUCT = "select o.customer_id from (select sku from product_line where line ilike :q"
+            + " limit " + MAX_CUSTOMERS + ") p cross join lateral (select customer_id from order_view"
+            + " where skus @> array[p.sku] limit " + MAX_CUSTOMERS + ") o";
+    /** One word of letters, digits and - _ . / with a digit or a separator in it: SKU-00123, TSHIRT-BLU-M, ANC2. */
+    private static final Pattern SKU_LIKE = Pattern.compile("(?=.*[\\d_./-])[\\p{L}\\d_./-]{3,}");
 
     // the latest of each customer shown: row_number() keeps 20 per customer in the database
     static final String LATEST_ORDERS = "select * from (select o.*, row_number() over (partition by o.customer_id"
@@ -108,7 +119,7 @@ public class CustomerSearchResource {
             String like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             add(found, "name", ids(BY_NAME, like));
             add(found, "city", ids(BY_CITY, query.toLowerCase(Locale.ROOT)));
-            add(found, "product", ids(BY_PRODUCT, like));
+            products(found, query, like);
         }
         List<String> shown = found.keySet().stream().limit(limit).toList();
         return new SearchResult(query, results(shown, found));
@@ -150,6 +161,21 @@ public class CustomerSearchResource {
             byCustomer.computeIfAbsent(customerOf.apply(row), k -> new ArrayList<>()).add(view.apply(row));
         }
         return byCustomer;
+    }
+
+    /**
+     * A query shaped like a SKU is looked up exactly (case aside); when no order has that SKU, or the query is
+     * words, it is matched as part of a product line ("name sku"), as any other text.
+     */
+    private void products(Map<String, Set<String>> found, String query, String like) {
+        if (SKU_LIKE.matcher(query).matches()) {
+            List<String> bySku = ids(BY_SKU, ReadModelService.sku(query));
+            if (!bySku.isEmpty()) {
+                add(found, "product", bySku);
+                return;
+            }
+        }
+        add(found, "product", ids(BY_PRODUCT, like));
     }
 
     private static void add(Map<String, Set<String>> found, String field, List<String> ids) {

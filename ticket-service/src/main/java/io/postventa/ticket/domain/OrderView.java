@@ -45,7 +45,10 @@ public class OrderView extends PanacheEntityBase {
     @Column(name = "delay_cause")
     public String delayCause;
     public String city;
+    /** The order lines as "name sku | name sku", shown to agents and matched by product-name words. */
     public String products;
+    /** The SKUs of the order lines in lower case, for the exact SKU lookup of the customer search. */
+    public String[] skus;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

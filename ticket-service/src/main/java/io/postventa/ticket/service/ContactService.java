@@ -1,5 +1,8 @@
 package io.postventa.ticket.service;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -135,12 +138,16 @@ public class ContactService {
         if (orderId == null) {
             return null;
         }
-        Ticket open = Ticket.find("orderId = ?1 and mergedInto is null and status in ?2 order by createdAt", orderId,
-                TicketService.activeNames()).firstResult();
-        if (open == null) {
-            open = Ticket.find("orderId = ?1 and mergedInto is null and status = 'SOLVED' order by solvedAt desc",
-                    orderId).firstResult();
-        }
+        // the open and the solved ones in one statement (an order has a handful of tickets): a contact about an
+        // order without an open ticket, the common case, cost a second query
+        List<String> statuses = new ArrayList<>(TicketService.activeNames());
+        statuses.add(TicketStatus.SOLVED.name());
+        List<Ticket> candidates = Ticket.list("orderId = ?1 and mergedInto is null and status in ?2", orderId, statuses);
+        Ticket open = candidates.stream().filter(t -> t.status().isActive())
+                .min(Comparator.comparing((Ticket t) -> t.createdAt))
+                .orElseGet(() -> candidates.stream().filter(t -> t.status() == TicketStatus.SOLVED)
+                        .max(Comparator.comparing((Ticket t) -> t.solvedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                        .orElse(null));
         if (open != null && open.customerId != null && customerId != null && !open.customerId.equals(customerId)) {
             return null;
         }

@@ -1,6 +1,7 @@
 package io.postventa.ticket.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.postventa.events.EventType;
 import io.postventa.events.common.ContactReason;
+import io.postventa.events.common.OrderLine;
 import io.postventa.events.common.OrderStatus;
 import io.postventa.events.contacts.ReasonSource;
 import io.postventa.events.contacts.TicketOrigin;
@@ -27,6 +29,8 @@ import io.postventa.ticket.domain.ReturnView;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
@@ -37,9 +41,11 @@ import jakarta.transaction.Transactional;
 @Transactional(Transactional.TxType.MANDATORY)
 public class ReadModelService {
     private final TicketService tickets;
+    private final EntityManager em;
 
-    public ReadModelService(TicketService tickets) {
+    public ReadModelService(TicketService tickets, EntityManager em) {
         this.tickets = tickets;
+        this.em = em;
     }
 
     public void onOrderStatus(IncomingEvent event) {
@@ -66,7 +72,7 @@ public class ReadModelService {
         order.deliveredAt = e.deliveredAt();
         order.exceptionCode = e.exceptionReasonCode();
         if (e.lines() != null) {
-            order.products = e.lines().stream().map(l -> l.name() + " " + l.sku()).collect(Collectors.joining(" | "));
+            lines(order, e.lines());
         }
         if (e.newStatus() == OrderStatus.DELIVERED) {
             order.delayed = false; // it arrived: no longer late
@@ -176,8 +182,7 @@ public class ReadModelService {
                 order.currency = e.placed().currency();
             }
             if (order.products == null && e.placed().lines() != null) {
-                order.products = e.placed().lines().stream().map(l -> l.name() + " " + l.sku())
-                        .collect(Collectors.joining(" | "));
+                lines(order, e.placed().lines());
             }
         } else if (e.addressChange() != null) {
             city = e.addressChange().city();
@@ -264,6 +269,35 @@ public class ReadModelService {
         TicketMessage.update("body = '[erased]', subject = null where kind = 'CUSTOMER' and ticketId in "
                 + "(select t.id from Ticket t where t.customerId = ?1)", customerId);
         OrderView.update("city = null where customerId = ?1", customerId);
+    }
+
+    /**
+     * The order's lines for the customer search: the text agents see and product-name words match, the SKUs in
+     * lower case for the exact lookup, and each distinct line once in product_line (the small table that words are
+     * matched against before the SKUs select the orders).
+     */
+    private void lines(OrderView order, List<OrderLine> lines) {
+        String products = lines.stream().map(l -> l.name() + " " + l.sku()).collect(Collectors.joining(" | "));
+        if (products.equals(order.products)) {
+            return;
+        }
+        order.products = products;
+        order.skus = lines.stream().map(l -> sku(l.sku())).distinct().toArray(String[]::new);
+        StringBuilder sql = new StringBuilder("insert into product_line (line, sku) values ");
+        for (int i = 0; i < lines.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 1).append(", ?").append(2 * i + 2).append(')');
+        }
+        Query insert = em.createNativeQuery(sql.append(" on conflict do nothing").toString());
+        for (int i = 0; i < lines.size(); i++) {
+            insert.setParameter(2 * i + 1, lines.get(i).name() + " " + lines.get(i).sku());
+            insert.setParameter(2 * i + 2, sku(lines.get(i).sku()));
+        }
+        insert.executeUpdate();
+    }
+
+    /** A SKU as the search stores and looks it up: case does not tell two SKUs apart. */
+    public static String sku(String sku) {
+        return sku.toLowerCase(Locale.ROOT);
     }
 
     private OrderView order(String orderId) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +24,22 @@ import io.postventa.ticket.domain.PriorityRuleSetRow;
 import io.postventa.ticket.domain.SlaPolicy;
 import io.postventa.ticket.domain.SlaPolicyRow;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /** Loads the rules stored as data (priority rules, SLA policies) into their domain form. */
 @ApplicationScoped
 public class RuleStore {
+    /** The key of a transaction's policies already read, in the synchronization registry. */
+    private static final Object POLICIES_READ = new Object();
+
     private final ObjectMapper json;
     private final TicketConfig config;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public RuleStore(ObjectMapper json, TicketConfig config) {
+    public RuleStore(ObjectMapper json, TicketConfig config, TransactionSynchronizationRegistry transactions) {
         this.json = json;
         this.config = config;
+        this.transactions = transactions;
     }
 
     /** The newest saved priority rules, or the shipped defaults. */
@@ -62,9 +69,28 @@ public class RuleStore {
         return SlaPolicy.select(slaPolicies(), priority, channel, defaultPolicy());
     }
 
+    /**
+     * The policy a ticket points at. A contact asks for it three or four times (open, reply, solve); within one
+     * transaction it is read once: a miss (the built-in default has no row) went to the database every time.
+     */
+    @SuppressWarnings("unchecked")
     public SlaPolicy policy(String id) {
+        Map<String, SlaPolicy> read = transactions.getTransactionKey() == null ? null
+                : (Map<String, SlaPolicy>) transactions.getResource(POLICIES_READ);
+        if (read == null && transactions.getTransactionKey() != null) {
+            read = new HashMap<>();
+            transactions.putResource(POLICIES_READ, read);
+        }
+        SlaPolicy known = read == null ? null : read.get(id);
+        if (known != null) {
+            return known;
+        }
         SlaPolicyRow row = SlaPolicyRow.findById(id);
-        return row == null ? defaultPolicy() : toDomain(row);
+        SlaPolicy policy = row == null ? defaultPolicy() : toDomain(row);
+        if (read != null) {
+            read.put(id, policy);
+        }
+        return policy;
     }
 
     public SlaPolicy toDomain(SlaPolicyRow row) {

@@ -8,8 +8,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,8 +24,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
+import io.postventa.events.common.OrderLine;
 import io.postventa.events.common.OrderStatus;
 import io.postventa.events.customers.CustomerUpserted;
+import io.postventa.events.orderstatus.OrderStatusChanged;
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.testing.Tokens;
 import io.postventa.testing.TopicRecorder;
@@ -88,6 +92,48 @@ class CustomerSearchTest extends TicketTestSupport {
                 .body("customers.find { it.customerId == '" + customer + "' }.customer.email", equalTo(email))
                 .body("customers.find { it.customerId == '" + customer + "' }.orders[0].orderId", equalTo(orderId))
                 .body("customers.find { it.customerId == '" + customer + "' }.tickets.id", hasItem(ticket)));
+    }
+
+    @Test
+    void findsTheBuyerOfAProductByItsExactSkuInAnyCaseAndByWordsOfItsName() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String buyer = id("cust");
+        String other = id("cust");
+        String orderId = id("ORD");
+        String otherOrder = id("ORD");
+        String sku = "LAMP-" + suffix + "-XL";
+        List<OrderLine> lines = List.of(
+                new OrderLine(sku, "Lámpara de pie Ñandú " + suffix, "home", new BigDecimal("89.00"), 1),
+                new OrderLine("MUG-" + suffix, "Taza de cerámica", "home", new BigDecimal("9.50"), 2));
+        send(EventType.ORDER_STATUS_CHANGED, orderId, withLines(order(orderId, buyer, OrderStatus.PAID, "108.00", 1,
+                "x"), lines));
+        // another customer bought a longer SKU that contains this one: an exact lookup must not find them
+        send(EventType.ORDER_STATUS_CHANGED, otherOrder, withLines(order(otherOrder, other, OrderStatus.PAID, "20.00", 1,
+                "x"), List.of(new OrderLine(sku + "2", "Bombilla", "home", new BigDecimal("20.00"), 1))));
+        awaitOrderKnown(orderId, "PAID");
+        awaitOrderKnown(otherOrder, "PAID");
+
+        for (String q : List.of(sku, sku.toLowerCase(), "mug-" + suffix)) {
+            search(q).statusCode(200)
+                    .body("customers.customerId", hasItem(buyer))
+                    .body("customers.find { it.customerId == '" + buyer + "' }.matchedBy", hasItem("product"))
+                    .body("customers.find { it.customerId == '" + buyer + "' }.orders[0].orderId", equalTo(orderId))
+                    .body("customers.customerId", not(hasItem(other)));
+        }
+        // words of the name, case aside; accents count as today (ilike): "nandu" is another word
+        search("pie ñandú " + suffix.toUpperCase()).statusCode(200)
+                .body("customers.find { it.customerId == '" + buyer + "' }.matchedBy", hasItem("product"));
+        search("PIE Ñandú " + suffix).statusCode(200).body("customers.customerId", hasItem(buyer));
+        search("pie nandu " + suffix).statusCode(200).body("customers.customerId", not(hasItem(buyer)));
+        // a word with a hyphen that is no SKU is still matched as text of the line
+        search(suffix + "-x").statusCode(200).body("customers.customerId", hasItem(buyer))
+                .body("customers.customerId", hasItem(other));
+    }
+
+    private static OrderStatusChanged withLines(OrderStatusChanged o, List<OrderLine> lines) {
+        return new OrderStatusChanged(o.orderId(), o.customerId(), o.occurredAt(), o.previousStatus(), o.newStatus(),
+                o.sourceEventId(), o.purchaseNumber(), o.locale(), o.salesChannel(), o.currency(), o.total(), lines, o.placedAt(), o.promisedDeliveryDate(), o.carrier(), o.trackingNumber(),
+                o.trackingUrl(), o.deliveredAt(), o.exceptionReasonCode());
     }
 
     @Test

@@ -32,6 +32,7 @@ class SearchIndexTest {
     @Test
     void everySearchLookupUsesAnIndex() throws Exception {
         Map<String, String> lookups = Map.of(
+                "sku", CustomerSearchResource.BY_SKU.replace(":q", "'sku-00123'"),
                 "email", CustomerSearchResource.BY_EMAIL.replace(":q", "'ana@example.com'"),
                 "phone", CustomerSearchResource.BY_PHONE.replace(":q2", "'+34600111222'").replace(":q", "'34600111222'"),
                 "orderId", CustomerSearchResource.BY_ORDER.replace(":q", "'ORD-1'"),
