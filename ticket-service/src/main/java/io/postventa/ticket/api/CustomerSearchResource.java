@@ -55,10 +55,12 @@ public class CustomerSearchResource {
     // distinct order lines (not the million orders), and the SKUs of the first lines found select the orders
     static final String BY_SKU = "select customer_id from order_view where skus @> array[cast(:q as text)]";
     // (one lateral lookup per SKU: with `skus && array(select ...)` the planner cannot see the array and chose a
-    // sequential scan of order_view, which for a rarely bought product reads every order)
+    // sequential scan of order_view, which for a rarely bought product reads every order; an order must still
+    // show the words: one SKU may be sold under other names, and the first orders of the SKU need not be the
+    // ones that matched)
     static final String BY_PRODUCT = "select o.customer_id from (select sku from product_line where line ilike :q"
             + " limit " + MAX_CUSTOMERS + ") p cross join lateral (select customer_id from order_view"
-            + " where skus @> array[p.sku] limit " + MAX_CUSTOMERS + ") o";
+            + " where skus @> array[p.sku] and products ilike :q limit " + MAX_CUSTOMERS + ") o";
     /** One word of letters, digits and - _ . / with a digit or a separator in it: SKU-00123, TSHIRT-BLU-M, ANC2. */
     private static final Pattern SKU_LIKE = Pattern.compile("(?=.*[\\d_./-])[\\p{L}\\d_./-]{3,}");
 
