@@ -1,5 +1,6 @@
 package io.postventa.returns.domain;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -35,5 +36,15 @@ public enum ReturnStatus {
     /** Counts against what may still be returned of an order (everything but refused and expired). */
     public boolean holdsUnits() {
         return this != REJECTED && this != EXPIRED;
+    }
+
+    /** The names of the statuses that hold units, as SQL compares them (status = any(?)). */
+    public static String[] namesHoldingUnits() {
+        return Arrays.stream(values()).filter(ReturnStatus::holdsUnits).map(Enum::name).toArray(String[]::new);
+    }
+
+    /** The names of the open statuses, as SQL compares them. */
+    public static String[] namesOpen() {
+        return Arrays.stream(values()).filter(ReturnStatus::isOpen).map(Enum::name).toArray(String[]::new);
     }
 }

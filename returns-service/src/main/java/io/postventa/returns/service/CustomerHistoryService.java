@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 
 import javax.sql.DataSource;
 
@@ -23,10 +22,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class CustomerHistoryService {
     static final Duration YEAR = Duration.ofDays(365);
-    private static final String[] OPEN = Arrays.stream(ReturnStatus.values()).filter(ReturnStatus::isOpen)
-            .map(Enum::name).toArray(String[]::new);
-    private static final String[] HOLDING_UNITS = Arrays.stream(ReturnStatus.values()).filter(ReturnStatus::holdsUnits)
-            .map(Enum::name).toArray(String[]::new);
+    private static final String[] OPEN = ReturnStatus.namesOpen();
+    private static final String[] HOLDING_UNITS = ReturnStatus.namesHoldingUnits();
     /*
      * Every return request reads the history, and as four HQL queries it was a third of a request's cost: four round
      * trips, the open-returns query translated anew each time (a list parameter defeats Hibernate's plan cache), and

@@ -46,8 +46,7 @@ import jakarta.transaction.Transactional;
 /** Self-service returns: what an order allows, the request itself, and reading returns back. */
 @ApplicationScoped
 public class ReturnRequestService {
-    private static final String[] HOLDING_UNITS = java.util.Arrays.stream(ReturnStatus.values())
-            .filter(ReturnStatus::holdsUnits).map(Enum::name).toArray(String[]::new);
+    private static final String[] HOLDING_UNITS = ReturnStatus.namesHoldingUnits();
     private final ReturnPolicyService policies;
     private final CustomerHistoryService history;
     private final ReturnViews views;
