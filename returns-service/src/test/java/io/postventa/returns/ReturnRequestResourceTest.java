@@ -103,6 +103,13 @@ class ReturnRequestResourceTest {
         assertEquals("SIZE_FIT", event.get("lines").get(0).get("reason").asText());
     }
 
+    /** The customer history the return.requested of a return carries. */
+    private JsonNode historyCarriedBy(String returnId) {
+        return EventJson.readTree(requests.await(r -> returnId.equals(r.key())
+                && EventType.RETURN_REQUESTED.ceType().equals(TopicRecorder.header(r, "ce_type")), 1, Fixtures.WAIT)
+                .get(0).value()).get("customerHistory");
+    }
+
     @Test
     void theHistoryARequestCarriesCountsTheCustomersEarlierReturnsOfTheLastYear() {
         String customer = id("CUST");
@@ -110,9 +117,7 @@ class ReturnRequestResourceTest {
         Fixtures.returnOf(customer, order, "TEE", 1, "SIZE_FIT");
         String second = Fixtures.returnOf(customer, order, "TEE", 1, "SIZE_FIT");
 
-        JsonNode history = EventJson.readTree(requests.await(r -> second.equals(r.key())
-                && EventType.RETURN_REQUESTED.ceType().equals(TopicRecorder.header(r, "ce_type")), 1, Fixtures.WAIT)
-                .get(0).value()).get("customerHistory");
+        JsonNode history = historyCarriedBy(second);
         assertEquals(3, history.get("purchaseCount").asInt(), "history: " + history);
         assertEquals(1, history.get("returnsLast12Months").asInt(), "the earlier return, this one excluded: " + history);
         assertEquals(0, new java.math.BigDecimal("0.25").compareTo(history.get("returnRateLast12Months").decimalValue()),
@@ -129,9 +134,7 @@ class ReturnRequestResourceTest {
         Fixtures.returnOf(customer, order, "TEE", 1, "SIZE_FIT");
         String second = Fixtures.returnOf(customer, order, "TEE", 2, "SIZE_FIT");
 
-        JsonNode history = EventJson.readTree(requests.await(r -> second.equals(r.key())
-                && EventType.RETURN_REQUESTED.ceType().equals(TopicRecorder.header(r, "ce_type")), 1, Fixtures.WAIT)
-                .get(0).value()).get("customerHistory");
+        JsonNode history = historyCarriedBy(second);
         assertEquals(2, history.get("purchaseCount").asInt(), "both orders are purchases: " + history);
         assertEquals(0, new java.math.BigDecimal("0.25").compareTo(history.get("returnRateLast12Months").decimalValue()),
                 "1 of the 4 units delivered this year returned, the 12 of 400 days ago left out: " + history);
