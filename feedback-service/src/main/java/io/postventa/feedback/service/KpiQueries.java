@@ -254,7 +254,7 @@ public class KpiQueries {
      * The whole periods (weeks or months) of a range, read from the per-period tables, and the days at its edges,
      * read from the daily ones.
      */
-    record Edges(LocalDate fullStart, LocalDate fullEnd, Range range, String periodTable) {
+    record Edges(LocalDate fullStart, LocalDate fullEnd, Range range, String periodSuffix) {
         boolean hasFullPeriods() {
             return fullStart.isBefore(fullEnd);
         }
@@ -270,7 +270,7 @@ public class KpiQueries {
                 return "select " + dayColumns + " from " + dailyTable + " where " + f + "day between ? and ?";
             }
             // the two edges as branches of their own: each is one index range (an OR of the two was a filter over all days)
-            return "select " + periodColumns + " from " + periodBase + periodTable + " where " + f + "day >= ? and day < ? union all "
+            return "select " + periodColumns + " from " + periodBase + periodSuffix + " where " + f + "day >= ? and day < ? union all "
                     + "select " + dayColumns + " from " + dailyTable + " where " + f + "day >= ? and day < ? union all "
                     + "select " + dayColumns + " from " + dailyTable + " where " + f + "day >= ? and day <= ?";
         }
@@ -298,12 +298,12 @@ public class KpiQueries {
         LocalDate first = granularity.periodStart(range.from());
         LocalDate fullStart = first.equals(range.from()) ? first : granularity.next(first);
         LocalDate fullEnd = granularity.periodStart(range.to().plusDays(1));
-        String table = switch (granularity) {
+        String suffix = switch (granularity) {
             case WEEK -> "_weekly";
             case MONTH -> "_monthly";
             case DAY -> throw new IllegalArgumentException("days are the daily tables");
         };
-        return new Edges(fullStart, fullEnd, range, table);
+        return new Edges(fullStart, fullEnd, range, suffix);
     }
 
     // /kpis/contact-reasons ---------------------------------------------------------------------------
