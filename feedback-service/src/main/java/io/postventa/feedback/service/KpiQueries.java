@@ -146,14 +146,14 @@ public class KpiQueries {
         String unit = granularity.sqlUnit();
         Map<LocalDate, Integer> p90 = granularity == Granularity.DAY ? Map.of() : p90ByPeriod(range, granularity);
         Map<LocalDate, Figures> byPeriod = new TreeMap<>();
-        sql.list("select date_trunc('" + unit + "', day)::date period, " + SUMS + ", max(first_response_p90_bucket) p90_bucket "
+        sql.report("select date_trunc('" + unit + "', day)::date period, " + SUMS + ", max(first_response_p90_bucket) p90_bucket "
                 + "from kpi_daily where day between ? and ? group by 1", rs -> {
                     LocalDate period = Sql.date(rs, "period");
                     Integer bucket = granularity == Granularity.DAY ? (Integer) rs.getObject("p90_bucket") : p90.get(period);
                     return byPeriod.put(period, figures(rs, ResponseTimeHistogram.seconds(bucket)));
                 }, range.from(), range.to());
         Long totalP90 = ResponseTimeHistogram.seconds(totalP90(range));
-        Figures totals = sql.one("select " + SUMS + " from kpi_daily where day between ? and ?",
+        Figures totals = sql.reportRow("select " + SUMS + " from kpi_daily where day between ? and ?",
                 rs -> figures(rs, totalP90), range.from(), range.to()).orElseThrow();
         List<Period> series = new ArrayList<>();
         for (LocalDate p = granularity.periodStart(range.from()); !p.isAfter(range.to()); p = granularity.next(p)) {
@@ -168,7 +168,7 @@ public class KpiQueries {
         String histogram = e.union("first_response_histogram", "first_response_histogram", "day period, bucket, responses n",
                 "date_trunc('" + granularity.sqlUnit() + "', day)::date period, bucket, responses n", null);
         Map<LocalDate, Integer> p90 = new HashMap<>();
-        sql.list(ResponseTimeHistogram.P90_BY_PERIOD.formatted(histogram),
+        sql.report(ResponseTimeHistogram.P90_BY_PERIOD.formatted(histogram),
                 rs -> p90.put(Sql.date(rs, "period"), rs.getInt("p90")), e.params().toArray());
         return p90;
     }
@@ -178,7 +178,7 @@ public class KpiQueries {
         Edges e = edges(range, Granularity.MONTH);
         String histogram = "select 0 period, bucket, sum(responses) n from ("
                 + e.union("first_response_histogram", "first_response_histogram", "bucket, responses", "bucket, responses", null) + ") b group by bucket";
-        return sql.one(ResponseTimeHistogram.P90_BY_PERIOD.formatted(histogram), rs -> rs.getInt("p90"), e.params().toArray())
+        return sql.reportRow(ResponseTimeHistogram.P90_BY_PERIOD.formatted(histogram), rs -> rs.getInt("p90"), e.params().toArray())
                 .orElse(null);
     }
 
@@ -216,9 +216,9 @@ public class KpiQueries {
     }
 
     private Returns returns(Range range, Figures totals) {
-        long[] units = sql.one("select coalesce(sum(units_ordered), 0), coalesce(sum(units_returned), 0) from kpi_daily "
+        long[] units = sql.reportRow("select coalesce(sum(units_ordered), 0), coalesce(sum(units_returned), 0) from kpi_daily "
                 + "where day between ? and ?", rs -> new long[] { rs.getLong(1), rs.getLong(2) }, range.from(), range.to()).orElseThrow();
-        List<RateRow> byCategory = sql.list("select category, sum(units_ordered) o, sum(units_returned) r from category_daily "
+        List<RateRow> byCategory = sql.report("select category, sum(units_ordered) o, sum(units_returned) r from category_daily "
                 + "where day between ? and ? group by category order by sum(units_returned) desc, category",
                 rs -> new RateRow(rs.getString(1), rs.getLong(2), rs.getLong(3), Ratios.ratio(rs.getLong(3), rs.getLong(2))),
                 range.from(), range.to());
@@ -226,7 +226,7 @@ public class KpiQueries {
         List<Object> params = new ArrayList<>(e.params());
         params.add(config.kpi().topSkus());
         Map<String, Long> returned = new LinkedHashMap<>();
-        sql.list("select sku, sum(units_returned) r from (" + e.union("sku_daily", "sku", "sku, units_returned", "sku, units_returned",
+        sql.report("select sku, sum(units_returned) r from (" + e.union("sku_daily", "sku", "sku, units_returned", "sku, units_returned",
                 "units_returned > 0") + ") s group by sku order by sum(units_returned) desc, sku limit ?",
                 rs -> returned.put(rs.getString(1), rs.getLong(2)), params.toArray());
         Map<String, Long> ordered = unitsOrdered(e, returned.keySet());
@@ -243,7 +243,7 @@ public class KpiQueries {
     private Map<String, Long> unitsOrdered(Edges e, Collection<String> skus) {
         Map<String, Long> ordered = new HashMap<>();
         if (!skus.isEmpty()) {
-            sql.list("select sku, sum(units_ordered) from (" + e.union("sku_daily", "sku", "sku, units_ordered", "sku, units_ordered",
+            sql.report("select sku, sum(units_ordered) from (" + e.union("sku_daily", "sku", "sku, units_ordered", "sku, units_ordered",
                     "sku = any(?)") + ") s group by sku", rs -> ordered.put(rs.getString(1), rs.getLong(2)),
                     e.params((Object) skus.toArray(String[]::new)).toArray());
         }
@@ -310,7 +310,7 @@ public class KpiQueries {
 
     public ContactReasonReport contactReasons(Range range, int topSkus) {
         Map<String, Long> byReason = new LinkedHashMap<>();
-        sql.list("select reason, sum(contacts) from contact_reason_daily where day between ? and ? group by reason",
+        sql.report("select reason, sum(contacts) from contact_reason_daily where day between ? and ? group by reason",
                 rs -> byReason.put(rs.getString(1), rs.getLong(2)), range.from(), range.to());
         List<Pareto.Row> rows = Pareto.of(byReason);
         long total = byReason.values().stream().mapToLong(Long::longValue).sum();
@@ -318,7 +318,7 @@ public class KpiQueries {
         List<Object> params = new ArrayList<>(e.params());
         params.add(topSkus);
         Map<String, Long> contacted = new LinkedHashMap<>();
-        sql.list("select sku, sum(contacts) c from (" + e.union("sku_daily", "sku", "sku, contacts", "sku, contacts", "contacts > 0")
+        sql.report("select sku, sum(contacts) c from (" + e.union("sku_daily", "sku", "sku, contacts", "sku, contacts", "contacts > 0")
                 + ") s group by sku order by sum(contacts) desc, sku limit ?", rs -> contacted.put(rs.getString(1), rs.getLong(2)),
                 params.toArray());
         Map<String, Long> ordered = unitsOrdered(e, contacted.keySet());
@@ -330,7 +330,7 @@ public class KpiQueries {
             skus.add(new SkuContacts(sku, c, o, Ratios.ratio(c, o), new ArrayList<>()));
         });
         if (!skus.isEmpty()) {
-            sql.list("select sku, reason, sum(contacts) c from (" + e.union("sku_reason_daily", "sku_reason", "sku, reason, contacts",
+            sql.report("select sku, reason, sum(contacts) c from (" + e.union("sku_reason_daily", "sku_reason", "sku, reason, contacts",
                     "sku, reason, contacts", "sku = any(?)") + ") s group by sku, reason order by sum(contacts) desc, reason", rs -> {
                         skus.get(index.get(rs.getString(1))).reasons().add(new ReasonCount(rs.getString(2), rs.getLong(3)));
                         return null;
@@ -342,7 +342,7 @@ public class KpiQueries {
     // /kpis/drivers -----------------------------------------------------------------------------------
 
     public DriverReport drivers(Range range) {
-        List<DriverRow> rows = sql.list("select kind, dimension, value, sum(answers) a, sum(promoters) p, sum(detractors) d, "
+        List<DriverRow> rows = sql.report("select kind, dimension, value, sum(answers) a, sum(promoters) p, sum(detractors) d, "
                 + "sum(satisfied) s, sum(score_sum) ss from driver_daily where day between ? and ? "
                 + "group by kind, dimension, value order by kind desc, dimension, sum(answers) desc, value", rs -> {
                     String kind = rs.getString("kind");
