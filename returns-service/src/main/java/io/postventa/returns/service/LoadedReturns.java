@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.hibernate.Session;
+
 import io.postventa.returns.domain.ReturnRequest;
 import io.postventa.returns.domain.RiskDecision;
 import io.postventa.returns.domain.RiskRuleSet;
@@ -35,10 +37,19 @@ public class LoadedReturns implements Serializable {
             return;
         }
         loaded.addAll(missing);
-        ReturnRequest.<ReturnRequest>list("returnId in ?1", missing).forEach(r -> returns.put(r.returnId, r));
-        decided.addAll(RiskDecision.getEntityManager()
-                .createQuery("select d.returnId from RiskDecision d where d.returnId in ?1", String.class)
-                .setParameter(1, missing).getResultList());
+        // A multi-id load is one statement with an array parameter (return_id = any(?)), translated once; an HQL
+        // "in ?1" list was translated again for every poll.
+        Session session = ReturnRequest.getEntityManager().unwrap(Session.class);
+        for (ReturnRequest r : session.findMultiple(ReturnRequest.class, missing)) {
+            if (r != null) {
+                returns.put(r.returnId, r);
+            }
+        }
+        for (RiskDecision d : session.findMultiple(RiskDecision.class, missing)) {
+            if (d != null) {
+                decided.add(d.returnId);
+            }
+        }
     }
 
     /** Whether the risk consumer has decided {@code returnId}; a lookup of its own for a return the batch did not load. */
