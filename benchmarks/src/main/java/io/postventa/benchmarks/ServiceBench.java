@@ -20,6 +20,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -161,6 +165,33 @@ public final class ServiceBench implements AutoCloseable {
         Tap tap = new Tap(state.kafkaBootstrapServers(), topic, onRecord);
         taps.add(tap);
         return tap;
+    }
+
+    /**
+     * Deletes every record {@code topic} holds now (its log start moves to its end): a consumer group that
+     * has not started yet then begins after them. Returns how many records were deleted.
+     */
+    public long truncate(String topic) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, state.kafkaBootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+            Map<TopicPartition, OffsetSpec> earliest = new LinkedHashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().forEach(i -> {
+                latest.put(new TopicPartition(topic, i.partition()), OffsetSpec.latest());
+                earliest.put(new TopicPartition(topic, i.partition()), OffsetSpec.earliest());
+            });
+            var ends = admin.listOffsets(latest).all().get();
+            var starts = admin.listOffsets(earliest).all().get();
+            Map<TopicPartition, RecordsToDelete> delete = new LinkedHashMap<>();
+            long deleted = 0;
+            for (var e : ends.entrySet()) {
+                delete.put(e.getKey(), RecordsToDelete.beforeOffset(e.getValue().offset()));
+                deleted += e.getValue().offset() - starts.get(e.getKey()).offset();
+            }
+            admin.deleteRecords(delete).all().get();
+            return deleted;
+        }
     }
 
     /** A JDBC connection to one of the stack's databases. */
