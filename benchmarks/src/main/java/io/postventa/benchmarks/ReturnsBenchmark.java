@@ -102,6 +102,9 @@ public final class ReturnsBenchmark {
         int backlog = Integer.parseInt(ServiceBench.option(args, "backlog", "5000"));
         int rate = Integer.parseInt(ServiceBench.option(args, "rate", "200"));
         int seconds = Integer.parseInt(ServiceBench.option(args, "seconds", "20"));
+        // settings for the deciding instance, e.g. --set mp.messaging.incoming.return-requests-risk.concurrency=2
+        List<String> settings = java.util.Arrays.stream(ServiceBench.option(args, "set", "").split(","))
+                .filter(setting -> !setting.isBlank()).map(setting -> "-D" + setting.strip()).toList();
         int warmup = 5;
         int latencyRequests = rate * (warmup + seconds);
         // About 70% of orders get a request; by default preload enough for both phases with room to spare.
@@ -186,7 +189,7 @@ public final class ReturnsBenchmark {
             bench.stopService(first);
 
             System.out.println("Instance 2: returns-service with the default settings (risk consumer on) drains it...");
-            ServiceProcess second = bench.startService(PlatformService.RETURNS, List.of());
+            ServiceProcess second = bench.startService(PlatformService.RETURNS, settings);
             ServiceBench.CpuSnapshot cpuStart = bench.cpu(second);
             if (!ServiceBench.await(Duration.ofMinutes(5), () -> decided.get() >= backlog)) {
                 throw new IllegalStateException("only " + decided.get() + " of " + backlog + " return.decided arrived");
@@ -218,6 +221,7 @@ public final class ReturnsBenchmark {
                             + " the risk consumer off, backlog drained by a second instance with the default settings, then the"
                             + " latency set's return.requested records offered again on the topic at the target rate")
                     .put("ceilings", Map.of("kafkaProducer", kafka, "postgres1Client", pg1, "postgres4Clients", pg4))
+                    .put("deciderSettings", settings)
                     .put("orders", ordersPhase)
                     .put("latencySet", latencySet)
                     .put("backlog", backlogPhase)
