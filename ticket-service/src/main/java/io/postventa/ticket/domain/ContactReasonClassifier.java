@@ -93,6 +93,17 @@ public final class ContactReasonClassifier {
                 "shipping cost", "how long does shipping"));
     }
 
+    /** A keyword as {@link TextNormalizer#words} writes it, normalised once rather than for every contact. */
+    private record Keyword(String words, boolean phrase) {
+    }
+
+    private static final Map<ContactReason, List<Keyword>> NORMALIZED = new EnumMap<>(ContactReason.class);
+
+    static {
+        KEYWORDS.forEach((reason, keywords) -> NORMALIZED.put(reason, keywords.stream()
+                .map(keyword -> new Keyword(TextNormalizer.words(keyword), keyword.indexOf(' ') > 0)).toList()));
+    }
+
     private static final Set<String> SPANISH = Set.of("el", "la", "de", "que", "mi", "pedido", "no", "por", "para",
             "es", "y", "con", "los", "las", "una", "un", "hola", "gracias", "esta", "he", "me", "ha", "todavia",
             "cuando", "donde", "buenas", "quiero", "saludos");
@@ -119,12 +130,12 @@ public final class ContactReasonClassifier {
             return new Classification(ivrOptions.get(ivrOption.trim()), ReasonSource.IVR, language);
         }
         Map<ContactReason, Integer> scores = new EnumMap<>(ContactReason.class);
-        KEYWORDS.forEach((reason, keywords) -> {
+        NORMALIZED.forEach((reason, keywords) -> {
             int score = 0;
-            for (String keyword : keywords) {
-                if (text.contains(TextNormalizer.words(keyword))) {
+            for (Keyword keyword : keywords) {
+                if (text.contains(keyword.words())) {
                     // a phrase says more than a single word
-                    score += keyword.indexOf(' ') > 0 ? 3 : 2;
+                    score += keyword.phrase() ? 3 : 2;
                 }
             }
             if (score > 0) {
