@@ -86,8 +86,8 @@ public class Assignment {
         // a page at a time: a busy team's queue holds thousands of tickets, and agents usually have room for a few
         int assigned = 0;
         while (true) {
-            List<Ticket> page = Ticket.<Ticket>find("teamId = ?1 and agentId is null and status in ?2 and mergedInto is null"
-                    + " order by createdAt, id", teamId, TicketStatus.ACTIVE.stream().map(Enum::name).toList())
+            List<Ticket> page = Ticket.<Ticket>find("teamId = ?1 and agentId is null and status in " + TicketService.ACTIVE_LITERALS
+                    + " and mergedInto is null order by createdAt, id", teamId)
                     .range(0, QUEUE_PAGE - 1).list();
             for (Ticket ticket : page) {
                 em.flush(); // the agent's change that made room, and the assignments before this one, count

@@ -1,10 +1,10 @@
 package io.postventa.ticket.service;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.postventa.events.EventType;
 import io.postventa.events.common.ContactReason;
@@ -46,6 +46,10 @@ public class ContactService {
     public record ContactResult(UUID contactId, UUID ticketId, boolean joinedExistingTicket, ContactReason reason,
             ReasonSource reasonSource, String priority, TicketStatus status, String autoReply) {
     }
+
+    /** The statuses of a ticket a contact can join (active) or reopen (solved), as a literal list for a query. */
+    private static final String OPEN_OR_SOLVED = TicketService.literals(Stream.concat(
+            TicketService.activeNames().stream(), Stream.of(TicketStatus.SOLVED.name())).toList());
 
     private final TicketService tickets;
     private final Outbox outbox;
@@ -140,9 +144,8 @@ public class ContactService {
         }
         // the open and the solved ones in one statement (an order has a handful of tickets): a contact about an
         // order without an open ticket, the common case, cost a second query
-        List<String> statuses = new ArrayList<>(TicketService.activeNames());
-        statuses.add(TicketStatus.SOLVED.name());
-        List<Ticket> candidates = Ticket.list("orderId = ?1 and mergedInto is null and status in ?2", orderId, statuses);
+        List<Ticket> candidates = Ticket.list("orderId = ?1 and mergedInto is null and status in " + OPEN_OR_SOLVED,
+                orderId);
         Ticket open = candidates.stream().filter(t -> t.status().isActive())
                 .min(Comparator.comparing((Ticket t) -> t.createdAt))
                 .orElseGet(() -> candidates.stream().filter(t -> t.status() == TicketStatus.SOLVED)

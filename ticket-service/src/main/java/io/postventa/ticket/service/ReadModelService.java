@@ -118,8 +118,8 @@ public class ReadModelService {
     /** Opens a ticket about a late order before the customer writes, unless one is already open. */
     private void openProactive(OrderView order, TicketOrigin origin, String note) {
         tickets.lockOrder(order.orderId);
-        boolean open = Ticket.count("orderId = ?1 and mergedInto is null and status in ?2", order.orderId,
-                TicketService.activeNames()) > 0;
+        boolean open = Ticket.count("orderId = ?1 and mergedInto is null and status in " + TicketService.ACTIVE_LITERALS,
+                order.orderId) > 0;
         if (open) {
             return;
         }
@@ -147,8 +147,8 @@ public class ReadModelService {
                 + (d.lowScoreReason() == null ? "" : " (" + d.lowScoreReason() + ")") + ", encuesta " + d.surveyId();
         if (orderId != null) {
             tickets.lockOrder(orderId);
-            Ticket open = Ticket.find("orderId = ?1 and mergedInto is null and status in ?2 order by createdAt", orderId,
-                    TicketService.activeNames()).firstResult();
+            Ticket open = Ticket.find("orderId = ?1 and mergedInto is null and status in " + TicketService.ACTIVE_LITERALS
+                    + " order by createdAt", orderId).firstResult();
             if (open != null) {
                 tickets.addMessage(open, MessageKind.SYSTEM, "system", note, null, null, null, null, null);
                 return;
