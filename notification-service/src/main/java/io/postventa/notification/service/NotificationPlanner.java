@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +44,7 @@ import io.postventa.notification.domain.UnsubscribeToken;
 import io.postventa.notification.domain.VariantPicker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -59,6 +61,7 @@ public class NotificationPlanner {
     /** The statuses the daily cap counts. */
     private static final List<DeliveryStatus> COUNTED_TODAY = List.of(DeliveryStatus.QUEUED, DeliveryStatus.SENDING,
             DeliveryStatus.SENT, DeliveryStatus.DEFERRED);
+    private static final String[] COUNTED_TODAY_NAMES = COUNTED_TODAY.stream().map(Enum::name).toArray(String[]::new);
     /** The key of a transaction's {@link Prepared} reads in the synchronization registry. */
     private static final Object PREPARED = new Object();
 
@@ -107,24 +110,35 @@ public class NotificationPlanner {
         customers.remove(null);
         Prepared p = new Prepared(customers);
         if (!customers.isEmpty()) {
-            for (CustomerContact c : CustomerContact.<CustomerContact>list("customerId in ?1", customers)) {
-                p.contacts.put(c.customerId, c);
+            // loads by id: one statement with an array parameter, translated once (an HQL "in" list is translated
+            // again for every poll)
+            List<String> ids = List.copyOf(customers);
+            Session session = em.unwrap(Session.class);
+            for (CustomerContact c : session.findMultiple(CustomerContact.class, ids)) {
+                if (c != null) {
+                    p.contacts.put(c.customerId, c);
+                }
             }
-            for (CustomerPreferences c : CustomerPreferences.<CustomerPreferences>list("customerId in ?1", customers)) {
-                p.preferences.put(c.customerId, c);
+            for (CustomerPreferences c : session.findMultiple(CustomerPreferences.class, ids)) {
+                if (c != null) {
+                    p.preferences.put(c.customerId, c);
+                }
             }
-            for (Object[] row : em.createQuery("select distinct d.customerId, d.channel, d.kind from Delivery d"
-                    + " where d.customerId in ?1 and d.status = ?2 and d.reason = ?3 and d.foldedInto is null",
-                    Object[].class).setParameter(1, customers).setParameter(2, DeliveryStatus.SUPPRESSED)
-                    .setParameter(3, SuppressionReason.FREQUENCY_CAP.name()).getResultList()) {
+            // native SQL with array parameters (= any): the same statement for every poll, where HQL "in" lists
+            // were translated again each time
+            String[] customerArray = ids.toArray(String[]::new);
+            for (Object[] row : rows(em.createNativeQuery("select distinct customer_id, channel, kind from delivery"
+                    + " where customer_id = any(?1) and status = ?2 and reason = ?3 and folded_into is null")
+                    .setParameter(1, customerArray).setParameter(2, DeliveryStatus.SUPPRESSED.name())
+                    .setParameter(3, SuppressionReason.FREQUENCY_CAP.name()))) {
                 p.foldable.add(key((String) row[0], (String) row[1], (String) row[2]));
             }
             // a customer's day starts less than 26 hours ago in any time zone: these counts bound sentToday's
-            for (Object[] row : em.createQuery("select d.customerId, d.channel, d.kind, count(d) from Delivery d"
-                    + " where d.customerId in ?1 and d.status in ?2 and d.createdAt >= ?3"
-                    + " group by d.customerId, d.channel, d.kind", Object[].class)
-                    .setParameter(1, customers).setParameter(2, COUNTED_TODAY)
-                    .setParameter(3, clock.instant().minus(Duration.ofHours(26))).getResultList()) {
+            for (Object[] row : rows(em.createNativeQuery("select customer_id, channel, kind, count(*) from delivery"
+                    + " where customer_id = any(?1) and status = any(?2) and created_at >= ?3"
+                    + " group by customer_id, channel, kind")
+                    .setParameter(1, customerArray).setParameter(2, COUNTED_TODAY_NAMES)
+                    .setParameter(3, clock.instant().minus(Duration.ofHours(26))))) {
                 p.recent.put(key((String) row[0], (String) row[1], (String) row[2]), ((Number) row[3]).intValue());
             }
         }
@@ -132,12 +146,17 @@ public class NotificationPlanner {
         eventIds.remove(null);
         p.eventIds.addAll(eventIds);
         if (!eventIds.isEmpty()) {
-            for (Object[] row : em.createQuery("select d.sourceEventId, coalesce(d.channel, '-') from Delivery d"
-                    + " where d.sourceEventId in ?1", Object[].class).setParameter(1, eventIds).getResultList()) {
+            for (Object[] row : rows(em.createNativeQuery("select source_event_id, coalesce(channel, '-') from delivery"
+                    + " where source_event_id = any(?1)").setParameter(1, eventIds.toArray(String[]::new)))) {
                 p.planned.add(key((String) row[0], (String) row[1]));
             }
         }
         transactions.putResource(PREPARED, p);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(Query query) {
+        return query.getResultList();
     }
 
     /** What {@link #prepare} loaded for the current transaction's events; null when it was not called. */
