@@ -105,8 +105,10 @@ public class TicketService {
         t.slaPolicyId = policy.id();
         t.teamId = assignment.teamFor(n.reason());
         refreshSla(t, policy, now);
-        t.persist();
+        // assigned before it is persisted: assign flushes before it locks the team, and a ticket persisted first
+        // was inserted there and updated again at commit with its agent
         assignment.assign(t);
+        t.persist();
         outbox.publish(EventType.TICKET_CREATED, t.id.toString(), new TicketCreated(t.id.toString(), now, n.origin(),
                 n.reason(), priority, n.channel(), t.customerId, t.orderId,
                 contactId == null ? null : contactId.toString(), t.teamId, t.firstResponseDueAt, t.resolutionDueAt), now);
