@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 
 import io.postventa.ticket.api.TicketViews.CustomerView;
@@ -104,6 +105,11 @@ public class CustomerSearchResource {
         if (limit < 1 || limit > MAX_CUSTOMERS) {
             throw ProblemException.badField("limit", "must be between 1 and " + MAX_CUSTOMERS);
         }
+        // a search changes nothing: its entities (up to 20 orders, returns and tickets per customer shown) are
+        // loaded read-only, without the snapshots and the dirty check at commit that managed ones cost
+        Session session = em.unwrap(Session.class);
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(FlushMode.MANUAL);
         String query = q.trim();
         Map<String, Set<String>> found = new LinkedHashMap<>();
         if (query.contains("@")) {
