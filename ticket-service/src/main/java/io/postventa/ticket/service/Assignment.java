@@ -3,7 +3,6 @@ package io.postventa.ticket.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.hibernate.query.NativeQuery;
 import org.hibernate.query.QueryFlushMode;
@@ -14,7 +13,6 @@ import io.postventa.ticket.domain.RoundRobin;
 import io.postventa.ticket.domain.RoutingRule;
 import io.postventa.ticket.domain.Team;
 import io.postventa.ticket.domain.Ticket;
-import io.postventa.ticket.domain.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,9 +21,8 @@ import jakarta.persistence.LockModeType;
 @ApplicationScoped
 public class Assignment {
     private static final String AGENT_LOADS = "select a.id, a.available, count(t.id) from agent a"
-            + " left join ticket t on t.agent_id = a.id and t.merged_into is null and t.status in ("
-            + TicketStatus.ACTIVE.stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", "))
-            + ") where a.team_id = :team group by a.id, a.available order by a.id";
+            + " left join ticket t on t.agent_id = a.id and t.merged_into is null and t.status in "
+            + TicketService.ACTIVE_LITERALS + " where a.team_id = :team group by a.id, a.available order by a.id";
     private static final int QUEUE_PAGE = 20;
     private final TicketConfig config;
     private final EntityManager em;
