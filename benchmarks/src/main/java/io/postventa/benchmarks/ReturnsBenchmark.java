@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class ReturnsBenchmark {
         int rate = Integer.parseInt(ServiceBench.option(args, "rate", "200"));
         int seconds = Integer.parseInt(ServiceBench.option(args, "seconds", "20"));
         // settings for the deciding instance, e.g. --set mp.messaging.incoming.return-requests-risk.concurrency=2
-        List<String> settings = java.util.Arrays.stream(ServiceBench.option(args, "set", "").split(","))
+        List<String> settings = Arrays.stream(ServiceBench.option(args, "set", "").split(","))
                 .filter(setting -> !setting.isBlank()).map(setting -> "-D" + setting.strip()).toList();
         int warmup = 5;
         int latencyRequests = rate * (warmup + seconds);
