@@ -1,5 +1,6 @@
 package io.postventa.returns.messaging;
 
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,12 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The risk consumer: decides each return.requested of return-requests.v1 into return.decided.
- * Other event types of the topic (the return's later states) are not its business. Records come a poll
- * at a time and a poll is decided in one transaction: the commit per record, not the decision, was what
- * limited it.
+ * Other event types of the topic (the return's later states) are not its business: they are skipped
+ * without being parsed. Records come a poll at a time and a poll is decided in one transaction: the
+ * commit per record, not the decision, was what limited it.
  */
 @ApplicationScoped
 public class ReturnRiskConsumer {
+    /** The one type of return-requests.v1 it decides; the later states its own approvals publish are skipped unread. */
+    private static final Set<EventType> DECIDES = Set.of(EventType.RETURN_REQUESTED);
     private final EventConsumer consumer;
     private final ReturnDecisionService decisions;
 
@@ -31,13 +34,8 @@ public class ReturnRiskConsumer {
     @Incoming("return-requests-risk")
     @Blocking
     public CompletionStage<Void> onReturnRequests(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "returns-service.return-requests-risk",
-                events -> decisions.prepare(events.stream().filter(event -> event.type() == EventType.RETURN_REQUESTED)
-                        .map(event -> event.data().path("returnId").asText()).toList()),
-                event -> {
-                    if (event.type() == EventType.RETURN_REQUESTED) {
-                        decisions.decide(event.id(), event.data(ReturnRequested.class));
-                    }
-                });
+        return consumer.consumeBatch(batch, "returns-service.return-requests-risk", DECIDES,
+                events -> decisions.prepare(events.stream().map(event -> event.data().path("returnId").asText()).toList()),
+                event -> decisions.decide(event.id(), event.data(ReturnRequested.class)));
     }
 }

@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.postventa.events.DeadLetterHeaders;
 import io.postventa.events.DeadLetterHeaders.Reason;
+import io.postventa.events.EventType;
 import io.postventa.events.SchemaValidator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -98,19 +99,46 @@ public class EventConsumer {
      */
     public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer,
             Consumer<List<IncomingEvent>> prepare, Consumer<IncomingEvent> handler) {
+        return consumeBatch(batch, consumer, null, prepare, handler);
+    }
+
+    /**
+     * As {@link #consumeBatch(KafkaRecordBatch, String, Consumer, Consumer)} for a consumer that handles only
+     * {@code handled} of the types its topic carries. A record of another type is acknowledged without being
+     * validated or recorded in the inbox (it is not this consumer's business, so not its dead letter either): when
+     * its {@code ce_type} header names the type, its value is not even parsed. A tombstone has no type and is skipped too: a consumer of tombstones passes no filter.
+     */
+    public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer,
+            Set<EventType> handled, Consumer<List<IncomingEvent>> prepare, Consumer<IncomingEvent> handler) {
         List<KafkaRecord<String, String>> valid = new ArrayList<>();
         List<IncomingEvent> events = new ArrayList<>();
         List<CompletionStage<Void>> deadLettered = new ArrayList<>();
+        int skipped = 0;
         for (KafkaRecord<String, String> record : batch.getRecords()) {
+            if (handled != null) {
+                EventType declared = EventReader.declaredType(record.getTopic(), record.getHeaders());
+                if (declared != null && !handled.contains(declared)) {
+                    skipped++;
+                    continue;
+                }
+            }
             try {
-                events.add(read(record));
+                IncomingEvent event = read(record);
+                if (handled != null && (event.type() == null || !handled.contains(event.type()))) {
+                    skipped++;
+                    continue;
+                }
+                events.add(event);
                 valid.add(record);
             } catch (PoisonEventException e) {
                 deadLettered.add(deadLetter(record, consumer, e.reason(), e));
             }
         }
+        if (skipped > 0) {
+            counter(consumer, "ignored").increment(skipped);
+        }
         try {
-            int applied = QuarkusTransaction.requiringNew().call(() -> {
+            int applied = events.isEmpty() ? 0 : QuarkusTransaction.requiringNew().call(() -> {
                 Set<String> fresh = inbox.firstDeliveries(consumer, events.stream().map(IncomingEvent::id).toList());
                 // remove(): a record that appears twice in one poll is applied once
                 List<IncomingEvent> firsts = events.stream().filter(event -> fresh.remove(event.id())).toList();

@@ -109,6 +109,19 @@ public final class EventReader {
                 offset, data);
     }
 
+    /**
+     * The type a record declares in its {@code ce_type} header when that is a known type carried by {@code topic},
+     * without reading the value; null otherwise (no header, an unknown type, another topic's type: for
+     * {@link #read} to judge).
+     */
+    public static EventType declaredType(String topic, Headers headers) {
+        String ceType = header(headers, CloudEventHeaders.TYPE);
+        if (ceType == null) {
+            return null;
+        }
+        return EventType.fromCeType(ceType).filter(type -> type.topic().equals(topic)).orElse(null);
+    }
+
     private static String plainType(String topic, JsonNode body) {
         if (Topics.CUSTOMERS.equals(topic)) {
             return EventType.CUSTOMER_UPSERTED.ceType();

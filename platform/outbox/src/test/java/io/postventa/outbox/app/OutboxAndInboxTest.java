@@ -203,17 +203,57 @@ class OutboxAndInboxTest {
         assertEquals(1, effects(orderId, "probe_batch_effect"), "the same event twice in a poll must be applied once");
     }
 
+    @Test
+    void aBatchConsumerSkipsTheTypesItDoesNotHandleWithoutDeadLetteringOrRecordingThem() throws Exception {
+        // one key, so one partition: the skipped record is read before the one that is applied
+        String orderId = "ORD-" + UUID.randomUUID();
+        Map<String, String> delayedHeaders = ceHeaders(orderId);
+        delayedHeaders.put("ce_type", EventType.ORDER_DELAYED.ceType());
+        Map<String, String> changedHeaders = ceHeaders(orderId);
+        double ignoredBefore = outcome(ProbeConsumer.BATCH_CONSUMER, "ignored");
+        // unreadable, but of a type the batch consumer does not handle: not its dead letter
+        kafka.send(Topics.ORDER_STATUS, orderId, "{not json", delayedHeaders);
+        kafka.send(Topics.ORDER_STATUS, orderId, EventJson.toJson(statusChanged(orderId)), changedHeaders);
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> effects(orderId, "probe_batch_effect") == 1);
+        assertEquals(1, processed(ProbeConsumer.BATCH_CONSUMER, changedHeaders.get("ce_id")));
+        assertEquals(0, processed(ProbeConsumer.BATCH_CONSUMER, delayedHeaders.get("ce_id")),
+                "a skipped record is not recorded as processed");
+        assertTrue(outcome(ProbeConsumer.BATCH_CONSUMER, "ignored") >= ignoredBefore + 1, "the skip is counted");
+        // the per-record consumer of the same topic handles every type: it does dead-letter the record
+        deadLetters.await(r -> orderId.equals(r.key()) && fromConsumer(r, CONSUMER), 1, Duration.ofSeconds(60));
+        assertEquals(0, deadLetters.records().stream()
+                .filter(r -> orderId.equals(r.key()) && fromConsumer(r, ProbeConsumer.BATCH_CONSUMER)).count(),
+                "the batch consumer must not dead-letter a type it does not handle");
+    }
+
     private static boolean fromConsumer(ConsumerRecord<String, String> record, String consumer) {
         return consumer.equals(TopicRecorder.header(record, "dead-letter-consumer-group"));
     }
 
     private double outcome(String outcome) {
-        var counter = registry.find("postventa.consumer.records").tag("consumer", CONSUMER).tag("outcome", outcome).counter();
+        return outcome(CONSUMER, outcome);
+    }
+
+    private double outcome(String consumer, String outcome) {
+        var counter = registry.find("postventa.consumer.records").tag("consumer", consumer).tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
     }
 
     private int effects(String orderId) throws Exception {
         return effects(orderId, "probe_effect");
+    }
+
+    private int processed(String consumer, String eventId) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from processed_event where consumer = ? and event_id = ?")) {
+            s.setString(1, consumer);
+            s.setString(2, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private int effects(String orderId, String table) throws Exception {

@@ -1,10 +1,12 @@
 package io.postventa.outbox.app;
 
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.postventa.events.EventType;
 import io.postventa.events.orderstatus.OrderStatusChanged;
 import io.postventa.outbox.inbox.EventConsumer;
 import io.postventa.outbox.inbox.IncomingEvent;
@@ -33,7 +35,9 @@ public class ProbeConsumer {
     @Incoming("order-status-batch")
     @Blocking
     public CompletionStage<Void> onOrderStatusBatch(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, BATCH_CONSUMER, event -> record(event, "probe_batch_effect"));
+        // handles status changes only: the topic's order.delayed records are none of its business
+        return consumer.consumeBatch(batch, BATCH_CONSUMER, Set.of(EventType.ORDER_STATUS_CHANGED), events -> {
+        }, event -> record(event, "probe_batch_effect"));
     }
 
     private void apply(IncomingEvent event) {
