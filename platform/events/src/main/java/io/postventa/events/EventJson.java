@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 /**
  * JSON mapping of the event contracts: ISO-8601 times and dates, unknown properties ignored on read, nulls left
@@ -39,6 +41,9 @@ public final class EventJson {
     public static ObjectMapper newObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                // after JavaTimeModule, so that its Instant deserializer is the one replaced
+                .registerModule(new SimpleModule("postventa-instants").addDeserializer(Instant.class,
+                        new RfcInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

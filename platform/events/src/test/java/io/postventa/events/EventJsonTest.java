@@ -13,9 +13,11 @@ import io.postventa.events.orders.OrderLifecycleEventType;
 import io.postventa.events.returns.ReturnRefunded;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The shared JSON mapping writes what the schemas expect and reads leniently. */
 class EventJsonTest {
@@ -65,6 +67,24 @@ class EventJsonTest {
         OrderLifecycleEvent event = EventJson.fromJson(json, OrderLifecycleEvent.class);
         assertEquals(OrderLifecycleEventType.ORDER_PACKED, event.eventType());
         assertEquals(Instant.parse("2026-03-02T15:40:00Z"), event.occurredAt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-03-02T15:40:00Z", "2026-03-02T15:40:00.1Z", "2026-03-02T15:40:00.123456789Z",
+            "2026-03-02T16:40:00+01:00", "2026-03-02T10:10:00.5-05:30", "2026-03-02t15:40:00z"})
+    void readsEveryRfc3339DateTimeAsTheInstantItNames(String text) {
+        Instant expected = OffsetDateTime.parse(text.toUpperCase(java.util.Locale.ROOT)).toInstant();
+        assertEquals(expected, EventJson.fromJson("\"" + text + "\"", Instant.class));
+        assertEquals(expected, EventJson.fromTree(EventJson.readTree("{\"at\":\"" + text + "\"}").get("at"), Instant.class));
+    }
+
+    @Test
+    void readsEpochSecondsAsBeforeAndRefusesWhatIsNoInstant() {
+        // epoch seconds, whole or with a fraction: not RFC 3339, still read as before
+        assertEquals(Instant.ofEpochSecond(1_700_000_000L), EventJson.fromJson("1700000000", Instant.class));
+        assertEquals(Instant.ofEpochSecond(1_700_000_000L, 500_000_000), EventJson.fromJson("1700000000.5", Instant.class));
+        assertThrows(EventJson.EventJsonException.class, () -> EventJson.fromJson("\"yesterday\"", Instant.class));
+        assertThrows(EventJson.EventJsonException.class, () -> EventJson.fromJson("\"2026-02-30T10:00:00Z\"", Instant.class));
     }
 
     @Test
