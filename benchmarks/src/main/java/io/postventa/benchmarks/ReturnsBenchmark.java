@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -256,6 +257,12 @@ public final class ReturnsBenchmark {
                     .row("requested-to-decided p99 @ " + rate + "/s", censored ? "> " + Report.ms((double) lat.get("maxMs"))
                             : Report.ms(p99), "goal p99 < 250 ms", censored ? "> " + Report.ratio((double) lat.get("maxMs"), 250)
                             : Report.ratio(p99, 250))
+                    .row("  record to decision / decision to topic p50", Report.ms((double) ((Map<?, ?>) latency.get(
+                            "recordToDecision")).get("p50Ms")) + " / " + Report.ms((double) ((Map<?, ?>) latency.get(
+                            "decisionToTopic")).get("p50Ms")), "", "")
+                    .row("  record to decision / decision to topic p99", Report.ms((double) ((Map<?, ?>) latency.get(
+                            "recordToDecision")).get("p99Ms")) + " / " + Report.ms((double) ((Map<?, ?>) latency.get(
+                            "decisionToTopic")).get("p99Ms")), "", "")
                     .row("measured requests undecided (60 s)", Report.number(missing), "of " + measuredRequests, "")
                     .row("requested-to-decided max @ " + rate + "/s", Report.ms((double) lat.get("maxMs")), "", "")
                     .row("achieved rate (requests/s)", Report.number((double) latency.get("achievedPerSecond")), "target " + rate,
@@ -412,6 +419,7 @@ public final class ReturnsBenchmark {
             int seconds, int warmup, Map<String, Timing> returns) throws Exception {
         int total = Math.min(records.size(), rate * (warmup + seconds));
         List<Timing> measured = new ArrayList<>();
+        List<String> measuredIds = new ArrayList<>();
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime() + 200_000_000L;
         long warmupEnd = start + Duration.ofSeconds(warmup).toNanos();
@@ -436,6 +444,7 @@ public final class ReturnsBenchmark {
                 }
                 lastMeasured = now;
                 measured.add(t);
+                measuredIds.add(k.key());
             }
         }
         bench.flush();
@@ -450,6 +459,28 @@ public final class ReturnsBenchmark {
             }
             toDecided.add((double) (t.decidedArrived - t.requestedRecord));
         }
+        // where the time goes: the consumer's decision (decided_at, taken in the deciding transaction) and the relay
+        // from there to the topic
+        Map<String, Long> decidedAt = new HashMap<>();
+        try (Connection c = bench.db("returns"); PreparedStatement q = c.prepareStatement("select return_id,"
+                + " (extract(epoch from decided_at) * 1000)::bigint from risk_decision where return_id = any(?)")) {
+            q.setArray(1, c.createArrayOf("text", measuredIds.toArray()));
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    decidedAt.put(r.getString(1), r.getLong(2));
+                }
+            }
+        }
+        List<Double> toDecision = new ArrayList<>();
+        List<Double> decisionToTopic = new ArrayList<>();
+        for (int i = 0; i < measured.size(); i++) {
+            Timing t = measured.get(i);
+            Long at = decidedAt.get(measuredIds.get(i));
+            if (at != null && t.decidedArrived > 0) {
+                toDecision.add((double) (at - t.requestedRecord));
+                decisionToTopic.add((double) (t.decidedArrived - at));
+            }
+        }
         double measuredSeconds = Math.max(0.001, (lastMeasured - firstMeasured) / 1e9);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("targetPerSecond", rate);
@@ -460,6 +491,8 @@ public final class ReturnsBenchmark {
         m.put("achievedPerSecond", (measured.size() - 1) / measuredSeconds);
         m.put("neverDecided", undecided);
         m.put("requestedToDecided", summary(toDecided));
+        m.put("recordToDecision", summary(toDecision));
+        m.put("decisionToTopic", summary(decisionToTopic));
         m.put("cpu", cpuEnd.since(cpuStart));
         return m;
     }

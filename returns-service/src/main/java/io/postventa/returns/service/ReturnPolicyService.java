@@ -1,12 +1,6 @@
 package io.postventa.returns.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,7 +30,7 @@ public class ReturnPolicyService {
     /** The policy in force (version 1 is the default policy, written on first use). */
     @Transactional
     public Versioned<ReturnPolicy> current() {
-        Latest latest = latest();
+        LatestVersion latest = latest();
         if (latest == null) {
             em.createNativeQuery("insert into return_policy (version, policy, created_at, created_by) "
                     + "values (1, ?1, ?2, 'system') on conflict do nothing")
@@ -66,31 +60,14 @@ public class ReturnPolicyService {
                 Json.read(stored.policy, ReturnPolicy.class));
     }
 
-    /** The row of the version in force, as stored. */
-    private record Latest(int version, Instant createdAt, String createdBy, String policy) {
+    private LatestVersion latest() {
+        return LatestVersion.read(dataSource, "return_policy", "policy");
     }
 
-    /**
-     * The version in force, read with plain JDBC on the transaction's connection: every return request reads it, and
-     * through Panache the query and the managed entity (dirty-checked at every flush) cost more than the statement.
-     * Versions are only appended, never edited, so there are no session changes this could miss.
-     */
-    private Latest latest() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "select version, created_at, created_by, policy from return_policy order by version desc limit 1");
-             ResultSet row = query.executeQuery()) {
-            return row.next() ? new Latest(row.getInt(1), row.getObject(2, OffsetDateTime.class).toInstant(),
-                    row.getString(3), row.getString(4)) : null;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the return policy in force: " + e.getMessage(), e);
-        }
-    }
-
-    private Versioned<ReturnPolicy> view(Latest s) {
+    private Versioned<ReturnPolicy> view(LatestVersion s) {
         // Versions are never edited, so a parsed version can be kept (as RiskRuleService does): every request reads
         // the policy in force, and parsing its JSON each time was waste. The latest version is still read each time.
-        ReturnPolicy policy = parsed.computeIfAbsent(s.version(), v -> Json.read(s.policy(), ReturnPolicy.class));
+        ReturnPolicy policy = parsed.computeIfAbsent(s.version(), v -> Json.read(s.json(), ReturnPolicy.class));
         return new Versioned<>(s.version(), s.createdAt(), s.createdBy(), policy);
     }
 }

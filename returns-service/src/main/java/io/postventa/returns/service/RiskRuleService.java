@@ -2,6 +2,8 @@ package io.postventa.returns.service;
 
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
 import io.postventa.returns.domain.RiskRuleSet;
 import io.postventa.returns.domain.StoredRiskRuleSet;
 import io.postventa.web.ProblemException;
@@ -16,25 +18,27 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class RiskRuleService {
     private final EntityManager em;
+    private final DataSource dataSource;
     private final Clock clock;
     private final java.util.Map<Integer, RiskRuleSet> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public RiskRuleService(EntityManager em, Clock clock) {
+    public RiskRuleService(EntityManager em, DataSource dataSource, Clock clock) {
         this.em = em;
+        this.dataSource = dataSource;
         this.clock = clock;
     }
 
     /** The rule set in force (version 1 is the default set, written on first use). */
     @Transactional
     public Versioned<RiskRuleSet> current() {
-        StoredRiskRuleSet latest = latest();
+        LatestVersion latest = latest();
         if (latest == null) {
             em.createNativeQuery("insert into risk_rule_set (version, rules, created_at, created_by) "
                     + "values (1, ?1, ?2, 'system') on conflict do nothing")
                     .setParameter(1, Json.write(RiskRuleSet.defaults())).setParameter(2, clock.instant()).executeUpdate();
             latest = latest();
         }
-        return view(latest);
+        return view(latest.version(), latest.createdAt(), latest.createdBy(), latest.json());
     }
 
     /** A stored version, for showing what an old decision used. */
@@ -44,7 +48,7 @@ public class RiskRuleService {
         if (stored == null) {
             throw ProblemException.notFound("risk rule set version", Integer.toString(version));
         }
-        return view(stored);
+        return view(stored.version, stored.createdAt, stored.createdBy, stored.rules);
     }
 
     /** Validates and puts a new version in force. */
@@ -54,7 +58,7 @@ public class RiskRuleService {
         current();
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext('risk_rule_set'))").getSingleResult();
         StoredRiskRuleSet stored = new StoredRiskRuleSet();
-        stored.version = latest().version + 1;
+        stored.version = latest().version() + 1;
         stored.rules = Json.write(rules);
         stored.createdAt = clock.instant();
         stored.createdBy = by;
@@ -70,14 +74,14 @@ public class RiskRuleService {
         Problems.requireValid(rules.validate());
     }
 
-    private StoredRiskRuleSet latest() {
-        return StoredRiskRuleSet.<StoredRiskRuleSet>find("order by version desc").firstResultOptional().orElse(null);
+    private LatestVersion latest() {
+        return LatestVersion.read(dataSource, "risk_rule_set", "rules");
     }
 
-    private Versioned<RiskRuleSet> view(StoredRiskRuleSet s) {
+    private Versioned<RiskRuleSet> view(int version, java.time.Instant createdAt, String createdBy, String rules) {
         // Versions are never edited, so a parsed version can be kept; the latest version is still read
         // from the database on every decision, which is what makes a change apply without a restart.
-        RiskRuleSet set = parsed.computeIfAbsent(s.version, v -> Json.read(s.rules, RiskRuleSet.class));
-        return new Versioned<>(s.version, s.createdAt, s.createdBy, set);
+        RiskRuleSet set = parsed.computeIfAbsent(version, v -> Json.read(rules, RiskRuleSet.class));
+        return new Versioned<>(version, createdAt, createdBy, set);
     }
 }
