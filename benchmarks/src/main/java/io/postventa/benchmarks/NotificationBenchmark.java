@@ -116,6 +116,9 @@ public final class NotificationBenchmark {
                             Report.ratio(perSecond, ideal))
                     .row("  planned (consumed+rendered)/s", Report.number((double) throughput.get("plannedPerSecond")), "", "")
                     .row("  service CPU per notification", String.format("%.2f ms", (double) throughput.get("serviceCpuMsPerNotification")), "", "")
+                    .row("  service cores (of which JIT compiling)", String.format("%.2f (%.2f)",
+                            (double) throughput.get("serviceCpuCoresUsed"), (double) throughput.get("serviceJitCoresUsed")),
+                            "", "")
                     .row("record-to-provider p50 @ " + rate + "/s", Report.ms((double) endToEnd.get("p50Ms")), "", "")
                     .row("record-to-provider p99 @ " + rate + "/s", Report.ms(p99), "goal p99 < 300 ms", Report.ratio(p99, 300))
                     .row("record-to-provider max @ " + rate + "/s", Report.ms((double) endToEnd.get("maxMs")), "", "");
@@ -168,6 +171,7 @@ public final class NotificationBenchmark {
         Map<String, Long> offsets0 = kafkaStats.endOffsets(topics);
         long commits0 = stack.commits(DB);
         double cpu0 = ProcessStats.cpuSeconds(pid);
+        double jit0 = ProcessStats.jitCpuSeconds(pid);
         double benchCpu0 = ProcessStats.ownCpuSeconds();
         long start = System.nanoTime();
         FixedRateProducer.Run run = producer.burst(new FixedRateProducer.Source() {
@@ -179,6 +183,7 @@ public final class NotificationBenchmark {
         awaitArrivals(arrived, events, Duration.ofSeconds(30));
         double seconds = (lastArrival.get() - start) / 1e9;
         double cpu = ProcessStats.cpuSeconds(pid) - cpu0;
+        double jit = ProcessStats.jitCpuSeconds(pid) - jit0;
         double benchCpu = ProcessStats.ownCpuSeconds() - benchCpu0;
         // let the relay publish the last notification.sent and the statistics collector catch up
         Thread.sleep(2000);
@@ -202,6 +207,8 @@ public final class NotificationBenchmark {
         out.put("serviceCpuSeconds", cpu);
         out.put("serviceCpuMsPerNotification", cpu * 1000 / n);
         out.put("serviceCpuCoresUsed", cpu / seconds);
+        // of the service's CPU: its JIT compiler threads, still warming the instance up
+        out.put("serviceJitCoresUsed", jit / seconds);
         out.put("benchmarkJvmCpuCoresUsed", benchCpu / seconds);
         System.out.printf("  %,d delivered in %.1f s: %,.0f/s (planned %,.0f/s), %.2f commits and %.2f ms CPU each%n", n,
                 seconds, n / seconds, events / plannedSeconds, commits / (double) n, cpu * 1000 / n);

@@ -43,6 +43,32 @@ public final class ProcessStats {
     }
 
     /**
+     * CPU seconds so far of a JVM's JIT compiler threads (C1 and C2), or NaN if the process is gone: on two cores a
+     * service that is still compiling takes a good part of the machine from itself and the rest of the stack.
+     */
+    public static double jitCpuSeconds(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        double seconds = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) threads::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        seconds += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / CLOCK_TICKS;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+            return seconds;
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
      * CPU seconds so far of this JVM and every process it started, grouped: each named pid under its name, the
      * Kafka broker as "kafka", PostgreSQL's processes as "postgres", the stack's own JVM (SMTP server) and this
      * JVM (load generator, provider stub) by name. Processes that already exited are not counted.

@@ -24,6 +24,8 @@ public final class Report {
         json.put("benchmark", name);
         json.put("date", Instant.now().toString());
         json.put("machine", machine);
+        // what the services under test ran with (the defaults depend on the host's cores)
+        json.put("serviceJvmOptions", io.postventa.devstack.ServiceProcess.jvmOptions());
     }
 
     public Report put(String key, Object value) {

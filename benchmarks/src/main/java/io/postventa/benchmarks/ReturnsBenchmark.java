@@ -253,6 +253,10 @@ public final class ReturnsBenchmark {
             Map<String, Map<String, Object>> byOutcome = (Map<String, Map<String, Object>>) drain.get("byOutcome");
             byOutcome.forEach((outcome, v) -> report.row("  " + outcome + ": share, mean ms per decision",
                     v.get("share") + ", " + v.get("meanMsPerDecision") + " ms", "", ""));
+            Map<?, ?> drainCpu = (Map<?, ?>) drain.get("cpu");
+            Map<?, ?> latencyCpu = (Map<?, ?>) latency.get("cpu");
+            report.row("  service cores while draining (of which JIT compiling)", drainCpu.get("serviceCores") + " ("
+                    + drainCpu.get("serviceJitCores") + ")", "of " + drainCpu.get("machineCores"), "");
             report.row("requested-to-decided p50 @ " + rate + "/s", Report.ms((double) lat.get("p50Ms")), "", "")
                     .row("requested-to-decided p99 @ " + rate + "/s", censored ? "> " + Report.ms((double) lat.get("maxMs"))
                             : Report.ms(p99), "goal p99 < 250 ms", censored ? "> " + Report.ratio((double) lat.get("maxMs"), 250)
@@ -263,6 +267,8 @@ public final class ReturnsBenchmark {
                     .row("  record to decision / decision to topic p99", Report.ms((double) ((Map<?, ?>) latency.get(
                             "recordToDecision")).get("p99Ms")) + " / " + Report.ms((double) ((Map<?, ?>) latency.get(
                             "decisionToTopic")).get("p99Ms")), "", "")
+                    .row("  service cores @ " + rate + "/s (of which JIT compiling)", latencyCpu.get("serviceCores") + " ("
+                            + latencyCpu.get("serviceJitCores") + ")", "of " + latencyCpu.get("machineCores"), "")
                     .row("measured requests undecided (60 s)", Report.number(missing), "of " + measuredRequests, "")
                     .row("requested-to-decided max @ " + rate + "/s", Report.ms((double) lat.get("maxMs")), "", "")
                     .row("achieved rate (requests/s)", Report.number((double) latency.get("achievedPerSecond")), "target " + rate,

@@ -257,8 +257,8 @@ public final class ServiceBench implements AutoCloseable {
     }
 
     /** A snapshot of CPU use, to compare with a later one ({@link #since}). */
-    public record CpuSnapshot(long nanos, double service, double kafka, double postgres, double machineBusy,
-            double machineTotal) {
+    public record CpuSnapshot(long nanos, double service, double serviceJit, double kafka, double postgres,
+            double machineBusy, double machineTotal) {
 
         /** CPU used between this snapshot and {@code later}, in cores (1.0 = one core busy all the time). */
         public Map<String, Object> since(CpuSnapshot earlier) {
@@ -266,6 +266,8 @@ public final class ServiceBench implements AutoCloseable {
             return Map.of(
                     "wallSeconds", Latencies.round(wall),
                     "serviceCores", round2((service - earlier.service) / wall),
+                    // of serviceCores: its JIT compiler threads (a service still warming up)
+                    "serviceJitCores", round2((serviceJit - earlier.serviceJit) / wall),
                     "kafkaCores", round2((kafka - earlier.kafka) / wall),
                     "postgresCores", round2((postgres - earlier.postgres) / wall),
                     "machineBusyCores", round2((machineBusy - earlier.machineBusy) / wall),
@@ -280,8 +282,8 @@ public final class ServiceBench implements AutoCloseable {
     /** CPU use of the service process, Kafka, PostgreSQL and the machine, now. */
     public CpuSnapshot cpu(ServiceProcess service) {
         double[] machine = machineCpuSeconds();
-        return new CpuSnapshot(System.nanoTime(), cpuSeconds(service.pid()), kafkaCpuSeconds(), postgresCpuSeconds(),
-                machine[0], machine[1]);
+        return new CpuSnapshot(System.nanoTime(), cpuSeconds(service.pid()), ProcessStats.jitCpuSeconds(service.pid()),
+                kafkaCpuSeconds(), postgresCpuSeconds(), machine[0], machine[1]);
     }
 
     @Override
