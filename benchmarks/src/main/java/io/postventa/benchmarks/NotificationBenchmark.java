@@ -171,7 +171,7 @@ public final class NotificationBenchmark {
         Map<String, Long> offsets0 = kafkaStats.endOffsets(topics);
         long commits0 = stack.commits(DB);
         double cpu0 = ProcessStats.cpuSeconds(pid);
-        double jit0 = ProcessStats.jitCpuSeconds(pid);
+        Map<String, Double> jit0 = ProcessStats.jitCpuSeconds(pid);
         double benchCpu0 = ProcessStats.ownCpuSeconds();
         long start = System.nanoTime();
         FixedRateProducer.Run run = producer.burst(new FixedRateProducer.Source() {
@@ -183,7 +183,7 @@ public final class NotificationBenchmark {
         awaitArrivals(arrived, events, Duration.ofSeconds(30));
         double seconds = (lastArrival.get() - start) / 1e9;
         double cpu = ProcessStats.cpuSeconds(pid) - cpu0;
-        double jit = ProcessStats.jitCpuSeconds(pid) - jit0;
+        double jit = ProcessStats.jitCpuSecondsBetween(jit0, ProcessStats.jitCpuSeconds(pid));
         double benchCpu = ProcessStats.ownCpuSeconds() - benchCpu0;
         // let the relay publish the last notification.sent and the statistics collector catch up
         Thread.sleep(2000);

@@ -3,6 +3,7 @@ package io.postventa.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,29 +44,43 @@ public final class ProcessStats {
     }
 
     /**
-     * CPU seconds so far of a JVM's JIT compiler threads (C1 and C2), or NaN if the process is gone: on two cores a
-     * service that is still compiling takes a good part of the machine from itself and the rest of the stack.
+     * CPU seconds so far of each of a JVM's JIT compiler threads (C1 and C2), by thread id; empty if the process is
+     * gone. On two cores a service that is still compiling takes a good part of the machine from itself and the rest
+     * of the stack. The JVM starts and ends compiler threads as its queue grows and shrinks, so compare two readings
+     * with {@link #jitCpuSecondsBetween}.
      */
-    public static double jitCpuSeconds(long pid) {
-        Path tasks = Path.of("/proc", Long.toString(pid), "task");
-        double seconds = 0;
-        try (var threads = Files.list(tasks)) {
+    public static Map<String, Double> jitCpuSeconds(long pid) {
+        Map<String, Double> byThread = new HashMap<>();
+        try (var threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : (Iterable<Path>) threads::iterator) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
                     if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
                         String stat = Files.readString(task.resolve("stat"));
                         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        seconds += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / CLOCK_TICKS;
+                        byThread.put(task.getFileName().toString(),
+                                (Long.parseLong(f[11]) + Long.parseLong(f[12])) / CLOCK_TICKS);
                     }
                 } catch (IOException | RuntimeException e) {
                     // the thread ended between the listing and the read
                 }
             }
-            return seconds;
         } catch (IOException e) {
-            return Double.NaN;
+            // gone, or not Linux
         }
+        return byThread;
+    }
+
+    /**
+     * The compiler CPU seconds between two readings of {@link #jitCpuSeconds}: a thread started in between counts
+     * from zero; one that ended in between is not seen, so this is a lower bound.
+     */
+    public static double jitCpuSecondsBetween(Map<String, Double> earlier, Map<String, Double> later) {
+        double seconds = 0;
+        for (Map.Entry<String, Double> thread : later.entrySet()) {
+            seconds += Math.max(0, thread.getValue() - earlier.getOrDefault(thread.getKey(), 0.0));
+        }
+        return seconds;
     }
 
     /**

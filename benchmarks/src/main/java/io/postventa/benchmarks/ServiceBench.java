@@ -257,7 +257,7 @@ public final class ServiceBench implements AutoCloseable {
     }
 
     /** A snapshot of CPU use, to compare with a later one ({@link #since}). */
-    public record CpuSnapshot(long nanos, double service, double serviceJit, double kafka, double postgres,
+    public record CpuSnapshot(long nanos, double service, Map<String, Double> serviceJit, double kafka, double postgres,
             double machineBusy, double machineTotal) {
 
         /** CPU used between this snapshot and {@code later}, in cores (1.0 = one core busy all the time). */
@@ -266,8 +266,8 @@ public final class ServiceBench implements AutoCloseable {
             return Map.of(
                     "wallSeconds", Latencies.round(wall),
                     "serviceCores", round2((service - earlier.service) / wall),
-                    // of serviceCores: its JIT compiler threads (a service still warming up)
-                    "serviceJitCores", round2((serviceJit - earlier.serviceJit) / wall),
+                    // of serviceCores: its JIT compiler threads (a service still warming up); a lower bound
+                    "serviceJitCores", round2(ProcessStats.jitCpuSecondsBetween(earlier.serviceJit, serviceJit) / wall),
                     "kafkaCores", round2((kafka - earlier.kafka) / wall),
                     "postgresCores", round2((postgres - earlier.postgres) / wall),
                     "machineBusyCores", round2((machineBusy - earlier.machineBusy) / wall),
