@@ -1,6 +1,8 @@
 package io.postventa.ticket.api;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,10 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.postgresql.PGStatement;
 
 import io.postventa.ticket.api.TicketViews.CustomerView;
 import io.postventa.ticket.api.TicketViews.OrderSummary;
@@ -65,6 +69,7 @@ public class CustomerSearchResource {
             + " limit " + MAX_CUSTOMERS + ") p cross join lateral (select customer_id from order_view"
             + " where skus @> array[p.sku] and products ilike :q limit " + MAX_CUSTOMERS + ") o";
     /** One word of letters, digits and - _ . / with a digit or a separator in it: SKU-00123, TSHIRT-BLU-M, ANC2. */
+    private static final Pattern PARAMETER = Pattern.compile(":q2?\\b");
     private static final Pattern SKU_LIKE = Pattern.compile("(?=.*[\\d_./-])[\\p{L}\\d_./-]{3,}");
 
     // the latest of each customer shown: row_number() keeps 20 per customer in the database
@@ -199,14 +204,41 @@ public class CustomerSearchResource {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * A lookup's customer ids, planned for its actual value on every search. pgjdbc prepares a statement on the server
+     * after five runs, and PostgreSQL may then settle on one generic plan for every value: for the city lookup that
+     * was a sequential scan under the LIMIT (a city is expected to match 22,000 orders, so twenty come soon), which
+     * read all million orders whenever the box held something else, 860 ms for every order-id search on that
+     * connection (seen in the tickets benchmark). The same holds for the other lookups, so none keeps a plan.
+     * {@code :q} and {@code :q2} bind {@code q} and {@code q2} wherever they appear.
+     */
     private List<String> ids(String sql, Object q) {
-        return em.createNativeQuery(sql + " limit " + MAX_CUSTOMERS).setParameter("q", q).getResultList();
+        return ids(sql, q, null);
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> ids(String sql, Object q, Object q2) {
-        return em.createNativeQuery(sql + " limit " + MAX_CUSTOMERS).setParameter("q", q).setParameter("q2", q2)
-                .getResultList();
+        List<Object> values = new ArrayList<>();
+        Matcher names = PARAMETER.matcher(sql);
+        StringBuilder jdbc = new StringBuilder();
+        while (names.find()) {
+            values.add(names.group().equals(":q2") ? q2 : q);
+            names.appendReplacement(jdbc, "?");
+        }
+        names.appendTail(jdbc).append(" limit ").append(MAX_CUSTOMERS);
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(jdbc.toString())) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+                for (int i = 0; i < values.size(); i++) {
+                    statement.setObject(i + 1, values.get(i));
+                }
+                List<String> ids = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+                return ids;
+            }
+        });
     }
 }
