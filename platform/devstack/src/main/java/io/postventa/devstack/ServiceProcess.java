@@ -92,7 +92,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The JVM flags of a service on any host, see {@link #defaultJvmOptions} and {@link #jvmOptions()}. */
+    /** The default JVM flags of a service, see {@link #jvmOptions()}. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=256m");
 
@@ -103,30 +103,12 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String MALLOC_ARENA_MAX = "2";
 
     /**
-     * Added to the defaults on a host with two cores or fewer: the JIT stops at C1. There, C2's compiler thread takes
-     * about a sixth of the machine from a service for minutes after its start (still at it 80 s in), and a C1-only
-     * instance got through more work in the benchmarks, not less (figures in the README, "JIT on small hosts").
-     */
-    public static final String SMALL_HOST_JIT = "-XX:TieredStopAtLevel=1";
-
-    /** The default flags on a host with {@code cores} processors: {@link #DEFAULT_JVM_OPTIONS}, C1 only on two or fewer. */
-    public static List<String> defaultJvmOptions(int cores) {
-        if (cores > 2) {
-            return DEFAULT_JVM_OPTIONS;
-        }
-        List<String> options = new ArrayList<>(DEFAULT_JVM_OPTIONS);
-        options.add(SMALL_HOST_JIT);
-        return List.copyOf(options);
-    }
-
-    /**
      * The JVM flags a service runs with: {@code POSTVENTA_SERVICE_JAVA_OPTS} (space-separated) when set, else
-     * {@link #defaultJvmOptions} for this host.
+     * {@link #DEFAULT_JVM_OPTIONS}.
      */
     public static List<String> jvmOptions() {
         String custom = StackSettings.setting("POSTVENTA_SERVICE_JAVA_OPTS", null);
-        return custom == null ? defaultJvmOptions(Runtime.getRuntime().availableProcessors())
-                : List.of(custom.trim().split("\\s+"));
+        return custom == null ? DEFAULT_JVM_OPTIONS : List.of(custom.trim().split("\\s+"));
     }
 
     /** Waits until /q/health/ready answers UP; fails fast if the process exits. */
