@@ -34,13 +34,17 @@ public final class ProcessStats {
     /** User plus system CPU seconds the process has used so far, or NaN if it is gone. */
     public static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // the command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / CLOCK_TICKS;
+            return cpuSecondsOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** User plus system CPU seconds from a /proc stat line, of a process or of one of its threads. */
+    private static double cpuSecondsOf(String stat) {
+        // the command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / CLOCK_TICKS;
     }
 
     /**
@@ -56,10 +60,7 @@ public final class ProcessStats {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
                     if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        byThread.put(task.getFileName().toString(),
-                                (Long.parseLong(f[11]) + Long.parseLong(f[12])) / CLOCK_TICKS);
+                        byThread.put(task.getFileName().toString(), cpuSecondsOf(Files.readString(task.resolve("stat"))));
                     }
                 } catch (IOException | RuntimeException e) {
                     // the thread ended between the listing and the read

@@ -13,6 +13,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.postventa.devstack.ServiceProcess;
+
 /** A benchmark's printed table and its JSON file under benchmarks/results/. */
 public final class Report {
     private final String name;
@@ -24,8 +26,8 @@ public final class Report {
         json.put("benchmark", name);
         json.put("date", Instant.now().toString());
         json.put("machine", machine);
-        // what the services under test ran with (the defaults depend on the host's cores)
-        json.put("serviceJvmOptions", io.postventa.devstack.ServiceProcess.jvmOptions());
+        // what the services under test ran with (POSTVENTA_SERVICE_JAVA_OPTS or the defaults)
+        json.put("serviceJvmOptions", ServiceProcess.jvmOptions());
     }
 
     public Report put(String key, Object value) {

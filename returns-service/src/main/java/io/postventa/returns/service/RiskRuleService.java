@@ -1,6 +1,7 @@
 package io.postventa.returns.service;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import javax.sql.DataSource;
 
@@ -78,7 +79,7 @@ public class RiskRuleService {
         return LatestVersion.read(dataSource, "risk_rule_set", "rules");
     }
 
-    private Versioned<RiskRuleSet> view(int version, java.time.Instant createdAt, String createdBy, String rules) {
+    private Versioned<RiskRuleSet> view(int version, Instant createdAt, String createdBy, String rules) {
         // Versions are never edited, so a parsed version can be kept; the latest version is still read
         // from the database on every decision, which is what makes a change apply without a restart.
         RiskRuleSet set = parsed.computeIfAbsent(version, v -> Json.read(rules, RiskRuleSet.class));

@@ -68,8 +68,9 @@ public class CustomerSearchResource {
     static final String BY_PRODUCT = "select o.customer_id from (select sku from product_line where line ilike :q"
             + " limit " + MAX_CUSTOMERS + ") p cross join lateral (select customer_id from order_view"
             + " where skus @> array[p.sku] and products ilike :q limit " + MAX_CUSTOMERS + ") o";
-    /** One word of letters, digits and - _ . / with a digit or a separator in it: SKU-00123, TSHIRT-BLU-M, ANC2. */
+    /** The named parameters of the lookups above, bound by {@link #ids(String, Object, Object)}. */
     private static final Pattern PARAMETER = Pattern.compile(":q2?\\b");
+    /** One word of letters, digits and - _ . / with a digit or a separator in it: SKU-00123, TSHIRT-BLU-M, ANC2. */
     private static final Pattern SKU_LIKE = Pattern.compile("(?=.*[\\d_./-])[\\p{L}\\d_./-]{3,}");
 
     // the latest of each customer shown: row_number() keeps 20 per customer in the database

@@ -36,7 +36,8 @@ public class SlaCheck {
         Instant now = clock.instant();
         // ids only: the tickets themselves are loaded one by one, locked, below
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Ticket.getEntityManager().createQuery(
-                "select t.id from Ticket t where t.status in " + TicketService.ACTIVE_LITERALS + " and t.mergedInto is null and ((t.firstResponseAt is null"
+                "select t.id from Ticket t where t.status in " + TicketService.ACTIVE_LITERALS
+                        + " and t.mergedInto is null and ((t.firstResponseAt is null"
                         + " and t.firstResponseBreached = false and t.firstResponseDueAt <= :now)"
                         + " or (t.resolutionBreached = false and t.resolutionDueAt <= :now))", UUID.class)
                 .setParameter("now", now).getResultList());

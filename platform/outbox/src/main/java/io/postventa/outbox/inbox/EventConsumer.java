@@ -106,7 +106,8 @@ public class EventConsumer {
      * As {@link #consumeBatch(KafkaRecordBatch, String, Consumer, Consumer)} for a consumer that handles only
      * {@code handled} of the types its topic carries. A record of another type is acknowledged without being
      * validated or recorded in the inbox (it is not this consumer's business, so not its dead letter either): when
-     * its {@code ce_type} header names the type, its value is not even parsed. A tombstone has no type and is skipped too: a consumer of tombstones passes no filter.
+     * its {@code ce_type} header names the type, its value is not even parsed. A tombstone has no type and is skipped
+     * too: a consumer of tombstones passes no filter.
      */
     public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer,
             Set<EventType> handled, Consumer<List<IncomingEvent>> prepare, Consumer<IncomingEvent> handler) {
