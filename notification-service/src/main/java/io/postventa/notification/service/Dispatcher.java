@@ -51,9 +51,17 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-    private static final String CLAIM = "update delivery set status = 'SENDING', updated_at = ? where id in ("
-            + " select id from delivery where status = 'QUEUED' or (status = 'DEFERRED' and send_after <= ?)"
-            + " order by created_at limit ? for update skip locked)"
+    /**
+     * Deferred deliveries that are due first (they waited longest), then the oldest queued ones: each arm walks its
+     * own partial index (V2) and stops at the batch, however long the queue is. One arm over
+     * {@code status = 'QUEUED' or ...} sorted every queued row on each claim.
+     */
+    static final String CLAIM = "with deferred as (select id from delivery where status = 'DEFERRED'"
+            + " and send_after <= ? order by send_after limit ? for update skip locked),"
+            + " queued as (select id from delivery where status = 'QUEUED' order by created_at limit ?"
+            + " for update skip locked)"
+            + " update delivery set status = 'SENDING', updated_at = ? where id in (select id from ("
+            + " select id, 0 as arm from deferred union all select id, 1 from queued) due order by arm limit ?)"
             + " returning id, customer_id, source_event_id, source_event_type, kind, channel, template_id, variant,"
             + " locale, recipient, subject, body, unsubscribe_url, attempts, order_id, return_id, ticket_id, survey_id,"
             + " created_at";
@@ -195,8 +203,10 @@ public class Dispatcher {
             List<ClaimedDelivery> claimed = new ArrayList<>();
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CLAIM)) {
                 s.setTimestamp(1, now);
-                s.setTimestamp(2, now);
+                s.setInt(2, config.dispatchBatchSize());
                 s.setInt(3, config.dispatchBatchSize());
+                s.setTimestamp(4, now);
+                s.setInt(5, config.dispatchBatchSize());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         claimed.add(new ClaimedDelivery(rs.getObject("id", UUID.class), rs.getString("customer_id"),
