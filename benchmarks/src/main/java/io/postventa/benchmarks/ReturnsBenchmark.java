@@ -21,9 +21,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import io.postventa.devstack.DevTokens;
@@ -74,6 +74,14 @@ import io.postventa.events.orderstatus.OrderStatusChanged;
  * the API at 200/s, more than one instance's API takes on this machine, and measured the queue in front
  * of it.</li>
  * </ol>
+ *
+ * <p><b>Warm-up.</b> A production consumer runs for days; the second instance is seconds old when it drains the
+ * backlog, and with the JVM's tiered JIT C2 compiles the hot paths for the first two minutes or so of load, on up
+ * to half of a two-core machine. So after the cold drain (reported as such) the instance decides copies of the
+ * backlog's requests for {@code --warmup-seconds} (default 120; 0 skips the warm-up): each copy is a new return row
+ * (the original's order, lines and history, REQUESTED again, inserted in SQL) and the original's return.requested
+ * with the new return and event ids, so it takes the whole decision path, label and RMA included. Then one more set
+ * of copies is drained as the warm rate, and the latency phase runs on the warmed instance.
  */
 public final class ReturnsBenchmark {
     private static final String RISK_SWITCH = "mp.messaging.incoming.return-requests-risk.enabled";
@@ -104,6 +112,7 @@ public final class ReturnsBenchmark {
         int backlog = Integer.parseInt(ServiceBench.option(args, "backlog", "5000"));
         int rate = Integer.parseInt(ServiceBench.option(args, "rate", "200"));
         int seconds = Integer.parseInt(ServiceBench.option(args, "seconds", "20"));
+        int warmupSeconds = Integer.parseInt(ServiceBench.option(args, "warmup-seconds", "120"));
         // settings for the deciding instance, e.g. --set mp.messaging.incoming.return-requests-risk.concurrency=2
         List<String> settings = Arrays.stream(ServiceBench.option(args, "set", "").split(","))
                 .filter(setting -> !setting.isBlank()).map(setting -> "-D" + setting.strip()).toList();
@@ -125,18 +134,19 @@ public final class ReturnsBenchmark {
             AtomicInteger requested = new AtomicInteger();
             AtomicInteger decided = new AtomicInteger();
             AtomicLong lastDecidedArrival = new AtomicLong();
-            AtomicBoolean keeping = new AtomicBoolean();
-            ConcurrentLinkedQueue<Kept> kept = new ConcurrentLinkedQueue<>();
+            // where the return.requested seen on the topic are kept, if anywhere
+            AtomicReference<ConcurrentLinkedQueue<Kept>> keeping = new AtomicReference<>();
             bench.tap(Topics.RETURN_REQUESTS, (r, at) -> {
                 if (EventType.RETURN_REQUESTED.ceType().equals(header(r, "ce_type"))) {
                     Timing t = returns.computeIfAbsent(r.key(), k -> new Timing());
                     t.requestedRecord = r.timestamp();
                     t.requestedArrived = at;
                     requested.incrementAndGet();
-                    if (keeping.get()) {
+                    ConcurrentLinkedQueue<Kept> into = keeping.get();
+                    if (into != null) {
                         Map<String, String> headers = new LinkedHashMap<>();
                         r.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-                        kept.add(new Kept(r.key(), r.value(), headers));
+                        into.add(new Kept(r.key(), r.value(), headers));
                     }
                 }
             });
@@ -172,10 +182,11 @@ public final class ReturnsBenchmark {
             Map<String, String> tokens = new ConcurrentHashMap<>();
             System.out.printf("Latency set: %,d return requests through the API, kept off the topic for later...%n",
                     latencyRequests);
-            keeping.set(true);
+            ConcurrentLinkedQueue<Kept> kept = new ConcurrentLinkedQueue<>();
+            keeping.set(kept);
             Map<String, Object> latencySet = createBacklog(bench, http, tokens, shop, toReturn, latencyRequests, returns,
                     requested);
-            keeping.set(false);
+            keeping.set(null);
             List<Kept> latencyRecords = List.copyOf(kept);
             if (latencyRecords.size() < latencyRequests * 99 / 100) {
                 throw new IllegalStateException("only " + latencyRecords.size() + " of " + latencyRequests
@@ -187,7 +198,11 @@ public final class ReturnsBenchmark {
 
             System.out.printf("Backlog: %,d return requests through the API, the risk consumer off...%n", backlog);
             requested.set(0);
+            ConcurrentLinkedQueue<Kept> backlogKept = new ConcurrentLinkedQueue<>();
+            keeping.set(backlogKept);
             Map<String, Object> backlogPhase = createBacklog(bench, http, tokens, shop, toReturn, backlog, returns, requested);
+            keeping.set(null);
+            List<Kept> backlogRecords = List.copyOf(backlogKept);
             bench.stopService(first);
 
             System.out.println("Instance 2: returns-service with the default settings (risk consumer on) drains it...");
@@ -200,12 +215,23 @@ public final class ReturnsBenchmark {
             Map<String, Object> drain = drain(bench, backlog, lastDecidedArrival.get());
             drain.put("cpu", cpuEnd.since(cpuStart));
 
+            Map<String, Object> warmupPhase = Map.of("seconds", 0);
+            Map<String, Object> warmDrain = null;
+            if (warmupSeconds > 0) {
+                System.out.printf("Warm-up: copies of the backlog's %,d requests decided for %d s...%n",
+                        backlogRecords.size(), warmupSeconds);
+                warmupPhase = warmUp(bench, second, backlogRecords, warmupSeconds, decided);
+                System.out.printf("Warm drain: %,d more copies at once...%n", backlogRecords.size());
+                warmDrain = warmDrain(bench, second, backlogRecords, decided, lastDecidedArrival);
+            }
+
             System.out.printf("Latency: the kept return.requested at %d/s on %s for %d s (after %d s of warm-up)...%n", rate,
                     Topics.RETURN_REQUESTS, seconds, warmup);
             Map<String, Object> latency = latency(bench, second, latencyRecords, rate, seconds, warmup, returns);
 
             double kafkaRate = (double) kafka.get("recordsPerSecond");
-            double drainRate = (double) drain.get("decisionsPerSecond");
+            double coldRate = (double) drain.get("decisionsPerSecond");
+            double drainRate = warmDrain == null ? coldRate : (double) warmDrain.get("decisionsPerSecond");
             double consumerRate = (double) drain.get("consumerDecisionsPerSecond");
             double pg1Rate = ((Number) pg1.get("commitsPerSecond")).doubleValue();
             @SuppressWarnings("unchecked")
@@ -228,6 +254,8 @@ public final class ReturnsBenchmark {
                     .put("latencySet", latencySet)
                     .put("backlog", backlogPhase)
                     .put("throughput", drain)
+                    .put("warmup", warmupPhase)
+                    .put("warmThroughput", warmDrain == null ? Map.of() : warmDrain)
                     .put("latency", latency)
                     .put("goals", Map.of("decisionsPerSecond", 1_000, "p99MsAt200PerSecond", 250))
                     .put("ratios", Map.of("decisionsPerSecondToGoal", round2(drainRate / 1_000), "p99ToGoal",
@@ -242,8 +270,8 @@ public final class ReturnsBenchmark {
                             Report.number((double) backlogPhase.get("requestsPerSecond")), "", "")
                     .row("  API response p50 / p99", Report.ms((double) api.get("p50Ms")) + " / "
                             + Report.ms((double) api.get("p99Ms")), "", "")
-                    .row("decisions/s, backlog drained to the topic", Report.number(drainRate), "goal 1,000",
-                            Report.ratio(drainRate, 1_000))
+                    .row("decisions/s, backlog drained to the topic, cold", Report.number(coldRate), "goal 1,000",
+                            Report.ratio(coldRate, 1_000))
                     .row("  risk consumer: decisions committed/s", Report.number(consumerRate), "PostgreSQL commits/s, 1 client",
                             Report.ratio(consumerRate, pg1Rate))
                     .row("  risk consumer, warm: committed/s over the second half", Report.number(
@@ -257,6 +285,22 @@ public final class ReturnsBenchmark {
             Map<?, ?> latencyCpu = (Map<?, ?>) latency.get("cpu");
             report.row("  service cores while draining (of which JIT compiling)", drainCpu.get("serviceCores") + " ("
                     + drainCpu.get("serviceJitCores") + ")", "of " + drainCpu.get("machineCores"), "");
+            if (warmDrain != null) {
+                Map<?, ?> warmupCpu = (Map<?, ?>) warmupPhase.get("cpu");
+                Map<?, ?> warmCpu = (Map<?, ?>) warmDrain.get("cpu");
+                double warmConsumer = (double) warmDrain.get("consumerDecisionsPerSecond");
+                report.row("warm-up: decisions/s over " + warmupPhase.get("seconds") + " s (" + warmupPhase.get("decisions")
+                                + " copies)", Report.number((double) warmupPhase.get("decisionsPerSecond")), "", "")
+                        .row("  service cores (of which JIT compiling)", warmupCpu.get("serviceCores") + " ("
+                                + warmupCpu.get("serviceJitCores") + ")", "of " + warmupCpu.get("machineCores"), "")
+                        .row("decisions/s, backlog drained to the topic, warm", Report.number(drainRate), "goal 1,000",
+                                Report.ratio(drainRate, 1_000))
+                        .row("  risk consumer: decisions committed/s", Report.number(warmConsumer),
+                                "PostgreSQL commits/s, 1 client", Report.ratio(warmConsumer, pg1Rate))
+                        .row("  service cores (of which JIT compiling)", warmCpu.get("serviceCores") + " ("
+                                + warmCpu.get("serviceJitCores") + ")", "of " + warmCpu.get("machineCores"), "")
+                        .row("  outcomes (decisions, with an RMA code)", String.valueOf(warmDrain.get("byOutcome")), "", "");
+            }
             report.row("requested-to-decided p50 @ " + rate + "/s", Report.ms((double) lat.get("p50Ms")), "", "")
                     .row("requested-to-decided p99 @ " + rate + "/s", censored ? "> " + Report.ms((double) lat.get("maxMs"))
                             : Report.ms(p99), "goal p99 < 250 ms", censored ? "> " + Report.ratio((double) lat.get("maxMs"), 250)
@@ -417,6 +461,127 @@ public final class ReturnsBenchmark {
             }
             m.put("byOutcome", byOutcome);
         }
+        return m;
+    }
+
+    /**
+     * Copies of {@code records}: for each, a new return row in the database (the original's order, lines, history and
+     * value, REQUESTED again) and the original's return.requested with the new return id and a new event id.
+     */
+    private static List<Kept> copies(ServiceBench bench, List<Kept> records) throws Exception {
+        String[] from = new String[records.size()];
+        String[] to = new String[records.size()];
+        List<Kept> copies = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            Kept k = records.get(i);
+            from[i] = k.key();
+            String copy = "RET-" + UUID.randomUUID();
+            to[i] = copy;
+            Map<String, String> headers = new LinkedHashMap<>(k.headers());
+            headers.replaceAll((name, value) -> value.replace(k.key(), copy));
+            headers.put("ce_id", UUID.randomUUID().toString());
+            copies.add(new Kept(copy, k.value().replace(k.key(), copy), headers));
+        }
+        try (Connection c = bench.db("returns"); PreparedStatement insert = c.prepareStatement("insert into return_request"
+                + " (return_id, order_id, customer_id, status, requested_at, lines, preferred_resolution, comment, currency,"
+                + " total_value, delivered_at, policy_version, customer_history, return_shipping_fee, updated_at)"
+                + " select m.copy, r.order_id, r.customer_id, 'REQUESTED', now(), r.lines, r.preferred_resolution,"
+                + " r.comment, r.currency, r.total_value, r.delivered_at, r.policy_version, r.customer_history,"
+                + " r.return_shipping_fee, now() from unnest(?::text[], ?::text[]) m(original, copy)"
+                + " join return_request r on r.return_id = m.original")) {
+            insert.setArray(1, c.createArrayOf("text", from));
+            insert.setArray(2, c.createArrayOf("text", to));
+            int rows = insert.executeUpdate();
+            if (rows != records.size()) {
+                throw new IllegalStateException("copied " + rows + " of " + records.size() + " returns");
+            }
+        }
+        return copies;
+    }
+
+    /** Publishes records at once, unchanged but for a fresh timestamp. */
+    private static void publish(ServiceBench bench, List<Kept> records) {
+        for (Kept k : records) {
+            bench.send(Topics.RETURN_REQUESTS, k.key(), k.value(), k.headers(), System.currentTimeMillis(), null);
+        }
+        bench.flush();
+    }
+
+    /** Decides rounds of copies of the backlog, one after the other, until {@code seconds} have passed. */
+    private static Map<String, Object> warmUp(ServiceBench bench, ServiceProcess service, List<Kept> backlog, int seconds,
+            AtomicInteger decided) throws Exception {
+        ServiceBench.CpuSnapshot cpuStart = bench.cpu(service);
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(seconds).toNanos();
+        int rounds = 0;
+        int decisions = 0;
+        while (System.nanoTime() < deadline) {
+            List<Kept> round = copies(bench, backlog);
+            int target = decided.get() + round.size();
+            publish(bench, round);
+            if (!ServiceBench.await(Duration.ofMinutes(5), () -> decided.get() >= target)) {
+                throw new IllegalStateException("warm-up round " + (rounds + 1) + ": only " + (round.size() - target
+                        + decided.get()) + " of " + round.size() + " return.decided arrived");
+            }
+            rounds++;
+            decisions += round.size();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seconds", Latencies.round(secs));
+        m.put("rounds", rounds);
+        m.put("decisions", decisions);
+        m.put("decisionsPerSecond", decisions / secs);
+        m.put("cpu", bench.cpu(service).since(cpuStart));
+        return m;
+    }
+
+    /** One more set of copies published at once on the warmed instance: to the topic, and committed by the consumer. */
+    private static Map<String, Object> warmDrain(ServiceBench bench, ServiceProcess service, List<Kept> backlog,
+            AtomicInteger decided, AtomicLong lastDecidedArrival) throws Exception {
+        List<Kept> copies = copies(bench, backlog);
+        ServiceBench.CpuSnapshot cpuStart = bench.cpu(service);
+        int target = decided.get() + copies.size();
+        long start = System.currentTimeMillis();
+        publish(bench, copies);
+        if (!ServiceBench.await(Duration.ofMinutes(5), () -> decided.get() >= target)) {
+            throw new IllegalStateException("warm drain: only " + (copies.size() - target + decided.get()) + " of "
+                    + copies.size() + " return.decided arrived");
+        }
+        ServiceBench.CpuSnapshot cpuEnd = bench.cpu(service);
+        long lastArrival = lastDecidedArrival.get();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("decisions", copies.size());
+        long firstDecision;
+        try (Connection c = bench.db("returns"); PreparedStatement q = c.prepareStatement("select"
+                + " extract(epoch from max(decided_at) - min(decided_at)), (extract(epoch from min(decided_at)) * 1000)::bigint"
+                + " from risk_decision where return_id = any(?)")) {
+            q.setArray(1, c.createArrayOf("text", copies.stream().map(Kept::key).toArray()));
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                m.put("consumerSeconds", Latencies.round(r.getDouble(1)));
+                m.put("consumerDecisionsPerSecond", (copies.size() - 1) / Math.max(0.001, r.getDouble(1)));
+                firstDecision = r.getLong(2);
+            }
+            // the copies take the originals' path: the same outcome mix, an RMA code on every approval
+            try (PreparedStatement mix = c.prepareStatement("select d.outcome, count(*), count(r.rma_code) from risk_decision d"
+                    + " join return_request r on r.return_id = d.return_id where d.return_id = any(?) group by d.outcome"
+                    + " order by 2 desc")) {
+                mix.setArray(1, c.createArrayOf("text", copies.stream().map(Kept::key).toArray()));
+                Map<String, Object> byOutcome = new LinkedHashMap<>();
+                try (ResultSet r = mix.executeQuery()) {
+                    while (r.next()) {
+                        byOutcome.put(r.getString(1), Map.of("decisions", r.getLong(2), "withRma", r.getLong(3)));
+                    }
+                }
+                m.put("byOutcome", byOutcome);
+            }
+        }
+        m.put("firstDecisionAfterPublishMs", firstDecision - start);
+        // as the cold drain: from the first decision to the arrival of the last return.decided on the topic
+        m.put("seconds", Latencies.round((lastArrival - firstDecision) / 1000.0));
+        m.put("decisionsPerSecond", copies.size() / Math.max(0.001, (lastArrival - firstDecision) / 1000.0));
+        m.put("cpu", cpuEnd.since(cpuStart));
         return m;
     }
 
