@@ -93,6 +93,14 @@ public class NotificationPlanner {
         }
     }
 
+    /**
+     * The customers' capped deliveries not yet folded into a later message. The literals match the partial index
+     * {@code delivery_foldable} (V3), so the lookup reads only such deliveries; through the customer index it read
+     * every delivery the poll's customers ever had, on every poll.
+     */
+    static final String FOLDABLE = "select distinct customer_id, channel, kind from delivery where customer_id = any(?1)"
+            + " and status = 'SUPPRESSED' and reason = 'FREQUENCY_CAP' and folded_into is null";
+
     /** Channels the configuration switches on for a trigger; empty when it is off. */
     public List<NotificationChannel> channelsFor(Trigger trigger) {
         return channelsByTrigger.get(trigger);
@@ -127,10 +135,7 @@ public class NotificationPlanner {
             // native SQL with array parameters (= any): the same statement for every poll, where HQL "in" lists
             // were translated again each time
             String[] customerArray = ids.toArray(String[]::new);
-            for (Object[] row : rows(em.createNativeQuery("select distinct customer_id, channel, kind from delivery"
-                    + " where customer_id = any(?1) and status = ?2 and reason = ?3 and folded_into is null")
-                    .setParameter(1, customerArray).setParameter(2, DeliveryStatus.SUPPRESSED.name())
-                    .setParameter(3, SuppressionReason.FREQUENCY_CAP.name()))) {
+            for (Object[] row : rows(em.createNativeQuery(FOLDABLE).setParameter(1, customerArray))) {
                 p.foldable.add(key((String) row[0], (String) row[1], (String) row[2]));
             }
             // a customer's day starts less than 26 hours ago in any time zone: these counts bound sentToday's
