@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -37,30 +38,14 @@ class DeliveryLookupPlansTest {
 
     @Test
     void theClaimWalksAnIndexPerStatusInClaimOrder() throws Exception {
-        StringBuilder plan = new StringBuilder();
-        try (Connection c = dataSource.getConnection()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("set enable_seqscan = off");
-            }
-            try (PreparedStatement explain = c.prepareStatement("explain " + Dispatcher.CLAIM)) {
-                Timestamp now = Timestamp.from(Instant.now());
-                explain.setTimestamp(1, now);
-                explain.setInt(2, 100);
-                explain.setInt(3, 100);
-                explain.setTimestamp(4, now);
-                explain.setInt(5, 100);
-                try (ResultSet rs = explain.executeQuery()) {
-                    while (rs.next()) {
-                        plan.append(rs.getString(1)).append('\n');
-                    }
-                }
-            } finally {
-                try (Statement s = c.createStatement()) {
-                    s.execute("reset enable_seqscan");
-                }
-            }
-        }
-        String p = plan.toString();
+        Timestamp now = Timestamp.from(Instant.now());
+        String p = plan(Dispatcher.CLAIM, (c, explain) -> {
+            explain.setTimestamp(1, now);
+            explain.setInt(2, 100);
+            explain.setInt(3, 100);
+            explain.setTimestamp(4, now);
+            explain.setInt(5, 100);
+        });
         assertTrue(p.contains("Index Scan using delivery_queued_by_age"), "queued deliveries oldest first:\n" + p);
         assertTrue(p.contains("Index Scan using delivery_deferred_by_due"), "due deferred deliveries:\n" + p);
         assertFalse(p.contains("Bitmap") || p.contains("Seq Scan on delivery"), "no scan of a whole status:\n" + p);
@@ -68,13 +53,26 @@ class DeliveryLookupPlansTest {
 
     @Test
     void planningLooksUpOnlyTheCappedDeliveriesWaitingToBeFolded() throws Exception {
+        String p = plan(NotificationPlanner.FOLDABLE.replace("?1", "?"),
+                (c, explain) -> explain.setArray(1, c.createArrayOf("text", new String[] {"C-1", "C-2"})));
+        // through the customer index it would read every delivery those customers ever had
+        assertTrue(p.contains("delivery_foldable"), "the foldable lookup's own index:\n" + p);
+    }
+
+    /** Binds a statement's parameters for EXPLAIN. */
+    private interface Binder {
+        void bind(Connection c, PreparedStatement explain) throws SQLException;
+    }
+
+    /** The plan PostgreSQL would run {@code sql} with, sequential scans discouraged. */
+    private String plan(String sql, Binder binder) throws SQLException {
         StringBuilder plan = new StringBuilder();
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
                 s.execute("set enable_seqscan = off");
             }
-            try (PreparedStatement explain = c.prepareStatement("explain " + NotificationPlanner.FOLDABLE.replace("?1", "?"))) {
-                explain.setArray(1, c.createArrayOf("text", new String[] {"C-1", "C-2"}));
+            try (PreparedStatement explain = c.prepareStatement("explain " + sql)) {
+                binder.bind(c, explain);
                 try (ResultSet rs = explain.executeQuery()) {
                     while (rs.next()) {
                         plan.append(rs.getString(1)).append('\n');
@@ -86,7 +84,6 @@ class DeliveryLookupPlansTest {
                 }
             }
         }
-        // through the customer index it would read every delivery those customers ever had
-        assertTrue(plan.toString().contains("delivery_foldable"), "the foldable lookup's own index:\n" + plan);
+        return plan.toString();
     }
 }
