@@ -16,6 +16,8 @@ import java.util.Map;
  * maintaining them row by row), then ANALYZEs, timing every step.
  */
 public final class BulkSql implements AutoCloseable {
+    /** SQLSTATE deadlock_detected. */
+    private static final String DEADLOCK = "40P01";
     private final Connection connection;
     private final Map<String, Object> seconds = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -44,21 +46,31 @@ public final class BulkSql implements AutoCloseable {
         return rows;
     }
 
-    /** Drops the non-unique, non-primary-key indexes of {@code tables} and returns their definitions. */
+    /**
+     * Drops the non-unique, non-primary-key indexes of {@code tables} and returns their definitions. Each definition
+     * is kept in the table {@code bench_dropped_index} until {@link #createIndexes} has built it again, so that a load
+     * that failed in between (on a reused stack) does not leave the schema without them: the next load builds them
+     * too, though they are no longer in the catalog.
+     */
     public List<String> dropSecondaryIndexes(String... tables) throws SQLException {
-        List<String[]> found = new ArrayList<>();
+        execute("create table if not exists bench_dropped_index (name text primary key, table_name text not null, "
+                + "definition text not null)");
+        String tableList = "array['" + String.join("','", tables) + "']";
+        execute("insert into bench_dropped_index (name, table_name, definition) select i.relname, t.relname, "
+                + "pg_get_indexdef(i.oid) from pg_index x join pg_class i on i.oid = x.indexrelid "
+                + "join pg_class t on t.oid = x.indrelid where not x.indisprimary and not x.indisunique "
+                + "and t.relname = any(" + tableList + ") on conflict (name) do nothing");
+        List<String[]> dropped = new ArrayList<>();
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("select i.relname, pg_get_indexdef(i.oid) from pg_index x "
-                     + "join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid "
-                     + "where not x.indisprimary and not x.indisunique and t.relname = any(array['"
-                     + String.join("','", tables) + "'])")) {
+             ResultSet rs = s.executeQuery("select name, definition from bench_dropped_index where table_name = any("
+                     + tableList + ") order by name")) {
             while (rs.next()) {
-                found.add(new String[] {rs.getString(1), rs.getString(2)});
+                dropped.add(new String[] {rs.getString(1), rs.getString(2)});
             }
         }
         List<String> definitions = new ArrayList<>();
-        for (String[] index : found) {
-            execute("drop index " + index[0]);
+        for (String[] index : dropped) {
+            execute("drop index if exists " + index[0]);
             definitions.add(index[1]);
         }
         return definitions;
@@ -69,6 +81,7 @@ public final class BulkSql implements AutoCloseable {
         for (String definition : definitions) {
             String name = definition.replaceFirst("^CREATE (UNIQUE )?INDEX (\\S+) .*$", "$2");
             step("index " + name, definition);
+            execute("delete from bench_dropped_index where name = '" + name + "'");
         }
     }
 
@@ -81,9 +94,27 @@ public final class BulkSql implements AutoCloseable {
         step("vacuum analyze", "vacuum (analyze) " + String.join(", ", tables));
     }
 
+    /**
+     * Runs one statement. A reused stack's service is already running and reads these tables while a load truncates
+     * them or drops their indexes: PostgreSQL may break the lock cycle by cancelling the bulk statement (deadlock
+     * detected), which then runs again, up to five times.
+     */
     public void execute(String sql) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql);
+        for (int attempt = 1; ; attempt++) {
+            try (Statement s = connection.createStatement()) {
+                s.execute(sql);
+                return;
+            } catch (SQLException e) {
+                if (!DEADLOCK.equals(e.getSQLState()) || attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

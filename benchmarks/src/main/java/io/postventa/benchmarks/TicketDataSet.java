@@ -130,12 +130,16 @@ final class TicketDataSet {
         return "(now() - (" + h(o + " + 3000017") + " %% 31536000) * interval '1 second')";
     }
 
-    /** Every distinct order line once, as ReadModelService and the V2 migration keep them. */
+    /**
+     * Every distinct order line once, as ReadModelService and the V2 migration keep them. On a reused stack the
+     * running service may already have added lines from order events left on the topics.
+     */
     private static final String PRODUCT_LINES = """
             insert into product_line (line, sku)
             select distinct l, lower(regexp_replace(l, '^.*\\s', ''))
             from order_view, unnest(string_to_array(products, ' | ')) l
             where products is not null
+            on conflict do nothing
             """;
 
     /** The lower-case SKU of product number {@code p}, as order_view.skus holds it. */
