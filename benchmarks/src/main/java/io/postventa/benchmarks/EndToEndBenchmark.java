@@ -181,7 +181,7 @@ public final class EndToEndBenchmark {
             Path png = LatencyChart.write(root.resolve("benchmarks/results/e2e-latency.png"),
                     "Postventa end to end: order event to push provider, " + machine.cores() + " cores", chartSteps);
 
-            report(root, machine, kafka, pg1, pg4, started, rssIdle, rss, steps, sustainedRate, lost, unmatched.get(), png);
+            report(OutboxRelayBenchmark.option(args, "name", "e2e"), root, machine, kafka, pg1, pg4, started, rssIdle, rss, steps, sustainedRate, lost, unmatched.get(), png);
         }
         System.exit(0);
     }
@@ -238,7 +238,7 @@ public final class EndToEndBenchmark {
         return step;
     }
 
-    private static void report(Path root, Machine machine, Map<String, Object> kafka, Map<String, Object> pg1,
+    private static void report(String resultName, Path root, Machine machine, Map<String, Object> kafka, Map<String, Object> pg1,
             Map<String, Object> pg4, Map<String, BenchStack.Started> started, Map<String, Long> rssIdle, RssSampler rss,
             List<Map<String, Object>> steps, int sustainedRate, long lost, long unmatched, Path png) throws Exception {
         double kafkaRate = (double) kafka.get("recordsPerSecond");
@@ -256,7 +256,7 @@ public final class EndToEndBenchmark {
         started.forEach((name, st) -> services.put(name, Map.of("readySeconds", st.readySeconds(), "rssIdleMb",
                 rssIdle.get(name), "rssPeakUnderLoadMb", rss.peak(st.pid()))));
 
-        Report report = new Report("e2e", machine)
+        Report report = new Report(resultName, machine)
                 .put("ceilings", Map.of("kafkaProducer", kafka, "postgres1Client", pg1, "postgres4Clients", pg4))
                 .put("services", services)
                 .put("costsPerInboundEvent", Map.of("measuredAtPerSecond", costStep.get("targetPerSecond"),

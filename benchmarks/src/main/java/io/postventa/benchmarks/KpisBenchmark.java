@@ -109,7 +109,7 @@ public final class KpisBenchmark {
             }
             Map<String, Object> rangesJson = new LinkedHashMap<>();
             ranges.forEach((k, v) -> rangesJson.put(k, v[0] + ".." + v[1]));
-            Report report = new Report("kpis", machine)
+            Report report = new Report(OutboxRelayBenchmark.option(args, "name", "kpis"), machine)
                     .put("dataSet", Map.of("orders", orders, "days", dataSet.first() + ".." + last, "timeZone", zone.getId(),
                             "method", "facts bulk-loaded with SQL (generate_series) after the service's Flyway "
                                     + "migrations, rollups computed from them with SQL aggregates, then ANALYZE",

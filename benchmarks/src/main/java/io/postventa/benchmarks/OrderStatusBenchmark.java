@@ -135,7 +135,7 @@ public final class OrderStatusBenchmark {
             double p99 = censored ? Double.POSITIVE_INFINITY : (double) lat.get("p99Ms");
             latency.put("p99Censored", censored);
             double pg1Rate = ((Number) pg1.get("commitsPerSecond")).doubleValue();
-            new Report("order-status", machine)
+            new Report(OutboxRelayBenchmark.option(args, "name", "order-status"), machine)
                     .put("service", "order-status-service, one instance, from its packaged jar")
                     .put("consumerOverrides", overrides)
                     .put("ceilings", Map.of("kafkaProducer", kafka, "postgres1Client", pg1, "postgres4Clients", pg4))

@@ -79,7 +79,7 @@ public final class OutboxRelayBenchmark {
         double drained = (double) throughput.get("eventsPerSecond");
         @SuppressWarnings("unchecked")
         Map<String, Object> lat = (Map<String, Object>) latency.get("commitToTopic");
-        new Report("outbox-relay", machine)
+        new Report(OutboxRelayBenchmark.option(args, "name", "outbox-relay"), machine)
                 .put("eventBytes", EVENT_BYTES)
                 .put("ceilings", Map.of("kafkaProducer", kafka, "postgres1Client", pg1, "postgres4Clients", pg4))
                 .put("throughput", throughput)

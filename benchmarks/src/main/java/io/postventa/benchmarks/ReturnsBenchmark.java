@@ -244,7 +244,7 @@ public final class ReturnsBenchmark {
             boolean censored = missing > measuredRequests / 100;
             double p99 = censored ? Double.POSITIVE_INFINITY : (double) lat.get("p99Ms");
             latency.put("p99Censored", censored);
-            Report report = new Report("returns", machine)
+            Report report = new Report(OutboxRelayBenchmark.option(args, "name", "returns"), machine)
                     .put("service", "returns-service from its packaged jar; latency set and backlog made through the API with"
                             + " the risk consumer off, backlog drained by a second instance with the default settings, then the"
                             + " latency set's return.requested records offered again on the topic at the target rate")

@@ -142,12 +142,12 @@ public final class TicketsBenchmark {
                 }
             }
 
-            report(machine, kafka, pg1, pg4, data, warmed, ingest, search, plans, customers, orders, tickets);
+            report(OutboxRelayBenchmark.option(args, "name", "tickets"), machine, kafka, pg1, pg4, data, warmed, ingest, search, plans, customers, orders, tickets);
         }
         System.exit(0);
     }
 
-    private static void report(Machine machine, Map<String, Object> kafka, Map<String, Object> pg1,
+    private static void report(String name, Machine machine, Map<String, Object> kafka, Map<String, Object> pg1,
             Map<String, Object> pg4, Map<String, Object> data, HttpLoad.Result warmed, List<HttpLoad.Result> ingest,
             Map<String, HttpLoad.Result> search, Map<String, Object> plans, int customers, int orders, int tickets)
             throws java.io.IOException {
@@ -167,7 +167,7 @@ public final class TicketsBenchmark {
         goals.put("contactsPerSecondMet", best.perSecond() >= GOAL_CONTACTS_PER_SECOND);
         goals.put("searchP99Met", worstP99 < GOAL_SEARCH_P99_MS);
 
-        Report report = new Report("tickets", machine)
+        Report report = new Report(name, machine)
                 .put("dataSet", Map.of("customers", customers, "orders", orders, "tickets", tickets,
                         "method", "bulk-loaded with SQL (generate_series) after the service's Flyway migrations, then ANALYZE",
                         "load", data))
