@@ -79,6 +79,11 @@ public final class BenchStack implements AutoCloseable {
         return stack;
     }
 
+    /** CPU use of a service process, Kafka, PostgreSQL, this JVM and the machine, now. */
+    public StackCpu.Snapshot cpu(long servicePid) {
+        return new StackCpu(settings.dir(), state).now(servicePid);
+    }
+
     public StackState state() {
         return state;
     }

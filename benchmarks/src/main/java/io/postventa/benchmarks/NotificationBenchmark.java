@@ -88,7 +88,7 @@ public final class NotificationBenchmark {
             System.out.printf("Throughput: %,d order-status.changed (SHIPPED) events published at once...%n", burst);
             Map<String, Object> throughput = throughput(stack, provider, kafkaStats, producer, pid, customers, burst, "BO-T");
             System.out.printf("Latency: %,d events/s for %d s after %d s of warm-up...%n", rate, seconds, warmup);
-            Map<String, Object> latency = latency(stack, provider, producer, customers, rate, seconds, warmup);
+            Map<String, Object> latency = latency(stack, provider, producer, pid, customers, rate, seconds, warmup);
             rss.stop();
 
             double perSecond = (double) throughput.get("notificationsPerSecond");
@@ -130,7 +130,8 @@ public final class NotificationBenchmark {
                                 "goal >= 2,000/s", Report.ratio(coldRate, 2_000))
                         .row("  service CPU per notification (of which JIT compiling)", String.format("%.2f ms (%.2f cores)",
                                 (double) cold.get("serviceCpuMsPerNotification"), (double) cold.get("serviceJitCoresUsed")),
-                                "", "");
+                                "", "")
+                        .row("  machine cores busy", StackCpu.cell((Map<?, ?>) cold.get("cpu")), "", "");
             }
             report.row("notifications/s, backlog of " + burst + (cold == null ? ", cold" : ", warm"),
                             Report.number(perSecond), "goal >= 2,000/s",
@@ -142,9 +143,14 @@ public final class NotificationBenchmark {
                     .row("  service cores (of which JIT compiling)", String.format("%.2f (%.2f)",
                             (double) throughput.get("serviceCpuCoresUsed"), (double) throughput.get("serviceJitCoresUsed")),
                             "", "")
+                    .row("  machine cores busy", StackCpu.cell((Map<?, ?>) throughput.get("cpu")), "", "")
+                    .row("  machine CPU per notification", StackCpu.perEvent((Map<?, ?>) throughput.get("cpu"), perSecond),
+                            String.format("budget at the goal %.1f ms", ((Number) ((Map<?, ?>) throughput.get("cpu"))
+                                    .get("machineCores")).doubleValue() * 1000 / 2_000), "")
                     .row("record-to-provider p50 @ " + rate + "/s", Report.ms((double) endToEnd.get("p50Ms")), "", "")
                     .row("record-to-provider p99 @ " + rate + "/s", Report.ms(p99), "goal p99 < 300 ms", Report.ratio(p99, 300))
-                    .row("record-to-provider max @ " + rate + "/s", Report.ms((double) endToEnd.get("maxMs")), "", "");
+                    .row("record-to-provider max @ " + rate + "/s", Report.ms((double) endToEnd.get("maxMs")), "", "")
+                    .row("  machine cores busy @ " + rate + "/s", StackCpu.cell((Map<?, ?>) latency.get("cpu")), "", "");
             for (Map.Entry<String, Object> stage : stages.entrySet()) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> s = (Map<String, Object>) stage.getValue();
@@ -197,6 +203,7 @@ public final class NotificationBenchmark {
         double cpu0 = ProcessStats.cpuSeconds(pid);
         Map<String, Double> jit0 = ProcessStats.jitCpuSeconds(pid);
         double benchCpu0 = ProcessStats.ownCpuSeconds();
+        StackCpu.Snapshot cpuStart = stack.cpu(pid);
         long start = System.nanoTime();
         FixedRateProducer.Run run = producer.burst(new FixedRateProducer.Source() {
             public FixedRateProducer.Outgoing next(long i) {
@@ -209,6 +216,7 @@ public final class NotificationBenchmark {
         double cpu = ProcessStats.cpuSeconds(pid) - cpu0;
         double jit = ProcessStats.jitCpuSecondsBetween(jit0, ProcessStats.jitCpuSeconds(pid));
         double benchCpu = ProcessStats.ownCpuSeconds() - benchCpu0;
+        Map<String, Object> parts = stack.cpu(pid).since(cpuStart);
         // let the relay publish the last notification.sent and the statistics collector catch up
         Thread.sleep(2000);
         long commits = stack.commits(DB) - commits0;
@@ -234,13 +242,16 @@ public final class NotificationBenchmark {
         // of the service's CPU: its JIT compiler threads, still warming the instance up
         out.put("serviceJitCoresUsed", jit / seconds);
         out.put("benchmarkJvmCpuCoresUsed", benchCpu / seconds);
+        // the whole machine meanwhile: on two cores the service shares them with PostgreSQL, Kafka and this JVM
+        out.put("cpu", parts);
         System.out.printf("  %,d delivered in %.1f s: %,.0f/s (planned %,.0f/s), %.2f commits and %.2f ms CPU each%n", n,
                 seconds, n / seconds, events / plannedSeconds, commits / (double) n, cpu * 1000 / n);
+        System.out.println("  machine cores busy " + StackCpu.cell(parts));
         return out;
     }
 
     private static Map<String, Object> latency(BenchStack stack, ProviderStub provider, FixedRateProducer producer,
-            int customers, int rate, int seconds, int warmup) throws InterruptedException {
+            long pid, int customers, int rate, int seconds, int warmup) throws InterruptedException {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
         long measuredFrom = (long) warmup * rate;
@@ -251,6 +262,7 @@ public final class NotificationBenchmark {
             }
         });
         long total = (long) rate * (seconds + warmup);
+        StackCpu.Snapshot cpuStart = stack.cpu(pid);
         FixedRateProducer.Run run = producer.atRate(new FixedRateProducer.Source() {
             public FixedRateProducer.Outgoing next(long i) {
                 return BenchEvents.shipped("BO-L" + i, BenchEvents.customerId((i * 7919) % customers));
@@ -263,6 +275,7 @@ public final class NotificationBenchmark {
             }
         }, 0, total, rate);
         producer.requireNoFailures();
+        Map<String, Object> cpu = stack.cpu(pid).since(cpuStart);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (arrivedAt.size() < total && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -281,6 +294,7 @@ public final class NotificationBenchmark {
         out.put("warmupSeconds", warmup);
         out.put("achievedPerSecond", run.achievedPerSecond());
         out.put("producerMaxBehindScheduleMs", run.maxBehindMs());
+        out.put("cpu", cpu);
         out.put("measured", endToEnd.size());
         out.put("neverArrived", sentAt.size() - endToEnd.size());
         out.put("recordToProvider", new Latencies(toArray(endToEnd)).summary());

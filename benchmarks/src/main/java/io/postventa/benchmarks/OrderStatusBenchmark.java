@@ -208,7 +208,7 @@ public final class OrderStatusBenchmark {
 
         long startAsked = System.currentTimeMillis();
         ServiceProcess service = bench.startService(PlatformService.ORDER_STATUS, jvm);
-        ServiceBench.CpuSnapshot cpuStart = bench.cpu(service);
+        StackCpu.Snapshot cpuStart = bench.cpu(service);
         long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
         int lastPrinted = 0;
         while (arrived.get() < events && System.nanoTime() < deadline) {
@@ -218,7 +218,7 @@ public final class OrderStatusBenchmark {
                 System.out.printf("  %,d of %,d order-status.changed arrived%n", lastPrinted, events);
             }
         }
-        ServiceBench.CpuSnapshot cpuEnd = bench.cpu(service);
+        StackCpu.Snapshot cpuEnd = bench.cpu(service);
         tap.close();
         if (arrived.get() < events) {
             throw new IllegalStateException("only " + arrived.get() + " of " + events + " order-status.changed arrived");
@@ -288,8 +288,8 @@ public final class OrderStatusBenchmark {
         int sentMeasured = 0;
         long firstMeasured = 0;
         long lastMeasured = 0;
-        ServiceBench.CpuSnapshot cpuStart = null;
-        ServiceBench.CpuSnapshot cpuEnd = null;
+        StackCpu.Snapshot cpuStart = null;
+        StackCpu.Snapshot cpuEnd = null;
         // slot n = 7 m + s carries stage s of order m - s * perSecond: stages of an order half a second apart
         long intervalNanos = 1_000_000_000L / rate;
         for (long n = 0; ; n++) {

@@ -207,11 +207,11 @@ public final class ReturnsBenchmark {
 
             System.out.println("Instance 2: returns-service with the default settings (risk consumer on) drains it...");
             ServiceProcess second = bench.startService(PlatformService.RETURNS, settings);
-            ServiceBench.CpuSnapshot cpuStart = bench.cpu(second);
+            StackCpu.Snapshot cpuStart = bench.cpu(second);
             if (!ServiceBench.await(Duration.ofMinutes(5), () -> decided.get() >= backlog)) {
                 throw new IllegalStateException("only " + decided.get() + " of " + backlog + " return.decided arrived");
             }
-            ServiceBench.CpuSnapshot cpuEnd = bench.cpu(second);
+            StackCpu.Snapshot cpuEnd = bench.cpu(second);
             Map<String, Object> drain = drain(bench, backlog, lastDecidedArrival.get());
             drain.put("cpu", cpuEnd.since(cpuStart));
 
@@ -510,7 +510,7 @@ public final class ReturnsBenchmark {
     /** Decides rounds of copies of the backlog, one after the other, until {@code seconds} have passed. */
     private static Map<String, Object> warmUp(ServiceBench bench, ServiceProcess service, List<Kept> backlog, int seconds,
             AtomicInteger decided) throws Exception {
-        ServiceBench.CpuSnapshot cpuStart = bench.cpu(service);
+        StackCpu.Snapshot cpuStart = bench.cpu(service);
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(seconds).toNanos();
         int rounds = 0;
@@ -540,7 +540,7 @@ public final class ReturnsBenchmark {
     private static Map<String, Object> warmDrain(ServiceBench bench, ServiceProcess service, List<Kept> backlog,
             AtomicInteger decided, AtomicLong lastDecidedArrival) throws Exception {
         List<Kept> copies = copies(bench, backlog);
-        ServiceBench.CpuSnapshot cpuStart = bench.cpu(service);
+        StackCpu.Snapshot cpuStart = bench.cpu(service);
         int target = decided.get() + copies.size();
         long start = System.currentTimeMillis();
         publish(bench, copies);
@@ -548,7 +548,7 @@ public final class ReturnsBenchmark {
             throw new IllegalStateException("warm drain: only " + (copies.size() - target + decided.get()) + " of "
                     + copies.size() + " return.decided arrived");
         }
-        ServiceBench.CpuSnapshot cpuEnd = bench.cpu(service);
+        StackCpu.Snapshot cpuEnd = bench.cpu(service);
         long lastArrival = lastDecidedArrival.get();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("decisions", copies.size());
@@ -594,7 +594,7 @@ public final class ReturnsBenchmark {
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime() + 200_000_000L;
         long warmupEnd = start + Duration.ofSeconds(warmup).toNanos();
-        ServiceBench.CpuSnapshot cpuStart = null;
+        StackCpu.Snapshot cpuStart = null;
         long firstMeasured = 0;
         long lastMeasured = 0;
         for (int i = 0; i < total; i++) {
@@ -619,7 +619,7 @@ public final class ReturnsBenchmark {
             }
         }
         bench.flush();
-        ServiceBench.CpuSnapshot cpuEnd = bench.cpu(service);
+        StackCpu.Snapshot cpuEnd = bench.cpu(service);
         ServiceBench.await(Duration.ofSeconds(60), () -> measured.stream().allMatch(t -> t.decidedArrived > 0));
         List<Double> toDecided = new ArrayList<>();
         int undecided = 0;

@@ -122,6 +122,11 @@ public final class ReusableServiceStack implements AutoCloseable {
         return service.url();
     }
 
+    /** CPU use of the service, Kafka, PostgreSQL, this JVM and the machine, now. */
+    public StackCpu.Snapshot cpu() {
+        return new StackCpu(logs.getParent(), state).now(servicePid());
+    }
+
     public long servicePid() {
         return process == null ? -1 : process.pid();
     }

@@ -1,8 +1,6 @@
 package io.postventa.benchmarks;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -59,16 +56,16 @@ public final class ServiceBench implements AutoCloseable {
     private final Path root;
     private final StackState state;
     private final Path logs;
-    private final Path dir;
+    private final StackCpu cpu;
     private final KafkaProducer<String, String> producer;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final List<Tap> taps = new ArrayList<>();
 
     private ServiceBench(Path root, StackState state, Path dir) {
         this.root = root;
-        this.dir = dir;
         this.state = state;
         this.logs = dir.resolve("logs");
+        this.cpu = new StackCpu(dir, state);
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, state.kafkaBootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -199,91 +196,9 @@ public final class ServiceBench implements AutoCloseable {
         return DriverManager.getConnection(state.jdbcUrl(database), state.postgresUser(), state.postgresPassword());
     }
 
-    /** CPU seconds used so far by a process, or NaN when the OS does not say. */
-    public static double cpuSeconds(long pid) {
-        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos() / 1e9)
-                .orElse(Double.NaN);
-    }
-
-    /** CPU seconds used so far by this stack's Kafka broker (the one writing its logs in the stack's directory). */
-    public double kafkaCpuSeconds() {
-        String marker = "-Dkafka.logs.dir=" + dir;
-        return ProcessHandle.allProcesses().filter(p -> commandLine(p.pid()).contains(marker))
-                .mapToDouble(p -> cpuSeconds(p.pid())).filter(d -> !Double.isNaN(d)).sum();
-    }
-
-    /** CPU seconds used so far by the benchmark's PostgreSQL server and its live backends. */
-    public double postgresCpuSeconds() {
-        Optional<ProcessHandle> postmaster = ProcessHandle.allProcesses()
-                .filter(p -> commandLine(p.pid()).contains("-p " + port() + " "))
-                .filter(p -> commandLine(p.pid()).contains("/bin/postgres "))
-                .findFirst();
-        if (postmaster.isEmpty()) {
-            return Double.NaN;
-        }
-        return cpuSeconds(postmaster.get().pid())
-                + postmaster.get().descendants().mapToDouble(p -> cpuSeconds(p.pid())).filter(d -> !Double.isNaN(d)).sum();
-    }
-
-    /** A process's command line, its arguments separated by spaces ("" if it cannot be read). */
-    private static String commandLine(long pid) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
-                    .replace('\0', ' ');
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
-    }
-
-    private int port() {
-        String prefix = state.postgresJdbcPrefix();
-        String hostPort = prefix.substring(prefix.indexOf("//") + 2, prefix.lastIndexOf('/'));
-        return Integer.parseInt(hostPort.substring(hostPort.indexOf(':') + 1));
-    }
-
-    /** Busy and total CPU time of the whole machine so far (from /proc/stat), in seconds of all cores. */
-    public static double[] machineCpuSeconds() {
-        try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < f.length; i++) {
-                total += Long.parseLong(f[i]);
-            }
-            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-            return new double[] {(total - idle) / 100.0, total / 100.0};
-        } catch (IOException | RuntimeException e) {
-            return new double[] {Double.NaN, Double.NaN};
-        }
-    }
-
-    /** A snapshot of CPU use, to compare with a later one ({@link #since}). */
-    public record CpuSnapshot(long nanos, double service, Map<String, Double> serviceJit, double kafka, double postgres,
-            double machineBusy, double machineTotal) {
-
-        /** CPU used between this snapshot and {@code later}, in cores (1.0 = one core busy all the time). */
-        public Map<String, Object> since(CpuSnapshot earlier) {
-            double wall = (nanos - earlier.nanos) / 1e9;
-            return Map.of(
-                    "wallSeconds", Latencies.round(wall),
-                    "serviceCores", round2((service - earlier.service) / wall),
-                    // of serviceCores: its JIT compiler threads (a service still warming up); a lower bound
-                    "serviceJitCores", round2(ProcessStats.jitCpuSecondsBetween(earlier.serviceJit, serviceJit) / wall),
-                    "kafkaCores", round2((kafka - earlier.kafka) / wall),
-                    "postgresCores", round2((postgres - earlier.postgres) / wall),
-                    "machineBusyCores", round2((machineBusy - earlier.machineBusy) / wall),
-                    "machineCores", round2((machineTotal - earlier.machineTotal) / wall));
-        }
-
-        private static double round2(double v) {
-            return Math.round(v * 100.0) / 100.0;
-        }
-    }
-
-    /** CPU use of the service process, Kafka, PostgreSQL and the machine, now. */
-    public CpuSnapshot cpu(ServiceProcess service) {
-        double[] machine = machineCpuSeconds();
-        return new CpuSnapshot(System.nanoTime(), cpuSeconds(service.pid()), ProcessStats.jitCpuSeconds(service.pid()),
-                kafkaCpuSeconds(), postgresCpuSeconds(), machine[0], machine[1]);
+    /** CPU use of the service process, Kafka, PostgreSQL, this JVM and the machine, now. */
+    public StackCpu.Snapshot cpu(ServiceProcess service) {
+        return cpu.now(service.pid());
     }
 
     @Override
