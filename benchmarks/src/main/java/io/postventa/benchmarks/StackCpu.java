@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -117,7 +118,7 @@ final class StackCpu {
      * Kafka 0.14, benchmark 0.12".
      */
     static String cell(Map<?, ?> cpu) {
-        return String.format("%s of %s: service %s, PostgreSQL %s, Kafka %s, benchmark %s", cpu.get("machineBusyCores"),
+        return String.format(Locale.ROOT, "%s of %s: service %s, PostgreSQL %s, Kafka %s, benchmark %s", cpu.get("machineBusyCores"),
                 cpu.get("machineCores"), cpu.get("serviceCores"), cpu.get("postgresCores"), cpu.get("kafkaCores"),
                 cpu.get("benchmarkJvmCores"));
     }
@@ -128,7 +129,7 @@ final class StackCpu {
      * machineCores / G of CPU per event to spend.
      */
     static String perEvent(Map<?, ?> cpu, double perSecond) {
-        return String.format("%.1f ms (service %.1f, PostgreSQL %.1f, Kafka %.1f, benchmark %.1f)",
+        return String.format(Locale.ROOT, "%.1f ms (service %.1f, PostgreSQL %.1f, Kafka %.1f, benchmark %.1f)",
                 ms(cpu, "machineBusyCores", perSecond), ms(cpu, "serviceCores", perSecond),
                 ms(cpu, "postgresCores", perSecond), ms(cpu, "kafkaCores", perSecond),
                 ms(cpu, "benchmarkJvmCores", perSecond));

@@ -133,9 +133,9 @@ public final class TicketsBenchmark {
             Map<String, HttpLoad.Result> search = new LinkedHashMap<>();
             HttpLoad.Result searchWarmed = null;
             if (searchWarmup > 0) {
-                // The contacts warmed the contact path only: a search's lookups and the 360 of up to ten customers
-                // ran cold in the first kinds measured (name p99 92 ms, p50 26 ms). Every kind in turn, with
-                // queries the measured ones do not repeat.
+                // The contacts warmed the contact path only: without this, a search's lookups and the 360 of up to
+                // ten customers were compiled while the first kinds were measured. Every kind in turn, with queries
+                // the measured ones do not repeat.
                 int kinds = queries.size();
                 int firstUnused = searches + 20;
                 System.out.printf("Search warm-up: %d searches of each kind, mixed, not counted...%n", searchWarmup);
