@@ -29,7 +29,7 @@ public final class HttpLoad {
 
     /** What one run achieved. */
     public record Result(int concurrency, long requests, long errors, double seconds, Latencies latencies,
-            Map<Integer, Long> statuses, String errorSample) {
+            Map<Integer, Long> statuses, String errorSample, URI slowest) {
 
         public double perSecond() {
             return requests / seconds;
@@ -85,6 +85,9 @@ public final class HttpLoad {
         AtomicLong lastMeasured = new AtomicLong();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
         String[] errorSample = new String[1];
+        // the measured request that took longest, for a look at what made it slow
+        double[] slowestMs = {-1};
+        URI[] slowest = new URI[1];
         List<Thread> threads = new ArrayList<>();
         List<List<Double>> samples = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
@@ -128,7 +131,14 @@ public final class HttpLoad {
                             }
                         }
                     } else {
-                        mine.add((done - sent) / 1e6);
+                        double ms = (done - sent) / 1e6;
+                        mine.add(ms);
+                        synchronized (slowest) {
+                            if (ms > slowestMs[0]) {
+                                slowestMs[0] = ms;
+                                slowest[0] = request.uri();
+                            }
+                        }
                     }
                 }
             }, "http-load-" + t);
@@ -151,6 +161,6 @@ public final class HttpLoad {
         long requests = statuses.values().stream().mapToLong(Long::longValue).sum();
         double seconds = Math.max(1e-9, (lastMeasured.get() - firstMeasured.get()) / 1e9);
         return new Result(concurrency, requests, errors.get(), seconds, new Latencies(all), Map.copyOf(statuses),
-                errorSample[0]);
+                errorSample[0], slowest[0]);
     }
 }

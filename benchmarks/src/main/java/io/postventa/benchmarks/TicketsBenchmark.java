@@ -159,11 +159,19 @@ public final class TicketsBenchmark {
             Map<String, Object> plans = new LinkedHashMap<>();
             try (BulkSql sql = new BulkSql(stack.connect())) {
                 for (Map.Entry<String, List<String>> kind : queries) {
-                    if (search.get(kind.getKey()).latencies().percentile(99) >= GOAL_SEARCH_P99_MS) {
-                        String plan = explain(sql, kind.getKey(), kind.getValue().get(0));
-                        System.out.printf("%nEXPLAIN ANALYZE of the %s lookup (%s):%n%s", kind.getKey(),
-                                kind.getValue().get(0), plan);
-                        plans.put(kind.getKey(), plan);
+                    HttpLoad.Result r = search.get(kind.getKey());
+                    if (r.latencies().percentile(99) >= GOAL_SEARCH_P99_MS) {
+                        // the slowest search of the kind, asked three more times: a query that is slow again is
+                        // slow by its plan or its data; one that is fast now met something else (a pause, the host)
+                        String q = query(r.slowest());
+                        HttpLoad.Result again = HttpLoad.forCount(1, 0, 3, 200, i -> HttpLoad.get(stack.url()
+                                + "/api/v1/customers/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), agent));
+                        String plan = explain(sql, kind.getKey(), q);
+                        System.out.printf("%nThe slowest %s search (%s) took %.1f ms; three more: %.1f-%.1f ms. EXPLAIN"
+                                + " ANALYZE of its lookup:%n%s", kind.getKey(), q, r.latencies().max(),
+                                again.latencies().percentile(0), again.latencies().max(), plan);
+                        plans.put(kind.getKey(), Map.of("q", q, "ms", r.latencies().max(), "againMs",
+                                List.of(again.latencies().percentile(0), again.latencies().max()), "plan", plan));
                     }
                 }
             }
@@ -239,6 +247,16 @@ public final class TicketsBenchmark {
         }
         report.row("load average (start)", String.format(Locale.ROOT, "%.2f", machine.loadAverage()), "", "");
         report.write(io.postventa.testing.TestStack.projectRoot());
+    }
+
+    /** The decoded {@code q} parameter of a search request. */
+    private static String query(java.net.URI uri) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            if (pair.startsWith("q=")) {
+                return java.net.URLDecoder.decode(pair.substring(2), StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalArgumentException("no q in " + uri);
     }
 
     private static Map<String, Object> withCpu(HttpLoad.Result r, Map<String, Object> cpu) {
