@@ -29,6 +29,7 @@ public final class BenchStack implements AutoCloseable {
     private final Path jarRoot;
     private final StackSettings settings;
     private final StackState state;
+    private final StackCpu cpu;
     private final List<Started> services = new ArrayList<>();
 
     /** A running service and how long it took from launch to /q/health/ready answering UP. */
@@ -45,6 +46,7 @@ public final class BenchStack implements AutoCloseable {
         awaitPreviousStackGone(settings.dir().resolve("stack.properties"));
         // the stack runs on devstack's own classpath (Kafka, embedded PostgreSQL, GreenMail), watching this JVM
         this.state = TestStackLauncher.ensureStarted(root);
+        this.cpu = new StackCpu(settings.dir(), state);
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "bench-stack-stop"));
     }
 
@@ -81,7 +83,7 @@ public final class BenchStack implements AutoCloseable {
 
     /** CPU use of a service process, Kafka, PostgreSQL, this JVM and the machine, now. */
     public StackCpu.Snapshot cpu(long servicePid) {
-        return new StackCpu(settings.dir(), state).now(servicePid);
+        return cpu.now(servicePid);
     }
 
     public StackState state() {

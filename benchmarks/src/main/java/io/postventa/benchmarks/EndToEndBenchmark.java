@@ -181,7 +181,8 @@ public final class EndToEndBenchmark {
             Path png = LatencyChart.write(root.resolve("benchmarks/results/e2e-latency.png"),
                     "Postventa end to end: order event to push provider, " + machine.cores() + " cores", chartSteps);
 
-            report(OutboxRelayBenchmark.option(args, "name", "e2e"), root, machine, kafka, pg1, pg4, started, rssIdle, rss, steps, sustainedRate, lost, unmatched.get(), png);
+            report(OutboxRelayBenchmark.option(args, "name", "e2e"), root, machine, kafka, pg1, pg4, started, rssIdle,
+                    rss, steps, sustainedRate, lost, unmatched.get(), png);
         }
         System.exit(0);
     }
@@ -238,8 +239,9 @@ public final class EndToEndBenchmark {
         return step;
     }
 
-    private static void report(String resultName, Path root, Machine machine, Map<String, Object> kafka, Map<String, Object> pg1,
-            Map<String, Object> pg4, Map<String, BenchStack.Started> started, Map<String, Long> rssIdle, RssSampler rss,
+    private static void report(String resultName, Path root, Machine machine, Map<String, Object> kafka,
+            Map<String, Object> pg1, Map<String, Object> pg4, Map<String, BenchStack.Started> started,
+            Map<String, Long> rssIdle, RssSampler rss,
             List<Map<String, Object>> steps, int sustainedRate, long lost, long unmatched, Path png) throws Exception {
         double kafkaRate = (double) kafka.get("recordsPerSecond");
         double pgCommits = ((Number) pg4.get("commitsPerSecond")).doubleValue();

@@ -200,9 +200,6 @@ public final class NotificationBenchmark {
         Set<String> topics = Set.of(Topics.NOTIFICATIONS, Topics.ORDER_STATUS);
         Map<String, Long> offsets0 = kafkaStats.endOffsets(topics);
         long commits0 = stack.commits(DB);
-        double cpu0 = ProcessStats.cpuSeconds(pid);
-        Map<String, Double> jit0 = ProcessStats.jitCpuSeconds(pid);
-        double benchCpu0 = ProcessStats.ownCpuSeconds();
         StackCpu.Snapshot cpuStart = stack.cpu(pid);
         long start = System.nanoTime();
         FixedRateProducer.Run run = producer.burst(new FixedRateProducer.Source() {
@@ -213,10 +210,11 @@ public final class NotificationBenchmark {
         producer.requireNoFailures();
         awaitArrivals(arrived, events, Duration.ofSeconds(30));
         double seconds = (lastArrival.get() - start) / 1e9;
-        double cpu = ProcessStats.cpuSeconds(pid) - cpu0;
-        double jit = ProcessStats.jitCpuSecondsBetween(jit0, ProcessStats.jitCpuSeconds(pid));
-        double benchCpu = ProcessStats.ownCpuSeconds() - benchCpu0;
-        Map<String, Object> parts = stack.cpu(pid).since(cpuStart);
+        StackCpu.Snapshot cpuEnd = stack.cpu(pid);
+        double cpu = cpuEnd.service() - cpuStart.service();
+        double jit = ProcessStats.jitCpuSecondsBetween(cpuStart.serviceJit(), cpuEnd.serviceJit());
+        double benchCpu = cpuEnd.benchmarkJvm() - cpuStart.benchmarkJvm();
+        Map<String, Object> parts = cpuEnd.since(cpuStart);
         // let the relay publish the last notification.sent and the statistics collector catch up
         Thread.sleep(2000);
         long commits = stack.commits(DB) - commits0;

@@ -36,6 +36,7 @@ public final class ReusableServiceStack implements AutoCloseable {
     private final StackState state;
     private final Path logs;
     private final Path root;
+    private final StackCpu cpu;
     private ServiceProcess process;
 
     private ReusableServiceStack(PlatformService service, Process infra, StackState state, Path root, Path logs) {
@@ -44,6 +45,7 @@ public final class ReusableServiceStack implements AutoCloseable {
         this.state = state;
         this.root = root;
         this.logs = logs;
+        this.cpu = new StackCpu(logs.getParent(), state);
     }
 
     /** Starts the infrastructure, then the service (its Flyway migrates the schema), and waits until it is ready. */
@@ -124,7 +126,7 @@ public final class ReusableServiceStack implements AutoCloseable {
 
     /** CPU use of the service, Kafka, PostgreSQL, this JVM and the machine, now. */
     public StackCpu.Snapshot cpu() {
-        return new StackCpu(logs.getParent(), state).now(servicePid());
+        return cpu.now(servicePid());
     }
 
     public long servicePid() {

@@ -32,22 +32,16 @@ final class StackCpu {
     /** A reading of every part now, to compare with a later one. */
     Snapshot now(long servicePid) {
         double[] machine = machineCpuSeconds();
-        return new Snapshot(System.nanoTime(), cpuSeconds(servicePid), ProcessStats.jitCpuSeconds(servicePid),
-                kafkaCpuSeconds(), postgresCpuSeconds(), cpuSeconds(ProcessHandle.current().pid()), machine[0],
-                machine[1]);
-    }
-
-    /** CPU seconds used so far by a process, or NaN when the OS does not say. */
-    static double cpuSeconds(long pid) {
-        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos() / 1e9)
-                .orElse(Double.NaN);
+        return new Snapshot(System.nanoTime(), ProcessStats.cpuSeconds(servicePid),
+                ProcessStats.jitCpuSeconds(servicePid), kafkaCpuSeconds(), postgresCpuSeconds(),
+                ProcessStats.ownCpuSeconds(), machine[0], machine[1]);
     }
 
     /** CPU seconds used so far by this stack's Kafka broker (the one writing its logs in the stack's directory). */
     double kafkaCpuSeconds() {
         String marker = "-Dkafka.logs.dir=" + stackDir;
         return ProcessHandle.allProcesses().filter(p -> commandLine(p.pid()).contains(marker))
-                .mapToDouble(p -> cpuSeconds(p.pid())).filter(d -> !Double.isNaN(d)).sum();
+                .mapToDouble(p -> ProcessStats.cpuSeconds(p.pid())).filter(d -> !Double.isNaN(d)).sum();
     }
 
     /** CPU seconds used so far by the stack's PostgreSQL server and its live backends. */
@@ -59,8 +53,8 @@ final class StackCpu {
         if (postmaster.isEmpty()) {
             return Double.NaN;
         }
-        return cpuSeconds(postmaster.get().pid())
-                + postmaster.get().descendants().mapToDouble(p -> cpuSeconds(p.pid())).filter(d -> !Double.isNaN(d)).sum();
+        return ProcessStats.cpuSeconds(postmaster.get().pid()) + postmaster.get().descendants()
+                .mapToDouble(p -> ProcessStats.cpuSeconds(p.pid())).filter(d -> !Double.isNaN(d)).sum();
     }
 
     /** Busy and total CPU time of the whole machine so far (from /proc/stat), in seconds of all cores. */
