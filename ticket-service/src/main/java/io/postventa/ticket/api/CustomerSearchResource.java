@@ -47,7 +47,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/v1/customers/search")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerSearchResource {
-    private static final int MAX_CUSTOMERS = 20;
+    static final int MAX_CUSTOMERS = 20;
     private static final int PER_CUSTOMER = 20;
 
     // each lookup matches one index of V1 (a test checks the planner can use it)
@@ -55,8 +55,13 @@ public class CustomerSearchResource {
     static final String BY_PHONE = "select id from customer where phone in (:q, :q2)";
     static final String BY_ORDER = "select customer_id from order_view where order_id = :q";
     static final String BY_AMOUNT = "select customer_id from order_view where total = :q";
-    static final String BY_NAME = "select id from customer where (coalesce(first_name, '') || ' ' || "
-            + "coalesce(last_name, '')) ilike :q";
+    // the name lookup is planned as if it were to return every match (a materialised CTE is planned on its own,
+    // without the LIMIT), then read lazily up to the limit: planned under the LIMIT, a full name such as
+    // "Sánchez Ruiz" (estimated at 1% of the customers, matched by a few dozen) was a sequential scan that expected
+    // twenty matches soon and read a quarter of the table for them, 44-82 ms instead of 7 ms by the trigram index;
+    // a pattern that matches many customers is still read sequentially, and stops at the limit
+    static final String BY_NAME = "with m as materialized (select id from customer where (coalesce(first_name, '')"
+            + " || ' ' || coalesce(last_name, '')) ilike :q) select id from m";
     static final String BY_CITY = "select customer_id from order_view where lower(city) = :q";
     // a SKU is an exact match of an array element; a product-name word is matched against the few thousand
     // distinct order lines (not the million orders), and the SKUs of the first lines found select the orders
