@@ -10,7 +10,6 @@ import org.hibernate.query.QueryFlushMode;
 import io.postventa.events.common.ContactReason;
 import io.postventa.ticket.config.TicketConfig;
 import io.postventa.ticket.domain.RoundRobin;
-import io.postventa.ticket.domain.RoutingRule;
 import io.postventa.ticket.domain.Team;
 import io.postventa.ticket.domain.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,33 +19,44 @@ import jakarta.persistence.LockModeType;
 /** Routes a ticket to the team of its reason and hands it to the team's next agent with room (round-robin, capped). */
 @ApplicationScoped
 public class Assignment {
-    private static final String AGENT_LOADS = "select a.id, a.available, count(t.id) from agent a"
+    /** The team's cap and rotation with each of its agents' active tickets; a team without agents gives one row. */
+    private static final String TEAM_LOADS = "select tm.agent_cap, tm.last_assigned_agent, a.id, a.available,"
+            + " count(t.id) from team tm left join agent a on a.team_id = tm.id"
             + " left join ticket t on t.agent_id = a.id and t.merged_into is null and t.status in "
-            + TicketService.ACTIVE_LITERALS + " where a.team_id = :team group by a.id, a.available order by a.id";
+            + TicketService.ACTIVE_LITERALS + " where tm.id = :team"
+            + " group by tm.agent_cap, tm.last_assigned_agent, a.id, a.available order by a.id";
     private static final int QUEUE_PAGE = 20;
     private final TicketConfig config;
     private final EntityManager em;
+    private final RuleStore rules;
 
-    public Assignment(TicketConfig config, EntityManager em) {
+    public Assignment(TicketConfig config, EntityManager em, RuleStore rules) {
         this.config = config;
         this.em = em;
+        this.rules = rules;
     }
 
     public String teamFor(ContactReason reason) {
-        RoutingRule rule = RoutingRule.findById(reason.name());
-        return rule != null ? rule.teamId : config.defaultTeam();
+        String team = rules.current().teamFor(reason);
+        return team != null ? team : config.defaultTeam();
+    }
+
+    /** A team's cap and rotation as stored, with its agents' loads. */
+    private record TeamLoads(int cap, String lastAssignedAgent, List<RoundRobin.AgentLoad> agents) {
     }
 
     /** Assigns {@code ticket} within its team; leaves it unassigned in the team queue when every agent is full or away. */
     public Optional<String> assign(Ticket ticket) {
-        Team team = Team.findById(ticket.teamId);
-        if (team == null) {
-            return Optional.empty();
-        }
         // When every agent is away or full (a busy day) nobody can take it: the ticket waits in the queue without
         // locking the team, so such contacts do not queue up behind each other until commit. An agent freed
-        // meanwhile is handed the oldest waiting ticket by fillQueue, as when the lock is taken.
-        if (RoundRobin.next(loadsOf(team.id), team.lastAssignedAgent, team.agentCap).isEmpty()) {
+        // meanwhile is handed the oldest waiting ticket by fillQueue, as when the lock is taken. The team's cap
+        // and rotation come in the same statement as the loads: loading the team first cost a statement per contact.
+        TeamLoads before = loadsOf(ticket.teamId);
+        if (before == null || RoundRobin.next(before.agents(), before.lastAssignedAgent(), before.cap()).isEmpty()) {
+            return Optional.empty();
+        }
+        Team team = Team.findById(ticket.teamId);
+        if (team == null) {
             return Optional.empty();
         }
         // the team row lock serialises concurrent assignments so the cap and the rotation hold: read again under it
@@ -54,7 +64,7 @@ public class Assignment {
             em.flush(); // this transaction's own changes to the team (an admin's new cap) survive the re-read
             em.refresh(team, LockModeType.PESSIMISTIC_WRITE);
         }
-        Optional<String> next = RoundRobin.next(loadsOf(team.id), team.lastAssignedAgent, team.agentCap);
+        Optional<String> next = RoundRobin.next(loadsOf(team.id).agents(), team.lastAssignedAgent, team.agentCap);
         next.ifPresent(agentId -> {
             ticket.agentId = agentId;
             team.lastAssignedAgent = agentId;
@@ -63,19 +73,25 @@ public class Assignment {
     }
 
     /**
-     * Every agent of the team with their active tickets, in one statement: counting agent by agent cost a query
+     * The team with every agent of it and their active tickets, in one statement: counting agent by agent cost a query
      * (and, through Panache's count, a fresh query translation) per agent and contact. It does not flush: a new
      * ticket (the common caller) has no agent yet, and flushing it here inserted it only to update it again at
      * commit; fillQueue, whose earlier assignments and agent changes must count, flushes itself.
      */
     @SuppressWarnings("unchecked")
-    private List<RoundRobin.AgentLoad> loadsOf(String teamId) {
-        List<RoundRobin.AgentLoad> loads = new ArrayList<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery(AGENT_LOADS).setParameter("team", teamId)
-                .unwrap(NativeQuery.class).setQueryFlushMode(QueryFlushMode.NO_FLUSH).getResultList()) {
-            loads.add(new RoundRobin.AgentLoad((String) row[0], (Boolean) row[1], ((Number) row[2]).intValue()));
+    private TeamLoads loadsOf(String teamId) {
+        List<Object[]> rows = em.createNativeQuery(TEAM_LOADS).setParameter("team", teamId).unwrap(NativeQuery.class)
+                .setQueryFlushMode(QueryFlushMode.NO_FLUSH).getResultList();
+        if (rows.isEmpty()) {
+            return null; // no such team
         }
-        return loads;
+        List<RoundRobin.AgentLoad> loads = new ArrayList<>();
+        for (Object[] row : rows) {
+            if (row[2] != null) {
+                loads.add(new RoundRobin.AgentLoad((String) row[2], (Boolean) row[3], ((Number) row[4]).intValue()));
+            }
+        }
+        return new TeamLoads(((Number) rows.get(0)[0]).intValue(), (String) rows.get(0)[1], List.copyOf(loads));
     }
 
     /** Gives the oldest unassigned tickets of a team to agents who have room again. */

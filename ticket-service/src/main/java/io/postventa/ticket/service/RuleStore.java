@@ -15,34 +15,121 @@ import java.util.Set;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.hibernate.query.NativeQuery;
+import org.hibernate.query.QueryFlushMode;
+
+import io.postventa.events.common.ContactReason;
 import io.postventa.events.contacts.ContactChannel;
 import io.postventa.events.contacts.TicketPriority;
 import io.postventa.ticket.config.TicketConfig;
 import io.postventa.ticket.domain.BusinessCalendar;
 import io.postventa.ticket.domain.PriorityRuleSet;
 import io.postventa.ticket.domain.PriorityRuleSetRow;
+import io.postventa.ticket.domain.RoutingRule;
 import io.postventa.ticket.domain.SlaPolicy;
 import io.postventa.ticket.domain.SlaPolicyRow;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-/** Loads the rules stored as data (priority rules, SLA policies) into their domain form. */
+/**
+ * Loads the rules stored as data (priority rules, SLA policies, routing) into their domain form.
+ *
+ * <p>A contact needs all three, and they change only when an admin edits them, so {@link #current()} keeps them
+ * parsed in memory: reading and parsing them on every contact took three statements and the JSON parsing of every
+ * policy. A trigger on their tables sets {@code rule_generation} to a fresh value from a sequence whenever any of
+ * them changes (by the admin API, a migration or plain SQL, on this instance or another), and each transaction
+ * reads that value once: the copy in memory serves while the value is the one it was read at. A sequence never
+ * hands out a value twice, so a change that rolled back cannot leave a copy that a later change would seem to match.
+ */
 @ApplicationScoped
 public class RuleStore {
-    /** The key of a transaction's policies already read, in the synchronization registry. */
-    private static final Object POLICIES_READ = new Object();
+    /** The key of a transaction's rules already read, in the synchronization registry. */
+    private static final Object RULES_READ = new Object();
+
+    /** The rules as they were at one generation of {@code rule_generation}; immutable, shared between threads. */
+    public record Rules(Long generation, PriorityRuleSet priorityRules, List<SlaPolicy> slaPolicies,
+            Map<String, SlaPolicy> policiesById, Map<String, String> teamsByReason, SlaPolicy defaultPolicy) {
+
+        /** The policy for a new ticket of this priority and channel. */
+        public SlaPolicy policyFor(TicketPriority priority, ContactChannel channel) {
+            return SlaPolicy.select(slaPolicies, priority, channel, defaultPolicy);
+        }
+
+        /** The policy a ticket points at; the built-in default when it has no row (or its row was deleted). */
+        public SlaPolicy policy(String id) {
+            return id == null ? defaultPolicy : policiesById.getOrDefault(id, defaultPolicy);
+        }
+
+        /** The team a routing rule sends this reason to, if any. */
+        public String teamFor(ContactReason reason) {
+            return teamsByReason.get(reason.name());
+        }
+    }
 
     private final ObjectMapper json;
     private final TicketConfig config;
     private final TransactionSynchronizationRegistry transactions;
+    private final EntityManager em;
+    private volatile Rules cached;
 
-    public RuleStore(ObjectMapper json, TicketConfig config, TransactionSynchronizationRegistry transactions) {
+    public RuleStore(ObjectMapper json, TicketConfig config, TransactionSynchronizationRegistry transactions,
+            EntityManager em) {
         this.json = json;
         this.config = config;
         this.transactions = transactions;
+        this.em = em;
     }
 
-    /** The newest saved priority rules, or the shipped defaults. */
+    /**
+     * The rules in force, read once per transaction: from memory while {@code rule_generation} has not moved,
+     * else from their tables. Without the generation row (a database reset by hand) every call reads the tables.
+     */
+    public Rules current() {
+        boolean inTransaction = transactions.getTransactionKey() != null;
+        Rules rules = inTransaction ? (Rules) transactions.getResource(RULES_READ) : null;
+        if (rules != null) {
+            return rules;
+        }
+        Long generation = generation();
+        Rules known = cached;
+        if (known != null && generation != null && generation.equals(known.generation())) {
+            rules = known;
+        } else {
+            rules = load(generation);
+            if (generation != null) {
+                cached = rules;
+            }
+        }
+        if (inTransaction) {
+            transactions.putResource(RULES_READ, rules);
+        }
+        return rules;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Long generation() {
+        // reads no entity table, so nothing to flush first
+        List<Number> rows = em.createNativeQuery("select n from rule_generation").unwrap(NativeQuery.class)
+                .setQueryFlushMode(QueryFlushMode.NO_FLUSH).getResultList();
+        return rows.isEmpty() ? null : rows.get(0).longValue();
+    }
+
+    private Rules load(Long generation) {
+        List<SlaPolicy> policies = new ArrayList<>();
+        Map<String, SlaPolicy> byId = new HashMap<>();
+        for (SlaPolicyRow row : SlaPolicyRow.<SlaPolicyRow>listAll()) {
+            SlaPolicy policy = toDomain(row);
+            policies.add(policy);
+            byId.put(policy.id(), policy);
+        }
+        Map<String, String> teams = new HashMap<>();
+        RoutingRule.<RoutingRule>listAll().forEach(r -> teams.put(r.reason, r.teamId));
+        return new Rules(generation, priorityRules(), List.copyOf(policies), Map.copyOf(byId), Map.copyOf(teams),
+                defaultPolicy());
+    }
+
+    /** The newest saved priority rules, or the shipped defaults, read from the table (what an admin edits). */
     public PriorityRuleSet priorityRules() {
         PriorityRuleSetRow row = PriorityRuleSetRow.find("order by version desc").firstResult();
         if (row == null) {
@@ -51,46 +138,11 @@ public class RuleStore {
         return read(row.body, PriorityRuleSet.class);
     }
 
+    /** The built-in policy of a ticket no stored policy matches: the configured targets, every day all day. */
     public SlaPolicy defaultPolicy() {
         SlaPolicy builtIn = SlaPolicy.defaultPolicy(ZoneId.of(config.sla().defaultTimeZone()));
         return new SlaPolicy(builtIn.id(), null, null, config.sla().defaultFirstResponse(),
                 config.sla().defaultResolution(), builtIn.calendar(), false, false);
-    }
-
-    public List<SlaPolicy> slaPolicies() {
-        List<SlaPolicy> policies = new ArrayList<>();
-        for (SlaPolicyRow row : SlaPolicyRow.<SlaPolicyRow>listAll()) {
-            policies.add(toDomain(row));
-        }
-        return policies;
-    }
-
-    public SlaPolicy policyFor(TicketPriority priority, ContactChannel channel) {
-        return SlaPolicy.select(slaPolicies(), priority, channel, defaultPolicy());
-    }
-
-    /**
-     * The policy a ticket points at. A contact asks for it three or four times (open, reply, solve); within one
-     * transaction it is read once: a miss (the built-in default has no row) went to the database every time.
-     */
-    @SuppressWarnings("unchecked")
-    public SlaPolicy policy(String id) {
-        Map<String, SlaPolicy> read = transactions.getTransactionKey() == null ? null
-                : (Map<String, SlaPolicy>) transactions.getResource(POLICIES_READ);
-        if (read == null && transactions.getTransactionKey() != null) {
-            read = new HashMap<>();
-            transactions.putResource(POLICIES_READ, read);
-        }
-        SlaPolicy known = read == null ? null : read.get(id);
-        if (known != null) {
-            return known;
-        }
-        SlaPolicyRow row = SlaPolicyRow.findById(id);
-        SlaPolicy policy = row == null ? defaultPolicy() : toDomain(row);
-        if (read != null) {
-            read.put(id, policy);
-        }
-        return policy;
     }
 
     public SlaPolicy toDomain(SlaPolicyRow row) {

@@ -108,7 +108,7 @@ public class TicketService {
         t.slaClock(SlaClock.startAt(now));
         TicketPriority priority = prioritise(t);
         t.priority = priority.name();
-        SlaPolicy policy = rules.policyFor(priority, n.channel());
+        SlaPolicy policy = rules.current().policyFor(priority, n.channel());
         t.slaPolicyId = policy.id();
         t.teamId = assignment.teamFor(n.reason());
         refreshSla(t, policy, now);
@@ -126,7 +126,7 @@ public class TicketService {
         OrderView order = t.orderId == null ? null : OrderView.findById(t.orderId);
         boolean repeat = order != null && order.purchaseNumber != null && order.purchaseNumber > 1;
         boolean delayed = order != null && (order.delayed || "EXCEPTION".equals(order.status));
-        return rules.priorityRules().evaluate(new PriorityInput(ContactReason.valueOf(t.reason),
+        return rules.current().priorityRules().evaluate(new PriorityInput(ContactReason.valueOf(t.reason),
                 t.channel == null ? null : ContactChannel.valueOf(t.channel), repeat, order == null ? null : order.total,
                 delayed));
     }
@@ -167,7 +167,7 @@ public class TicketService {
         TicketMessage m = addMessage(t, automatic ? MessageKind.AUTO_REPLY : MessageKind.PUBLIC_REPLY,
                 automatic ? "system" : agentId, body, null, null, null, procedureId, null);
         Instant now = m.createdAt;
-        SlaPolicy policy = rules.policy(t.slaPolicyId);
+        SlaPolicy policy = rules.current().policy(t.slaPolicyId);
         boolean firstReply = t.firstResponseAt == null;
         outbox.publish(EventType.TICKET_REPLIED, t.id.toString(), new TicketReplied(t.id.toString(), m.id.toString(),
                 now, automatic, firstReply, ContactReason.valueOf(t.reason), body, languageCode(t.language),
@@ -202,7 +202,7 @@ public class TicketService {
         if (before == TicketStatus.SOLVED) {
             reopen(t, ReopenTrigger.CUSTOMER_REPLY, now);
         }
-        refreshSla(t, rules.policy(t.slaPolicyId), now);
+        refreshSla(t, rules.current().policy(t.slaPolicyId), now);
     }
 
     private void reopen(Ticket t, ReopenTrigger trigger, Instant now) {
@@ -223,7 +223,7 @@ public class TicketService {
             throw ProblemException.conflict("a ticket cannot go from " + before + " to " + target);
         }
         Instant now = now();
-        SlaPolicy policy = rules.policy(t.slaPolicyId);
+        SlaPolicy policy = rules.current().policy(t.slaPolicyId);
         // stop the clock first so resolution time is measured up to now
         t.status = target.name();
         if (target == TicketStatus.SOLVED) {
@@ -257,7 +257,7 @@ public class TicketService {
         t.reason = reason.name();
         t.reasonSource = ReasonSource.AGENT.name();
         t.priority = prioritise(t).name();
-        SlaPolicy policy = rules.policyFor(TicketPriority.valueOf(t.priority),
+        SlaPolicy policy = rules.current().policyFor(TicketPriority.valueOf(t.priority),
                 t.channel == null ? null : ContactChannel.valueOf(t.channel));
         t.slaPolicyId = policy.id();
         addMessage(t, MessageKind.SYSTEM, agentId, "reason " + before + " -> " + reason, null, null, null, null, null);
@@ -302,7 +302,7 @@ public class TicketService {
         if (target.status() == TicketStatus.SOLVED) {
             target.status = TicketStatus.OPEN.name();
         }
-        refreshSla(target, rules.policy(target.slaPolicyId), now());
+        refreshSla(target, rules.current().policy(target.slaPolicyId), now());
     }
 
     /**
@@ -328,7 +328,7 @@ public class TicketService {
     public void refreshOrderTickets(String orderId) {
         Instant now = now();
         for (Ticket t : Ticket.<Ticket>list("orderId = ?1 and status in " + ACTIVE_LITERALS + " and mergedInto is null", orderId)) {
-            refreshSla(t, rules.policy(t.slaPolicyId), now);
+            refreshSla(t, rules.current().policy(t.slaPolicyId), now);
         }
     }
 
@@ -337,7 +337,7 @@ public class TicketService {
      * set in the same transaction as the event).
      */
     public int checkBreaches(Ticket t, Instant now) {
-        SlaPolicy policy = rules.policy(t.slaPolicyId);
+        SlaPolicy policy = rules.current().policy(t.slaPolicyId);
         int breaches = 0;
         SlaClock clock = t.slaClock();
         if (t.firstResponseAt == null && !t.firstResponseBreached

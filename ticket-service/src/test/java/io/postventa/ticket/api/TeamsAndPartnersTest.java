@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +30,15 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "tickets"))
 class TeamsAndPartnersTest extends TicketTestSupport {
+
+    @Inject
+    DataSource dataSource;
 
     private static RequestSpecification as(String token) {
         return given().header("Authorization", Tokens.bearer(token)).contentType(ContentType.JSON);
@@ -85,6 +92,40 @@ class TeamsAndPartnersTest extends TicketTestSupport {
         admin().body(Map.of("teamId", team)).put("/api/v1/routing-rules/NOISE").then().statusCode(400)
                 .body("errors.field", hasItem("reason"));
         as(agent).body(Map.of("teamId", team)).put("/api/v1/routing-rules/INVOICE_COPY").then().statusCode(403);
+    }
+
+    @Test
+    void routingChangedOutsideTheApiRoutesTheNextContact() throws Exception {
+        // the rules are kept in memory between contacts; a change made by another instance, a migration or plain
+        // SQL must still route the very next contact
+        String first = "rt-" + id("t").substring(2, 12).toLowerCase();
+        String second = "rt-" + id("t").substring(2, 12).toLowerCase();
+        for (String team : List.of(first, second)) {
+            admin().body(Map.of("name", "Direcciones", "partner", false, "agentCap", 5)).put("/api/v1/teams/" + team)
+                    .then().statusCode(200);
+        }
+        String text = "¿Podéis cambiar la dirección de entrega? Me he equivocado de código postal";
+        admin().body(Map.of("teamId", first)).put("/api/v1/routing-rules/CHANGE_ADDRESS").then().statusCode(200);
+        try {
+            String before = contact("CHANGE_ADDRESS", id("c") + "@example.com", text);
+            as(agent()).get("/api/v1/tickets/" + before).then().body("ticket.teamId", equalTo(first));
+
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("update routing_rule set team_id = '" + second + "' where reason = 'CHANGE_ADDRESS'");
+            }
+            String after = contact("CHANGE_ADDRESS", id("c") + "@example.com", text);
+            as(agent()).get("/api/v1/tickets/" + after).then().body("ticket.teamId", equalTo(second));
+
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("delete from routing_rule where reason = 'CHANGE_ADDRESS'");
+            }
+            String unrouted = contact("CHANGE_ADDRESS", id("c") + "@example.com", text);
+            as(agent()).get("/api/v1/tickets/" + unrouted).then().body("ticket.teamId", equalTo("in-house"));
+        } finally {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("delete from routing_rule where reason = 'CHANGE_ADDRESS'");
+            }
+        }
     }
 
     @Test
