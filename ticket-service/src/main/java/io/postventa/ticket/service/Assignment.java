@@ -19,13 +19,12 @@ import jakarta.persistence.LockModeType;
 /** Routes a ticket to the team of its reason and hands it to the team's next agent with room (round-robin, capped). */
 @ApplicationScoped
 public class Assignment {
-    /**
-     * The team's cap and rotation with each of its agents' active tickets; a team without agents gives one row. The
-     * tickets are counted in agent_assignment, which triggers on ticket keep (see V4__agent_assignment.sql).
-     */
+    /** The team's cap and rotation with each of its agents' active tickets; a team without agents gives one row. */
     private static final String TEAM_LOADS = "select tm.agent_cap, tm.last_assigned_agent, a.id, a.available,"
-            + " (select count(*) from agent_assignment x where x.agent_id = a.id) from team tm"
-            + " left join agent a on a.team_id = tm.id where tm.id = :team order by a.id";
+            + " count(t.id) from team tm left join agent a on a.team_id = tm.id"
+            + " left join ticket t on t.agent_id = a.id and t.merged_into is null and t.status in "
+            + TicketService.ACTIVE_LITERALS + " where tm.id = :team"
+            + " group by tm.agent_cap, tm.last_assigned_agent, a.id, a.available order by a.id";
     private static final int QUEUE_PAGE = 20;
     private final TicketConfig config;
     private final EntityManager em;
@@ -77,8 +76,7 @@ public class Assignment {
      * The team with every agent of it and their active tickets, in one statement: counting agent by agent cost a query
      * (and, through Panache's count, a fresh query translation) per agent and contact. It does not flush: a new
      * ticket (the common caller) has no agent yet, and flushing it here inserted it only to update it again at
-     * commit; fillQueue, whose earlier assignments and agent changes must count, flushes itself (the triggers that
-     * keep agent_assignment run at the flush).
+     * commit; fillQueue, whose earlier assignments and agent changes must count, flushes itself.
      */
     @SuppressWarnings("unchecked")
     private TeamLoads loadsOf(String teamId) {

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ import io.postventa.events.EventType;
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.testing.Tokens;
 import io.postventa.ticket.TicketTestSupport;
-import io.postventa.ticket.service.TicketService;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -94,73 +92,6 @@ class TeamsAndPartnersTest extends TicketTestSupport {
         admin().body(Map.of("teamId", team)).put("/api/v1/routing-rules/NOISE").then().statusCode(400)
                 .body("errors.field", hasItem("reason"));
         as(agent).body(Map.of("teamId", team)).put("/api/v1/routing-rules/INVOICE_COPY").then().statusCode(403);
-    }
-
-    /** Each agent's active tickets as assignment counts them (kept by triggers) and as counted on ticket. */
-    private Map<String, List<Long>> agentLoads(String team) throws Exception {
-        Map<String, List<Long>> loads = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("select a.id, (select count(*) from agent_assignment x where x.agent_id = a.id),"
-                     + " (select count(*) from ticket t where t.agent_id = a.id and t.merged_into is null and t.status in "
-                     + TicketService.ACTIVE_LITERALS + ") from agent a where a.team_id = '" + team + "'")) {
-            while (rows.next()) {
-                loads.put(rows.getString(1), List.of(rows.getLong(2), rows.getLong(3)));
-            }
-        }
-        return loads;
-    }
-
-    private void assertLoads(String team, Map<String, Long> expected) throws Exception {
-        Map<String, List<Long>> loads = agentLoads(team);
-        expected.forEach((agent, count) -> assertEquals(List.of(count, count), loads.get(agent),
-                agent + ": active tickets kept for assignment, and counted on ticket"));
-    }
-
-    @Test
-    void theActiveTicketsAssignmentCountsFollowSolvingReopeningAndMerging() throws Exception {
-        String team = "ld-" + id("t").substring(2, 12).toLowerCase();
-        admin().body(Map.of("name", "Modificaciones", "partner", false, "agentCap", 1)).put("/api/v1/teams/" + team)
-                .then().statusCode(200);
-        String a = team + "-a";
-        String b = team + "-b";
-        admin().body(Map.of("teamId", team, "name", "Ana", "available", true)).put("/api/v1/agents/" + a).then().statusCode(200);
-        admin().body(Map.of("teamId", team, "name", "Bea", "available", true)).put("/api/v1/agents/" + b).then().statusCode(200);
-        admin().body(Map.of("teamId", team)).put("/api/v1/routing-rules/MODIFY_ORDER").then().statusCode(200);
-        try {
-            String customer = id("cust");
-            Map<String, Object> body = Map.of("channel", "EMAIL", "message", "Quiero quitar un producto del pedido");
-            String first = as(Tokens.customer(customer)).body(body).post("/api/v1/contacts").then().statusCode(201)
-                    .extract().path("ticketId");
-            String second = as(Tokens.customer(customer)).body(body).post("/api/v1/contacts").then().statusCode(201)
-                    .extract().path("ticketId");
-            String queued = as(Tokens.customer(id("cust"))).body(body).post("/api/v1/contacts").then().statusCode(201)
-                    .extract().path("ticketId");
-            String agent = agent();
-            as(agent).get("/api/v1/tickets/" + queued).then().body("ticket.agentId", nullValue());
-            assertLoads(team, Map.of(a, 1L, b, 1L));
-
-            // Ana solves hers and is handed the queued one
-            as(agent).body(Map.of("status", "SOLVED")).post("/api/v1/tickets/" + first + "/status").then().statusCode(200);
-            as(agent).get("/api/v1/tickets/" + queued).then().body("ticket.agentId", equalTo(a));
-            assertLoads(team, Map.of(a, 1L, b, 1L));
-
-            // reopened, it is hers again on top of the queued one
-            as(agent).body(Map.of("status", "OPEN")).post("/api/v1/tickets/" + first + "/status").then().statusCode(200);
-            assertLoads(team, Map.of(a, 2L, b, 1L));
-
-            // Bea's ticket merged into Ana's closes: Bea holds none, and the next contact is hers
-            as(agent).body(Map.of("sourceTicketId", second)).post("/api/v1/tickets/" + first + "/merge").then()
-                    .statusCode(200);
-            assertLoads(team, Map.of(a, 2L, b, 0L));
-            String next = as(Tokens.customer(id("cust"))).body(body).post("/api/v1/contacts").then().statusCode(201)
-                    .extract().path("ticketId");
-            as(agent).get("/api/v1/tickets/" + next).then().body("ticket.agentId", equalTo(b));
-            assertLoads(team, Map.of(a, 2L, b, 1L));
-        } finally {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.executeUpdate("delete from routing_rule where reason = 'MODIFY_ORDER'");
-            }
-        }
     }
 
     @Test
