@@ -41,7 +41,7 @@ class SearchIndexTest {
                 "amount", CustomerSearchResource.BY_AMOUNT.replace(":q", "103.75"),
                 "name", CustomerSearchResource.BY_NAME.replace(":q", "'%garcia%'"),
                 "city", CustomerSearchResource.BY_CITY.replace(":q", "'valencia'"),
-                "product", CustomerSearchResource.BY_PRODUCT.replace(":q", "'%zapatilla%'"));
+                "product", CustomerSearchResource.BY_PRODUCT.replace(":q2", "'%zapatilla%'").replace(":q", "'%zapatilla%'"));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("set enable_seqscan = off");
             for (var lookup : lookups.entrySet()) {
