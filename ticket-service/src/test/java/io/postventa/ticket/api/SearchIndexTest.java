@@ -45,13 +45,8 @@ class SearchIndexTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("set enable_seqscan = off");
             for (var lookup : lookups.entrySet()) {
-                StringBuilder plan = new StringBuilder();
-                try (ResultSet rs = s.executeQuery("explain " + lookup.getValue())) {
-                    while (rs.next()) {
-                        plan.append(rs.getString(1)).append('\n');
-                    }
-                }
-                assertTrue(plan.toString().contains("Index") && !plan.toString().contains("Seq Scan"),
+                String plan = plan(s, lookup.getValue());
+                assertTrue(plan.contains("Index") && !plan.contains("Seq Scan"),
                         "search by " + lookup.getKey() + " must use an index, plan was:\n" + plan);
             }
             s.execute("reset enable_seqscan");
@@ -93,13 +88,8 @@ class SearchIndexTest {
                 s.execute("reset default_statistics_target");
                 String lookup = CustomerSearchResource.BY_NAME.replace(":q", "'%Sánchez Ruiz%'") + " limit "
                         + CustomerSearchResource.MAX_CUSTOMERS;
-                StringBuilder plan = new StringBuilder();
-                try (ResultSet rs = s.executeQuery("explain " + lookup)) {
-                    while (rs.next()) {
-                        plan.append(rs.getString(1)).append('\n');
-                    }
-                }
-                assertTrue(plan.toString().contains("Bitmap Index Scan") && !plan.toString().contains("Seq Scan"),
+                String plan = plan(s, lookup);
+                assertTrue(plan.contains("Bitmap Index Scan") && !plan.contains("Seq Scan"),
                         "the name must be looked up by the trigram index, plan was:\n" + plan);
                 int found = 0;
                 try (ResultSet rs = s.executeQuery(lookup)) {
@@ -141,17 +131,23 @@ class SearchIndexTest {
                         + " and t.merged_into is null and ((t.first_response_at is null"
                         + " and t.first_response_breached = false and t.first_response_due_at <= now())"
                         + " or (t.resolution_breached = false and t.resolution_due_at <= now()))";
-                StringBuilder plan = new StringBuilder();
-                try (ResultSet rs = s.executeQuery("explain " + check)) {
-                    while (rs.next()) {
-                        plan.append(rs.getString(1)).append('\n');
-                    }
-                }
-                assertTrue(plan.toString().contains("BitmapOr") && !plan.toString().contains("Seq Scan"),
+                String plan = plan(s, check);
+                assertTrue(plan.contains("BitmapOr") && !plan.contains("Seq Scan"),
                         "the SLA check must read its two due-time indexes, plan was:\n" + plan);
             } finally {
                 s.execute("drop table pg_temp.ticket");
             }
         }
+    }
+
+    /** PostgreSQL's plan for {@code sql}, a line per node. */
+    private static String plan(Statement s, String sql) throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = s.executeQuery("explain " + sql)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
     }
 }
