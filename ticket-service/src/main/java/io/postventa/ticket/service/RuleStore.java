@@ -139,7 +139,7 @@ public class RuleStore {
     }
 
     /** The built-in policy of a ticket no stored policy matches: the configured targets, every day all day. */
-    public SlaPolicy defaultPolicy() {
+    private SlaPolicy defaultPolicy() {
         SlaPolicy builtIn = SlaPolicy.defaultPolicy(ZoneId.of(config.sla().defaultTimeZone()));
         return new SlaPolicy(builtIn.id(), null, null, config.sla().defaultFirstResponse(),
                 config.sla().defaultResolution(), builtIn.calendar(), false, false);

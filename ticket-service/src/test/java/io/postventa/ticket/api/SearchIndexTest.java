@@ -64,9 +64,7 @@ class SearchIndexTest {
     @Test
     void aNameTheNewestCustomersShareIsFoundThroughTheIndex() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("create temporary table customer (like public.customer including all)");
-            try {
-                s.execute("""
+            withTemporaryCopy(s, "customer", """
                         insert into customer (id, first_name, last_name, erased, updated_at)
                         select 'big-' || g,
                                (array['María', 'Lucía', 'Ana', 'Carmen', 'Laura', 'Elena', 'Paula', 'Marta', 'Sara',
@@ -82,10 +80,7 @@ class SearchIndexTest {
                                      paternal,
                                      array['Torres', 'Domínguez', 'Vázquez', 'Ramos', 'Gil', 'Ramírez', 'Serrano',
                                            'Blanco', 'Molina', 'Castro'] maternal) names
-                        """);
-                s.execute("set default_statistics_target = 1000");
-                s.execute("analyze customer");
-                s.execute("reset default_statistics_target");
+                        """, () -> {
                 String lookup = CustomerSearchResource.BY_NAME.replace(":q", "'%Sánchez Ruiz%'") + " limit "
                         + CustomerSearchResource.MAX_CUSTOMERS;
                 String plan = plan(s, lookup);
@@ -98,9 +93,7 @@ class SearchIndexTest {
                     }
                 }
                 assertEquals(CustomerSearchResource.MAX_CUSTOMERS, found, "1,200 customers are a Sánchez Ruiz");
-            } finally {
-                s.execute("drop table pg_temp.customer");
-            }
+            });
         }
     }
 
@@ -113,9 +106,7 @@ class SearchIndexTest {
     @Test
     void theSlaCheckReadsOnlyTheTicketsPastADueTime() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("create temporary table ticket (like public.ticket including all)");
-            try {
-                s.execute("""
+            withTemporaryCopy(s, "ticket", """
                         insert into ticket (id, status, reason, reason_source, priority, origin, team_id, sla_policy_id,
                             sla_started_at, first_response_due_at, resolution_due_at, first_response_at, created_at,
                             updated_at)
@@ -125,8 +116,7 @@ class SearchIndexTest {
                                case when g % 10 = 0 then now() + interval '2 days' else created + interval '72 hours' end,
                                created + interval '1 hour', created, created
                         from generate_series(1, 100000) g, lateral (select now() - (g % 300) * interval '1 day' created) c
-                        """);
-                s.execute("analyze ticket");
+                        """, () -> {
                 String check = "select t.id from ticket t where t.status in " + TicketService.ACTIVE_LITERALS
                         + " and t.merged_into is null and ((t.first_response_at is null"
                         + " and t.first_response_breached = false and t.first_response_due_at <= now())"
@@ -134,9 +124,7 @@ class SearchIndexTest {
                 String plan = plan(s, check);
                 assertTrue(plan.contains("BitmapOr") && !plan.contains("Seq Scan"),
                         "the SLA check must read its two due-time indexes, plan was:\n" + plan);
-            } finally {
-                s.execute("drop table pg_temp.ticket");
-            }
+            });
         }
     }
 
@@ -149,5 +137,27 @@ class SearchIndexTest {
             }
         }
         return plan.toString();
+    }
+
+    /** What a test asks of the database while a temporary copy of it stands in for it. */
+    private interface Check {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code check} while a temporary table of {@code table}'s shape (its indexes included), filled by
+     * {@code fill} and analysed with statistics over every row, hides the real one for this connection only.
+     */
+    private static void withTemporaryCopy(Statement s, String table, String fill, Check check) throws Exception {
+        s.execute("create temporary table " + table + " (like public." + table + " including all)");
+        try {
+            s.execute(fill);
+            s.execute("set default_statistics_target = 1000");
+            s.execute("analyze " + table);
+            s.execute("reset default_statistics_target");
+            check.run();
+        } finally {
+            s.execute("drop table pg_temp." + table);
+        }
     }
 }
