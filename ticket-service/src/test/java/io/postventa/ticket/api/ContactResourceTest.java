@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,20 +17,26 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.postventa.devstack.DevTokens;
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.common.OrderStatus;
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.testing.Tokens;
 import io.postventa.ticket.TicketTestSupport;
+import io.postventa.web.VerifiedTokenCache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "tickets"))
 class ContactResourceTest extends TicketTestSupport {
+    @Inject
+    JWTParser parser;
 
     private static Map<String, Object> contact(String channel, String customerId, String orderId, String message) {
         Map<String, Object> body = new HashMap<>();
@@ -199,6 +207,24 @@ class ContactResourceTest extends TicketTestSupport {
         postContact(Tokens.manager("m-1"), contact("EMAIL", "c-1", null, "Hola")).statusCode(403);
         given().contentType(ContentType.JSON).body(contact("EMAIL", "c-1", null, "Hola")).post("/api/v1/contacts")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void tokensAreVerifiedOnceYetAForgedOrExpiredOneIsStillRefused() {
+        assertInstanceOf(VerifiedTokenCache.class, parser, "the service verifies tokens through the cache");
+        String genuine = Tokens.customer(id("cust"));
+        postContact(genuine, contact("EMAIL", null, null, "Hola")).statusCode(201);
+        postContact(genuine, contact("EMAIL", null, null, "Hola otra vez")).statusCode(201);
+
+        String[] parts = genuine.split("\\.");
+        String admin = Tokens.admin("a-1").split("\\.")[1];
+        postContact(parts[0] + "." + admin + "." + parts[2], contact("EMAIL", null, null, "Hola")).statusCode(401);
+        int at = genuine.length() - 10;
+        String forged = genuine.substring(0, at) + (genuine.charAt(at) == 'A' ? 'B' : 'A') + genuine.substring(at + 1);
+        postContact(forged, contact("EMAIL", null, null, "Hola")).statusCode(401);
+        String expired = DevTokens.token("customer", id("cust"), null, Duration.ofMinutes(-10));
+        postContact(expired, contact("EMAIL", null, null, "Hola")).statusCode(401);
+        postContact(expired, contact("EMAIL", null, null, "Hola")).statusCode(401);
     }
 
     @Test
