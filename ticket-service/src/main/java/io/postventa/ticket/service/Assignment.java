@@ -20,11 +20,19 @@ import jakarta.persistence.LockModeType;
 @ApplicationScoped
 public class Assignment {
     /** The team's cap and rotation with each of its agents' active tickets; a team without agents gives one row. */
-    private static final String TEAM_LOADS = "select tm.agent_cap, tm.last_assigned_agent, a.id, a.available,"
-            + " count(t.id) from team tm left join agent a on a.team_id = tm.id"
-            + " left join ticket t on t.agent_id = a.id and t.merged_into is null and t.status in "
-            + TicketService.ACTIVE_LITERALS + " where tm.id = :team"
-            + " group by tm.agent_cap, tm.last_assigned_agent, a.id, a.available order by a.id";
+    /**
+     * A team's cap and rotation with each agent's active tickets counted up to the cap, which is all a decision
+     * needs (an agent at the cap is as full as one above it). Counting every active ticket let the planner, once
+     * the agents held thousands between them, hash-join all active tickets of the table (1.2 s a new ticket over
+     * the benchmark's million, after an autoanalyze); each agent's count now stops at the cap through the agent's
+     * index, whatever the statistics say.
+     */
+    public static final String TEAM_LOADS = "select tm.agent_cap, tm.last_assigned_agent, a.id, a.available, l.n"
+            + " from team tm left join agent a on a.team_id = tm.id"
+            + " left join lateral (select count(*) as n from (select 1 from ticket t where t.agent_id = a.id"
+            + " and t.merged_into is null and t.status in " + TicketService.ACTIVE_LITERALS
+            + " limit tm.agent_cap) capped) l on true"
+            + " where tm.id = :team order by a.id";
     private static final int QUEUE_PAGE = 20;
     private final TicketConfig config;
     private final EntityManager em;
