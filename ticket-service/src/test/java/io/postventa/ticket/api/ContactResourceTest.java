@@ -210,7 +210,7 @@ class ContactResourceTest extends TicketTestSupport {
     }
 
     @Test
-    void tokensAreVerifiedOnceYetAForgedOrExpiredOneIsStillRefused() {
+    void theServiceVerifiesTokensThroughTheCacheAndStillRefusesForgedOrExpiredOnes() {
         assertInstanceOf(VerifiedTokenCache.class, parser, "the service verifies tokens through the cache");
         String genuine = Tokens.customer(id("cust"));
         postContact(genuine, contact("EMAIL", null, null, "Hola")).statusCode(201);
