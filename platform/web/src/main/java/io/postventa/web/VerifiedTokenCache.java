@@ -134,8 +134,12 @@ public class VerifiedTokenCache implements JWTParser {
         return delegate.parseOnly(token);
     }
 
-    /** How many verified tokens are kept (for tests). */
+    /** How many verified tokens are kept once pending evictions have run (for tests). */
     long size() {
-        return cache == null ? 0 : cache.estimatedSize();
+        if (cache == null) {
+            return 0;
+        }
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 }
