@@ -58,8 +58,7 @@ public class FeedbackConsumers {
     @Incoming("notifications")
     @Blocking
     public CompletionStage<Void> onNotification(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "feedback-service.notifications", SENT, events -> {
-        }, facts::onNotification);
+        return consumer.consumeBatch(batch, "feedback-service.notifications", SENT, facts::onNotification);
     }
 
     @Incoming("customers")

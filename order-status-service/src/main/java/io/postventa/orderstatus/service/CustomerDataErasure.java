@@ -26,19 +26,18 @@ public class CustomerDataErasure {
         }
     }
 
-    /** Erases the delivery area of every order of {@code customerId}; returns how many orders it touched. */
-    public int erase(String customerId) {
+    /** Erases the delivery area of every order of {@code customerId}. */
+    public void erase(String customerId) {
         if (customerId == null) {
-            return 0;
+            return;
         }
         // versioned: a lifecycle event applied concurrently to one of these orders, loaded before this update,
         // fails its optimistic check and is retried on the erased row instead of writing the old city back
-        int orders = TrackedOrder.getEntityManager().createQuery("update versioned TrackedOrder"
+        TrackedOrder.getEntityManager().createQuery("update versioned TrackedOrder"
                 + " set shippingCity = null, shippingPostcode = null where customerId = :customer")
                 .setParameter("customer", customerId).executeUpdate();
         TimelineEntry.update("detail = null where eventType = ?1 and orderId in "
                 + "(select o.orderId from TrackedOrder o where o.customerId = ?2)",
                 OrderLifecycleEventType.ORDER_ADDRESS_CHANGED, customerId);
-        return orders;
     }
 }

@@ -36,15 +36,15 @@ public class TicketConsumers {
     @Incoming("order-status")
     @Blocking
     public CompletionStage<Void> onOrderStatus(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "ticket-service.order-status", ORDER_STATUS, events -> {
-        }, readModels::onOrderStatus);
+        return consumer.consumeBatch(batch, "ticket-service.order-status", ORDER_STATUS,
+                readModels::onOrderStatus);
     }
 
     @Incoming("orders-lifecycle")
     @Blocking
     public CompletionStage<Void> onOrderLifecycle(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "ticket-service.orders-lifecycle", ORDER_FACTS, events -> {
-        }, readModels::onOrderLifecycle);
+        return consumer.consumeBatch(batch, "ticket-service.orders-lifecycle", ORDER_FACTS,
+                readModels::onOrderLifecycle);
     }
 
     @Incoming("return-requests")

@@ -103,6 +103,16 @@ public class EventConsumer {
     }
 
     /**
+     * As {@link #consumeBatch(KafkaRecordBatch, String, Consumer)} for a consumer that handles only {@code handled}
+     * of the types its topic carries (see the next method).
+     */
+    public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer,
+            Set<EventType> handled, Consumer<IncomingEvent> handler) {
+        return consumeBatch(batch, consumer, handled, events -> {
+        }, handler);
+    }
+
+    /**
      * As {@link #consumeBatch(KafkaRecordBatch, String, Consumer, Consumer)} for a consumer that handles only
      * {@code handled} of the types its topic carries. A record of another type is acknowledged without being
      * validated or recorded in the inbox (it is not this consumer's business, so not its dead letter either): when
