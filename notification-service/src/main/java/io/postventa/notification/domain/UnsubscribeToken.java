@@ -59,8 +59,11 @@ public final class UnsubscribeToken {
         }
         try {
             byte[] payload = DEC.decode(token.substring(0, dot));
-            byte[] signature = DEC.decode(token.substring(dot + 1));
-            if (!MessageDigest.isEqual(mac(payload), signature)) {
+            // Compared as text, not as decoded bytes: the decoder ignores the unused low bits of a final base64
+            // character, so several spellings decode to the same signature, and a changed token must not pass.
+            byte[] expected = (ENC.encodeToString(payload) + "." + ENC.encodeToString(mac(payload)))
+                    .getBytes(StandardCharsets.US_ASCII);
+            if (!MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.UTF_8))) {
                 return Optional.empty();
             }
             String text = new String(payload, StandardCharsets.UTF_8);

@@ -26,4 +26,22 @@ class UnsubscribeTokenTest {
         assertTrue(tokens.verify("garbage").isEmpty());
         assertTrue(tokens.verify(null).isEmpty());
     }
+
+    @Test
+    void changingAnyOneCharacterOfATokenInvalidatesIt() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        // several customers, so the signatures end in different characters (the last one carries unused bits)
+        for (int n = 0; n < 20; n++) {
+            String token = tokens.sign("CUST-" + n, MessageKind.ORDER_UPDATES);
+            for (int i = 0; i < token.length(); i++) {
+                for (char c : alphabet.toCharArray()) {
+                    if (c != token.charAt(i)) {
+                        String changed = token.substring(0, i) + c + token.substring(i + 1);
+                        assertTrue(tokens.verify(changed).isEmpty(), "accepted " + changed + " for " + token);
+                    }
+                }
+            }
+            assertTrue(tokens.verify(token + "A").isEmpty(), "a longer token is refused");
+        }
+    }
 }
