@@ -51,8 +51,10 @@ public final class SurveyToken {
             return Optional.empty();
         }
         try {
-            byte[] given = DECODER.decode(parts[2]);
-            if (!MessageDigest.isEqual(given, mac(parts[0] + "." + parts[1]))) {
+            // The signature is compared as text: the decoder ignores the unused low bits of the last base64
+            // character, so decoding first would accept several spellings of one signature.
+            byte[] expected = ENCODER.encodeToString(mac(parts[0] + "." + parts[1])).getBytes(StandardCharsets.US_ASCII);
+            if (!MessageDigest.isEqual(expected, parts[2].getBytes(StandardCharsets.UTF_8))) {
                 return Optional.empty();
             }
             String surveyId = new String(DECODER.decode(parts[0]), StandardCharsets.UTF_8);

@@ -46,6 +46,25 @@ class SurveyTokenTest {
     }
 
     @Test
+    void changingAnyOneCharacterOfTheSignatureInvalidatesTheToken() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        // several surveys, so the signatures end in different characters (the last one carries two unused bits)
+        for (int n = 0; n < 20; n++) {
+            String token = tokens.issue("SRV-" + n, expires);
+            int from = token.lastIndexOf('.') + 1;
+            for (int i = from; i < token.length(); i++) {
+                for (char c : alphabet.toCharArray()) {
+                    if (c != token.charAt(i)) {
+                        String changed = token.substring(0, i) + c + token.substring(i + 1);
+                        assertTrue(tokens.verify(changed).isEmpty(), "accepted " + changed + " for " + token);
+                    }
+                }
+            }
+            assertTrue(tokens.verify(token + "A").isEmpty(), "a longer signature is refused");
+        }
+    }
+
+    @Test
     void aShortSecretIsRefusedAtStart() {
         assertThrows(IllegalArgumentException.class, () -> new SurveyToken("short"));
     }
