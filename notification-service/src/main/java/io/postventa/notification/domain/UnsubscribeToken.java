@@ -45,7 +45,10 @@ public final class UnsubscribeToken {
     }
 
     public String sign(String customerId, MessageKind kind) {
-        byte[] payload = (customerId + "|" + kind.name()).getBytes(StandardCharsets.UTF_8);
+        return token((customerId + "|" + kind.name()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String token(byte[] payload) {
         return ENC.encodeToString(payload) + "." + ENC.encodeToString(mac(payload));
     }
 
@@ -61,8 +64,7 @@ public final class UnsubscribeToken {
             byte[] payload = DEC.decode(token.substring(0, dot));
             // Compared as text, not as decoded bytes: the decoder ignores the unused low bits of a final base64
             // character, so several spellings decode to the same signature, and a changed token must not pass.
-            byte[] expected = (ENC.encodeToString(payload) + "." + ENC.encodeToString(mac(payload)))
-                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] expected = token(payload).getBytes(StandardCharsets.US_ASCII);
             if (!MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.UTF_8))) {
                 return Optional.empty();
             }
