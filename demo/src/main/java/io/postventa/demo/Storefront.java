@@ -432,6 +432,7 @@ public final class Storefront {
                 case PHONE -> 20;
                 case WEB_FORM -> 15;
                 case SOCIAL -> 10;
+                case SMS, WHATSAPP -> 8;
             });
             String ivr = channel != ContactChannel.PHONE ? null : switch (reason) {
                 case WHERE_IS_MY_ORDER -> "1";

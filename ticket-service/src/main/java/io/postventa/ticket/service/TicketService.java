@@ -171,7 +171,8 @@ public class TicketService {
         boolean firstReply = t.firstResponseAt == null;
         outbox.publish(EventType.TICKET_REPLIED, t.id.toString(), new TicketReplied(t.id.toString(), m.id.toString(),
                 now, automatic, firstReply, ContactReason.valueOf(t.reason), body, languageCode(t.language),
-                t.customerId, t.orderId, automatic ? null : agentId, t.teamId), now);
+                t.customerId, t.orderId, automatic ? null : agentId, t.teamId,
+                t.channel == null ? null : ContactChannel.valueOf(t.channel)), now);
         if (firstReply) {
             t.firstResponseAt = now;
             Duration elapsed = t.slaClock().elapsed(policy.calendar(), now);

@@ -11,5 +11,9 @@ public enum ContactChannel {
     /** The store's web contact form. */
     WEB_FORM,
     /** Social networks. */
-    SOCIAL
+    SOCIAL,
+    /** A text message to the store's number. */
+    SMS,
+    /** A WhatsApp message to the store's business account. */
+    WHATSAPP
 }

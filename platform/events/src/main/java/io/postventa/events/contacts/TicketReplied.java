@@ -20,6 +20,7 @@ import java.time.Instant;
  * @param orderId     the order, when known
  * @param agentId     the replying agent, unless automatic
  * @param teamId      the agent's team
+ * @param channel     the channel the reply goes out on (the channel of the contact it answers), when known
  */
 public record TicketReplied(
         String ticketId,
@@ -33,5 +34,6 @@ public record TicketReplied(
         String customerId,
         String orderId,
         String agentId,
-        String teamId) {
+        String teamId,
+        ContactChannel channel) {
 }
