@@ -161,6 +161,19 @@ class DashboardTest extends FeedbackTestSupport {
     }
 
     @Test
+    void theDashboardSpeaksPortugueseWhenAskedAndOffersEveryLanguage() {
+        load();
+        given().header("Authorization", MANAGER).header("Accept-Language", "pt-PT,pt;q=0.9").get("/dashboard?" + RANGE).then()
+                .statusCode(200).header("Content-Language", "pt")
+                .body(containsString("Painel de experiência do cliente"))
+                .body(containsString("Onde está a minha encomenda?"));
+        given().header("Authorization", MANAGER).get("/dashboard?lang=pt&" + RANGE).then().statusCode(200)
+                .body(containsString("<html lang=\"pt\">"))
+                .body(containsString("hreflang=\"es\" lang=\"es\">Español</a>"))
+                .body(containsString("hreflang=\"pt\" lang=\"pt\">Português</a>"));
+    }
+
+    @Test
     void aLinkWithTheTokenSetsAStrictHttpOnlyCookieAndDropsTheTokenFromTheAddress() {
         String token = Tokens.manager("manager-dash");
         var response = given().redirects().follow(false).get("/dashboard?access_token=" + token + "&lang=en").then()

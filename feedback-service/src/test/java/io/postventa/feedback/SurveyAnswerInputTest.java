@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
 import io.postventa.events.common.ContactReason;
+import io.postventa.events.customers.CustomerUpserted;
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,7 +32,10 @@ class SurveyAnswerInputTest extends FeedbackTestSupport {
 
     /** A CSAT survey after a solved ticket, sent; returns {customerId, surveyId, token}. */
     private String[] csatSurvey() {
-        String customer = id("CUST");
+        return csatSurveyOf(id("CUST"));
+    }
+
+    private String[] csatSurveyOf(String customer) {
         String ticket = id("TCK");
         Instant solved = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
         Instant created = solved.minus(Duration.ofHours(5));
@@ -52,6 +57,26 @@ class SurveyAnswerInputTest extends FeedbackTestSupport {
                 .body("minScore", equalTo(1)).body("maxScore", equalTo(5))
                 .body("question", equalTo("¿Cómo de satisfecho estás con la ayuda que recibiste?"))
                 .body("lowScoreReasons.code", hasItem("NOT_RESOLVED"));
+    }
+
+    @Test
+    void aPortugueseCustomersSurveyAsksOffersItsReasonsAndRefusesASecondAnswerInPortuguese() {
+        String customer = id("CUST");
+        send(EventType.CUSTOMER_UPSERTED, customer, new CustomerUpserted(UUID.randomUUID().toString(), customer,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), "shop-pt", null, null, null, "Inês", "Sousa", "pt",
+                "Europe/Lisbon", null, null, null));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sql.one(
+                "select 1 from customer_profile where customer_id = ? and locale = 'pt'", rs -> 1, customer).isPresent());
+        String token = csatSurveyOf(customer)[2];
+
+        given().get("/api/v1/surveys/{token}", token).then().statusCode(200)
+                .body("question", equalTo("Qual o seu grau de satisfação com a ajuda que recebeu?"))
+                .body("lowScoreReasons.find { it.code == 'NOT_RESOLVED' }.label", equalTo("Não resolveram o meu problema"));
+        answer(token, Map.of("score", 5)).statusCode(201);
+        answer(token, Map.of("score", 5)).statusCode(410)
+                .body("detail", equalTo("esta ligação já foi usada para responder ao inquérito; cada ligação funciona uma vez"));
+        given().header("Accept-Language", "pt-PT").get("/api/v1/surveys/{token}", "forged." + token).then().statusCode(404)
+                .body("detail", equalTo("esta ligação do inquérito não é válida; use a ligação do seu convite"));
     }
 
     @Test

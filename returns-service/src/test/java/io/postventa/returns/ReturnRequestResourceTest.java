@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,6 +186,33 @@ class ReturnRequestResourceTest {
                 .body("errors[1].message", containsString("no admite devolución"));
         // The 365-day furniture window is still open for the old order.
         Fixtures.requestReturn(customer, Fixtures.returnBody(old, "SOFA", 1, "DAMAGED"), null).then().statusCode(201);
+    }
+
+    @Test
+    void aPortugueseCustomerReadsTheRefusalTheInstructionsAndTheLabelInPortuguese() throws Exception {
+        String customer = id("CUST");
+        String order = Fixtures.deliveredOrder(kafka, customer, 3, daysAgo(2),
+                new Fixtures.Line("TEE", "apparel", "10", 1), new Fixtures.Line("CARD", "gift-cards", "50", 1));
+        given().header("Authorization", Tokens.bearer(Tokens.customer(customer))).header("Accept-Language", "pt-PT,pt;q=0.9")
+                .contentType(ContentType.JSON).body(Fixtures.returnBody(order, "CARD", 1, "CHANGED_MIND"))
+                .when().post("/api/v1/returns")
+                .then().statusCode(422)
+                .body("errors[0].message", containsString("este tipo de produto não pode ser devolvido"));
+
+        String returnId = Fixtures.returnOf(customer, order, "TEE", 1, "SIZE_FIT");
+        Fixtures.awaitStatus(customer, returnId, "LABEL_ISSUED");
+        given().header("Authorization", Tokens.bearer(Tokens.customer(customer))).header("Accept-Language", "pt")
+                .when().get("/api/v1/returns/{id}", returnId)
+                .then().statusCode(200)
+                .body("label.instructions", containsString("Imprima a etiqueta, cole-a na embalagem"))
+                .body("label.instructionsEs", containsString("Imprime la etiqueta"));
+        byte[] pdf = given().header("Authorization", Tokens.bearer(Tokens.customer(customer))).header("Accept-Language", "pt")
+                .when().get("/api/v1/returns/{id}/label", returnId)
+                .then().statusCode(200).extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Etiqueta de devolución / Etiqueta de devolução"), text);
+        }
     }
 
     @Test

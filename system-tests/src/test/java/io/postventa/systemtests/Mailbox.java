@@ -5,25 +5,42 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
 import io.postventa.devstack.StackSettings;
 import io.postventa.testing.TestStack;
 import jakarta.mail.Address;
+import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 
 /** The e-mails the test stack's SMTP server received, read from the .eml files it writes, as a mail client would. */
 public final class Mailbox {
     private static final Path DIR = StackSettings.test(TestStack.projectRoot()).dir().resolve("mail");
 
-    /** One received e-mail. */
-    public record Email(String to, String subject, String body) {
+    /** One received e-mail; {@code headers} by name as received, repeated values joined with ", ". */
+    public record Email(String to, String subject, String body, Map<String, String> headers) {
+        /** A header's value, null when the e-mail has none. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+        }
+
+        /** True when {@code address} is among the To or Cc recipients. */
+        public boolean addressedTo(String address) {
+            return (header("To") + " " + header("Cc")).toLowerCase(Locale.ROOT).contains(address.toLowerCase(Locale.ROOT));
+        }
+
         @Override
         public String toString() {
             return "\"" + subject + "\" to " + to;
@@ -35,6 +52,11 @@ public final class Mailbox {
 
     /** Every e-mail received so far for this address, oldest first. */
     public static List<Email> to(String address) {
+        return all().stream().filter(email -> email.to().contains(address)).toList();
+    }
+
+    /** Every e-mail the SMTP server received in this run, whoever it is for, oldest first. */
+    public static List<Email> all() {
         List<Email> found = new ArrayList<>();
         if (!Files.isDirectory(DIR)) {
             return found;
@@ -42,7 +64,7 @@ public final class Mailbox {
         try (Stream<Path> files = Files.list(DIR)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
                 Email email = read(file);
-                if (email != null && email.to().contains(address)) {
+                if (email != null) {
                     found.add(email);
                 }
             }
@@ -52,11 +74,20 @@ public final class Mailbox {
         return found;
     }
 
+    /** The folder the test stack's SMTP server writes every received e-mail to. */
+    public static Path folder() {
+        return DIR;
+    }
+
     private static Email read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
             Address[] to = m.getRecipients(Message.RecipientType.TO);
-            return new Email(to == null ? "" : to[0].toString(), m.getSubject(), text(m.getContent()));
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Header h : Collections.list(m.getAllHeaders())) {
+                headers.merge(h.getName(), MimeUtility.decodeText(MimeUtility.unfold(h.getValue())), (a, b) -> a + ", " + b);
+            }
+            return new Email(to == null ? "" : to[0].toString(), m.getSubject(), text(m.getContent()), headers);
         } catch (IOException | MessagingException | RuntimeException e) {
             return null; // still being written: the next poll reads it
         }

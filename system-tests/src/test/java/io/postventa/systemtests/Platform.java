@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -42,17 +43,19 @@ public final class Platform {
     private final StackInfo stack;
     private final ProviderStub providers;
     private final Map<PlatformService, ServiceProcess> processes = new EnumMap<>(PlatformService.class);
+    private final Path logs;
     private final Duration startUp;
 
     private Platform() {
         long started = System.nanoTime();
+        useSystemTestPorts();
         stack = TestStack.get();
         providers = ProviderStub.start();
         for (PlatformService service : PlatformService.all()) {
             freshDatabase(database(service), slot(service));
         }
         Path root = TestStack.projectRoot();
-        Path logs = root.resolve("system-tests").resolve("target").resolve("service-logs");
+        logs = root.resolve("system-tests").resolve("target").resolve("service-logs");
         StackState state = new StackState(ProcessHandle.current().pid(), stack.kafkaBootstrapServers(),
                 stack.postgresJdbcPrefix(), stack.postgresUser(), stack.postgresPassword(), stack.smtpPort(),
                 Path.of(URI.create(stack.jwtPublicKeyLocation())));
@@ -74,6 +77,21 @@ public final class Platform {
         }
         startUp = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf("[system-tests] five services ready in %d s (logs in %s)%n", startUp.toSeconds(), logs);
+    }
+
+    /**
+     * Unless {@code POSTVENTA_<SERVICE>_PORT} says otherwise, the services run on their default port + 10000
+     * (18081-18085): beside a {@code ./postventa up} stack on the defaults, and never on the ports the services'
+     * own settings name, so that a link built from a default instead of the port in use shows in the scenarios.
+     */
+    private static void useSystemTestPorts() {
+        for (PlatformService service : PlatformService.all()) {
+            String property = service.portSetting().toLowerCase(Locale.ROOT).replace('_', '.');
+            String env = System.getenv(service.portSetting());
+            if ((env == null || env.isBlank()) && System.getProperty(property) == null) {
+                System.setProperty(property, Integer.toString(service.defaultPort() + 10_000));
+            }
+        }
     }
 
     /** The running platform, started on first use. */
@@ -104,6 +122,11 @@ public final class Platform {
         return startUp;
     }
 
+    /** The folder of the services' logs of this run (one file per service, written afresh each run). */
+    public Path logs() {
+        return logs;
+    }
+
     /** The base URL of a service's REST API. */
     public static String url(PlatformService service) {
         return service.url();
@@ -124,7 +147,10 @@ public final class Platform {
         return database(service) + "_outbox";
     }
 
-    /** What the scenarios change in each service's settings, on top of its packaged configuration. */
+    /**
+     * What the scenarios change in each service's settings, on top of its packaged configuration. The public URLs
+     * the services build links from come from the launcher ({@code ServiceProcess}), as with {@code ./postventa up}.
+     */
     private Map<String, String> settings(PlatformService service) {
         Map<String, String> p = new HashMap<>();
         p.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(database(service)));
@@ -139,14 +165,12 @@ public final class Platform {
                 // The carrier-silence check would flag the scenarios' back-dated orders as late.
                 p.put("postventa.order-status.delay.check-every", "off");
             }
-            case RETURNS -> p.put("returns.public-base-url", service.url());
             case TICKET -> {
                 p.put("ticket.sla.check-every", "1s");
                 p.put("ticket.sla.default-first-response", "PT5S");
                 p.put("ticket.sla.default-resolution", "PT1H");
             }
             case NOTIFICATION -> {
-                p.put("postventa.notification.public-base-url", service.url());
                 p.put("postventa.notification.quiet-hours-channels", "LOG");
                 for (String channel : List.of("sms", "whatsapp", "push")) {
                     p.put("postventa.notification.providers." + channel + ".url", providers.url() + "/" + channel);
@@ -156,7 +180,6 @@ public final class Platform {
             case FEEDBACK -> {
                 p.put("feedback.surveys.nps-after-delivery", "PT0S");
                 p.put("feedback.surveys.check-every", "1s");
-                p.put("feedback.surveys.link-base", service.url() + "/api/v1/surveys/");
             }
         }
         return p;

@@ -86,6 +86,7 @@ public final class Shop {
         private final String customerId;
         private final String carrier;
         private final String trackingNumber = "TRK" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        private String shippingCity;
 
         private Order(String customerId, String carrier) {
             this.customerId = customerId;
@@ -102,6 +103,19 @@ public final class Shop {
 
         public String trackingNumber() {
             return trackingNumber;
+        }
+
+        /** Delivers to this city (the contract keeps addresses at city level) instead of the example's. */
+        public Order shippingTo(String city) {
+            this.shippingCity = city;
+            return this;
+        }
+
+        /** ORDER_ADDRESS_CHANGED to {@code city}, published on the topic. */
+        public Order addressChangedTo(String city, Instant at) {
+            ObjectNode e = event(EventType.ORDER_ADDRESS_CHANGED, at);
+            ((ObjectNode) e.get("addressChange")).put("city", city);
+            return publish(EventType.ORDER_ADDRESS_CHANGED, e);
         }
 
         /** ORDER_PLACED with one line, promised for {@code promised}, published on the topic. */
@@ -130,6 +144,9 @@ public final class Shop {
             placed.put("shippingCost", 0);
             placed.put("discountTotal", 0);
             placed.put("total", new java.math.BigDecimal(unitPrice));
+            if (shippingCity != null) {
+                placed.put("shippingCity", shippingCity);
+            }
             return e;
         }
 

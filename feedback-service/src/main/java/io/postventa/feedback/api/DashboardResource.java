@@ -59,8 +59,10 @@ public class DashboardResource {
     private final Template dashboard;
     private final KpiQueries queries;
     private final JWTParser parser;
+    private final DashboardTexts texts;
 
-    public DashboardResource(Template dashboard, KpiQueries queries, JWTParser parser) {
+    public DashboardResource(Template dashboard, KpiQueries queries, JWTParser parser, DashboardTexts texts) {
+        this.texts = texts;
         this.dashboard = dashboard;
         this.queries = queries;
         this.parser = parser;
@@ -68,16 +70,16 @@ public class DashboardResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "KPI dashboard page (manager, admin); ?lang=es|en, ?from, ?to, ?granularity")
+    @Operation(summary = "KPI dashboard page (manager, admin); ?lang=es|en|pt, ?from, ?to, ?granularity")
     public Response page(@QueryParam("access_token") String accessToken, @HeaderParam("Authorization") String authorization,
             @CookieParam(COOKIE) String cookie, @QueryParam("lang") String lang, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("granularity") String granularity, @Context HttpHeaders headers,
             @Context UriInfo uri) {
-        if (lang != null && !lang.isBlank() && !Set.of("es", "en").contains(lang.toLowerCase(Locale.ROOT))) {
-            throw ProblemException.badField("lang", "must be es or en");
+        if (lang != null && !lang.isBlank() && !texts.speaks(lang)) {
+            throw ProblemException.badField("lang", "must be one of " + String.join(", ", DashboardTexts.LANGUAGES));
         }
-        String language = DashboardTexts.choose(lang, headers.getAcceptableLanguages());
-        Map<String, String> t = DashboardTexts.of(language);
+        String language = texts.choose(lang, headers.getAcceptableLanguages());
+        Map<String, String> t = texts.of(language);
         if (accessToken != null && !accessToken.isBlank()) {
             Optional<JsonWebToken> jwt = verify(accessToken);
             if (jwt.isEmpty()) {
@@ -176,26 +178,27 @@ public class DashboardResource {
         charts.put("scores", SvgCharts.lines("chart-nps-csat", t.get("chartScores"), labels, "NPS", nps, "CSAT", csat, -100, 100));
         charts.put("firstResponse", SvgCharts.bars("chart-first-response", t.get("chartFirstResponse"), p90));
         charts.put("pareto", SvgCharts.pareto("chart-pareto", t.get("chartPareto"),
-                reasons.reasons().stream().map(r -> new SvgCharts.Point(DashboardTexts.reason(lang, r.reason()), (double) r.contacts()))
+                reasons.reasons().stream().map(r -> new SvgCharts.Point(texts.reason(lang, r.reason()), (double) r.contacts()))
                         .toList(),
                 reasons.reasons().stream().map(Pareto.Row::cumulativeShare).toList()));
         charts.put("drivers", SvgCharts.bars("chart-drivers", t.get("chartDrivers"), drivers.drivers().stream()
                 .filter(d -> "NPS".equals(d.kind()) && "CARRIER".equals(d.dimension()))
                 .map(d -> new SvgCharts.Point(d.value(), d.score())).toList()));
 
-        List<Row> pareto = reasons.reasons().stream().map(r -> new Row(List.of(DashboardTexts.reason(lang, r.reason()),
+        List<Row> pareto = reasons.reasons().stream().map(r -> new Row(List.of(texts.reason(lang, r.reason()),
                 String.valueOf(r.contacts()), pct(r.share()), pct(r.cumulativeShare()), r.vitalFew() ? t.get("yes") : t.get("no"))))
                 .toList();
         List<Row> skus = reasons.bySku().stream().map(s -> new Row(List.of(s.sku(), String.valueOf(s.contacts()),
-                String.join(", ", s.reasons().stream().map(r -> DashboardTexts.reason(lang, r.reason()) + " (" + r.contacts() + ")")
+                String.join(", ", s.reasons().stream().map(r -> texts.reason(lang, r.reason()) + " (" + r.contacts() + ")")
                         .toList())))).toList();
         List<Row> categories = report.returns().byCategory().stream().map(c -> new Row(List.of(c.key(),
                 String.valueOf(c.unitsOrdered()), String.valueOf(c.unitsReturned()), pct(c.returnRate())))).toList();
         List<Row> driverRows = drivers.drivers().stream().map(d -> new Row(List.of(d.kind(), d.dimension(),
-                "RETURN_REASON".equals(d.dimension()) || "TICKET_REASON".equals(d.dimension()) ? DashboardTexts.reason(lang, d.value())
+                "RETURN_REASON".equals(d.dimension()) || "TICKET_REASON".equals(d.dimension()) ? texts.reason(lang, d.value())
                         : d.value(), String.valueOf(d.answers()), num(d.score())))).toList();
         String query = "from=" + range.from() + "&to=" + range.to();
-        return dashboard.data("t", t).data("lang", lang).data("range", range).data("granularity", g.sqlUnit())
+        return dashboard.data("t", t).data("lang", lang).data("languages", texts.languages())
+                .data("range", range).data("granularity", g.sqlUnit())
                 .data("tiles", tiles).data("charts", charts).data("pareto", pareto).data("skus", skus)
                 .data("categories", categories).data("drivers", driverRows).data("query", query).render();
     }

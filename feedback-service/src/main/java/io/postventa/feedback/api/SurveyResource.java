@@ -12,12 +12,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
  * The survey answer API. No login: the signed link token is the credential. A forged or unknown token answers 404,
- * an expired or already used one 410 Gone, each as problem+json with a message in Spanish and English.
+ * an expired or already used one 410 Gone, each as problem+json whose detail speaks the survey's language (or, for
+ * an unknown survey, the caller's Accept-Language).
  */
 @Path("/api/v1/surveys/{token}")
 @PermitAll
@@ -35,17 +38,17 @@ public class SurveyResource {
 
     @GET
     @Operation(summary = "The survey behind a link token: question, scale, low-score reasons")
-    public SurveyView get(@PathParam("token") String token) {
-        return surveys.open(token);
+    public SurveyView get(@PathParam("token") String token, @Context HttpHeaders headers) {
+        return surveys.open(token, headers.getAcceptableLanguages());
     }
 
     @POST
     @Path("/answers")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer the survey (once per link)")
-    public Response answer(@PathParam("token") String token, AnswerRequest body) {
+    public Response answer(@PathParam("token") String token, AnswerRequest body, @Context HttpHeaders headers) {
         AnswerView view = surveys.answer(token, body == null ? new SurveyService.Answer(null, null, null)
-                : new SurveyService.Answer(body.score(), body.comment(), body.lowScoreReason()));
+                : new SurveyService.Answer(body.score(), body.comment(), body.lowScoreReason()), headers.getAcceptableLanguages());
         return Response.status(201).entity(view).build();
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -52,8 +53,11 @@ public class SurveyService {
     private final FeedbackConfig config;
     private final SurveyToken tokens;
     private final SurveyGate gate;
+    private final SurveyTexts texts;
 
-    public SurveyService(Sql sql, Rollups rollups, Outbox outbox, Clock clock, FeedbackConfig config, SurveyTokens tokens) {
+    public SurveyService(Sql sql, Rollups rollups, Outbox outbox, Clock clock, FeedbackConfig config, SurveyTokens tokens,
+            SurveyTexts texts) {
+        this.texts = texts;
         this.sql = sql;
         this.rollups = rollups;
         this.outbox = outbox;
@@ -220,13 +224,17 @@ public class SurveyService {
 
     // answering -------------------------------------------------------------------------------------
 
-    /** The survey behind a link token, for the answer page. */
+    /**
+     * The survey behind a link token, for the answer page, in the survey's language; a link that does not open one
+     * says why in the caller's ({@code accepted}, their Accept-Language) when the survey is unknown.
+     */
     @Transactional
-    public SurveyView open(String token) {
-        Survey s = resolve(token, false);
-        String question = question(s.kind(), s.trigger(), s.locale());
+    public SurveyView open(String token, List<Locale> accepted) {
+        Survey s = resolve(token, false, accepted);
+        String language = texts.language(s.locale());
+        String question = texts.question(s.kind(), s.trigger(), language);
         List<ReasonOption> reasons = s.kind() == SurveyKind.CSAT
-                ? Arrays.stream(LowScoreReason.values()).map(r -> new ReasonOption(r.name(), r.label(s.locale()))).toList()
+                ? texts.lowScoreReasons(language).stream().map(r -> new ReasonOption(r.getKey().name(), r.getValue())).toList()
                 : List.of();
         return new SurveyView(s.surveyId(), s.kind(), s.trigger(), s.locale(), question, SurveyRules.min(s.kind()),
                 SurveyRules.max(s.kind()), config.surveys().commentMaxLength(), s.kind() == SurveyKind.CSAT ? 2 : -1, reasons,
@@ -235,8 +243,8 @@ public class SurveyService {
 
     /** Stores the one answer a link allows and publishes it. */
     @Transactional
-    public AnswerView answer(String token, Answer answer) {
-        Survey s = resolve(token, true);
+    public AnswerView answer(String token, Answer answer, List<Locale> accepted) {
+        Survey s = resolve(token, true, accepted);
         validate(s.kind(), answer);
         Instant now = clock.instant();
         int score = answer.score();
@@ -322,45 +330,30 @@ public class SurveyService {
      * The survey a token stands for. Forged, malformed or unknown tokens (and links of a survey that was withdrawn)
      * answer 404 without saying which; a genuine token that expired or was used answers 410 Gone.
      */
-    private Survey resolve(String token, boolean lock) {
-        SurveyToken.Claims claims = tokens.verify(token).orElseThrow(SurveyService::invalidLink);
+    private Survey resolve(String token, boolean lock, List<Locale> accepted) {
+        SurveyToken.Claims claims = tokens.verify(token).orElseThrow(() -> invalidLink(accepted));
         Survey s = sql.one("select * from survey where survey_id = ?" + (lock ? " for update" : ""), SurveyService::survey,
-                claims.surveyId()).orElseThrow(SurveyService::invalidLink);
+                claims.surveyId()).orElseThrow(() -> invalidLink(accepted));
         if (s.expiresAt() == null || s.expiresAt().getEpochSecond() != claims.expiresAt().getEpochSecond()) {
-            throw invalidLink();
+            throw invalidLink(accepted);
         }
+        String language = texts.language(s.locale());
         if ("ANSWERED".equals(s.status())) {
-            throw new ProblemException(410, "Survey already answered", "this survey link was already used to answer; "
-                    + "each link works once / este enlace ya se usó para responder la encuesta", List.of());
+            throw new ProblemException(410, "Survey already answered", texts.answeredLink(language), List.of());
         }
         if (claims.expiredAt(clock.instant())) {
-            throw new ProblemException(410, "Survey link expired", "this survey link expired at " + claims.expiresAt()
-                    + " / este enlace de encuesta caducó", List.of());
+            throw new ProblemException(410, "Survey link expired", texts.expiredLink(language, claims.expiresAt()),
+                    List.of());
         }
         if (!"SENT".equals(s.status())) {
-            throw invalidLink();
+            throw invalidLink(accepted);
         }
         return s;
     }
 
-    private static ProblemException invalidLink() {
-        return new ProblemException(404, "Survey link not valid", "this survey link is not valid; "
-                + "use the link from your invitation / este enlace de encuesta no es válido", List.of());
-    }
-
-    private static String question(SurveyKind kind, SurveyTrigger trigger, String locale) {
-        boolean en = locale != null && locale.startsWith("en");
-        if (kind == SurveyKind.NPS) {
-            return en ? "How likely are you to recommend us to a friend or colleague?"
-                    : "¿Qué probabilidad hay de que nos recomiendes a un amigo o compañero?";
-        }
-        return switch (trigger) {
-            case TICKET_SOLVED -> en ? "How satisfied are you with the help you received?"
-                    : "¿Cómo de satisfecho estás con la ayuda que recibiste?";
-            case RETURN_REFUNDED -> en ? "How satisfied are you with your return and refund?"
-                    : "¿Cómo de satisfecho estás con tu devolución y reembolso?";
-            default -> en ? "How satisfied are you?" : "¿Cómo de satisfecho estás?";
-        };
+    /** A link that opens no survey: it does not say whether one exists, so it speaks the caller's language. */
+    private ProblemException invalidLink(List<Locale> accepted) {
+        return new ProblemException(404, "Survey link not valid", texts.invalidLink(texts.language(accepted)), List.of());
     }
 
     // recovery and erasure ----------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-/** Self-service tracking: "where is my order?" answered before the customer asks. Texts follow Accept-Language (es, en). */
+/** Self-service tracking: "where is my order?" answered before the customer asks. Texts follow Accept-Language (StatusTexts.LANGUAGES). */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderTrackingResource {

@@ -17,7 +17,6 @@ import io.postventa.orderstatus.domain.DelayRules;
 import io.postventa.orderstatus.domain.OrderDelay;
 import io.postventa.orderstatus.domain.Outcome;
 import io.postventa.orderstatus.domain.StatusMachine;
-import io.postventa.orderstatus.domain.StatusTexts;
 import io.postventa.orderstatus.domain.TimelineEntry;
 import io.postventa.orderstatus.domain.TrackedOrder;
 import io.postventa.web.Caller;
@@ -34,8 +33,10 @@ public class OrderQueries {
     private final Clock clock;
     private final OrderStatusConfig config;
     private final DelayPolicyService policies;
+    private final StatusTexts texts;
 
-    public OrderQueries(Clock clock, OrderStatusConfig config, DelayPolicyService policies) {
+    public OrderQueries(Clock clock, OrderStatusConfig config, DelayPolicyService policies, StatusTexts texts) {
+        this.texts = texts;
         this.clock = clock;
         this.config = config;
         this.policies = policies;
@@ -49,7 +50,7 @@ public class OrderQueries {
             throw ProblemException.notFound("order", orderId);
         }
         caller.requireCustomerOrStaff(order.customerId, "order", orderId);
-        String language = StatusTexts.language(accepted, order.locale);
+        String language = texts.language(accepted, order.locale);
         Set<DelayCause> causes = delays(order, OrderDelay.<OrderDelay>list("orderId", orderId).stream()
                 .map(d -> d.cause).collect(Collectors.toSet()));
         boolean customer = caller.isOnlyCustomer();
@@ -57,11 +58,11 @@ public class OrderQueries {
                 .stream()
                 .filter(e -> !customer || CUSTOMER_VISIBLE.contains(e.outcome))
                 .map(e -> new OrderView.TimelineItem(e.occurredAt, e.eventType.name(), e.reportedStatus,
-                        StatusTexts.event(e.eventType, language), e.detail, e.outcome.name()))
+                        texts.event(e.eventType, language), e.detail, e.outcome.name()))
                 .toList();
         boolean partner = caller.hasRole(Caller.PARTNER_AGENT) && !caller.hasRole(Caller.AGENT);
         return new OrderView(order.orderId, order.customerId, order.status,
-                StatusTexts.status(order.status, !causes.isEmpty(), language), language, !causes.isEmpty(), causes,
+                texts.status(order.status, !causes.isEmpty(), language), language, !causes.isEmpty(), causes,
                 order.placedAt, order.purchaseNumber, order.promisedDeliveryDate, order.estimatedDeliveryDate,
                 order.carrier, order.trackingNumber, order.trackingUrl, order.deliveredAt, order.shippingCity,
                 partner ? null : order.shippingPostcode, order.currency, order.total, order.lines(), timeline);
@@ -77,9 +78,9 @@ public class OrderQueries {
                 : OrderDelay.<OrderDelay>list("orderId in ?1", orders.stream().map(o -> o.orderId).toList()).stream()
                         .collect(Collectors.groupingBy(d -> d.orderId, Collectors.mapping(d -> d.cause, Collectors.toSet())));
         List<OrderSummary> items = orders.stream().map(o -> {
-            String language = StatusTexts.language(accepted, o.locale);
+            String language = texts.language(accepted, o.locale);
             boolean delayed = !delays(o, reported.getOrDefault(o.orderId, Set.of())).isEmpty();
-            return new OrderSummary(o.orderId, o.status, StatusTexts.status(o.status, delayed, language), delayed,
+            return new OrderSummary(o.orderId, o.status, texts.status(o.status, delayed, language), delayed,
                     o.placedAt, o.purchaseNumber, o.promisedDeliveryDate, o.carrier, o.trackingUrl, o.deliveredAt,
                     o.currency, o.total);
         }).toList();

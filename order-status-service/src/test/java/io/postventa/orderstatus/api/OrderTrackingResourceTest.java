@@ -105,6 +105,16 @@ class OrderTrackingResourceTest {
                 .then().statusCode(200)
                 .body("statusText", equalTo("Your order is out for delivery and arrives today"))
                 .body("timeline[1].text", equalTo("Handed to the carrier"));
+        as(Tokens.customer(CUSTOMER)).header("Accept-Language", "pt-PT,pt;q=0.9").get("/api/v1/orders/" + ORDER)
+                .then().statusCode(200)
+                .body("language", equalTo("pt"))
+                .body("statusText", equalTo("A sua encomenda está em distribuição e chega hoje"))
+                .body("timeline[0].text", equalTo("Encomenda efetuada"))
+                .body("timeline[1].text", equalTo("Entregue à transportadora"));
+        as(Tokens.customer(CUSTOMER)).header("Accept-Language", "pt").get("/api/v1/customers/me/orders")
+                .then().statusCode(200)
+                .body("items.find { it.orderId == '" + ORDER + "' }.statusText",
+                        equalTo("A sua encomenda está em distribuição e chega hoje"));
     }
 
     @Test

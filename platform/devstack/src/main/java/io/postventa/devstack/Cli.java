@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The `postventa` command: {@code up} runs Kafka, PostgreSQL, SMTP and the five services in the
- * foreground until Ctrl-C; {@code infra} runs only the infrastructure (the tests' shared stack);
- * {@code token} prints a development JWT. `down` and `up --detach` live in the shell script.
+ * foreground until Ctrl-C (or {@code down}); {@code down} stops the stacks {@code up} started from this checkout,
+ * wherever their data is; {@code infra} runs only the infrastructure (the tests' shared stack);
+ * {@code token} prints a development JWT. {@code up --detach} lives in the shell script.
  */
 public final class Cli {
     private Cli() {
@@ -29,6 +30,7 @@ public final class Cli {
         try {
             switch (args[0]) {
                 case "up" -> up(root(options), serviceProperties(options.get("service-properties")));
+                case "down" -> down(root(options));
                 case "infra" -> infra(options);
                 case "token" -> token(options);
                 default -> {
@@ -59,6 +61,7 @@ public final class Cli {
         List<ServiceProcess> services = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         MessageProviderStub providers = MessageProviderStub.start(settings.dir().resolve("messages"));
+        Path record = RunningStacks.record(root, settings.dir());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the services, Kafka, PostgreSQL and SMTP...");
             services.parallelStream().forEach(ServiceProcess::close);
@@ -66,8 +69,9 @@ public final class Cli {
             infra.close();
             try {
                 Files.deleteIfExists(stateFile);
+                Files.deleteIfExists(record);
             } catch (Exception ignored) {
-                // a stale state file names a dead pid and is ignored
+                // a stale state file or record names a dead pid and is ignored
             }
             System.out.println("Stopped.");
             stopped.countDown();
@@ -111,11 +115,34 @@ public final class Cli {
         System.out.printf("SMS, WhatsApp and push messages: %s/{sms,whatsapp,push}.jsonl%n",
                 settings.dir().resolve("messages"));
         System.out.println("A token: ./postventa token --role customer --sub c-1001");
-        System.out.println("Press Ctrl-C to stop everything.");
+        System.out.println("Press Ctrl-C to stop everything (or run ./postventa down from any shell).");
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops every stack {@code up} started from this checkout (recorded by {@link RunningStacks}, whatever
+     * {@code POSTVENTA_DATA_DIR} said then or says now), and one whose state is in this shell's data directory.
+     */
+    private static void down(Path root) {
+        List<RunningStacks.Running> stacks = new ArrayList<>(RunningStacks.alive(root));
+        Path dir = StackSettings.local(root).dir();
+        StackState.read(dir.resolve("stack.properties")).filter(StackState::alive)
+                .filter(s -> stacks.stream().noneMatch(r -> r.pid() == s.pid()))
+                .ifPresent(s -> stacks.add(new RunningStacks.Running(s.pid(), null, dir, null)));
+        if (stacks.isEmpty()) {
+            System.out.println("No running stack.");
+            return;
+        }
+        for (RunningStacks.Running stack : stacks) {
+            System.out.println("Stopping the stack (pid " + stack.pid() + ", data in " + stack.dataDir() + ")...");
+            if (!RunningStacks.stop(stack, Duration.ofSeconds(60))) {
+                throw new StackException("the stack (pid " + stack.pid() + ") did not stop within 60 s");
+            }
+            System.out.println("Stopped.");
         }
     }
 
@@ -207,7 +234,7 @@ public final class Cli {
     }
 
     private static void usage() {
-        System.err.println("usage: postventa up [--service-properties FILE] | infra [--profile test|local] [--watch-pid PID] | "
+        System.err.println("usage: postventa up [--service-properties FILE] | down | infra [--profile test|local] [--watch-pid PID] | "
                 + "token --role ROLE --sub SUBJECT [--team TEAM] [--ttl SECONDS]");
     }
 }

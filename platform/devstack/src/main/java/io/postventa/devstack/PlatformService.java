@@ -2,8 +2,13 @@ package io.postventa.devstack;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
-/** The five services of the platform, their HTTP ports and databases. */
+/**
+ * The five services of the platform: their HTTP ports and databases, and the settings that make the links they build
+ * point at where the stack serves them. A new deployable gets a constant here and, if it builds links or is the
+ * target of some, its entries in {@link #publicUrlSettings()}.
+ */
 public enum PlatformService {
     ORDER_STATUS("order-status-service", 8081, "order_status"),
     RETURNS("returns-service", 8082, "returns"),
@@ -26,9 +31,19 @@ public enum PlatformService {
         return moduleName;
     }
 
+    /** The port when {@link #portSetting()} is not set. */
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** The environment variable (or system property in lower case with dots) that moves the service's port. */
+    public String portSetting() {
+        return "POSTVENTA_" + name() + "_PORT";
+    }
+
+    /** The port the service listens on: {@link #portSetting()}, else {@link #defaultPort()}. */
     public int port() {
-        String env = "POSTVENTA_" + name() + "_PORT";
-        return Integer.parseInt(StackSettings.setting(env, Integer.toString(defaultPort)));
+        return Integer.parseInt(StackSettings.setting(portSetting(), Integer.toString(defaultPort)));
     }
 
     public String database() {
@@ -37,6 +52,21 @@ public enum PlatformService {
 
     public String url() {
         return "http://127.0.0.1:" + port();
+    }
+
+    /**
+     * The service's settings for the public URLs it builds links from (unsubscribe and survey links in messages,
+     * label links in events and responses), each computed from the port the target page is served on, so a stack on
+     * other ports sends links that work. The launcher passes them to every service it starts; a setting given
+     * explicitly (e.g. {@code --service-properties}) wins.
+     */
+    public Map<String, String> publicUrlSettings() {
+        return switch (this) {
+            case ORDER_STATUS, TICKET -> Map.of();
+            case RETURNS -> Map.of("returns.public-base-url", url());
+            case NOTIFICATION -> Map.of("postventa.notification.public-base-url", url());
+            case FEEDBACK -> Map.of("feedback.surveys.link-base", url() + "/api/v1/surveys/");
+        };
     }
 
     public Path runnerJar(Path root) {

@@ -59,18 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Classpath.javaExecutable());
         command.addAll(jvmOptions());
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("quarkus.http.port", Integer.toString(service.port()));
-        properties.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(service.database()));
-        properties.put("quarkus.datasource.username", stack.postgresUser());
-        properties.put("quarkus.datasource.password", stack.postgresPassword());
-        properties.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
-        properties.put("mp.jwt.verify.publickey.location", stack.jwtPublicKey().toUri().toString());
-        properties.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
-        properties.put("quarkus.mailer.host", "127.0.0.1");
-        properties.put("quarkus.mailer.port", Integer.toString(stack.smtpPort()));
-        properties.putAll(settings);
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        systemProperties(service, stack, settings).forEach((key, value) -> command.add("-D" + key + "=" + value));
         // The watcher stops the service if the stack dies without running its shutdown hook.
         command.add("-cp");
         command.add(jar + File.pathSeparator + Classpath.ownLocation());
@@ -90,6 +79,37 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new StackException(service.serviceName() + " cannot start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Every setting a service is started with: its port, the stack's database, Kafka, JWT key and SMTP server, the
+     * public URLs its links are built from ({@link PlatformService#publicUrlSettings()}, from the ports in use; one
+     * the environment already sets, e.g. {@code POSTVENTA_NOTIFICATION_PUBLIC_BASE_URL} for a stack reached under a
+     * host name, is left to it), then {@code settings}, which win over all of these.
+     */
+    static Map<String, String> systemProperties(PlatformService service, StackState stack, Map<String, String> settings) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.http.port", Integer.toString(service.port()));
+        properties.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(service.database()));
+        properties.put("quarkus.datasource.username", stack.postgresUser());
+        properties.put("quarkus.datasource.password", stack.postgresPassword());
+        properties.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+        properties.put("mp.jwt.verify.publickey.location", stack.jwtPublicKey().toUri().toString());
+        properties.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
+        properties.put("quarkus.mailer.host", "127.0.0.1");
+        properties.put("quarkus.mailer.port", Integer.toString(stack.smtpPort()));
+        service.publicUrlSettings().forEach((key, value) -> {
+            if (System.getenv(environmentName(key)) == null) {
+                properties.put(key, value);
+            }
+        });
+        properties.putAll(settings);
+        return properties;
+    }
+
+    /** The environment variable Quarkus reads a setting from: upper case, every other character an underscore. */
+    static String environmentName(String key) {
+        return key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
     /** The default JVM flags of a service, see {@link #jvmOptions()}. */

@@ -13,6 +13,7 @@ import io.postventa.events.returns.ReturnResolution;
 import io.postventa.returns.domain.ReturnStatus;
 import io.postventa.returns.service.ReturnDecisionService;
 import io.postventa.returns.service.ReturnRequestService;
+import io.postventa.returns.service.ReturnTexts;
 import io.postventa.returns.service.ReturnView;
 import io.postventa.returns.service.ShipmentService;
 import io.postventa.web.Caller;
@@ -35,6 +36,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -46,10 +49,12 @@ public class ReturnRequestResource {
     private final ReturnRequestService returns;
     private final ReturnDecisionService decisions;
     private final ShipmentService shipments;
+    private final ReturnTexts texts;
     private final Caller caller;
 
     public ReturnRequestResource(ReturnRequestService returns, ReturnDecisionService decisions, ShipmentService shipments,
-            Caller caller) {
+            ReturnTexts texts, Caller caller) {
+        this.texts = texts;
         this.returns = returns;
         this.decisions = decisions;
         this.shipments = shipments;
@@ -83,15 +88,15 @@ public class ReturnRequestResource {
 
     @POST
     @RolesAllowed(Caller.CUSTOMER)
-    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam("Accept-Language") String language, @Valid @NotNull CreateReturnRequest request) {
+    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpHeaders headers,
+            @Valid @NotNull CreateReturnRequest request) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw ProblemException.badField("Idempotency-Key", "must be 1 to 200 characters");
         }
         ReturnRequestService.Created created = returns.create(caller.subject(), idempotencyKey,
                 new ReturnRequestService.NewReturn(request.orderId(), request.lines().stream()
                         .map(l -> new ReturnRequestService.NewLine(l.sku(), l.quantity(), l.reason())).toList(),
-                        request.preferredResolution(), request.comment()), language);
+                        request.preferredResolution(), request.comment()), texts.language(headers.getAcceptableLanguages()));
         return Response.status(created.created() ? 201 : 200)
                 .header("Location", "/api/v1/returns/" + created.view().returnId()).entity(created.view()).build();
     }
@@ -99,8 +104,9 @@ public class ReturnRequestResource {
     @GET
     @Path("/{returnId}")
     @RolesAllowed({Caller.CUSTOMER, Caller.AGENT, Caller.MANAGER, Caller.ADMIN})
-    public ReturnView get(@PathParam("returnId") String returnId) {
-        return returns.get(returnId, caller.isOnlyCustomer() ? caller.subject() : null);
+    public ReturnView get(@PathParam("returnId") String returnId, @Context HttpHeaders headers) {
+        return returns.get(returnId, caller.isOnlyCustomer() ? caller.subject() : null,
+                texts.language(headers.getAcceptableLanguages()));
     }
 
     @GET
@@ -140,8 +146,9 @@ public class ReturnRequestResource {
     @Path("/{returnId}/label")
     @Produces("application/pdf")
     @RolesAllowed({Caller.CUSTOMER, Caller.AGENT})
-    public Response label(@PathParam("returnId") String returnId) {
-        byte[] pdf = returns.label(returnId, caller.isOnlyCustomer() ? caller.subject() : null);
+    public Response label(@PathParam("returnId") String returnId, @Context HttpHeaders headers) {
+        byte[] pdf = returns.label(returnId, caller.isOnlyCustomer() ? caller.subject() : null,
+                texts.language(headers.getAcceptableLanguages()));
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + returnId + "-label.pdf\"").build();
     }

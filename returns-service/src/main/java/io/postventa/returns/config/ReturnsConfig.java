@@ -28,6 +28,13 @@ public interface ReturnsConfig {
         /** Where returns are sent, printed on the label. */
         @WithDefault("Postventa Returns, Calle Ejemplo 1, 28001 Madrid, ES")
         String returnAddress();
+
+        /**
+         * The language the built-in label speaks first, for the carrier and the warehouse; each line then follows in
+         * the customer's language when that is another.
+         */
+        @WithDefault("es")
+        String language();
     }
 
     /** The scheduled expiry of unused labels. */

@@ -33,6 +33,8 @@ public class ReturnRequest extends PanacheEntityBase {
     public String lines;
     @Column(name = "preferred_resolution")
     public String preferredResolution;
+    /** Written with the request only: an update of the return never writes an erased comment back. */
+    @Column(updatable = false)
     public String comment;
     public String currency;
     @Column(name = "total_value")
@@ -62,6 +64,9 @@ public class ReturnRequest extends PanacheEntityBase {
     public Instant labelExpiresAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When the customer's personal data was erased from this return (see {@code CustomerDataErasure}); read only. */
+    @Column(name = "personal_data_erased_at", insertable = false, updatable = false)
+    public Instant personalDataErasedAt;
 
     public ReturnStatus returnStatus() {
         return ReturnStatus.valueOf(status);

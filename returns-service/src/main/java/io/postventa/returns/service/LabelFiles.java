@@ -22,12 +22,16 @@ public class LabelFiles {
         this.dataSource = dataSource;
     }
 
-    /** Stores the provider's PDF of a return that is already in the database, in the caller's transaction. */
+    /**
+     * Stores the provider's PDF of a return that is already in the database, in the caller's transaction; not for a
+     * return whose customer was erased meanwhile (a carrier's label prints the sender's address).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void store(String returnId, byte[] pdf) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement(
-                     "update return_request set label_pdf = ? where return_id = ?")) {
+                     "update return_request set label_pdf = case when personal_data_erased_at is null then ? end"
+                             + " where return_id = ?")) {
             update.setBytes(1, pdf);
             update.setString(2, returnId);
             if (update.executeUpdate() != 1) {

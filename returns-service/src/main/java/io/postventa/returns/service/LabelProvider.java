@@ -23,10 +23,11 @@ public interface LabelProvider {
     IssuedLabel issue(LabelRequest request);
 
     /**
-     * Draws the PDF of a label that {@link #issue} returned without one, from the same request; the same request
-     * gives the same document every time. A provider whose labels always come with their PDF need not draw.
+     * Draws the PDF of a label that {@link #issue} returned without one, from the same request, its words also in
+     * {@code language} (the customer's) where the provider writes any; the same request and language give the same
+     * document every time. A provider whose labels always come with their PDF need not draw.
      */
-    default byte[] render(LabelRequest request) {
+    default byte[] render(LabelRequest request, String language) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " issues its labels with their PDF");
     }
 }

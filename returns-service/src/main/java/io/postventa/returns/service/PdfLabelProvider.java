@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -33,7 +34,9 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * The built-in label provider: an A6 PDF with the RMA code in large type and as a QR code (drawn as
- * vector squares, so it scans at any zoom), the return address and the instructions.
+ * vector squares, so it scans at any zoom), the return address and the instructions. Its words come from the
+ * service's texts: each line in the label language ({@code returns.label.language}, for the carrier and the
+ * warehouse) and then in the customer's, when that is another.
  */
 @ApplicationScoped
 @DefaultBean
@@ -41,9 +44,11 @@ public class PdfLabelProvider implements LabelProvider {
     private static final Logger LOG = Logger.getLogger(PdfLabelProvider.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private final ReturnsConfig config;
+    private final ReturnTexts texts;
 
-    public PdfLabelProvider(ReturnsConfig config) {
+    public PdfLabelProvider(ReturnsConfig config, ReturnTexts texts) {
         this.config = config;
+        this.texts = texts;
     }
 
     /**
@@ -55,7 +60,7 @@ public class PdfLabelProvider implements LabelProvider {
         Thread warm = new Thread(() -> {
             try {
                 Instant now = Instant.now();
-                pdf(new LabelRequest("warm-up", "warm-up", "RMA-WARMUP", now, now), "RTWARMUP");
+                pdf(new LabelRequest("warm-up", "warm-up", "RMA-WARMUP", now, now), "RTWARMUP", null);
             } catch (RuntimeException e) {
                 LOG.warnf("warming the label fonts failed (the first label will pay for it): %s", e.getMessage());
             }
@@ -71,20 +76,24 @@ public class PdfLabelProvider implements LabelProvider {
     }
 
     @Override
-    public byte[] render(LabelRequest request) {
-        return pdf(request, tracking(request));
+    public byte[] render(LabelRequest request, String language) {
+        return pdf(request, tracking(request), language);
     }
 
     private static String tracking(LabelRequest request) {
         return "RT" + request.rmaCode().replaceAll("[^A-Z0-9]", "");
     }
 
-    byte[] pdf(LabelRequest request, String tracking) {
+    byte[] pdf(LabelRequest request, String tracking, String customerLanguage) {
+        String first = texts.language(config.label().language());
+        String second = texts.language(customerLanguage);
+        UnaryOperator<String> words = key -> second.equals(first) ? texts.text(first, key)
+                : texts.text(first, key) + " / " + texts.text(second, key);
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             // The file id is otherwise derived from the clock; from the return, a label downloaded twice is the same file.
             doc.setDocumentId((long) (request.returnId() + "\n" + request.rmaCode()).hashCode());
             PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle("Return label " + request.rmaCode());
+            info.setTitle(texts.text(second, "label.title") + " " + request.rmaCode());
             info.setSubject(request.rmaCode());
             PDPage page = new PDPage(PDRectangle.A6);
             doc.addPage(page);
@@ -93,17 +102,19 @@ public class PdfLabelProvider implements LabelProvider {
             float width = page.getMediaBox().getWidth();
             float height = page.getMediaBox().getHeight();
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                text(cs, bold, 12, 20, height - 30, "Etiqueta de devolución / Return label");
+                text(cs, bold, 12, 20, height - 30, words.apply("label.title"));
                 text(cs, bold, 18, 20, height - 55, request.rmaCode());
-                text(cs, regular, 8, 20, height - 70, "Pedido / Order: " + request.orderId());
-                text(cs, regular, 8, 20, height - 82, "Transportista / Carrier: " + config.label().carrier()
+                text(cs, regular, 8, 20, height - 70, words.apply("label.order") + ": " + request.orderId());
+                text(cs, regular, 8, 20, height - 82, words.apply("label.carrier") + ": " + config.label().carrier()
                         + "  " + tracking);
-                text(cs, regular, 8, 20, height - 94, "Enviar a / Send to: " + config.label().returnAddress());
-                text(cs, regular, 8, 20, height - 106, "Válida hasta / Valid until: " + DAY.format(request.expiresAt()));
+                text(cs, regular, 8, 20, height - 94, words.apply("label.sendTo") + ": " + config.label().returnAddress());
+                text(cs, regular, 8, 20, height - 106, words.apply("label.validUntil") + ": " + DAY.format(request.expiresAt()));
                 float size = 150;
                 qr(cs, request.rmaCode(), (width - size) / 2, 60, size);
-                text(cs, regular, 7, 20, 40, "Pega esta etiqueta en el paquete y entrégalo en una oficina del transportista.");
-                text(cs, regular, 7, 20, 30, "Stick this label on the parcel and drop it at a carrier point.");
+                text(cs, regular, 7, 20, 40, texts.text(first, "label.howTo"));
+                if (!second.equals(first)) {
+                    text(cs, regular, 7, 20, 30, texts.text(second, "label.howTo"));
+                }
             }
             doc.save(out);
             return out.toByteArray();

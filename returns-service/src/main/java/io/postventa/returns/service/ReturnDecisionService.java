@@ -130,6 +130,9 @@ public class ReturnDecisionService {
 
     private void apply(ReturnRequest r, ReturnOutcome outcome, RiskAssessment basis, Decider by, String agentId,
             String note, Instant now) {
+        if (by == Decider.AGENT && r.personalDataErasedAt != null) {
+            note = null; // what an agent writes about a customer who was erased is neither kept nor published
+        }
         ReturnResolution resolution = null;
         String rma = null;
         switch (outcome) {

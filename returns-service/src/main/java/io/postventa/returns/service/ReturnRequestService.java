@@ -55,11 +55,13 @@ public class ReturnRequestService {
     private final EntityManager em;
     private final DataSource dataSource;
     private final LabelFiles labelFiles;
+    private final ReturnTexts texts;
     private final Clock clock;
 
     public ReturnRequestService(ReturnPolicyService policies, CustomerHistoryService history, ReturnViews views,
             Outbox outbox, LabelProvider labels, EntityManager em, DataSource dataSource, LabelFiles labelFiles,
-            Clock clock) {
+            ReturnTexts texts, Clock clock) {
+        this.texts = texts;
         this.dataSource = dataSource;
         this.labelFiles = labelFiles;
         this.policies = policies;
@@ -97,12 +99,13 @@ public class ReturnRequestService {
                 ReturnEligibility.evaluate(policy.value(), facts, returnedUnits(orderId), clock.instant()));
     }
 
+    /** Creates the request; refusals and the view's instructions are in {@code language}. */
     @Transactional
     public Created create(String customerId, String idempotencyKey, NewReturn request, String language) {
         if (idempotencyKey != null) {
             String earlier = earlierRequest(customerId, idempotencyKey);
             if (earlier != null) {
-                return new Created(views.view(ReturnRequest.findById(earlier)), false);
+                return new Created(views.view(ReturnRequest.findById(earlier), language), false);
             }
         }
         CustomerOrder order = ownedOrder(request.orderId(), customerId, true);
@@ -118,7 +121,8 @@ public class ReturnRequestService {
         if (!refusals.isEmpty()) {
             throw ProblemException.unprocessable("the return policy does not allow this return",
                     refusals.stream().map(r -> new Problem.FieldError(r.field(),
-                            r.reason().name() + ": " + r.reason().message(language) + " (" + r.detail() + ")")).toList());
+                            r.reason().name() + ": " + texts.ineligibility(r.reason(), language) + " (" + r.detail() + ")"))
+                            .toList());
         }
         Map<String, OrderLine> bySku = ReturnEligibility.mergedLines(facts);
         List<ReturnLine> lines = new ArrayList<>();
@@ -151,19 +155,21 @@ public class ReturnRequestService {
         outbox.publish(EventType.RETURN_REQUESTED, r.returnId, new ReturnRequested(r.returnId, r.orderId, customerId, now,
                 lines, request.preferredResolution(), r.currency, total, r.deliveredAt, r.policyVersion, customerHistory),
                 now);
-        return new Created(views.view(r, lines), true);
+        return new Created(views.view(r, lines, language), true);
     }
 
+    /** The return; its label instructions in {@code language}. */
     @Transactional
-    public ReturnView get(String returnId, String customerIdOrNull) {
-        return views.view(owned(returnId, customerIdOrNull));
+    public ReturnView get(String returnId, String customerIdOrNull, String language) {
+        return views.view(owned(returnId, customerIdOrNull), language);
     }
 
     /**
      * The label PDF: the one the provider returned at issue, or drawn now from what was issued (the RMA, order and
-     * validity stored with the return), outside the transaction so that drawing holds no database connection.
+     * validity stored with the return) with its texts in {@code language} too, outside the transaction so that
+     * drawing holds no database connection. A carrier's label file erased with its customer's data is gone (410).
      */
-    public byte[] label(String returnId, String customerIdOrNull) {
+    public byte[] label(String returnId, String customerIdOrNull, String language) {
         StoredLabel stored = QuarkusTransaction.joiningExisting().call(() -> {
             ReturnRequest r = owned(returnId, customerIdOrNull);
             if (r.labelIssuedAt == null) {
@@ -172,7 +178,15 @@ public class ReturnRequestService {
             return new StoredLabel(labelFiles.find(r.returnId),
                     new LabelProvider.LabelRequest(r.returnId, r.orderId, r.rmaCode, r.labelIssuedAt, r.labelExpiresAt));
         });
-        return stored.pdf() != null ? stored.pdf() : labels.render(stored.request());
+        if (stored.pdf() != null) {
+            return stored.pdf();
+        }
+        try {
+            return labels.render(stored.request(), language);
+        } catch (UnsupportedOperationException e) {
+            throw new ProblemException(410, "Label erased", "the label file of return " + returnId
+                    + " was erased with its customer's personal data", List.of());
+        }
     }
 
     /** A return's label as stored: the provider's own PDF (null when it is drawn on download) and what it says. */

@@ -34,8 +34,11 @@ public record ReturnView(
             String decidedBy, String agentId, String note, Instant decidedAt) {
     }
 
-    /** The return label and what to do with it, in Spanish and English. */
+    /**
+     * The return label and what to do with it: in the language the caller asked for ({@code instructions}) and, as
+     * before that existed, in Spanish and English.
+     */
     public record LabelView(String url, String carrier, String trackingNumber, Instant issuedAt, Instant expiresAt,
-            String instructionsEs, String instructionsEn) {
+            String instructionsEs, String instructionsEn, String instructions) {
     }
 }

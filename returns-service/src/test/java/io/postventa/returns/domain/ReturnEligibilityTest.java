@@ -102,11 +102,4 @@ class ReturnEligibilityTest {
                 List.of(new RequestedLine("TSHIRT", 1, ReturnReason.CHANGED_MIND)), ReturnResolution.EXCHANGE);
         assertEquals(List.of("preferredResolution", "lines[0].reason"), refusals.stream().map(LineRefusal::field).toList());
     }
-
-    @Test
-    void reasonsAreToldInSpanishAndEnglish() {
-        assertEquals("el plazo de devolución ha terminado", Ineligibility.WINDOW_CLOSED.message("es-ES"));
-        assertEquals("the return window has ended", Ineligibility.WINDOW_CLOSED.message("en"));
-        assertEquals("the return window has ended", Ineligibility.WINDOW_CLOSED.message(null));
-    }
 }

@@ -50,6 +50,11 @@ class PdfLabelProviderTest {
                     public String returnAddress() {
                         return address;
                     }
+
+                    @Override
+                    public String language() {
+                        return "es";
+                    }
                 };
             }
 
@@ -63,14 +68,14 @@ class PdfLabelProviderTest {
     @Test
     void theLabelIsAPdfWithTheRmaInTextAndQrCodeEvenForAnAddressTheFontCannotWrite() throws Exception {
         Instant now = Instant.parse("2026-03-08T10:12:00Z");
-        PdfLabelProvider provider = new PdfLabelProvider(config("Magazyn Łódź, ul. Piotrkowska 1"));
+        PdfLabelProvider provider = new PdfLabelProvider(config("Magazyn Łódź, ul. Piotrkowska 1"), new ReturnTexts());
         LabelProvider.LabelRequest request = new LabelProvider.LabelRequest("RET-1", "ORD-1", "RMA-7Q4K-2M9P", now,
                 now.plus(Duration.ofDays(28)));
         LabelProvider.IssuedLabel label = provider.issue(request);
         assertEquals("CORREOS", label.carrier());
         assertEquals("RTRMA7Q4K2M9P", label.trackingNumber());
         assertNull(label.pdf(), "the built-in label is drawn on download, not in the decision's transaction");
-        try (PDDocument doc = Loader.loadPDF(provider.render(request))) {
+        try (PDDocument doc = Loader.loadPDF(provider.render(request, null))) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("RMA-7Q4K-2M9P"), text);
             assertTrue(text.contains("Etiqueta de devolución"), text);
@@ -87,12 +92,31 @@ class PdfLabelProviderTest {
     @Test
     void theSameLabelIsDrawnAsTheSameFileEveryTime() {
         Instant now = Instant.parse("2026-03-08T10:12:00Z");
-        PdfLabelProvider provider = new PdfLabelProvider(config("Postventa Returns, Calle Ejemplo 1, 28001 Madrid, ES"));
+        PdfLabelProvider provider = new PdfLabelProvider(config("Postventa Returns, Calle Ejemplo 1, 28001 Madrid, ES"), new ReturnTexts());
         LabelProvider.LabelRequest request = new LabelProvider.LabelRequest("RET-1", "ORD-1", "RMA-7Q4K-2M9P", now,
                 now.plus(Duration.ofDays(28)));
-        byte[] first = provider.render(request);
-        assertArrayEquals(first, provider.render(request), "a label downloaded twice must be the same file");
+        byte[] first = provider.render(request, null);
+        assertArrayEquals(first, provider.render(request, null), "a label downloaded twice must be the same file");
         assertFalse(Arrays.equals(first, provider.render(new LabelProvider.LabelRequest("RET-2", "ORD-2",
-                "RMA-AAAA-BBBB", now, now.plus(Duration.ofDays(28))))), "another return's label must differ");
+                "RMA-AAAA-BBBB", now, now.plus(Duration.ofDays(28))), null)), "another return's label must differ");
+    }
+
+    @Test
+    void aPortugueseCustomersLabelSpeaksTheLabelLanguageThenPortuguese() throws Exception {
+        Instant now = Instant.parse("2026-03-08T10:12:00Z");
+        PdfLabelProvider provider = new PdfLabelProvider(config("Postventa Returns, 28001 Madrid"), new ReturnTexts());
+        LabelProvider.LabelRequest request = new LabelProvider.LabelRequest("RET-1", "ORD-1", "RMA-7Q4K-2M9P", now,
+                now.plus(Duration.ofDays(28)));
+        try (PDDocument doc = Loader.loadPDF(provider.render(request, "pt"))) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Etiqueta de devolución / Etiqueta de devolução"), text);
+            assertTrue(text.contains("Válida hasta / Válida até: 2026-04-05"), text);
+            assertTrue(text.contains("Cole esta etiqueta na embalagem"), text);
+            assertFalse(text.contains("Valid until"), "no English on a Portuguese customer's label: " + text);
+        }
+        try (PDDocument doc = Loader.loadPDF(provider.render(request, "es"))) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Válida hasta: 2026-04-05"), "a Spanish customer's label says it once: " + text);
+        }
     }
 }
