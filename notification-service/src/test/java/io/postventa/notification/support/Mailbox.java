@@ -21,7 +21,7 @@ public final class Mailbox {
     private static final Path DIR = TestStack.projectRoot().resolve("target/test-stack/mail");
 
     /** One received e-mail. */
-    public record Email(String to, String subject, String body, String listUnsubscribe) {
+    public record Email(String to, String subject, String body, String listUnsubscribe, String replyTo) {
     }
 
     private Mailbox() {
@@ -51,8 +51,9 @@ public final class Mailbox {
             MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
             Address[] to = m.getRecipients(Message.RecipientType.TO);
             String[] unsubscribe = m.getHeader("List-Unsubscribe");
+            Address[] replyTo = m.getReplyTo();
             return new Email(to == null ? "" : to[0].toString(), m.getSubject(), String.valueOf(m.getContent()),
-                    unsubscribe == null ? null : unsubscribe[0]);
+                    unsubscribe == null ? null : unsubscribe[0], replyTo == null ? null : replyTo[0].toString());
         } catch (IOException | MessagingException | RuntimeException e) {
             return null; // still being written: the next poll reads it
         }
