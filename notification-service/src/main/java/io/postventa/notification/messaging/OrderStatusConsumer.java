@@ -83,7 +83,7 @@ public class OrderStatusConsumer {
             OrderStatusChanged e = event.data(OrderStatusChanged.class);
             Trigger.forStatus(e.newStatus()).ifPresent(trigger -> {
                 TriggerEvent planned = changed(event, e, trigger);
-                if (trigger != Trigger.ORDER_EXCEPTION
+                if (trigger != Trigger.ORDER_EXCEPTION || planner.channelsFor(trigger).isEmpty()
                         || incidents.claim(e.orderId(), ProactiveIncidents.SHIPMENT_EXCEPTION, event.id())) {
                     planner.plan(trigger == Trigger.ORDER_EXCEPTION ? withFollowUp(planned) : planned);
                 }
@@ -92,7 +92,9 @@ public class OrderStatusConsumer {
             OrderDelayed e = event.data(OrderDelayed.class);
             String problem = e.cause() == DelayCause.SHIPMENT_EXCEPTION ? ProactiveIncidents.SHIPMENT_EXCEPTION
                     : ProactiveIncidents.DELAY;
-            if (incidents.claim(e.orderId(), problem, event.id())) {
+            // a trigger switched off claims nothing: another event may still tell the problem
+            if (planner.channelsFor(Trigger.ORDER_DELAYED).isEmpty()
+                    || incidents.claim(e.orderId(), problem, event.id())) {
                 planner.plan(withFollowUp(delayed(event, e)));
             }
         }

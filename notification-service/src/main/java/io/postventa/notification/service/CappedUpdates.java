@@ -50,10 +50,13 @@ public class CappedUpdates {
     /** Sends what the cap now allows; returns how many held-back updates were carried. */
     @Transactional
     public int releaseAllowed() {
+        // held_event is set on every update capped since V4; older ones (and erased customers') are left alone,
+        // so an upgrade does not send months-old updates
         @SuppressWarnings("unchecked")
         List<Delivery> waiting = em.createNativeQuery("select d.* from delivery d where d.status = 'SUPPRESSED'"
-                + " and d.reason = 'FREQUENCY_CAP' and d.folded_into is null and not exists (select 1 from"
-                + " customer_contact c where c.customer_id = d.customer_id and c.erased) order by d.created_at"
+                + " and d.reason = 'FREQUENCY_CAP' and d.folded_into is null and d.held_event is not null"
+                + " and not exists (select 1 from customer_contact c where c.customer_id = d.customer_id and c.erased)"
+                + " order by d.created_at"
                 + " limit " + BATCH + " for update of d skip locked", Delivery.class).getResultList();
         Map<String, List<Delivery>> groups = new LinkedHashMap<>();
         for (Delivery d : waiting) {
@@ -74,7 +77,7 @@ public class CappedUpdates {
             }
             TriggerEvent event;
             Set<UUID> itself = new HashSet<>();
-            if (group.size() == 1 && first.heldEvent != null) {
+            if (group.size() == 1) {
                 event = NotificationPlanner.read(first.heldEvent).on("released:" + first.id, first.channel);
                 itself.add(first.id);
             } else {

@@ -79,8 +79,10 @@ public class HeldEvents {
         for (Object[] row : rows) {
             String sourceEventId = (String) row[0];
             String incident = (String) row[2];
-            if (incident == null || incidents.claim((String) row[1], incident, sourceEventId)) {
-                planner.plan(NotificationPlanner.read((String) row[3]));
+            TriggerEvent event = NotificationPlanner.read((String) row[3]);
+            if (incident == null || planner.channelsFor(event.trigger()).isEmpty()
+                    || incidents.claim((String) row[1], incident, sourceEventId)) {
+                planner.plan(event);
             }
             em.createNativeQuery("delete from held_event where source_event_id = ?1").setParameter(1, sourceEventId)
                     .executeUpdate();
