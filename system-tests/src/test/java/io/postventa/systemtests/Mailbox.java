@@ -22,8 +22,8 @@ import jakarta.mail.internet.MimeMessage;
 public final class Mailbox {
     private static final Path DIR = StackSettings.test(TestStack.projectRoot()).dir().resolve("mail");
 
-    /** One received e-mail. */
-    public record Email(String to, String subject, String body) {
+    /** One received e-mail; {@code replyTo} is where the customer's mail client sends an answer. */
+    public record Email(String to, String subject, String body, String replyTo) {
         @Override
         public String toString() {
             return "\"" + subject + "\" to " + to;
@@ -56,7 +56,9 @@ public final class Mailbox {
         try (InputStream in = Files.newInputStream(file)) {
             MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
             Address[] to = m.getRecipients(Message.RecipientType.TO);
-            return new Email(to == null ? "" : to[0].toString(), m.getSubject(), text(m.getContent()));
+            Address[] replyTo = m.getReplyTo();
+            return new Email(to == null ? "" : to[0].toString(), m.getSubject(), text(m.getContent()),
+                    replyTo == null || replyTo.length == 0 ? null : replyTo[0].toString());
         } catch (IOException | MessagingException | RuntimeException e) {
             return null; // still being written: the next poll reads it
         }
