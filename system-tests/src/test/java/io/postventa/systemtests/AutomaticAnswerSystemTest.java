@@ -39,7 +39,8 @@ class AutomaticAnswerSystemTest extends SystemTest {
 
         Email answer = await("the automatic answer reaches " + customer.email() + " by e-mail").atMost(WAIT)
                 .until(() -> about(customer, ticketId).stream()
-                        .filter(m -> m.subject().equals("Reply to your request " + ticketId)).findFirst().orElse(null),
+                        .filter(m -> m.subject().equals("Reply to your request " + ticketId) && m.complete())
+                        .findFirst().orElse(null),
                         m -> m != null);
         assertTrue(answer.body().contains(order.id())
                 && answer.body().contains("https://tracking.example-carrier.com/t/" + order.trackingNumber()),

@@ -40,8 +40,10 @@ class HeldBackUpdatesSystemTest extends SystemTest {
 
         Email digest = await("the two held-back updates arrive together once the cap allows, with no later message")
                 .atMost(WAIT.plus(CAP_WINDOW)).until(() -> Mailbox.to(customer.email()).stream()
-                        .filter(m -> m.subject().equals("Novedades de tus pedidos")).findFirst().orElse(null),
+                        .filter(m -> m.subject().equals("Novedades de tus pedidos") && m.complete()).findFirst().orElse(null),
                         m -> m != null);
+        await("every e-mail written whole").atMost(WAIT).until(() -> Mailbox.to(customer.email()).stream()
+                .allMatch(Email::complete));
         List<Email> mails = Mailbox.to(customer.email());
         assertEquals(6, mails.size(), "five updates and one digest: " + mails);
         for (Shop.Order order : orders) {

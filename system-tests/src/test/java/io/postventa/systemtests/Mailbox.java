@@ -24,6 +24,14 @@ public final class Mailbox {
 
     /** One received e-mail; {@code replyTo} is where the customer's mail client sends an answer. */
     public record Email(String to, String subject, String body, String replyTo) {
+        /**
+         * Whether the whole e-mail has been read: the SMTP server writes each file in place, so a poll can catch one
+         * half written; every notification ends with its unsubscribe link.
+         */
+        public boolean complete() {
+            return body.contains("/api/v1/unsubscribe?token=");
+        }
+
         @Override
         public String toString() {
             return "\"" + subject + "\" to " + to;

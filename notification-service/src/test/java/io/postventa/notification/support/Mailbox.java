@@ -27,7 +27,11 @@ public final class Mailbox {
     private Mailbox() {
     }
 
-    /** Every e-mail received so far for this address. */
+    /**
+     * Every e-mail received so far for this address. The SMTP server writes a file in place, so a poll can read
+     * one half written (its headers, part of its body): only e-mails whose last line, the unsubscribe link every
+     * message ends with, has been written are returned.
+     */
     public static List<Email> to(String address) {
         List<Email> found = new ArrayList<>();
         if (!Files.isDirectory(DIR)) {
@@ -36,7 +40,7 @@ public final class Mailbox {
         try (Stream<Path> files = Files.list(DIR)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
                 Email email = read(file);
-                if (email != null && email.to().contains(address)) {
+                if (email != null && email.to().contains(address) && email.body().contains("unsubscribe?token=")) {
                     found.add(email);
                 }
             }
