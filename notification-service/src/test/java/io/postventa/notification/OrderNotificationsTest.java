@@ -27,6 +27,7 @@ import io.postventa.events.Topics;
 import io.postventa.notification.domain.PendingEvent;
 import io.postventa.notification.domain.TemplateVariant;
 import io.postventa.notification.domain.VariantPicker;
+import io.postventa.notification.service.CappedUpdates;
 import io.postventa.notification.support.Mailbox;
 import io.postventa.notification.support.Mailbox.Email;
 import io.postventa.notification.support.ProviderServer;
@@ -55,6 +56,9 @@ class OrderNotificationsTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    CappedUpdates cappedUpdates;
+
     @BeforeAll
     static void connect() {
         kafka = KafkaTestClient.create();
@@ -81,6 +85,7 @@ class OrderNotificationsTest {
         assertTrue(mail.body().contains("https://tracking.example-carrier.com/t/" + order), "tracking link: " + mail.body());
         assertTrue(mail.listUnsubscribe() != null && mail.listUnsubscribe().contains("/api/v1/unsubscribe?token="),
                 "one-click unsubscribe header: " + mail.listUnsubscribe());
+        assertEquals("support+o." + order + "@postventa.local", mail.replyTo(), "a reply names the order");
 
         List<ConsumerRecord<String, String>> sent = notifications.await(
                 r -> customer.equals(r.key()) && r.value().contains(eventId) && "postventa.notification.sent.v1".equals(TopicRecorder.header(r, "ce_type")), 4, WAIT);
@@ -335,6 +340,123 @@ class OrderNotificationsTest {
         Email folded = Mailbox.to(email).stream().filter(m -> m.subject().contains(next)).findFirst().orElseThrow();
         assertTrue(folded.body().contains("Novedades anteriores") && folded.body().contains(capped),
                 "the capped update is folded into the next message: " + folded.body());
+    }
+
+    @Test
+    void anUpdateHeldBackByTheCapIsSentAsItselfOnceTheCapAllowsEvenWithoutALaterMessage() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String email = customer.toLowerCase() + "@example.com";
+        TestEvents.customer(kafka, customer, email, null, "es", "UTC");
+        for (int i = 0; i < 4; i++) {
+            TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), "ORD-" + i + "-" + customer, customer,
+                    "OUT_FOR_DELIVERY", 2, "es-ES");
+        }
+        String capped = EventJson.readTree(notifications.await(r -> customer.equals(r.key())
+                && r.value().contains("FREQUENCY_CAP"), 1, WAIT).get(0).value()).get("orderId").asText();
+        await().atMost(WAIT).until(() -> Mailbox.to(email).size() == 3);
+        cappedUpdates.releaseAllowed();
+        assertEquals(null, heldBack(customer).get("foldedInto"), "the cap does not allow it yet: " + summary(customer));
+
+        clock.advance(Duration.ofDays(1));
+        cappedUpdates.releaseAllowed();
+        await().atMost(WAIT).until(() -> Mailbox.to(email).size() == 4);
+        Email released = Mailbox.to(email).stream().filter(m -> m.subject().contains(capped)).findFirst().orElseThrow();
+        assertEquals("Tu pedido " + capped + " llega hoy", released.subject(), "sent as itself, its own template");
+        assertTrue(!released.body().contains("Novedades anteriores"), "not listed as an earlier update of itself: "
+                + released.body());
+        Object carrier = heldBack(customer).get("foldedInto");
+        assertTrue(deliveries(customer).stream().anyMatch(d -> d.get("id").equals(carrier)
+                && "ORDER_OUT_FOR_DELIVERY".equals(d.get("trigger"))), "linked to the message that carried it");
+        cappedUpdates.releaseAllowed();
+        assertEquals(4, deliveries(customer).stream().filter(d -> "SENT".equals(d.get("status"))
+                || "QUEUED".equals(d.get("status")) || "SENDING".equals(d.get("status"))).count(), "sent once");
+    }
+
+    /** The customer's e-mail update the cap held back. */
+    private static Map<String, Object> heldBack(String customer) {
+        return deliveries(customer).stream().filter(d -> "FREQUENCY_CAP".equals(d.get("reason"))
+                && "EMAIL".equals(d.get("channel"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void severalUpdatesHeldBackByTheCapAreSentAsOneDigestOnceTheCapAllows() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String email = customer.toLowerCase() + "@example.com";
+        TestEvents.customer(kafka, customer, email, null, "en", "UTC");
+        for (int i = 0; i < 5; i++) {
+            TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), "ORD-" + i + "-" + customer, customer,
+                    "SHIPPED", 4, "en-GB");
+        }
+        List<String> capped = notifications.await(r -> customer.equals(r.key()) && r.value().contains("FREQUENCY_CAP")
+                && r.value().contains("\"EMAIL\""), 2, WAIT).stream()
+                .map(r -> EventJson.readTree(r.value()).get("orderId").asText()).toList();
+        await().atMost(WAIT).until(() -> Mailbox.to(email).size() == 3);
+
+        clock.advance(Duration.ofDays(1));
+        cappedUpdates.releaseAllowed();
+        await().atMost(WAIT).until(() -> Mailbox.to(email).size() == 4);
+        Email digest = Mailbox.to(email).stream().filter(m -> m.subject().equals("Updates on your orders")).findFirst()
+                .orElseThrow(() -> new AssertionError("one digest e-mail: " + Mailbox.to(email)));
+        for (String order : capped) {
+            assertTrue(digest.body().contains(order), "the digest lists " + order + ": " + digest.body());
+        }
+        await().atMost(WAIT).until(() -> ProviderServer.received("/push", customer).stream()
+                .anyMatch(r -> r.body().contains("Updates on your orders")));
+    }
+
+    @Test
+    void aPhoneNumberTypedWithSpacesIsTextedInE164() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String national = "6" + digits() + "1";
+        String typed = national.substring(0, 3) + " " + national.substring(3, 5) + " " + national.substring(5, 7) + " "
+                + national.substring(7);
+        TestEvents.customer(kafka, customer, null, typed, "es", "Europe/Madrid");
+        String order = "ORD-" + UUID.randomUUID();
+        TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 2, "es-ES");
+        await().atMost(WAIT).until(() -> ProviderServer.received("/sms", order).size() == 1);
+        assertTrue(ProviderServer.received("/sms", order).get(0).body().contains("\"to\":\"+34" + national + "\""),
+                "the provider gets E.164: " + ProviderServer.received("/sms", order).get(0).body());
+    }
+
+    @Test
+    void aPortugueseCustomerIsWrittenToInPortugueseAndTheUnsubscribePageSpeaksPortuguese() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String email = customer.toLowerCase() + "@example.com";
+        TestEvents.customer(kafka, customer, email, null, "pt", "Europe/Lisbon");
+        String order = "ORD-" + UUID.randomUUID();
+        TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 3, "pt-PT");
+        Email mail = awaitOneEmail(email);
+        assertTrue(mail.subject().equals("A sua encomenda " + order + " está a caminho")
+                || mail.subject().equals("Já vai a caminho! Encomenda " + order), mail.subject());
+        assertTrue(mail.body().contains("Olá Lucía") && mail.body().contains("terceira encomenda"),
+                "Portuguese, with third-purchase wording: " + mail.body());
+
+        String url = mail.listUnsubscribe().substring(1, mail.listUnsubscribe().length() - 1);
+        String token = url.substring(url.indexOf("token=") + 6);
+        given().queryParam("token", token).header("Accept-Language", "es").get("/api/v1/unsubscribe").then()
+                .statusCode(200).contentType("text/html")
+                .body(org.hamcrest.Matchers.containsString("Quer deixar de receber avisos sobre as suas encomendas?"));
+        given().queryParam("token", token).header("Accept", "text/html,application/xhtml+xml").post("/api/v1/unsubscribe")
+                .then().statusCode(200).contentType("text/html")
+                .body(org.hamcrest.Matchers.containsString("Deixará de receber avisos sobre as suas encomendas."));
+    }
+
+    @Test
+    void aCancelledOrderIsToldAndTheThirdPurchaseHasItsOwnThanks() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String email = customer.toLowerCase() + "@example.com";
+        TestEvents.customer(kafka, customer, email, null, "es", "Europe/Madrid");
+        String third = "ORD-" + UUID.randomUUID();
+        TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), third, customer, "DELIVERED", 3, "es-ES");
+        String cancelled = "ORD-" + UUID.randomUUID();
+        TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), cancelled, customer, "CANCELLED", 4, "es-ES");
+        await().atMost(WAIT).until(() -> Mailbox.to(email).size() == 2);
+        Email delivered = Mailbox.to(email).stream().filter(m -> m.subject().contains(third)).findFirst().orElseThrow();
+        assertTrue(delivered.body().contains("tercer pedido") && !delivered.body().contains("ya van"),
+                "third-purchase wording, not the repeat customer's count: " + delivered.body());
+        Email gone = Mailbox.to(email).stream().filter(m -> m.subject().contains(cancelled)).findFirst().orElseThrow();
+        assertEquals("Tu pedido " + cancelled + " ha sido cancelado", gone.subject());
+        assertTrue(gone.body().contains("103.75 EUR"), "the amount to be refunded: " + gone.body());
     }
 
     private static Email awaitOneEmail(String address) {

@@ -22,6 +22,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
 
 /** The e-mails the test stack's SMTP server received, read from the .eml files it writes, as a mail client would. */
@@ -39,6 +41,28 @@ public final class Mailbox {
         /** True when {@code address} is among the To or Cc recipients. */
         public boolean addressedTo(String address) {
             return (header("To") + " " + header("Cc")).toLowerCase(Locale.ROOT).contains(address.toLowerCase(Locale.ROOT));
+        }
+
+        /** Where the customer's mail client sends an answer: the Reply-To address, null when there is none. */
+        public String replyTo() {
+            String value = header("Reply-To");
+            if (value == null) {
+                return null;
+            }
+            try {
+                InternetAddress[] addresses = InternetAddress.parseHeader(value, false);
+                return addresses.length == 0 ? null : addresses[0].getAddress();
+            } catch (AddressException e) {
+                return value;
+            }
+        }
+
+        /**
+         * Whether the whole e-mail has been read: every notification ends with its unsubscribe link, so a body without
+         * one was read while the server still wrote it.
+         */
+        public boolean complete() {
+            return body.contains("/api/v1/unsubscribe?token=");
         }
 
         @Override

@@ -172,6 +172,12 @@ public final class Platform {
             }
             case NOTIFICATION -> {
                 p.put("postventa.notification.quiet-hours-channels", "LOG");
+                // an acknowledgement waits 2 s for an automatic answer that replaces it (10 s by default)
+                p.put("postventa.notification.acknowledgement-hold", "PT2S");
+                // the daily cap counts over a rolling 90 s and held-back updates are looked at every second, so a
+                // scenario sees them sent when the cap allows again
+                p.put("postventa.notification.frequency-cap-window", "PT90S");
+                p.put("postventa.notification.capped-check-interval", "PT1S");
                 for (String channel : List.of("sms", "whatsapp", "push")) {
                     p.put("postventa.notification.providers." + channel + ".url", providers.url() + "/" + channel);
                     p.put("postventa.notification.providers." + channel + ".auth-value", ProviderStub.KEY);

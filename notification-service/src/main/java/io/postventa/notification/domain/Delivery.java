@@ -48,6 +48,9 @@ public class Delivery extends PanacheEntityBase {
     public String providerMessageId;
     @Column(name = "folded_into")
     public UUID foldedInto;
+    /** The trigger event (JSON) of an update held back by the cap, to send it as itself once the cap allows. */
+    @Column(name = "held_event")
+    public String heldEvent;
     @Column(name = "order_id")
     public String orderId;
     @Column(name = "return_id")

@@ -14,6 +14,8 @@ import io.postventa.notification.domain.CustomerPreferences;
 import io.postventa.notification.domain.Delivery;
 import io.postventa.notification.domain.DeliveryStatus;
 import io.postventa.notification.domain.PendingEvent;
+import io.postventa.notification.domain.PhoneNumbers;
+import io.postventa.notification.config.NotificationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -25,11 +27,13 @@ public class ContactService {
     private final NotificationPlanner planner;
     private final DeliveryEvents events;
     private final Clock clock;
+    private final PhoneNumbers phones;
 
-    public ContactService(NotificationPlanner planner, DeliveryEvents events, Clock clock) {
+    public ContactService(NotificationPlanner planner, DeliveryEvents events, Clock clock, NotificationConfig config) {
         this.planner = planner;
         this.events = events;
         this.clock = clock;
+        this.phones = new PhoneNumbers(config.defaultPhoneRegion(), config.phoneRegions());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -44,7 +48,7 @@ public class ContactService {
             contact.customerId = c.customerId();
         }
         contact.email = c.email();
-        contact.phone = c.phone();
+        contact.phone = e164(c);
         contact.pushToken = c.pushToken();
         contact.firstName = c.firstName();
         contact.lastName = c.lastName();
@@ -66,6 +70,21 @@ public class ContactService {
             planner.plan(NotificationPlanner.read(pending.payload));
             pending.delete();
         }
+    }
+
+    /**
+     * The customer's phone number in E.164, the form SMS and WhatsApp providers take; a number that cannot be
+     * read as one is kept as given (the provider may still know it) and logged, without the number.
+     */
+    private String e164(CustomerUpserted c) {
+        if (c.phone() == null || c.phone().isBlank()) {
+            return c.phone();
+        }
+        return phones.toE164(c.phone(), c.language()).orElseGet(() -> {
+            LOG.warnf("customer %s: the phone number is not a valid number for their region; kept as given",
+                    c.customerId());
+            return c.phone();
+        });
     }
 
     /**
@@ -95,7 +114,7 @@ public class ContactService {
             events.suppressed(d);
         }
         Delivery.update("recipient = null, subject = null, body = null, summary = null, unsubscribeUrl = null,"
-                + " updatedAt = ?1 where customerId = ?2", now, customerId);
+                + " heldEvent = null, updatedAt = ?1 where customerId = ?2", now, customerId);
         LOG.infof("erased the personal data of customer %s", customerId);
     }
 
