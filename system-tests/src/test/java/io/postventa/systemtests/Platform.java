@@ -55,7 +55,7 @@ public final class Platform {
         Path logs = root.resolve("system-tests").resolve("target").resolve("service-logs");
         StackState state = new StackState(ProcessHandle.current().pid(), stack.kafkaBootstrapServers(),
                 stack.postgresJdbcPrefix(), stack.postgresUser(), stack.postgresPassword(), stack.smtpPort(),
-                Path.of(URI.create(stack.jwtPublicKeyLocation())));
+                stack.imapPort(), Path.of(URI.create(stack.jwtPublicKeyLocation())));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "system-tests-stop-services"));
         for (PlatformService service : PlatformService.all()) {
             ServiceProcess process = new ServiceProcess(service, root, logs);

@@ -69,6 +69,13 @@ public final class ServiceProcess implements AutoCloseable {
         properties.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         properties.put("quarkus.mailer.host", "127.0.0.1");
         properties.put("quarkus.mailer.port", Integer.toString(stack.smtpPort()));
+        if (service == PlatformService.TICKET && stack.imapPort() > 0) {
+            // customers' replies to the support address, fetched from the local mail server
+            properties.put("ticket.mail.host", "127.0.0.1");
+            properties.put("ticket.mail.port", Integer.toString(stack.imapPort()));
+            properties.put("ticket.mail.user", SUPPORT_MAILBOX);
+            properties.put("ticket.mail.password", "postventa");
+        }
         properties.putAll(settings);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         // The watcher stops the service if the stack dies without running its shutdown hook.
@@ -91,6 +98,9 @@ public final class ServiceProcess implements AutoCloseable {
             throw new StackException(service.serviceName() + " cannot start: " + e.getMessage(), e);
         }
     }
+
+    /** The store's support mailbox on the local mail server, which ticket-service reads customers' replies from. */
+    public static final String SUPPORT_MAILBOX = "support@postventa.local";
 
     /** The default JVM flags of a service, see {@link #jvmOptions()}. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
