@@ -99,8 +99,8 @@ public class AdminResource {
             Map<TicketPriority, @Valid PriorityTargets> priorityTargets) {
     }
 
-    /** The targets in force for one priority, as ISO-8601 durations. */
-    public record EffectiveTargets(java.time.Duration firstResponse, java.time.Duration resolution) {
+    /** The targets in force for one priority, as ISO-8601 durations ("PT24H"). */
+    public record EffectiveTargets(String firstResponse, String resolution) {
     }
 
     public record SlaPolicyView(String id, TicketPriority priority, ContactChannel channel, Integer firstResponseMinutes,
@@ -417,7 +417,8 @@ public class AdminResource {
                 t.resolutionMinutes())));
         Map<TicketPriority, EffectiveTargets> targets = new java.util.EnumMap<>(TicketPriority.class);
         for (TicketPriority p : TicketPriority.values()) {
-            targets.put(p, new EffectiveTargets(policy.firstResponse(p.name()), policy.resolution(p.name())));
+            targets.put(p, new EffectiveTargets(policy.firstResponse(p.name()).toString(),
+                    policy.resolution(p.name()).toString()));
         }
         return new SlaPolicyView(row.id, policy.priority(), policy.channel(), row.firstResponseMinutes,
                 row.resolutionMinutes, row.timeZone, hours, policy.calendar().holidays().stream().sorted().toList(),
