@@ -144,6 +144,8 @@ public final class Platform {
                 p.put("ticket.sla.check-every", "1s");
                 p.put("ticket.sla.default-first-response", "PT5S");
                 p.put("ticket.sla.default-resolution", "PT1H");
+                // customers' e-mail replies are read from the stack's mail server (ServiceProcess points it there)
+                p.put("ticket.mail.poll-every", "2s");
             }
             case NOTIFICATION -> {
                 p.put("postventa.notification.public-base-url", service.url());

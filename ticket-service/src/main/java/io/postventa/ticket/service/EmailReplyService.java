@@ -21,6 +21,7 @@ import io.postventa.ticket.service.ContactService.ContactCommand;
 import io.postventa.ticket.service.ContactService.ContactResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
@@ -109,7 +110,10 @@ public class EmailReplyService {
                 kept[1]);
     }
 
-    /** The ticket of that id, or the one it was merged into; null when there is none. */
+    /**
+     * The ticket of that id, or the one it was merged into; null when there is none. Locked as it is read, as an
+     * agent's change does, so the reply is applied to the ticket as it is now.
+     */
     private static Ticket live(String id) {
         UUID uuid;
         try {
@@ -117,9 +121,9 @@ public class EmailReplyService {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        Ticket t = Ticket.findById(uuid);
+        Ticket t = Ticket.findById(uuid, LockModeType.PESSIMISTIC_WRITE);
         for (int hop = 0; t != null && t.mergedInto != null && hop < MAX_MERGE_HOPS; hop++) {
-            t = Ticket.findById(t.mergedInto);
+            t = Ticket.findById(t.mergedInto, LockModeType.PESSIMISTIC_WRITE);
         }
         return t == null || t.mergedInto != null ? null : t;
     }

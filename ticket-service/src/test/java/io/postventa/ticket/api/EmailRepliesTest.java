@@ -60,6 +60,8 @@ class EmailRepliesTest extends TicketTestSupport {
     SupportMailbox mailbox;
     @Inject
     EmailReplyService replies;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     private static RequestSpecification as(String token) {
         return given().header("Authorization", Tokens.bearer(token)).contentType(ContentType.JSON);
@@ -143,6 +145,38 @@ class EmailRepliesTest extends TicketTestSupport {
         // read once: polling again adds nothing
         mailbox.poll();
         assertEquals(1, ticket(ticketId).getList("messages.findAll { it.channel == 'EMAIL' }").size());
+    }
+
+    @Test
+    void aReplyToATicketWaitingOnTheCustomerOpensItAgain() throws Exception {
+        String[] c = customer();
+        String ticketId = postContact(Tokens.customer(c[0]), Map.of("channel", "EMAIL",
+                "message", "La caja ha llegado golpeada y la taza rota")).statusCode(201).extract().path("ticketId");
+        as(agent()).body(Map.of("body", "¿Nos envías una foto?", "status", "PENDING_CUSTOMER"))
+                .post("/api/v1/tickets/" + ticketId + "/messages").then().statusCode(201);
+        MimeMessage m = email(c[1], "ticket-tests+t." + ticketId + "@postventa.local", "Re: Tu consulta");
+        m.setText("Aquí va la foto.", "UTF-8");
+        Transport.send(m);
+        mailbox.poll();
+        JsonPath t = ticket(ticketId);
+        assertEquals(2, t.getList("messages.findAll { it.kind == 'CUSTOMER' }").size());
+        assertEquals("OPEN", t.getString("ticket.status"), "the customer answered");
+    }
+
+    @Test
+    void whileAnotherReplicaReadsTheMailboxThisOneLeavesItAlone() throws Exception {
+        String[] c = customer();
+        MimeMessage m = email(c[1], SUPPORT, "Consulta");
+        m.setText("¿Tenéis stock de la talla 42?", "UTF-8");
+        try (java.sql.Connection other = dataSource.getConnection(); java.sql.Statement s = other.createStatement()) {
+            s.execute("select pg_advisory_lock(hashtext('ticket-service:support-mailbox'))");
+            Transport.send(m);
+            assertEquals(0, mailbox.poll(), "the mailbox is being read by another replica");
+            as(agent()).queryParam("customerId", c[0]).get("/api/v1/tickets").then().body("total", equalTo(0));
+            s.execute("select pg_advisory_unlock(hashtext('ticket-service:support-mailbox'))");
+        }
+        mailbox.poll();
+        as(agent()).queryParam("customerId", c[0]).get("/api/v1/tickets").then().body("total", equalTo(1));
     }
 
     @Test
