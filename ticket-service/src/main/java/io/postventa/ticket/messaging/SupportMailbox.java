@@ -68,9 +68,6 @@ public class SupportMailbox {
     @Scheduled(every = "${ticket.mail.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "support-mailbox")
     void scheduled() {
-        if (config.mail().host().isEmpty() || config.mail().port() <= 0) {
-            return;
-        }
         try {
             poll();
         } catch (Exception e) {
@@ -80,7 +77,7 @@ public class SupportMailbox {
 
     /** Reads the mailbox once, unless another replica is reading it; returns how many e-mails were handled. */
     public synchronized int poll() throws SQLException, MessagingException {
-        if (config.mail().host().isEmpty()) {
+        if (config.mail().host().isEmpty() || config.mail().port() <= 0) {
             return 0;
         }
         try (Connection connection = dataSource.getConnection()) {
