@@ -58,7 +58,7 @@ public final class Platform {
         logs = root.resolve("system-tests").resolve("target").resolve("service-logs");
         StackState state = new StackState(ProcessHandle.current().pid(), stack.kafkaBootstrapServers(),
                 stack.postgresJdbcPrefix(), stack.postgresUser(), stack.postgresPassword(), stack.smtpPort(),
-                Path.of(URI.create(stack.jwtPublicKeyLocation())));
+                stack.imapPort(), Path.of(URI.create(stack.jwtPublicKeyLocation())));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "system-tests-stop-services"));
         for (PlatformService service : PlatformService.all()) {
             ServiceProcess process = new ServiceProcess(service, root, logs);
@@ -169,6 +169,8 @@ public final class Platform {
                 p.put("ticket.sla.check-every", "1s");
                 p.put("ticket.sla.default-first-response", "PT5S");
                 p.put("ticket.sla.default-resolution", "PT1H");
+                // customers' e-mail replies are read from the stack's mail server (ServiceProcess points it there)
+                p.put("ticket.mail.poll-every", "2s");
             }
             case NOTIFICATION -> {
                 p.put("postventa.notification.quiet-hours-channels", "LOG");

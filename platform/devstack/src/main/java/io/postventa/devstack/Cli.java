@@ -79,8 +79,9 @@ public final class Cli {
 
         System.out.println("Starting Kafka, PostgreSQL and SMTP in " + settings.dir() + " ...");
         StackState state = infra.start();
-        System.out.printf("Infrastructure ready in %.1f s: Kafka %s, PostgreSQL %s, SMTP 127.0.0.1:%d%n",
-                seconds(started), state.kafkaBootstrapServers(), state.postgresJdbcPrefix(), state.smtpPort());
+        System.out.printf("Infrastructure ready in %.1f s: Kafka %s, PostgreSQL %s, SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d%n",
+                seconds(started), state.kafkaBootstrapServers(), state.postgresJdbcPrefix(), state.smtpPort(),
+                state.imapPort());
         Path logs = settings.dir().resolve("logs");
         // A busy machine (a full build next to it) can take longer than the default; POSTVENTA_START_TIMEOUT in s.
         Duration startTimeout = Duration.ofSeconds(Long.parseLong(StackSettings.setting("POSTVENTA_START_TIMEOUT", "180")));
@@ -112,6 +113,8 @@ public final class Cli {
         }
         System.out.printf("%nHealth: <url>/q/health   Metrics: <url>/q/metrics   E-mails sent: %s%n",
                 settings.dir().resolve("mail"));
+        System.out.printf("Support mailbox (customers' replies): IMAP 127.0.0.1:%d, user %s, any password%n",
+                state.imapPort(), ServiceProcess.SUPPORT_MAILBOX);
         System.out.printf("SMS, WhatsApp and push messages: %s/{sms,whatsapp,push}.jsonl%n",
                 settings.dir().resolve("messages"));
         System.out.println("A token: ./postventa token --role customer --sub c-1001");

@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points a service under {@code @QuarkusTest} at the shared test stack: its own database, the Kafka
- * broker, the development JWT key and (for notification-service) the SMTP server.
+ * broker, the development JWT key and (for notification-service) the SMTP server, (for ticket-service) its IMAP side.
  *
  * <pre>
  * &#64;QuarkusTestResource(value = PostventaTestResource.class,
@@ -34,6 +34,7 @@ public class PostventaTestResource implements QuarkusTestResourceLifecycleManage
         config.put("mp.jwt.verify.issuer", TestStack.tokenIssuer());
         config.put("postventa.test.smtp.host", stack.smtpHost());
         config.put("postventa.test.smtp.port", Integer.toString(stack.smtpPort()));
+        config.put("postventa.test.imap.port", Integer.toString(stack.imapPort()));
         return config;
     }
 

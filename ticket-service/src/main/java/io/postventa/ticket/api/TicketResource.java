@@ -15,6 +15,7 @@ import io.postventa.ticket.domain.MessageKind;
 import io.postventa.ticket.domain.OrderView;
 import io.postventa.ticket.domain.ReturnView;
 import io.postventa.ticket.domain.Ticket;
+import io.postventa.ticket.domain.TicketAttachment;
 import io.postventa.ticket.domain.TicketMessage;
 import io.postventa.ticket.domain.TicketStatus;
 import io.postventa.ticket.service.ProcedureService;
@@ -119,7 +120,10 @@ public class TicketResource {
             where.add("orderId = :order");
             params.put("order", orderId);
         }
-        PanacheQuery<Ticket> query = Ticket.find(String.join(" and ", where) + " order by createdAt desc, id", params);
+        // most urgent first: priority, then the nearest SLA due time still running, then the oldest (the id makes
+        // pages stable); ticket_urgency_idx serves this order
+        PanacheQuery<Ticket> query = Ticket.find(String.join(" and ", where)
+                + " order by priorityRank, slaDueAt, createdAt, id", params);
         List<TicketView> items = query.page(page, size).<Ticket>list().stream()
                 .map(t -> TicketViews.view(t, access.isPartner())).toList();
         return new Page<>(items, page, size, query.count());
@@ -141,9 +145,43 @@ public class TicketResource {
         List<TicketViews.ReturnSummary> returns = t.orderId == null ? List.of()
                 : ReturnView.<ReturnView>list("orderId = ?1 order by updatedAt", t.orderId).stream()
                         .map(TicketViews::view).toList();
-        List<MessageView> messages = TicketMessage.<TicketMessage>list("ticketId = ?1 order by createdAt, id", t.id)
-                .stream().filter(m -> !customer || TicketViews.isPublic(m)).map(m -> TicketViews.view(m, mask)).toList();
+        List<TicketMessage> conversation = TicketMessage.<TicketMessage>list("ticketId = ?1 order by createdAt, id", t.id)
+                .stream().filter(m -> !customer || TicketViews.isPublic(m)).toList();
+        Map<UUID, List<TicketViews.AttachmentView>> files = new HashMap<>();
+        if (!conversation.isEmpty()) {
+            // the files' names and sizes only, not their content
+            TicketAttachment.getEntityManager().createQuery("select a.messageId, a.id, a.fileName, a.contentType,"
+                    + " a.sizeBytes from TicketAttachment a where a.messageId in :ids order by a.createdAt, a.id",
+                    Object[].class).setParameter("ids", conversation.stream().map(m -> m.id).toList()).getResultList()
+                    .forEach(r -> files.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(
+                            new TicketViews.AttachmentView((UUID) r[1], (String) r[2], (String) r[3], (Integer) r[4])));
+        }
+        List<MessageView> messages = conversation.stream()
+                .map(m -> TicketViews.view(m, mask, files.getOrDefault(m.id, List.of()))).toList();
         return new TicketDetail(TicketViews.view(t, mask), TicketViews.view(order, mask), returns, messages);
+    }
+
+    /** A file a customer sent with an e-mail: whoever may see the ticket and its message may download it. */
+    @GET
+    @Path("/{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT, Caller.MANAGER, Caller.CUSTOMER})
+    @Transactional
+    public Response attachment(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
+        Ticket t = access.load(id, false);
+        TicketAttachment a;
+        try {
+            a = TicketAttachment.findById(UUID.fromString(attachmentId));
+        } catch (IllegalArgumentException e) {
+            a = null;
+        }
+        TicketMessage m = a == null ? null : TicketMessage.findById(a.messageId);
+        if (m == null || !m.ticketId.equals(t.id) || access.caller().isOnlyCustomer() && !TicketViews.isPublic(m)) {
+            throw ProblemException.notFound("attachment", attachmentId);
+        }
+        return Response.ok(a.content, a.contentType)
+                .header("Content-Disposition", "attachment; filename=\"" + a.fileName.replaceAll("[\"\\\\\r\n]", "_") + "\"")
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 
     @POST

@@ -1,8 +1,11 @@
 package io.postventa.ticket.service;
 
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.postventa.events.common.OrderStatus;
 import io.postventa.ticket.domain.Customer;
@@ -10,6 +13,7 @@ import io.postventa.ticket.domain.OrderView;
 import io.postventa.ticket.domain.Placeholders;
 import io.postventa.ticket.domain.Procedure;
 import io.postventa.ticket.domain.ReturnView;
+import io.postventa.ticket.domain.Texts;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
 import io.postventa.ticket.domain.WismoReply;
@@ -22,26 +26,63 @@ import jakarta.transaction.Transactional;
 @Transactional(Transactional.TxType.MANDATORY)
 public class ProcedureService {
     private final TicketService tickets;
+    private final Texts texts;
+    private final ObjectMapper json;
 
-    public ProcedureService(TicketService tickets) {
+    public ProcedureService(TicketService tickets, Texts texts, ObjectMapper json) {
         this.tickets = tickets;
+        this.texts = texts;
+        this.json = json;
     }
 
+    /**
+     * Sends the procedure's reply in {@code language} (else the ticket's, else the default language); an explicit
+     * language the procedure has no reply in is refused, an implicit one falls back to the default language.
+     */
     public TicketMessage apply(Ticket t, String procedureId, String language, String agentId) {
         Procedure procedure = Procedure.findById(procedureId);
         if (procedure == null) {
             throw ProblemException.badField("procedureId", "no such procedure");
         }
-        String lang = language != null ? language : t.language != null ? t.language : "es";
-        if (!lang.equals("es") && !lang.equals("en")) {
-            throw ProblemException.badField("language", "must be es or en");
+        if (language != null && !texts.speaks(language)) {
+            throw ProblemException.badField("language", "must be one of " + texts.languages());
         }
-        String body = Placeholders.render("en".equals(lang) ? procedure.replyEn : procedure.replyEs, values(t, lang));
+        Map<String, String> replies = replies(procedure);
+        String lang = language != null ? language : texts.language(t.language);
+        if (!replies.containsKey(lang)) {
+            if (language != null) {
+                throw ProblemException.badField("language", "procedure " + procedure.id + " has no reply in "
+                        + language + "; it has " + replies.keySet());
+            }
+            lang = replies.containsKey(texts.defaultLanguage()) ? texts.defaultLanguage()
+                    : replies.keySet().iterator().next();
+        }
+        String body = Placeholders.render(replies.get(lang), values(t, lang));
         t.procedureId = procedure.id;
         return tickets.reply(t, agentId, body, false, procedure.id);
     }
 
-    private static Map<String, String> values(Ticket t, String lang) {
+    /** The procedure's replies by language, in the order of the service's languages. */
+    public Map<String, String> replies(Procedure procedure) {
+        Map<String, String> stored;
+        try {
+            stored = json.readValue(procedure.replies == null ? "{}" : procedure.replies,
+                    new TypeReference<Map<String, String>>() {
+                    });
+        } catch (Exception e) {
+            throw new IllegalStateException("procedure " + procedure.id + " has unreadable replies", e);
+        }
+        Map<String, String> ordered = new LinkedHashMap<>();
+        texts.languages().forEach(l -> {
+            if (stored.containsKey(l)) {
+                ordered.put(l, stored.get(l));
+            }
+        });
+        stored.forEach(ordered::putIfAbsent);
+        return ordered;
+    }
+
+    private Map<String, String> values(Ticket t, String lang) {
         Map<String, String> values = new HashMap<>();
         values.put("ticketId", t.id.toString());
         values.put("orderId", t.orderId);
@@ -56,10 +97,10 @@ public class ProcedureService {
             if (o != null) {
                 values.put("trackingUrl", o.trackingUrl);
                 values.put("carrier", o.carrier);
-                values.put("promisedDate", o.promisedDate == null ? null : o.promisedDate.format(DateTimeFormatter.ISO_DATE));
+                values.put("promisedDate", o.promisedDate == null ? null : WismoReply.date(texts, lang, o.promisedDate));
                 if (o.status != null) {
                     OrderStatus s = OrderStatus.valueOf(o.status);
-                    values.put("status", "en".equals(lang) ? WismoReply.english(s) : WismoReply.spanish(s));
+                    values.put("status", WismoReply.status(texts, lang, s));
                 }
             }
             ReturnView r = ReturnView.find("orderId = ?1 and rmaCode is not null order by updatedAt desc", t.orderId)

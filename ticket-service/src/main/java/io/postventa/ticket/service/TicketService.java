@@ -163,20 +163,29 @@ public class TicketService {
      * first-response clock and publishes ticket.first-response; a NEW ticket becomes OPEN.
      */
     public TicketMessage reply(Ticket t, String agentId, String body, boolean automatic, String procedureId) {
+        return reply(t, agentId, body, automatic, procedureId, answeredChannel(t));
+    }
+
+    /**
+     * A public reply that goes out on {@code channel}: the channel of the contact it answers, which the reply's
+     * message records and ticket.replied carries so the customer is answered where they wrote.
+     */
+    public TicketMessage reply(Ticket t, String agentId, String body, boolean automatic, String procedureId,
+            ContactChannel channel) {
         requireWritable(t);
         TicketMessage m = addMessage(t, automatic ? MessageKind.AUTO_REPLY : MessageKind.PUBLIC_REPLY,
-                automatic ? "system" : agentId, body, null, null, null, procedureId, null);
+                automatic ? "system" : agentId, body, channel == null ? null : channel.name(), null, null,
+                procedureId, null);
         Instant now = m.createdAt;
         SlaPolicy policy = rules.current().policy(t.slaPolicyId);
         boolean firstReply = t.firstResponseAt == null;
         outbox.publish(EventType.TICKET_REPLIED, t.id.toString(), new TicketReplied(t.id.toString(), m.id.toString(),
                 now, automatic, firstReply, ContactReason.valueOf(t.reason), body, languageCode(t.language),
-                t.customerId, t.orderId, automatic ? null : agentId, t.teamId,
-                t.channel == null ? null : ContactChannel.valueOf(t.channel)), now);
+                t.customerId, t.orderId, automatic ? null : agentId, t.teamId, channel), now);
         if (firstReply) {
             t.firstResponseAt = now;
             Duration elapsed = t.slaClock().elapsed(policy.calendar(), now);
-            boolean within = elapsed.compareTo(policy.firstResponse()) <= 0;
+            boolean within = elapsed.compareTo(policy.firstResponse(t.priority)) <= 0;
             if (!within && !t.firstResponseBreached) {
                 breach(t, SlaTarget.FIRST_RESPONSE, t.firstResponseDueAt, now);
             }
@@ -189,6 +198,21 @@ public class TicketService {
         }
         refreshSla(t, policy, now);
         return m;
+    }
+
+    /** The first-response target of the ticket's SLA policy for its priority (what a customer is promised). */
+    public Duration firstResponseTarget(Ticket t) {
+        return rules.current().policy(t.slaPolicyId).firstResponse(t.priority);
+    }
+
+    /** The channel of the customer's latest contact on the ticket (the one a reply answers), else the ticket's. */
+    public ContactChannel answeredChannel(Ticket t) {
+        List<String> latest = Ticket.getEntityManager().createQuery("select m.channel from TicketMessage m"
+                + " where m.ticketId = :ticket and m.kind = 'CUSTOMER' and m.channel is not null"
+                + " order by m.createdAt desc, m.id desc", String.class)
+                .setParameter("ticket", t.id).setMaxResults(1).getResultList();
+        String channel = latest.isEmpty() ? t.channel : latest.get(0);
+        return channel == null ? null : ContactChannel.valueOf(channel);
     }
 
     /** The customer wrote again: a pending or solved ticket opens again (solved ones publish ticket.reopened). */
@@ -229,7 +253,7 @@ public class TicketService {
         t.status = target.name();
         if (target == TicketStatus.SOLVED) {
             Duration elapsed = t.slaClock().elapsed(policy.calendar(), now);
-            boolean resolutionMet = elapsed.compareTo(policy.resolution()) <= 0 && !t.resolutionBreached;
+            boolean resolutionMet = elapsed.compareTo(policy.resolution(t.priority)) <= 0 && !t.resolutionBreached;
             if (!resolutionMet && !t.resolutionBreached) {
                 breach(t, SlaTarget.RESOLUTION, t.resolutionDueAt, now);
             }
@@ -247,7 +271,7 @@ public class TicketService {
         refreshSla(t, policy, now);
         if (before.isActive() && !target.isActive() && t.agentId != null) {
             t.persist();
-            assignment.fillQueue(t.teamId); // the agent has room again: hand out the oldest waiting ticket
+            assignment.fillQueue(t.teamId); // the agent has room again: hand out the most urgent waiting ticket
         }
     }
 
@@ -317,10 +341,10 @@ public class TicketService {
         SlaClock clock = t.slaClock().pausedIf(pause, policy.calendar(), now);
         t.slaClock(clock);
         if (t.firstResponseAt == null) {
-            t.firstResponseDueAt = clock.dueAt(policy.calendar(), policy.firstResponse());
+            t.firstResponseDueAt = clock.dueAt(policy.calendar(), policy.firstResponse(t.priority));
         }
         if (t.status().isActive()) {
-            t.resolutionDueAt = clock.dueAt(policy.calendar(), policy.resolution());
+            t.resolutionDueAt = clock.dueAt(policy.calendar(), policy.resolution(t.priority));
         }
         t.updatedAt = now;
     }
@@ -342,24 +366,24 @@ public class TicketService {
         int breaches = 0;
         SlaClock clock = t.slaClock();
         if (t.firstResponseAt == null && !t.firstResponseBreached
-                && clock.isBreached(policy.calendar(), policy.firstResponse(), now)) {
+                && clock.isBreached(policy.calendar(), policy.firstResponse(t.priority), now)) {
             breach(t, SlaTarget.FIRST_RESPONSE, policy.calendar().addBusinessTime(clock.startedAt(),
-                    policy.firstResponse().plus(clock.paused())), now);
+                    policy.firstResponse(t.priority).plus(clock.paused())), now);
             breaches++;
         }
         if (t.status().isActive() && !t.resolutionBreached
-                && clock.isBreached(policy.calendar(), policy.resolution(), now)) {
+                && clock.isBreached(policy.calendar(), policy.resolution(t.priority), now)) {
             breach(t, SlaTarget.RESOLUTION, policy.calendar().addBusinessTime(clock.startedAt(),
-                    policy.resolution().plus(clock.paused())), now);
+                    policy.resolution(t.priority).plus(clock.paused())), now);
             breaches++;
         }
         // A stored due time that passed without a breach (the clock was paused meanwhile) moves to where the clock
         // puts it now, so that the next check does not pick the ticket up again, and again.
         if (t.firstResponseAt == null && !t.firstResponseBreached && passed(t.firstResponseDueAt, now)) {
-            t.firstResponseDueAt = clock.dueAt(policy.calendar(), policy.firstResponse());
+            t.firstResponseDueAt = clock.dueAt(policy.calendar(), policy.firstResponse(t.priority));
         }
         if (!t.resolutionBreached && passed(t.resolutionDueAt, now)) {
-            t.resolutionDueAt = t.status().isActive() ? clock.dueAt(policy.calendar(), policy.resolution()) : null;
+            t.resolutionDueAt = t.status().isActive() ? clock.dueAt(policy.calendar(), policy.resolution(t.priority)) : null;
         }
         return breaches;
     }
