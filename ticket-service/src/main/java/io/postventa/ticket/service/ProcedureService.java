@@ -28,17 +28,50 @@ public class ProcedureService {
     }
 
     public TicketMessage apply(Ticket t, String procedureId, String language, String agentId) {
-        Procedure procedure = Procedure.findById(procedureId);
+        return apply(t, procedureId, language, null, agentId);
+    }
+
+    /**
+     * Sends the procedure's reply: {@code editedBody} when the agent changed the draft before sending, else the
+     * procedure's reply filled in. Either way the ticket records the procedure.
+     */
+    public TicketMessage apply(Ticket t, String procedureId, String language, String editedBody, String agentId) {
+        Procedure procedure = procedure(procedureId);
+        String body = editedBody != null && !editedBody.isBlank() ? editedBody
+                : render(procedure, t, language(t, language));
+        t.procedureId = procedure.id;
+        return tickets.reply(t, agentId, body, false, procedure.id);
+    }
+
+    /** The procedure's reply filled in for this ticket, in {@code language} (else the ticket's), not sent. */
+    public Draft draft(Ticket t, String procedureId, String language) {
+        Procedure procedure = procedure(procedureId);
+        String lang = language(t, language);
+        return new Draft(procedure.id, lang, render(procedure, t, lang));
+    }
+
+    /** A procedure's reply filled in for one ticket. */
+    public record Draft(String procedureId, String language, String body) {
+    }
+
+    private static Procedure procedure(String procedureId) {
+        Procedure procedure = procedureId == null ? null : Procedure.findById(procedureId);
         if (procedure == null) {
             throw ProblemException.badField("procedureId", "no such procedure");
         }
+        return procedure;
+    }
+
+    private static String language(Ticket t, String language) {
         String lang = language != null ? language : t.language != null ? t.language : "es";
         if (!lang.equals("es") && !lang.equals("en")) {
             throw ProblemException.badField("language", "must be es or en");
         }
-        String body = Placeholders.render("en".equals(lang) ? procedure.replyEn : procedure.replyEs, values(t, lang));
-        t.procedureId = procedure.id;
-        return tickets.reply(t, agentId, body, false, procedure.id);
+        return lang;
+    }
+
+    private static String render(Procedure procedure, Ticket t, String lang) {
+        return Placeholders.render("en".equals(lang) ? procedure.replyEn : procedure.replyEs, values(t, lang));
     }
 
     private static Map<String, String> values(Ticket t, String lang) {
