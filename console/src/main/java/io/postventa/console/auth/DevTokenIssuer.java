@@ -52,11 +52,7 @@ public class DevTokenIssuer {
         if (!config.devSignIn().enabled()) {
             return;
         }
-        if (ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getProfiles().contains("prod")) {
-            throw new IllegalStateException("console.dev-sign-in.enabled is on in the prod profile: refusing to start."
-                    + " The development sign-in is for the devstack, dev and test profiles only; production signs in"
-                    + " with OIDC.");
-        }
+        refuseInProd(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getProfiles());
         String location = config.devSignIn().privateKeyLocation().orElseThrow(() -> new IllegalStateException(
                 "console.dev-sign-in.private-key-location is required when the development sign-in is on"));
         try {
@@ -70,6 +66,15 @@ public class DevTokenIssuer {
                     .setRequireExpirationTime().setRequireSubject().setAllowedClockSkewInSeconds(30).build();
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot read the development key " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Fails when the development sign-in is on in the prod profile: it would let anyone be anyone. */
+    static void refuseInProd(java.util.List<String> activeProfiles) {
+        if (activeProfiles.contains("prod")) {
+            throw new IllegalStateException("console.dev-sign-in.enabled is on in the prod profile: refusing to start."
+                    + " The development sign-in is for the devstack, dev and test profiles only; production signs in"
+                    + " with OIDC.");
         }
     }
 
