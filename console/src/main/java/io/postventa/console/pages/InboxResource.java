@@ -192,7 +192,8 @@ public class InboxResource {
         }
         Object customer = t.get("email") != null ? t.get("email") : t.get("phone") != null ? t.get("phone") : t.get("customerId");
         return new Row(String.valueOf(t.get("id")), str(t.get("priority")), str(t.get("status")), str(t.get("reason")),
-                str(t.get("channel")), str(customer), str(t.get("orderId")), str(t.get("agentId")), str(t.get("subject")),
+                str(t.get("channel")), str(customer), str(t.get("orderId")), str(t.get("agentId")),
+                t.get("subject") == null || t.get("subject").toString().isBlank() ? null : t.get("subject").toString(),
                 sla, text, str(due));
     }
 
