@@ -235,6 +235,45 @@ class ConsoleBrowserSystemTest extends SystemTest {
     }
 
     @Test
+    @Order(7)
+    void theCustomerSearchShowsResultsAsTheAgentTypes() {
+        Shop.Customer customer = Shop.Customer.fresh("es");
+        shop.upsert(customer);
+        await("ticket-service knows customer " + customer.id()).atMost(WAIT).untilAsserted(() ->
+                Api.asAgent(TICKET).queryParam("q", customer.email()).get("/api/v1/customers/search")
+                        .then().statusCode(200).body("customers.customerId", org.hamcrest.Matchers.hasItem(customer.id())));
+        signIn(AGENT, "/customers");
+        WebElement box = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("customer-q")));
+        box.sendKeys(customer.email());
+        WebElement results = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("customer-results")));
+        wait.until(d -> results.getText().contains(customer.lastName()));
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/customers"),
+                "the search was not submitted as a page: the results came as the agent typed");
+        assertFalse(browser.driver().getCurrentUrl().contains(customer.email()), "the search terms are not in the URL");
+        browser.assertAccessible("the customer search with results");
+    }
+
+    @Test
+    @Order(8)
+    void theAdminsRulePagesAndTheManagersReportsHaveNoSeriousAccessibilityViolation() {
+        signIn(ADMIN, "/admin");
+        browser.assertAccessible("the rules index");
+        for (String kind : List.of("procedures", "priority-rules", "sla-policies", "teams", "routing-rules",
+                "return-policy", "risk-rules", "delay-policy")) {
+            browser.driver().get(console.url("/admin/rules/" + kind));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-json")));
+            assertFalse(browser.driver().getPageSource().contains("unavailable right now"), kind + " loads from its service");
+            browser.assertAccessible("the " + kind + " editor");
+        }
+        browser.driver().manage().deleteAllCookies();
+        signIn("manager-marta", "/reports");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kpis")));
+        assertFalse(browser.driver().findElements(By.cssSelector("a[href$='/dashboard']")).isEmpty(),
+                "the manager reaches the feedback dashboard from the reports page");
+        browser.assertAccessible("the reports page");
+    }
+
+    @Test
     @Order(99)
     void withReturnsServiceStoppedTheTicketViewStillOpensAndSaysReturnsAreUnavailable() {
         String ticketId = wismoTicketId != null ? wismoTicketId

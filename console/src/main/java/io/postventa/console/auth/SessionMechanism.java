@@ -10,7 +10,6 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 
 import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -111,10 +110,5 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
     public int getPriority() {
         // ahead of quarkus-oidc, which has no tenant when the development sign-in is on
         return DEFAULT_PRIORITY + 1000;
-    }
-
-    /** Keeps the type referenced: TokenCredential is what the REST clients read. */
-    static Class<TokenCredential> credentialType() {
-        return TokenCredential.class;
     }
 }

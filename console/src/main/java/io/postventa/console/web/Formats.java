@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 import io.postventa.console.ConsoleConfig;
 import io.quarkus.arc.Arc;
@@ -46,11 +45,6 @@ public final class Formats {
 
     private static ZoneId zone() {
         return Arc.container().instance(ConsoleConfig.class).get().timeZone();
-    }
-
-    /** A map entry by key, for keys that are not valid identifiers. */
-    static Object at(Map<String, Object> map, String key) {
-        return map == null ? null : map.get(key);
     }
 
     /** A duration as "2 h 05 min" or "45 min". */
