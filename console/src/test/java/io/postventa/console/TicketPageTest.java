@@ -41,7 +41,7 @@ class TicketPageTest {
         String session = session();
         given().cookie("console-session", session).header("Accept-Language", "en").get("/tickets/t-1")
                 .then().statusCode(200).body(containsString("The lamp arrived broken"))
-                .body(containsString("a***@example.com")).body(containsString("name=\"version\" value=\"7\""));
+                .body(containsString("a***@example.com")).body(containsString("name=\"version\" value=\"2026-12-07T09:30:00.123456Z\""));
         assertEquals("Bearer " + session, TicketServiceStub.SEEN.get("GET /api/v1/tickets/t-1 Authorization"));
     }
 
@@ -50,12 +50,12 @@ class TicketPageTest {
         String session = session();
         Map<String, String> csrf = csrf(session);
         given().cookie("console-session", session).cookie("console-csrf", csrf.get("cookie")).header("Accept-Language", "en")
-                .formParams(Map.of("csrf-token", csrf.get("token"), "version", "7", "body", "My careful answer"))
+                .formParams(Map.of("csrf-token", csrf.get("token"), "version", "2026-12-07T09:30:00.123456Z", "body", "My careful answer"))
                 .post("/tickets/t-1/reply")
                 .then().statusCode(409)
                 .body(containsString("This ticket changed since you opened it"))
                 .body(containsString(">My careful answer</textarea>"));
-        assertEquals("7", TicketServiceStub.SEEN.get("POST /api/v1/tickets/t-1/messages If-Match"),
+        assertEquals("2026-12-07T09:30:00.123456Z", TicketServiceStub.SEEN.get("POST /api/v1/tickets/t-1/messages If-Match"),
                 "the write carried the version the page was showing");
     }
 
@@ -65,7 +65,7 @@ class TicketPageTest {
         Map<String, String> csrf = csrf(session);
         String page = given().cookie("console-session", session).cookie("console-csrf", csrf.get("cookie"))
                 .header("Accept-Language", "en")
-                .formParams(Map.of("csrf-token", csrf.get("token"), "version", "7", "sourceTicketId", "not-a-ticket"))
+                .formParams(Map.of("csrf-token", csrf.get("token"), "version", "2026-12-07T09:30:00.123456Z", "sourceTicketId", "not-a-ticket"))
                 .post("/tickets/t-1/merge").then().statusCode(400).extract().asString();
         assertTrue(page.contains("<span class=\"error\" id=\"merge-error\">no such ticket</span>"), page);
         assertTrue(page.contains("value=\"not-a-ticket\""), "the typed id is kept");

@@ -13,7 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A stand-in for ticket-service's HTTP API with one ticket at version 7, answering writes the way the real service
+ * A stand-in for ticket-service's HTTP API with one ticket last changed at 09:30, answering writes the way the real service
  * does when the page is stale (412) or the input is refused (400 problem+json naming the field). The console's own
  * tests use it to check what a person sees; the real service is used by the system tests.
  */
@@ -24,7 +24,7 @@ public class TicketServiceStub implements QuarkusTestResourceLifecycleManager {
 
     static final String TICKET = """
             {"ticket":{"id":"t-1","status":"OPEN","reason":"OTHER","priority":"NORMAL","channel":"EMAIL",
-             "email":"a***@example.com","subject":"Broken lamp","teamId":"in-house","version":7,
+             "email":"a***@example.com","subject":"Broken lamp","teamId":"in-house","updatedAt":"2026-12-07T09:30:00.123456Z",
              "firstResponseDueAt":"2026-12-07T10:00:00Z","resolutionDueAt":"2026-12-09T10:00:00Z"},
              "order":null,"returns":[],
              "messages":[{"id":"m-1","kind":"CUSTOMER","author":"c-1","body":"The lamp arrived broken",
@@ -55,7 +55,7 @@ public class TicketServiceStub implements QuarkusTestResourceLifecycleManager {
         } else if (method.equals("POST") && path.equals("/api/v1/tickets/t-1/messages")) {
             send(exchange, 412, "application/problem+json", """
                     {"type":"about:blank","title":"Precondition Failed","status":412,
-                     "detail":"the ticket changed since version 7 (now 8); reload it"}""");
+                     "detail":"the ticket changed since 2026-12-07T09:30:00.123456Z; reload it"}""");
         } else if (method.equals("POST") && path.equals("/api/v1/tickets/t-1/merge")) {
             send(exchange, 400, "application/problem+json", """
                     {"type":"about:blank","title":"Bad Request","status":400,"detail":"invalid input",

@@ -36,8 +36,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * The ticket view: the conversation and, beside it, the customer's 360 from each service (order timeline, returns
  * and decisions, messages sent, surveys answered), the procedure suggested for the reason with its reply to edit,
- * and the actions. Every write carries the ticket's version (If-Match): a page gone stale says so and keeps what
- * was typed instead of overwriting another agent's change.
+ * and the actions. Every write carries the ticket's updatedAt as the page showed it (If-Match): a page gone stale
+ * says so and keeps what was typed instead of overwriting another agent's change.
  */
 @Path("/tickets/{id}")
 @Authenticated

@@ -301,17 +301,25 @@ public class TicketResource {
     }
 
     /**
-     * A write sent with {@code If-Match: <version>} (the ticket's {@code version} as the writer last saw it) is
-     * refused with 412 when the ticket changed since, so a stale page never overwrites another agent's change.
+     * A write sent with {@code If-Match: <updatedAt>} (the ticket's {@code updatedAt} as the writer last saw it) is
+     * refused with 412 when the ticket changed since, so a stale page never overwrites another agent's change. Every
+     * change a person makes (a message, a status, reason or priority change, a merge, taking it) moves
+     * {@code updatedAt}; the SLA check's own bookkeeping does not, so it never makes a page stale.
      */
     private static void requireVersion(Ticket t, String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }
-        String seen = ifMatch.trim().replace("\"", "").replace("W/", "");
-        if (!seen.equals(Long.toString(t.version))) {
+        String seen = ifMatch.trim().replace("W/", "").replace("\"", "");
+        java.time.Instant seenAt;
+        try {
+            seenAt = java.time.Instant.parse(seen);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badField("If-Match", "must be the ticket's updatedAt, e.g. 2026-12-07T10:00:00.123Z");
+        }
+        if (t.updatedAt == null || seenAt.toEpochMilli() != t.updatedAt.toEpochMilli()) {
             throw new ProblemException(412, "Precondition Failed",
-                    "the ticket changed since version " + seen + " (now " + t.version + "); reload it", List.of());
+                    "the ticket changed since " + seen + " (last change " + t.updatedAt + "); reload it", List.of());
         }
     }
 

@@ -25,7 +25,7 @@ public final class TicketViews {
             String language, String teamId, String agentId, String slaPolicyId, boolean slaPaused,
             Instant firstResponseDueAt, Instant resolutionDueAt, Instant firstResponseAt, boolean firstResponseBreached,
             boolean resolutionBreached, Instant solvedAt, boolean autoSolved, int reopenCount, String procedureId,
-            UUID mergedInto, Instant createdAt, Instant updatedAt, long version) {
+            UUID mergedInto, Instant createdAt, Instant updatedAt) {
     }
 
     /** One entry of the conversation. */
@@ -60,7 +60,7 @@ public final class TicketViews {
                 mask ? Masking.text(t.subject) : t.subject, t.language, t.teamId, t.agentId, t.slaPolicyId,
                 t.slaPausedSince != null, t.firstResponseDueAt, t.resolutionDueAt, t.firstResponseAt,
                 t.firstResponseBreached, t.resolutionBreached, t.solvedAt, t.autoSolved, t.reopenCount, t.procedureId,
-                t.mergedInto, t.createdAt, t.updatedAt, t.version);
+                t.mergedInto, t.createdAt, t.updatedAt);
     }
 
     public static MessageView view(TicketMessage m, boolean mask) {

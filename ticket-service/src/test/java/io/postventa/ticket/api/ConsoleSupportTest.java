@@ -24,7 +24,7 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * What the staff console relies on: the list most urgent first with the inbox's filters, "take next", the
- * ticket's version with If-Match (a stale page never overwrites), the priority override, and a procedure's reply
+ * If-Match on the ticket's updatedAt (a stale page never overwrites), the priority override, and a procedure's reply
  * drafted for the ticket and sent as the agent edited it.
  */
 @QuarkusTest
@@ -91,17 +91,20 @@ class ConsoleSupportTest extends TicketTestSupport {
     }
 
     @Test
-    void aWriteBasedOnAnOlderVersionIsRefusedAndChangesNothing() {
+    void aWriteBasedOnAnEarlierStateOfTheTicketIsRefusedAndChangesNothing() {
         partnerTeam();
         String ticket = phoneContact("Quiero cambiar el método de pago del pedido");
-        int seen = as(agent()).get("/api/v1/tickets/" + ticket).then().statusCode(200).extract().path("ticket.version");
-        as(agent()).header("If-Match", String.valueOf(seen)).body(Map.of("body", "Lo cambiamos ahora mismo", "internal", false))
+        String seen = as(agent()).get("/api/v1/tickets/" + ticket).then().statusCode(200).extract().path("ticket.updatedAt");
+        as(agent()).header("If-Match", seen).body(Map.of("body", "Lo cambiamos ahora mismo", "internal", false))
                 .post("/api/v1/tickets/" + ticket + "/messages").then().statusCode(201);
-        as(agent()).header("If-Match", String.valueOf(seen)).body(Map.of("body", "Otra respuesta sobre lo mismo", "internal", false))
+        as(agent()).header("If-Match", seen).body(Map.of("body", "Otra respuesta sobre lo mismo", "internal", false))
                 .post("/api/v1/tickets/" + ticket + "/messages").then().statusCode(412)
                 .body("detail", containsString("changed"));
-        as(agent()).header("If-Match", String.valueOf(seen)).body(Map.of("status", "SOLVED"))
+        as(agent()).header("If-Match", seen).body(Map.of("status", "SOLVED"))
                 .post("/api/v1/tickets/" + ticket + "/status").then().statusCode(412);
+        as(agent()).header("If-Match", "yesterday").body(Map.of("status", "SOLVED"))
+                .post("/api/v1/tickets/" + ticket + "/status").then().statusCode(400)
+                .body("errors[0].field", equalTo("If-Match"));
         List<String> bodies = as(agent()).get("/api/v1/tickets/" + ticket).then().statusCode(200).extract().path("messages.body");
         assertEquals(1, bodies.stream().filter(b -> b.startsWith("Otra respuesta") || b.startsWith("Lo cambiamos")).count(),
                 "only the write based on the current version landed: " + bodies);
