@@ -46,6 +46,7 @@ public final class ManifestValidator {
                     "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler"),
             Map.entry("policy/v1/PodDisruptionBudget", "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget"),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy"),
+            Map.entry("networking.k8s.io/v1/Ingress", "io.fabric8.kubernetes.api.model.networking.v1.Ingress"),
             Map.entry("kafka.strimzi.io/v1beta2/Kafka", "io.strimzi.api.kafka.model.kafka.Kafka"),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", "io.strimzi.api.kafka.model.nodepool.KafkaNodePool"),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", "io.strimzi.api.kafka.model.topic.KafkaTopic"));
@@ -61,6 +62,7 @@ public final class ManifestValidator {
                     "/spec/maxReplicas"),
             "policy/v1/PodDisruptionBudget", List.of("/spec/selector"),
             "networking.k8s.io/v1/NetworkPolicy", List.of("/spec/podSelector"),
+            "networking.k8s.io/v1/Ingress", List.of("/spec/rules/*/http/paths/*/backend/service/name"),
             "kafka.strimzi.io/v1beta2/Kafka", List.of("/spec/kafka/listeners/*/name", "/spec/kafka/listeners/*/port",
                     "/spec/kafka/listeners/*/type", "/spec/kafka/listeners/*/tls"),
             "kafka.strimzi.io/v1beta2/KafkaNodePool", List.of("/spec/replicas", "/spec/roles", "/spec/storage/type"),

@@ -45,6 +45,7 @@ public final class Platform {
     private final Map<PlatformService, ServiceProcess> processes = new EnumMap<>(PlatformService.class);
     private final Path logs;
     private final Duration startUp;
+    private final StackState state;
 
     private Platform() {
         long started = System.nanoTime();
@@ -56,7 +57,7 @@ public final class Platform {
         }
         Path root = TestStack.projectRoot();
         logs = root.resolve("system-tests").resolve("target").resolve("service-logs");
-        StackState state = new StackState(ProcessHandle.current().pid(), stack.kafkaBootstrapServers(),
+        state = new StackState(ProcessHandle.current().pid(), stack.kafkaBootstrapServers(),
                 stack.postgresJdbcPrefix(), stack.postgresUser(), stack.postgresPassword(), stack.smtpPort(),
                 stack.imapPort(), Path.of(URI.create(stack.jwtPublicKeyLocation())));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "system-tests-stop-services"));
@@ -122,9 +123,27 @@ public final class Platform {
         return startUp;
     }
 
-    /** The folder of the services' logs of this run (one file per service, written afresh each run). */
+    /** The shared stack as the services see it (for other processes started against it, such as the console). */
+    public StackState state() {
+        return state;
+    }
+
+    /** Where the processes' logs go. */
     public Path logs() {
         return logs;
+    }
+
+    /** Stops one service (its process ends); {@link #start(PlatformService)} brings it back. */
+    public synchronized void stop(PlatformService service) {
+        processes.get(service).close();
+    }
+
+    /** Starts a stopped service again with the same database and settings, and waits until it is ready. */
+    public synchronized void start(PlatformService service) {
+        ServiceProcess process = new ServiceProcess(service, TestStack.projectRoot(), logs);
+        processes.put(service, process);
+        process.start(state, settings(service));
+        process.awaitReady(START_TIMEOUT);
     }
 
     /** The base URL of a service's REST API. */

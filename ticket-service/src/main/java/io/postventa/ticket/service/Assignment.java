@@ -111,7 +111,7 @@ public class Assignment {
         int assigned = 0;
         while (true) {
             List<Ticket> page = Ticket.<Ticket>find("teamId = ?1 and agentId is null and status in " + TicketService.ACTIVE_LITERALS
-                    + " and mergedInto is null order by priorityRank, slaDueAt, createdAt, id", teamId)
+                    + " and mergedInto is null order by " + TicketService.URGENCY_HQL, teamId)
                     .range(0, QUEUE_PAGE - 1).list();
             for (Ticket ticket : page) {
                 em.flush(); // the agent's change that made room, and the assignments before this one, count

@@ -40,10 +40,45 @@ public class ProcedureService {
      * language the procedure has no reply in is refused, an implicit one falls back to the default language.
      */
     public TicketMessage apply(Ticket t, String procedureId, String language, String agentId) {
-        Procedure procedure = Procedure.findById(procedureId);
+        return apply(t, procedureId, language, null, agentId);
+    }
+
+    /**
+     * Sends the procedure's reply: {@code editedBody} when the agent changed the draft before sending, else the
+     * procedure's reply filled in. Either way the ticket records the procedure.
+     */
+    public TicketMessage apply(Ticket t, String procedureId, String language, String editedBody, String agentId) {
+        Procedure procedure = procedure(procedureId);
+        String body = editedBody != null && !editedBody.isBlank() ? editedBody
+                : render(procedure, t, language(procedure, t, language));
+        t.procedureId = procedure.id;
+        return tickets.reply(t, agentId, body, false, procedure.id);
+    }
+
+    /** The procedure's reply filled in for this ticket, in {@code language} (else the ticket's), not sent. */
+    public Draft draft(Ticket t, String procedureId, String language) {
+        Procedure procedure = procedure(procedureId);
+        String lang = language(procedure, t, language);
+        return new Draft(procedure.id, lang, render(procedure, t, lang));
+    }
+
+    /** A procedure's reply filled in for one ticket. */
+    public record Draft(String procedureId, String language, String body) {
+    }
+
+    private static Procedure procedure(String procedureId) {
+        Procedure procedure = procedureId == null ? null : Procedure.findById(procedureId);
         if (procedure == null) {
             throw ProblemException.badField("procedureId", "no such procedure");
         }
+        return procedure;
+    }
+
+    /**
+     * The language to write in: {@code language} when given (refused when the service does not speak it or the
+     * procedure has no reply in it), else the ticket's, else the default language or the procedure's first.
+     */
+    private String language(Procedure procedure, Ticket t, String language) {
         if (language != null && !texts.speaks(language)) {
             throw ProblemException.badField("language", "must be one of " + texts.languages());
         }
@@ -57,9 +92,11 @@ public class ProcedureService {
             lang = replies.containsKey(texts.defaultLanguage()) ? texts.defaultLanguage()
                     : replies.keySet().iterator().next();
         }
-        String body = Placeholders.render(replies.get(lang), values(t, lang));
-        t.procedureId = procedure.id;
-        return tickets.reply(t, agentId, body, false, procedure.id);
+        return lang;
+    }
+
+    private String render(Procedure procedure, Ticket t, String lang) {
+        return Placeholders.render(replies(procedure).get(lang), values(t, lang));
     }
 
     /** The procedure's replies by language, in the order of the service's languages. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -293,6 +294,56 @@ public class TicketService {
                     t.customerId, t.orderId), now());
         }
     }
+
+    /**
+     * An agent overrides the priority the rules gave: the SLA policy of the new priority applies from now on (the
+     * clock keeps its start, so the promise made to the customer is not reset).
+     */
+    public void changePriority(Ticket t, TicketPriority priority, String agentId) {
+        requireWritable(t);
+        String before = t.priority;
+        if (before.equals(priority.name())) {
+            return;
+        }
+        t.priority = priority.name();
+        SlaPolicy policy = rules.current().policyFor(priority, t.channel == null ? null : ContactChannel.valueOf(t.channel));
+        t.slaPolicyId = policy.id();
+        addMessage(t, MessageKind.SYSTEM, agentId, "priority " + before + " -> " + priority, null, null, null, null, null);
+        refreshSla(t, policy, now());
+    }
+
+    /**
+     * Gives {@code agentId} the most urgent unassigned active ticket of {@code teamId} (any team when null), in
+     * {@link #URGENCY_SQL} order; empty when none waits. The row is locked and skipped by concurrent callers, so two
+     * agents taking at once get two different tickets.
+     */
+    public Optional<Ticket> takeNext(String teamId, String agentId) {
+        String sql = "select * from ticket where agent_id is null and merged_into is null and status in " + ACTIVE_LITERALS
+                + (teamId == null ? "" : " and team_id = :team") + " order by " + URGENCY_SQL
+                + " limit 1 for update skip locked";
+        var query = Ticket.getEntityManager().createNativeQuery(sql, Ticket.class);
+        if (teamId != null) {
+            query.setParameter("team", teamId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Ticket> found = query.getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Ticket t = found.get(0);
+        t.agentId = agentId;
+        t.updatedAt = now();
+        addMessage(t, MessageKind.SYSTEM, agentId, "taken by " + agentId, null, null, null, null, null);
+        return Optional.of(t);
+    }
+
+    /**
+     * Most urgent first: priority, then the nearest SLA due time still running (the generated {@code sla_due_at}
+     * column, see the README), then the oldest; the id keeps pages stable. ticket_urgency_idx and
+     * ticket_team_queue_idx serve this order. {@link #URGENCY_HQL} is the same order for entity queries.
+     */
+    public static final String URGENCY_SQL = "priority_rank, sla_due_at, created_at, id";
+    public static final String URGENCY_HQL = "priorityRank, slaDueAt, createdAt, id";
 
     /** Merges {@code source} into {@code target}: its conversation moves over and it closes, pointing at the target. */
     public void merge(Ticket target, Ticket source, String agentId) {
