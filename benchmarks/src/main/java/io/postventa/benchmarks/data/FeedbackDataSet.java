@@ -1,33 +1,47 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.data;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.postventa.benchmarks.stack.BenchStack;
+import io.postventa.devstack.PlatformService;
+
 /**
- * Bulk-loads feedback-service's tables (after its Flyway created them) with one year of generated history: the
- * fact tables (orders and their lines, tickets, contacts, returns, surveys and answers) in the shapes FactService
- * and SurveyService write, then every KPI rollup computed from those facts with SQL aggregates, by local day in
- * the service's KPI time zone, as the consumers would have bumped them one event at a time. Values come from
- * deterministic hashes of the row number. Ticket timings (first response, resolution) and return lines, which
- * the service keeps only in its rollups, live in temporary tables during the load.
+ * One year of generated history for feedback-service, facts only: orders and their lines, tickets (with the first
+ * response and solve ticket-service reported), contacts, returns (with their first decision) and their lines,
+ * surveys and answers, bulk-loaded with SQL (generate_series) in the shapes the consumers store them, after the
+ * service's Flyway created the schema. Then the service derives the rest itself (its admin rebuild): orders' defect
+ * flags, recovered detractors and every KPI rollup. Values come from deterministic hashes of the row number, so every
+ * run generates the same history. Ticket reopens, SLA breaches and notifications sent are event counts the service
+ * keeps no fact of: this history has none.
  */
-final class FeedbackDataSet {
-    static final String SHAPE = "feedback-2";
-    static final String[] FACTS = {"order_fact", "order_line_fact", "ticket_fact", "contact_fact", "return_fact",
-        "survey", "answer"};
-    static final String[] ROLLUPS = {"kpi_daily", "first_response_histogram", "first_response_histogram_weekly",
-        "first_response_histogram_monthly", "contact_reason_daily", "category_daily",
-        "sku_daily", "sku_monthly", "sku_reason_daily", "sku_reason_monthly", "driver_daily"};
-    static final List<String> CATEGORIES = List.of("calzado", "ropa", "accesorios", "electronica", "hogar", "cocina",
-            "deporte", "juguetes", "belleza", "libros", "jardin", "mascotas", "bebe", "informatica", "telefonia",
+public final class FeedbackDataSet implements DataSet {
+    /** How the history is made, for the results file. */
+    public static final String METHOD = "facts bulk-loaded with SQL (generate_series) after the service's Flyway "
+            + "migrations, then POST /api/v1/maintenance/rebuild: the service derives defect flags, recovered detractors "
+            + "and every rollup; then ANALYZE";
+    /** Bumped when the generated shapes change, so a kept history of another shape is not reused. */
+    private static final String SHAPE = "feedback-3";
+    /** The service's outbox slot: the load waits until its relay has read past the load's WAL. */
+    private static final String SLOT = "feedback_service_outbox";
+    private static final List<String> FACTS = List.of("order_fact", "order_line_fact", "ticket_fact", "contact_fact",
+            "return_fact", "return_line_fact", "survey", "answer");
+    /**
+     * The rollups, for dropping their secondary indexes while the rebuild fills them (an optimisation only: a table
+     * renamed in the service is found by the rebuild's answer, just loaded with its indexes in place).
+     */
+    private static final List<String> ROLLUPS = List.of("kpi_daily", "first_response_histogram",
+            "first_response_histogram_weekly", "first_response_histogram_monthly", "contact_reason_daily",
+            "category_daily", "sku_daily", "sku_monthly", "sku_reason_daily", "sku_reason_monthly", "driver_daily");
+    private static final List<String> CATEGORIES = List.of("calzado", "ropa", "accesorios", "electronica", "hogar",
+            "cocina", "deporte", "juguetes", "belleza", "libros", "jardin", "mascotas", "bebe", "informatica", "telefonia",
             "muebles", "iluminacion", "textil-hogar", "viaje", "papeleria");
-    static final int SKUS = 5000;
-    static final int CUSTOMERS = 200_000;
+    private static final int SKUS = 5000;
+    private static final int CUSTOMERS = 200_000;
 
     private final int orders;
     private final ZoneId zone;
@@ -35,51 +49,86 @@ final class FeedbackDataSet {
     private final LocalDate last;
 
     /** {@code orders} placed over the 365 local days ending {@code last}. */
-    FeedbackDataSet(int orders, ZoneId zone, LocalDate last) {
+    public FeedbackDataSet(int orders, ZoneId zone, LocalDate last) {
         this.orders = orders;
         this.zone = zone;
         this.last = last;
         this.first = last.minusDays(364);
     }
 
-    LocalDate first() {
+    @Override
+    public String toString() {
+        return String.format("one year (%s to %s) of %,d orders, facts only (SQL), then the service's rebuild", first, last,
+                orders);
+    }
+
+    public int orders() {
+        return orders;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public LocalDate first() {
         return first;
     }
 
-    LocalDate last() {
+    public LocalDate last() {
         return last;
     }
 
-    String marker() {
+    @Override
+    public PlatformService service() {
+        return PlatformService.FEEDBACK;
+    }
+
+    private String marker() {
         return SHAPE + ":" + orders + ":" + first + ":" + last + ":" + zone;
     }
 
-    boolean presentIn(BulkSql sql) throws SQLException {
-        sql.execute("create table if not exists bench_data_set (marker text primary key, schema_version text, "
-                + "loaded_at timestamptz not null default now())");
-        return sql.count("select count(*) from bench_data_set where marker = '" + marker() + "' and schema_version = '"
-                + sql.schemaVersion() + "'") > 0;
+    @Override
+    public boolean presentIn(BulkSql sql) throws SQLException {
+        return sql.holds(marker());
     }
 
-    private static String h(String expr) {
-        return "(hashint4((" + expr + ")::int)::bigint & 2147483647)";
+    @Override
+    public Map<String, Long> counts(BulkSql sql) throws SQLException {
+        List<String> tables = new ArrayList<>(FACTS);
+        tables.addAll(ROLLUPS);
+        return sql.counts(tables);
     }
 
-    /** A local day of a timestamp, as Rollups.day computes it. */
+    /** A local day of a timestamp, as the service stores days (its KPI time zone). */
     private String day(String ts) {
         return "((" + ts + ") at time zone '" + zone.getId() + "')::date";
     }
 
-    Map<String, Object> load(BulkSql sql, String slot) throws SQLException, InterruptedException {
+    /** Loads the facts, lets the service derive the rest, and returns the seconds each step took and the rows. */
+    @Override
+    public Map<String, Object> load(BenchStack stack, BulkSql sql, ServiceAdmin service) throws Exception {
         long start = System.nanoTime();
         sql.execute("truncate " + String.join(", ", FACTS) + ", " + String.join(", ", ROLLUPS) + ", bench_data_set");
-        List<String> indexes = sql.dropSecondaryIndexes(FACTS);
-        List<String> rollupIndexes = sql.dropSecondaryIndexes(ROLLUPS);
+        List<String> indexes = sql.dropSecondaryIndexes(FACTS.toArray(String[]::new));
         String start0 = "(timestamp '" + first + " 00:00' at time zone '" + zone.getId() + "')";
-        String categories = TicketTexts.sqlArray(CATEGORIES);
-        String sku = "'SKU-' || lpad((%s)::text, 5, '0')";
+        orders(sql, start0);
+        tickets(sql, start0);
+        returns(sql, start0);
+        answers(sql);
+        sql.createIndexes(indexes);
+        sql.analyze(FACTS.toArray(String[]::new));
 
-        // facts ---------------------------------------------------------------------------------------
+        List<String> rollupIndexes = sql.dropSecondaryIndexes(ROLLUPS.toArray(String[]::new));
+        Map<String, Object> rebuilt = service.rebuild();
+        sql.timings().put("rebuild by the service", rebuilt.get("seconds"));
+        sql.createIndexes(rollupIndexes);
+        // a live database's autovacuum has long since marked a year's rollup pages all-visible (index-only scans)
+        sql.vacuumAnalyze(((Map<?, ?>) rebuilt.get("rollupRows")).keySet().toArray(String[]::new));
+        return DataSet.loaded(this, sql, marker(), SLOT, start, rebuilt);
+    }
+
+    /** Orders over the year (a few in exception, cancelled or still on the way) and their one to three lines. */
+    private void orders(BulkSql sql, String start0) throws SQLException {
         sql.step("order_fact", """
                 insert into order_fact (order_id, customer_id, placed_at, placed_day, status, carrier, delivered_at, delayed,
                     defect, locale)
@@ -91,82 +140,77 @@ final class FeedbackDataSet {
                              when p > %4$s + interval '358 days' and h %% 3 = 0 then 'IN_TRANSIT' else 'DELIVERED' end st
                       from (select g, %4$s + (%5$s %% 31536000) * interval '1 second' p, %6$s h
                             from generate_series(1, %7$d) g) a) b
-                """.formatted(h("g"), CUSTOMERS, day("p"), start0, h("g + 3000017"), h("g + 4000037"), orders));
+                """.formatted(BulkSql.hash("g"), CUSTOMERS, day("p"), start0, BulkSql.hash("g + 3000017"), BulkSql.hash("g + 4000037"), orders));
         sql.step("order_line_fact", """
                 insert into order_line_fact (order_id, sku, category, quantity)
-                select 'ORD-' || (1000000 + g), %1$s, (%2$s)[1 + s %% %3$d], 1 + (%4$s %% 10 = 0)::int
-                from generate_series(1, %5$d) g, lateral generate_series(1, 1 + %6$s %% 3) k,
-                     lateral (select %7$s %% %8$d s) x
+                select 'ORD-' || (1000000 + g), 'SKU-' || lpad(s::text, 5, '0'), (%1$s)[1 + s %% %2$d], 1 + (%3$s %% 10 = 0)::int
+                from generate_series(1, %4$d) g, lateral generate_series(1, 1 + %5$s %% 3) k,
+                     lateral (select %6$s %% %7$d s) x
                 on conflict do nothing
-                """.formatted(sku.formatted("s"), categories, CATEGORIES.size(), h("g * 3 + k + 11"), orders,
-                h("g + 5000011"), h("g * 3 + k"), SKUS));
-        sql.step("order defects (exceptions)", "update order_fact set defect = true where status = 'EXCEPTION'");
+                """.formatted(TicketTexts.sqlArray(CATEGORIES), CATEGORIES.size(), BulkSql.hash("g * 3 + k + 11"), orders,
+                BulkSql.hash("g + 5000011"), BulkSql.hash("g * 3 + k"), SKUS));
+    }
 
-        // tickets: timings kept aside, as only the rollups keep them
-        sql.execute("drop table if exists bench_ticket");
-        sql.step("tickets (timings, temporary)", """
-                create temp table bench_ticket as
-                select 'T-' || g ticket_id, o.order_id, o.customer_id, reason, created, first_seconds,
-                       created + first_seconds * interval '1 second' first_at,
-                       first_seconds <= 86400 first_within,
-                       solved, case when solved then first_seconds + 600 + h2 %% 200000 end resolution_seconds,
-                       case when solved then created + (first_seconds + 600 + h2 %% 200000) * interval '1 second' end solved_at,
-                       solved and first_seconds <= 86400 and first_seconds + 600 + h2 %% 200000 <= 259200 sla_met,
-                       solved and h2 %% 20 = 0 reopened, 1 + (h2 %% 4 = 0)::int contacts
-                from (select g, %1$s h2,
-                        least(%2$s + interval '364 days 23 hours', p + (3600 + %3$s %% 864000) * interval '1 second') created,
-                        (60 + (-ln((%4$s %% 1000000 + 1) / 1000001.0)) * 18000)::bigint first_seconds,
-                        %5$s %% 100 < 95 solved,
-                        %6$s reason
-                      from (select g, %2$s + (%7$s %% 31536000) * interval '1 second' p, %8$s %% 100 rb
-                            from generate_series(1, %9$d) g where %10$s %% 100 < 12) a) b
-                join order_fact o on o.order_id = 'ORD-' || (1000000 + g)
-                """.formatted(h("g + 9000001"), start0, h("g + 9100003"), h("g + 9200003"), h("g + 9300001"),
-                TicketTexts.weighted("rb", TicketTexts.REASONS, TicketTexts.REASON_WEIGHTS), h("g + 3000017"),
-                h("g + 9400001"), orders, h("g + 8000009")));
+    /**
+     * About 12% of orders get a ticket, with the first response and the solve ticket-service reported (95% solved),
+     * and one or two contacts.
+     */
+    private void tickets(BulkSql sql, String start0) throws SQLException {
         sql.step("ticket_fact", """
                 insert into ticket_fact (ticket_id, customer_id, order_id, reason, created_at, open, solved_once, sla_met,
-                    first_response_recorded)
-                select ticket_id, customer_id, order_id, reason, created, not solved, solved,
-                       case when solved then sla_met end, true
-                from bench_ticket
-                """);
+                    first_response_recorded, first_response_at, first_response_seconds, first_response_within_sla, solved_at,
+                    resolution_seconds, solved_within_sla)
+                select ticket_id, o.customer_id, o.order_id, reason, created, not solved, solved, case when solved then met end,
+                       true, created + first_seconds * interval '1 second', first_seconds, first_seconds <= 86400,
+                       case when solved then created + resolution * interval '1 second' end,
+                       case when solved then resolution end, case when solved then met end
+                from (select *, first_seconds <= 86400 and resolution <= 259200 met
+                      from (select 'T-' || g ticket_id, g, created, first_seconds, solved, reason,
+                              first_seconds + 600 + h2 %% 200000 resolution
+                            from (select g, %1$s h2,
+                                    least(%2$s + interval '364 days 23 hours',
+                                          p + (3600 + %3$s %% 864000) * interval '1 second') created,
+                                    (60 + (-ln((%4$s %% 1000000 + 1) / 1000001.0)) * 18000)::bigint first_seconds,
+                                    %5$s %% 100 < 95 solved,
+                                    %6$s reason
+                                  from (select g, %2$s + (%7$s %% 31536000) * interval '1 second' p, %8$s %% 100 rb
+                                        from generate_series(1, %9$d) g where %10$s %% 100 < 12) a) b) c) t
+                join order_fact o on o.order_id = 'ORD-' || (1000000 + t.g)
+                """.formatted(BulkSql.hash("g + 9000001"), start0, BulkSql.hash("g + 9100003"), BulkSql.hash("g + 9200003"), BulkSql.hash("g + 9300001"),
+                TicketTexts.weighted("rb", TicketTexts.REASONS, TicketTexts.REASON_WEIGHTS), BulkSql.hash("g + 3000017"),
+                BulkSql.hash("g + 9400001"), orders, BulkSql.hash("g + 8000009")));
         sql.step("contact_fact", """
-                insert into contact_fact (contact_id, ticket_id, customer_id, order_id, reason, received_at)
-                select ticket_id || '-c' || n, ticket_id, customer_id, order_id, reason,
-                       created + (n - 1) * interval '26 hours'
-                from bench_ticket, generate_series(1, contacts) n
-                """);
+                insert into contact_fact (contact_id, ticket_id, customer_id, order_id, reason, received_at, reason_at_contact)
+                select ticket_id || '-c' || n, ticket_id, customer_id, order_id, reason, created_at + (n - 1) * interval '26 hours',
+                       reason
+                from ticket_fact, generate_series(1, 1 + (%s %% 4 = 0)::int) n
+                """.formatted(BulkSql.hash("substr(ticket_id, 3)::int + 9000001")));
+    }
 
-        // returns: one returned line per return, kept aside like the ticket timings
-        sql.execute("drop table if exists bench_return");
-        sql.step("returns (lines, temporary)", """
-                create temp table bench_return as
-                select 'RET-' || substr(o.order_id, 5) return_id, o.order_id, o.customer_id,
-                       least(%1$s + interval '364 days 23 hours', o.delivered_at + (1 + h %% 14) * interval '1 day') requested_at,
-                       l.sku, l.category, 1 quantity,
-                       (array['SIZE_FIT','SIZE_FIT','SIZE_FIT','CHANGED_MIND','CHANGED_MIND','DAMAGED','DEFECTIVE',
-                              'WRONG_ITEM','NOT_AS_DESCRIBED','LATE_DELIVERY','MISSING_PARTS','OTHER'])[1 + h %% 12] reason,
-                       h %% 10 < 7 auto_approved
-                from (select order_id, customer_id, delivered_at, %2$s h from order_fact
-                      where delivered_at is not null) o
-                join lateral (select sku, category from order_line_fact l where l.order_id = o.order_id limit 1) l on true
-                where h %% 100 < 6
-                """.formatted(start0, h("substr(order_id, 5)::int + 9500003")));
+    /** About 6% of delivered orders come back: one line, requested within two weeks, 70% approved by the risk engine. */
+    private void returns(BulkSql sql, String start0) throws SQLException {
         sql.step("return_fact", """
-                insert into return_fact (return_id, order_id, customer_id, requested_at, main_reason, open, decided)
-                select return_id, order_id, customer_id, requested_at, reason, requested_at > now() - interval '10 days', true
-                from bench_return
+                insert into return_fact (return_id, order_id, customer_id, requested_at, main_reason, open, decided,
+                    decided_at, auto_approved)
+                select return_id, order_id, customer_id, requested_at, reason, requested_at > now() - interval '10 days', true,
+                       requested_at + interval '5 minutes', h %% 10 < 7
+                from (select 'RET-' || substr(order_id, 5) return_id, order_id, customer_id, h,
+                        least(%1$s + interval '364 days 23 hours', delivered_at + (1 + h %% 14) * interval '1 day') requested_at,
+                        (array['SIZE_FIT','SIZE_FIT','SIZE_FIT','CHANGED_MIND','CHANGED_MIND','DAMAGED','DEFECTIVE',
+                               'WRONG_ITEM','NOT_AS_DESCRIBED','LATE_DELIVERY','MISSING_PARTS','OTHER'])[1 + h %% 12] reason
+                      from (select order_id, customer_id, delivered_at, %2$s h from order_fact
+                            where delivered_at is not null) o
+                      where h %% 100 < 6) r
+                """.formatted(start0, BulkSql.hash("substr(order_id, 5)::int + 9500003")));
+        sql.step("return_line_fact", """
+                insert into return_line_fact (return_id, line_no, sku, category, quantity, reason)
+                select r.return_id, 0, l.sku, l.category, 1, r.main_reason from return_fact r
+                join lateral (select sku, category from order_line_fact l where l.order_id = r.order_id limit 1) l on true
                 """);
-        sql.step("order defects (returns, contacts)", """
-                update order_fact o set defect = true where not defect and (
-                    exists (select 1 from bench_return r where r.order_id = o.order_id
-                            and r.reason in ('DAMAGED', 'DEFECTIVE', 'WRONG_ITEM', 'MISSING_PARTS'))
-                    or exists (select 1 from bench_ticket t where t.order_id = o.order_id
-                            and t.reason in ('DAMAGED_ITEM', 'WRONG_ITEM', 'MISSING_PARTS')))
-                """);
+    }
 
-        // surveys and answers: NPS after a tenth of deliveries, CSAT after a quarter of solved tickets and refunds
+    /** NPS after a tenth of deliveries, CSAT after a quarter of solved tickets and a fifth of returns; none in the future. */
+    private void answers(BulkSql sql) throws SQLException {
         sql.execute("drop table if exists bench_answer");
         sql.step("answers (temporary)", """
                 create temp table bench_answer as
@@ -183,14 +227,15 @@ final class FeedbackDataSet {
                        solved_at + interval '2 hours', solved_at + interval '2 hours' + (h %% 100000) * interval '1 second',
                        case when sla_met then (array[5,5,5,4,4,3,2])[1 + h %% 7] else (array[5,4,3,2,2,1,1])[1 + h %% 7] end,
                        'es-ES', order_id, null, null, null, null, ticket_id, reason, sla_met
-                from (select *, %2$s h from bench_ticket where solved) t where h %% 4 = 0
+                from (select *, %2$s h from ticket_fact where solved_once) t where h %% 4 = 0
                 union all
                 select 'S-R-' || return_id, customer_id, 'CSAT', 'RETURN_REFUNDED', return_id, requested_at + interval '6 days',
                        requested_at + interval '7 days', requested_at + interval '7 days' + (h %% 100000) * interval '1 second',
-                       (array[5,5,4,4,3,2,1])[1 + h %% 7], 'es-ES', order_id, null, null, return_id, reason, null, null, null
-                from (select *, %3$s h from bench_return) r where h %% 5 = 0
-                """.formatted(h("substr(order_id, 5)::int + 9600011"), h("substr(ticket_id, 3)::int + 9700001"),
-                h("substr(return_id, 5)::int + 9800011")));
+                       (array[5,5,4,4,3,2,1])[1 + h %% 7], 'es-ES', order_id, null, null, return_id, main_reason, null, null,
+                       null
+                from (select *, %3$s h from return_fact) r where h %% 5 = 0
+                """.formatted(BulkSql.hash("substr(order_id, 5)::int + 9600011"), BulkSql.hash("substr(ticket_id, 3)::int + 9700001"),
+                BulkSql.hash("substr(return_id, 5)::int + 9800011")));
         sql.execute("delete from bench_answer where answered_at > now()");
         sql.step("survey", """
                 insert into survey (survey_id, customer_id, kind, trigger, subject_id, status, triggered_at, due_at,
@@ -213,156 +258,6 @@ final class FeedbackDataSet {
                        ctx_ticket_reason, ctx_sla_met
                 from bench_answer
                 """.formatted(day("answered_at")));
-        sql.createIndexes(indexes);
-        sql.analyze(FACTS);
-        sql.step("recovered detractors (a later order)", """
-                update answer a set recovered_at = r.first_order from (
-                    select a.survey_id, min(o.placed_at) as first_order from answer a
-                    join order_fact o on o.customer_id = a.customer_id and o.placed_at > a.answered_at
-                    where a.detractor group by a.survey_id) r
-                where a.survey_id = r.survey_id
-                """);
-
-        // rollups, from the facts -----------------------------------------------------------------------
-        sql.step("kpi_daily (days)", "insert into kpi_daily (day) select d::date from generate_series(date '" + first
-                + "', date '" + last + "' + 40, interval '1 day') d");
-        sql.step("kpi_daily orders", """
-                update kpi_daily k set orders = s.n, units_ordered = s.units, defective_orders = s.defects,
-                       notifications = s.n + s.delivered * 2 from (
-                    select o.placed_day as day, count(*) n, sum(u.units) units, count(*) filter (where o.defect) defects,
-                           count(*) filter (where o.delivered_at is not null) delivered
-                    from order_fact o join (select order_id, sum(quantity) units from order_line_fact group by order_id) u
-                      on u.order_id = o.order_id group by o.placed_day) s where k.day = s.day
-                """);
-        sql.step("kpi_daily contacts", "update kpi_daily k set contacts = s.n from (select " + day("received_at")
-                + " as day, count(*) n from contact_fact group by 1) s where k.day = s.day");
-        sql.step("kpi_daily tickets", """
-                update kpi_daily k set tickets_created = s.n from (select %s as day, count(*) n from bench_ticket group by 1) s
-                where k.day = s.day
-                """.formatted(day("created")));
-        sql.step("kpi_daily first responses", """
-                update kpi_daily k set first_responses = s.n, first_response_seconds_sum = s.secs,
-                       first_responses_within_sla = s.n_within from (
-                    select %s as day, count(*) n, sum(first_seconds) secs, count(*) filter (where first_within) n_within
-                    from bench_ticket group by 1) s where k.day = s.day
-                """.formatted(day("first_at")));
-        sql.step("kpi_daily solved", """
-                update kpi_daily k set tickets_solved = s.n, resolution_seconds_sum = s.secs,
-                       tickets_solved_within_sla = s.n_within, reopens = s.reopens, sla_breaches = s.breaches from (
-                    select %s as day, count(*) n, sum(resolution_seconds) secs, count(*) filter (where sla_met) n_within,
-                           count(*) filter (where reopened) reopens, count(*) filter (where not sla_met) breaches
-                    from bench_ticket where solved group by 1) s where k.day = s.day
-                """.formatted(day("solved_at")));
-        sql.step("kpi_daily returns", """
-                update kpi_daily k set returns_requested = s.n, units_returned = s.units, returns_decided = s.n,
-                       returns_auto_approved = s.auto from (
-                    select %s as day, count(*) n, sum(quantity) units, count(*) filter (where auto_approved) auto
-                    from bench_return group by 1) s where k.day = s.day
-                """.formatted(day("requested_at")));
-        sql.step("kpi_daily answers", """
-                update kpi_daily k set nps_answers = s.nps, nps_promoters = s.promoters, nps_detractors = s.nps_detractors,
-                       csat_answers = s.csat, csat_satisfied = s.satisfied, csat_score_sum = s.csat_sum,
-                       detractors = s.detractors, recovered_detractors = s.recovered from (
-                    select day, count(*) filter (where kind = 'NPS') nps,
-                           count(*) filter (where kind = 'NPS' and score >= 9) promoters,
-                           count(*) filter (where kind = 'NPS' and detractor) nps_detractors,
-                           count(*) filter (where kind = 'CSAT') csat,
-                           count(*) filter (where kind = 'CSAT' and score >= 4) satisfied,
-                           coalesce(sum(score) filter (where kind = 'CSAT'), 0) csat_sum,
-                           count(*) filter (where detractor) detractors,
-                           count(*) filter (where detractor and recovered_at is not null) recovered
-                    from answer group by day) s where k.day = s.day
-                """);
-        sql.step("first_response_histogram", """
-                insert into first_response_histogram (day, bucket, responses)
-                select %s, case when first_seconds <= 1 then 0
-                                 else greatest(1, ceil(ln(first_seconds) / ln(1.02) - 1e-9))::int end, count(*)
-                from bench_ticket group by 1, 2 order by 1, 2
-                """.formatted(day("first_at")));
-        for (String unit : new String[] {"week", "month"}) {
-            sql.step("first_response_histogram_" + unit + "ly", """
-                    insert into first_response_histogram_%1$sly (day, bucket, responses)
-                    select date_trunc('%1$s', day)::date, bucket, sum(responses) from first_response_histogram group by 1, 2
-                    """.formatted(unit));
-        }
-        sql.step("kpi_daily first-response p90", """
-                update kpi_daily k set first_response_p90_bucket = p.p90 from (
-                    select day, min(bucket) p90 from (
-                        select day, bucket, sum(responses) over (partition by day order by bucket) cum,
-                               sum(responses) over (partition by day) total from first_response_histogram) c
-                    where cum >= ceil(total * 0.9) group by day) p
-                where k.day = p.day
-                """);
-        sql.step("contact_reason_daily", "insert into contact_reason_daily (day, reason, contacts) select "
-                + day("received_at") + ", reason, count(*) from contact_fact group by 1, 2");
-        sql.step("category_daily", """
-                insert into category_daily (day, category, units_ordered, units_returned)
-                select day, category, sum(o), sum(r) from (
-                    select f.placed_day as day, l.category, l.quantity o, 0 r from order_line_fact l
-                    join order_fact f on f.order_id = l.order_id
-                    union all select %s, category, 0, quantity from bench_return) x group by 1, 2
-                """.formatted(day("requested_at")));
-        sql.step("sku_daily", """
-                insert into sku_daily (day, sku, units_ordered, units_returned, contacts)
-                select day, sku, sum(o), sum(r), sum(c) from (
-                    select f.placed_day as day, l.sku, l.quantity o, 0 r, 0 c from order_line_fact l
-                    join order_fact f on f.order_id = l.order_id
-                    union all select %s, sku, 0, quantity, 0 from bench_return
-                    union all select %s, l.sku, 0, 0, 1 from contact_fact c join order_line_fact l on l.order_id = c.order_id
-                ) x group by 1, 2 order by 1, 2
-                """.formatted(day("requested_at"), day("c.received_at")));
-        sql.step("sku_monthly", """
-                insert into sku_monthly (day, sku, units_ordered, units_returned, contacts)
-                select date_trunc('month', day)::date, sku, sum(units_ordered), sum(units_returned), sum(contacts)
-                from sku_daily group by 1, 2
-                """);
-        sql.step("sku_reason_daily", """
-                insert into sku_reason_daily (day, sku, reason, contacts)
-                select %s, l.sku, c.reason, count(*) from contact_fact c join order_line_fact l on l.order_id = c.order_id
-                group by 1, 2, 3
-                """.formatted(day("c.received_at")));
-        sql.step("sku_reason_monthly", """
-                insert into sku_reason_monthly (day, sku, reason, contacts)
-                select date_trunc('month', day)::date, sku, reason, sum(contacts) from sku_reason_daily group by 1, 2, 3
-                """);
-        sql.step("driver_daily", """
-                insert into driver_daily (day, kind, dimension, value, answers, promoters, detractors, satisfied, score_sum)
-                select day, kind, dimension, value, count(*), count(*) filter (where kind = 'NPS' and score >= 9),
-                       count(*) filter (where detractor), count(*) filter (where kind = 'CSAT' and score >= 4), sum(score)
-                from (select day, kind, score, detractor, 'CARRIER' as dimension, ctx_carrier as value from answer
-                      where ctx_carrier is not null
-                      union all select day, kind, score, detractor, 'DELAYED', ctx_delayed::text from answer
-                      where ctx_delayed is not null
-                      union all select day, kind, score, detractor, 'RETURN_REASON', ctx_return_reason from answer
-                      where ctx_return_reason is not null
-                      union all select day, kind, score, detractor, 'TICKET_REASON', ctx_ticket_reason from answer
-                      where ctx_ticket_reason is not null) a
-                group by 1, 2, 3, 4
-                """);
-        sql.execute("drop table bench_ticket");
-        sql.execute("drop table bench_return");
         sql.execute("drop table bench_answer");
-        sql.createIndexes(rollupIndexes);
-        // a live database's autovacuum has long since marked a year's rollup pages all-visible (index-only scans)
-        sql.vacuumAnalyze(ROLLUPS);
-        sql.execute("insert into bench_data_set (marker, schema_version) values ('" + marker() + "', '"
-                + sql.schemaVersion() + "')");
-        sql.awaitSlotCaughtUp(slot, Duration.ofMinutes(5));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("seconds", Latencies.round((System.nanoTime() - start) / 1e9));
-        out.put("steps", sql.timings());
-        out.put("rows", counts(sql));
-        return out;
-    }
-
-    static Map<String, Long> counts(BulkSql sql) throws SQLException {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : FACTS) {
-            rows.put(table, sql.count("select count(*) from " + table));
-        }
-        for (String table : ROLLUPS) {
-            rows.put(table, sql.count("select count(*) from " + table));
-        }
-        return rows;
     }
 }

@@ -1,35 +1,25 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.measure;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Samples the resident memory of some processes twice a second and keeps each one's peak. */
-public final class RssSampler {
+/** The peak resident memory of some processes, sampled twice a second. */
+public final class RssSampler implements AutoCloseable {
     private final Map<Long, Long> peaks = new ConcurrentHashMap<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final Sampler sampler;
 
     private RssSampler(List<Long> pids) {
-        thread = new Thread(() -> {
-            while (running) {
-                for (long pid : pids) {
-                    peaks.merge(pid, ProcessStats.rssMb(pid), Math::max);
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
-                }
+        sampler = Sampler.every(Duration.ofMillis(500), "rss-sampler", () -> {
+            for (long pid : pids) {
+                peaks.merge(pid, ProcessStats.rssMb(pid), Math::max);
             }
-        }, "rss-sampler");
-        thread.setDaemon(true);
+        });
     }
 
     public static RssSampler start(List<Long> pids) {
-        RssSampler s = new RssSampler(pids);
-        s.thread.start();
-        return s;
+        return new RssSampler(pids);
     }
 
     public long peak(long pid) {
@@ -37,7 +27,11 @@ public final class RssSampler {
     }
 
     public void stop() {
-        running = false;
-        thread.interrupt();
+        sampler.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }
