@@ -185,7 +185,7 @@ public final class EndToEndBenchmark {
         phase.put("achievedPerSecond", run.achievedPerSecond());
         phase.put("producerMaxBehindScheduleMs", run.maxBehindMs());
         phase.put("events", events);
-        long peakLag = lagTimeline.stream().mapToLong(l -> l[1]).max().orElse(lagEnd);
+        long peakLag = Math.max(lagEnd, lagTimeline.stream().mapToLong(l -> l[1]).max().orElse(0));
         long midLag = lagTimeline.isEmpty() ? 0 : lagTimeline.get(lagTimeline.size() / 2)[1];
         // sustained: at the end the services are less than about a second of traffic behind, and the lag did not keep
         // climbing through the second half

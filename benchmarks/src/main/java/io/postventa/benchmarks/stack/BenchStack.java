@@ -29,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 import io.postventa.benchmarks.measure.Await;
+import io.postventa.benchmarks.measure.ProcessStats;
 import io.postventa.benchmarks.measure.StackCpu;
 import io.postventa.devstack.Classpath;
 import io.postventa.devstack.PlatformService;
@@ -113,15 +114,22 @@ public final class BenchStack implements AutoCloseable {
         return stack;
     }
 
-    /** A benchmark never shares the stack (and data) of an earlier run that is still stopping: it waits for it. */
+    /**
+     * A benchmark never shares the stack (and data) of an earlier run that is still stopping: it waits for it. The pid
+     * in the state file is the earlier stack only while it runs devstack: a process that ended but was not reaped yet
+     * (a zombie has no command line) or a new process that got the same pid is not.
+     */
     private static void awaitPreviousStackGone(Path stateFile) {
-        StackState.read(stateFile).flatMap(s -> ProcessHandle.of(s.pid())).ifPresent(p -> {
+        StackState.read(stateFile).flatMap(s -> ProcessHandle.of(s.pid())).filter(BenchStack::runsDevstack).ifPresent(p -> {
             System.out.println("Waiting for the previous benchmark's stack (pid " + p.pid() + ") to stop...");
-            p.onExit().orTimeout(120, TimeUnit.SECONDS).exceptionally(t -> null).join();
-            if (p.isAlive()) {
+            if (!Await.until(Duration.ofSeconds(120), () -> !runsDevstack(p))) {
                 throw new IllegalStateException("the stack of an earlier run (pid " + p.pid() + ") is still running");
             }
         });
+    }
+
+    private static boolean runsDevstack(ProcessHandle p) {
+        return p.isAlive() && ProcessStats.commandLine(p.pid()).contains("io.postventa.devstack.Cli");
     }
 
     /** The ceilings write to a database of their own (the "local" profile does not create it). */
