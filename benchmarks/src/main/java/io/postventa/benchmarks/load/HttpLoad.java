@@ -1,4 +1,4 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.load;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+
+import io.postventa.benchmarks.measure.Latencies;
 
 /**
  * A closed-loop HTTP load: {@code concurrency} clients each send a request, wait for the answer and send the

@@ -1,4 +1,4 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.load;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,7 +15,7 @@ import io.postventa.events.common.SalesChannel;
  * see the mix of data they would in production (repeat customers' purchase counts, expensive and
  * cheap lines, risky and safe categories).
  */
-final class Shop {
+public final class Shop {
     /** Category, price range (EUR) and product names. */
     private record Category(String name, double minPrice, double maxPrice, String... products) {
     }
@@ -39,7 +39,7 @@ final class Shop {
     private static final String[] LOCALES = {"es-ES", "es-ES", "es-ES", "en-GB", "ca-ES", "pt-PT"};
     private static final SalesChannel[] CHANNELS = {SalesChannel.WEB, SalesChannel.WEB, SalesChannel.MOBILE_APP,
             SalesChannel.MOBILE_APP, SalesChannel.MARKETPLACE, SalesChannel.STORE};
-    static final String[] CARRIERS = {"SEUR", "CORREOS", "DHL", "GLS", "MRW"};
+    public static final String[] CARRIERS = {"SEUR", "CORREOS", "DHL", "GLS", "MRW"};
 
     private final SplittableRandom random;
     private final String run;
@@ -52,19 +52,19 @@ final class Shop {
      * @param repeatCustomers how many customers come back
      * @param repeatShare     the share of orders placed by them (the rest by first-time customers)
      */
-    Shop(long seed, String run, int repeatCustomers, double repeatShare) {
+    public Shop(long seed, String run, int repeatCustomers, double repeatShare) {
         this.random = new SplittableRandom(seed);
         this.run = run;
         this.repeatCustomers = repeatCustomers;
         this.repeatShare = repeatShare;
     }
 
-    SplittableRandom random() {
+    public SplittableRandom random() {
         return random;
     }
 
     /** The next order's customer: a returning one or a new one. */
-    String customer() {
+    public String customer() {
         if (random.nextDouble() < repeatShare) {
             return "CUST-" + run + "-R" + random.nextInt(repeatCustomers);
         }
@@ -72,7 +72,7 @@ final class Shop {
     }
 
     /** One to four lines (mostly one or two), each a product of a category drawn by popularity. */
-    List<OrderLine> lines() {
+    public List<OrderLine> lines() {
         int count = 1 + (random.nextDouble() < 0.45 ? 1 + (random.nextDouble() < 0.35 ? 1 + random.nextInt(2) : 0) : 0);
         List<OrderLine> lines = new ArrayList<>(count);
         java.util.Set<String> skus = new java.util.HashSet<>();
@@ -93,7 +93,7 @@ final class Shop {
         return lines;
     }
 
-    static BigDecimal total(List<OrderLine> lines) {
+    public static BigDecimal total(List<OrderLine> lines) {
         BigDecimal total = BigDecimal.ZERO;
         for (OrderLine l : lines) {
             total = total.add(l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())));
@@ -101,19 +101,19 @@ final class Shop {
         return total;
     }
 
-    String[] city() {
+    public String[] city() {
         return CITIES[random.nextInt(CITIES.length)];
     }
 
-    String locale() {
+    public String locale() {
         return LOCALES[random.nextInt(LOCALES.length)];
     }
 
-    SalesChannel channel() {
+    public SalesChannel channel() {
         return CHANNELS[random.nextInt(CHANNELS.length)];
     }
 
-    String carrier() {
+    public String carrier() {
         return CARRIERS[random.nextInt(CARRIERS.length)];
     }
 

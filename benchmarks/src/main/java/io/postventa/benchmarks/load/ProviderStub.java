@@ -1,10 +1,13 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.load;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,6 +55,15 @@ public final class ProviderStub implements AutoCloseable {
     /** Base URL of the stub, e.g. {@code http://127.0.0.1:40123}. */
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Settings that point notification-service's SMS, WhatsApp and push providers at this stub. */
+    public Map<String, String> notificationServiceSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String channel : List.of("sms", "whatsapp", "push")) {
+            settings.put("postventa.notification.providers." + channel + ".url", url() + "/" + channel);
+        }
+        return settings;
     }
 
     /** Who is told about each request from now on. */

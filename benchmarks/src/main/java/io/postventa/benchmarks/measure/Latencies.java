@@ -1,6 +1,7 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.measure;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,6 +12,10 @@ public final class Latencies {
     public Latencies(double[] millis) {
         this.sorted = millis.clone();
         Arrays.sort(this.sorted);
+    }
+
+    public static Latencies of(Collection<Double> millis) {
+        return new Latencies(millis.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     public int count() {
@@ -44,11 +49,11 @@ public final class Latencies {
         return out;
     }
 
-    static double round(double value) {
+    public static double round(double value) {
         return Math.round(value * 10.0) / 10.0;
     }
 
-    static double round2(double value) {
+    public static double round2(double value) {
         return Math.round(value * 100.0) / 100.0;
     }
 }

@@ -1,4 +1,4 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.stack;
 
 import java.util.logging.Handler;
 
@@ -11,14 +11,16 @@ import io.quarkus.bootstrap.logging.InitialConfigurator;
  * event, which cost the relay more CPU than reading the WAL itself. A service's relay never pays
  * this (Quarkus configures logging at INFO), so neither must its benchmark.
  */
-final class BenchLogging {
+public final class BenchLogging {
     private BenchLogging() {
     }
 
-    /** Call first in main, before anything logs. INFO and above go to the console. */
-    static void configure() {
+    /** Call first in main, before anything logs. INFO and above go to the console (Kafka's clients: WARNING). */
+    public static void configure() {
         System.setProperty("logging.initial-configurator.min-level", "INFO");
         org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.INFO);
+        // every Kafka client prints its whole configuration at INFO; the benchmarks open a dozen of them
+        org.jboss.logmanager.LogContext.getLogContext().getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
         InitialConfigurator.DELAYED_HANDLER.setHandlers(new Handler[] {InitialConfigurator.createDefaultHandler()});
     }
 }

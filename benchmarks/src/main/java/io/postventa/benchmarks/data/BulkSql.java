@@ -1,4 +1,4 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.data;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.postventa.benchmarks.measure.Latencies;
 
 /**
  * Bulk-loads a service's tables with plain SQL (generate_series, insert ... select) on one connection: drops the
@@ -29,6 +31,11 @@ public final class BulkSql implements AutoCloseable {
             s.execute("set maintenance_work_mem = '1GB'");
             s.execute("set work_mem = '64MB'");
         }
+    }
+
+    /** SQL for a non-negative hash of an integer expression: the data sets' values come from these. */
+    public static String hash(String expr) {
+        return "(hashint4((" + expr + ")::int)::bigint & 2147483647)";
     }
 
     /** Runs one statement and records how long it took under {@code label}. */
@@ -143,6 +150,31 @@ public final class BulkSql implements AutoCloseable {
                 }
                 rows.add(row);
             }
+        }
+        return rows;
+    }
+
+    /**
+     * Whether the database holds the data set {@code marker} names, loaded under the schema it has now (a reused bench
+     * stack); creates the bookkeeping table on first use.
+     */
+    public boolean holds(String marker) throws SQLException {
+        execute("create table if not exists bench_data_set (marker text primary key, schema_version text, "
+                + "loaded_at timestamptz not null default now())");
+        return count("select count(*) from bench_data_set where marker = '" + marker + "' and schema_version = '"
+                + schemaVersion() + "'") > 0;
+    }
+
+    /** Records that the data set {@code marker} names is loaded, under the schema the database has now. */
+    public void mark(String marker) throws SQLException {
+        execute("insert into bench_data_set (marker, schema_version) values ('" + marker + "', '" + schemaVersion() + "')");
+    }
+
+    /** Rows of each table. */
+    public Map<String, Long> counts(List<String> tables) throws SQLException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : tables) {
+            rows.put(table, count("select count(*) from " + table));
         }
         return rows;
     }

@@ -1,4 +1,4 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.load;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,12 +15,18 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Writes records to Kafka as an outside producer would (acks=all), either open-loop at a fixed rate (each record
- * is sent at its scheduled time whatever the system under test does, so a slow consumer cannot slow the load
+ * Writes records to Kafka as an outside producer would (acks=all): one at a time, open-loop at a fixed rate (each
+ * record is sent at its scheduled time whatever the system under test does, so a slow consumer cannot slow the load
  * down) or as fast as the producer goes. Each record's timestamp is set to the moment it is handed to the
  * producer, and the caller gets that timestamp, the origin of the latencies measured.
  */
-public final class FixedRateProducer implements AutoCloseable {
+public final class Producer implements AutoCloseable {
+    /**
+     * The Kafka client's default linger since 4.0: at 500 records/s a linger of 1 ms sent almost every record in a
+     * request of its own, and the broker spent 0.35 cores on them and the service's own traffic.
+     */
+    public static final int DEFAULT_LINGER_MS = 5;
+
     /** One record to send: topic, key, value and headers. */
     public record Outgoing(String topic, String key, String value, Map<String, String> headers) {
     }
@@ -41,13 +47,16 @@ public final class FixedRateProducer implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<Exception> lastError = new AtomicReference<>();
 
-    public FixedRateProducer(String bootstrapServers) {
+    public Producer(String bootstrapServers) {
+        this(bootstrapServers, DEFAULT_LINGER_MS);
+    }
+
+    /** A producer that waits up to {@code lingerMs} to fill a batch (order-status and returns measure with 1 ms). */
+    public Producer(String bootstrapServers, int lingerMs) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        // the client's default since Kafka 4.0: at 500 records/s a linger of 1 ms sent almost every record in a
-        // request of its own, and the broker spent 0.35 cores on them and the service's own traffic
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(lingerMs));
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -92,15 +101,32 @@ public final class FixedRateProducer implements AutoCloseable {
     private void send(Source source, long i) {
         Outgoing o = source.next(i);
         long now = System.currentTimeMillis();
-        ProducerRecord<String, String> record = new ProducerRecord<>(o.topic(), null, now, o.key(), o.value());
-        o.headers().forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
         source.sent(i, o, now);
+        send(o, now);
+    }
+
+    /** Sends one record stamped {@code timestampMillis}, without waiting (see {@link #flush}). */
+    public void send(Outgoing o, long timestampMillis) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(o.topic(), null, timestampMillis, o.key(), o.value());
+        o.headers().forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
         producer.send(record, (metadata, error) -> {
             if (error != null) {
                 failed.incrementAndGet();
                 lastError.set(error);
             }
         });
+    }
+
+    /** Sends one record stamped now; returns that timestamp (epoch ms). */
+    public long send(Outgoing o) {
+        long now = System.currentTimeMillis();
+        send(o, now);
+        return now;
+    }
+
+    /** Waits until every record sent so far is acknowledged. */
+    public void flush() {
+        producer.flush();
     }
 
     /** Records the broker refused so far (a benchmark with any is not valid). */

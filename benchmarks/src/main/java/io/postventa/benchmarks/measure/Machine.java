@@ -1,4 +1,4 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.measure;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,10 +1,10 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.measure;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,35 +84,34 @@ public final class ProcessStats {
         return seconds;
     }
 
-    /**
-     * CPU seconds so far of this JVM and every process it started, grouped: each named pid under its name, the
-     * Kafka broker as "kafka", PostgreSQL's processes as "postgres", the stack's own JVM (SMTP server) and this
-     * JVM (load generator, provider stub) by name. Processes that already exited are not counted.
-     */
-    public static Map<String, Double> cpuByComponent(Map<Long, String> named) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        named.forEach((pid, name) -> out.merge(name, cpuSeconds(pid), Double::sum));
-        ProcessHandle.current().descendants().forEach(p -> {
-            if (named.containsKey(p.pid())) {
-                return;
-            }
-            String cmd = p.info().commandLine().orElse("");
-            String group = cmd.contains("kafka.Kafka") ? "kafka"
-                    : cmd.contains("io.postventa.devstack.Cli") ? "stack JVM (SMTP)"
-                    : cmd.contains("postgres") ? "postgres" : null;
-            if (group != null) {
-                double cpu = cpuSeconds(p.pid());
-                if (!Double.isNaN(cpu)) {
-                    out.merge(group, cpu, Double::sum);
-                }
-            }
-        });
-        out.put("benchmark JVM", ownCpuSeconds());
-        return out;
-    }
-
     /** CPU seconds used by this benchmark JVM so far (the load generator and the provider stub). */
     public static double ownCpuSeconds() {
         return cpuSeconds(ProcessHandle.current().pid());
+    }
+
+    /** A process's command line, its arguments separated by spaces ("" if it cannot be read). */
+    public static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** Busy and total CPU time of the whole machine so far (from /proc/stat), in seconds of all cores. */
+    public static double[] machineCpuSeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            // user .. steal; guest time is already counted in user
+            for (int i = 1; i < Math.min(f.length, 9); i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new double[] {(total - idle) / CLOCK_TICKS, total / CLOCK_TICKS};
+        } catch (IOException | RuntimeException e) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
     }
 }

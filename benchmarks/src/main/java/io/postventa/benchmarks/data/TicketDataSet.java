@@ -1,78 +1,92 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.data;
 
-import static io.postventa.benchmarks.TicketTexts.sqlArray;
+import static io.postventa.benchmarks.data.TicketTexts.sqlArray;
 
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.postventa.benchmarks.stack.BenchStack;
+import io.postventa.devstack.PlatformService;
+
 /**
- * Bulk-loads ticket-service's tables (after its Flyway created them) with a generated help desk: customers, the
- * order and return read models, teams, agents and routing rules, tickets with their first customer message. The
- * rows have the shapes the service itself writes (ReadModelService for customer, order_view and return_view;
- * ContactService and TicketService for ticket and ticket_message); values come from deterministic hashes of the
- * row number, so every run generates the same data. Replies, notes and system lines of old tickets are left out
- * (the search and the ingest never read them).
+ * A generated help desk for ticket-service, facts only: customers, the order and return read models, tickets with
+ * their SLA clock and first customer message, bulk-loaded with SQL (generate_series) in the shapes the service
+ * writes them (ReadModelService for customer, order_view and return_view; ContactService and TicketService for
+ * ticket and ticket_message), after its Flyway created the schema. Teams, agents and routing rules are set through
+ * its admin API, as an admin would; then the service derives the rest itself (its admin rebuild): the customer
+ * search's keys of every order, and the SLA state (due times, targets already run out) of every active ticket.
+ * Values come from deterministic hashes of the row number, so every run generates the same data. Replies, notes and
+ * system lines of old tickets are left out (the search and the ingest never read them), and so are the SLA outcomes
+ * of closed tickets (history the service does not act on).
  */
-final class TicketDataSet {
+public final class TicketDataSet implements DataSet {
+    /** How the data set is made, for the results file. */
+    public static final String METHOD = "facts bulk-loaded with SQL (generate_series) after the service's Flyway "
+            + "migrations, teams and agents through the admin API, then POST /api/v1/maintenance/rebuild: the service "
+            + "derives the search keys and the SLA state of active tickets; then ANALYZE";
     /** Tables this data set fills, in load order. */
-    static final String[] TABLES = {"customer", "order_view", "product_line", "return_view", "team", "agent",
-        "routing_rule", "ticket", "ticket_message"};
+    private static final List<String> TABLES = List.of("customer", "order_view", "product_line", "return_view", "team",
+            "agent", "routing_rule", "ticket", "ticket_message");
     /** Bumped when the generated shapes change, so a kept data set of another shape is not reused. */
-    static final String SHAPE = "tickets-2";
+    private static final String SHAPE = "tickets-3";
+    /** The service's outbox slot: the load waits until its relay has read past the load's WAL. */
+    private static final String SLOT = "ticket_service_outbox";
 
     private final int customers;
     private final int orders;
     private final int tickets;
 
-    TicketDataSet(int customers, int orders, int tickets) {
+    public TicketDataSet(int customers, int orders, int tickets) {
         this.customers = customers;
         this.orders = orders;
         this.tickets = tickets;
     }
 
-    /** A hash of an integer expression, non-negative. */
-    private static String h(String expr) {
-        return "(hashint4((" + expr + ")::int)::bigint & 2147483647)";
+    @Override
+    public PlatformService service() {
+        return PlatformService.TICKET;
     }
 
-    String marker() {
+    private String marker() {
         return SHAPE + ":" + customers + ":" + orders + ":" + tickets;
     }
 
     /** Whether the database already holds this data set (a reused bench stack). */
-    boolean presentIn(BulkSql sql) throws SQLException {
-        sql.execute("create table if not exists bench_data_set (marker text primary key, schema_version text, "
-                + "loaded_at timestamptz not null default now())");
-        return sql.count("select count(*) from bench_data_set where marker = '" + marker() + "' and schema_version = '"
-                + sql.schemaVersion() + "'") > 0;
+    @Override
+    public String toString() {
+        return String.format("%,d customers, %,d orders, %,d tickets", customers, orders, tickets);
+    }
+
+    public boolean presentIn(BulkSql sql) throws SQLException {
+        return sql.holds(marker());
     }
 
     /**
-     * Loads everything and returns the seconds each step took and the row counts. After the customers, the orders
-     * (with their trigram index, the slowest step) and the tickets load at the same time on two connections.
+     * Loads everything and returns the seconds each step took and the row counts. After the customers, the orders and
+     * returns and the tickets load at the same time on two connections; the search indexes of the orders are built
+     * once the service has derived the keys they index.
      */
-    Map<String, Object> load(BulkSql sql, BulkSql second, String slot) throws Exception {
+    @Override
+    public Map<String, Object> load(BenchStack stack, BulkSql sql, ServiceAdmin service) throws Exception {
+        try (BulkSql second = new BulkSql(stack.db(service().database()))) {
+            return load(sql, second, service);
+        }
+    }
+
+    private Map<String, Object> load(BulkSql sql, BulkSql second, ServiceAdmin service) throws Exception {
         long start = System.nanoTime();
-        sql.execute("truncate ticket_message, ticket, routing_rule, return_view, order_view, product_line, customer, "
-                + "bench_data_set");
-        sql.execute("delete from agent");
-        sql.execute("delete from team where id <> 'in-house'");
+        sql.execute("truncate ticket_message, ticket, return_view, order_view, product_line, customer, bench_data_set");
+        teams(service);
         List<String> customerIndexes = sql.dropSecondaryIndexes("customer");
-        List<String> orderIndexes = sql.dropSecondaryIndexes("order_view", "return_view", "product_line");
+        List<String> returnIndexes = sql.dropSecondaryIndexes("return_view");
+        List<String> orderIndexes = sql.dropSecondaryIndexes("order_view", "product_line");
         List<String> ticketIndexes = sql.dropSecondaryIndexes("ticket", "ticket_message");
         sql.step("customer", customersSql());
-        List<String> teams = teamsSql();
-        sql.step("team", teams.get(0));
-        sql.step("agent", teams.get(1));
-        sql.step("routing_rule", teams.get(2));
         BulkSql.inParallel(() -> {
             sql.step("order_view", ordersSql());
-            sql.step("product_line", PRODUCT_LINES);
             sql.step("return_view", returnsSql());
-            sql.createIndexes(orderIndexes);
+            sql.createIndexes(returnIndexes);
         }, () -> {
             second.step("ticket", ticketsSql());
             second.step("ticket_message", messagesSql());
@@ -80,23 +94,17 @@ final class TicketDataSet {
             second.createIndexes(ticketIndexes);
         });
         sql.timings().putAll(second.timings());
+        sql.analyze("customer", "order_view", "return_view", "ticket", "ticket_message");
+        Map<String, Object> rebuilt = service.rebuild();
+        sql.timings().put("rebuild by the service", rebuilt.get("seconds"));
+        sql.createIndexes(orderIndexes);
         sql.analyze("customer", "order_view", "product_line", "return_view", "ticket", "ticket_message", "agent", "team");
-        sql.execute("insert into bench_data_set (marker, schema_version) values ('" + marker() + "', '"
-                + sql.schemaVersion() + "')");
-        sql.awaitSlotCaughtUp(slot, Duration.ofMinutes(5));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("seconds", Latencies.round((System.nanoTime() - start) / 1e9));
-        out.put("steps", sql.timings());
-        out.put("rows", counts(sql));
-        return out;
+        return DataSet.loaded(this, sql, marker(), SLOT, start, rebuilt);
     }
 
-    static Map<String, Long> counts(BulkSql sql) throws SQLException {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : TABLES) {
-            rows.put(table, sql.count("select count(*) from " + table));
-        }
-        return rows;
+    @Override
+    public Map<String, Long> counts(BulkSql sql) throws SQLException {
+        return sql.counts(TABLES);
     }
 
     private String customersSql() {
@@ -116,35 +124,18 @@ final class TicketDataSet {
                             from generate_series(1, %12$d) g) a) b
                 """.formatted(sqlArray(TicketTexts.EN_FIRST), TicketTexts.EN_FIRST.size(),
                 sqlArray(TicketTexts.ES_FIRST), TicketTexts.ES_FIRST.size(), sqlArray(TicketTexts.EN_LAST),
-                TicketTexts.EN_LAST.size(), sqlArray(TicketTexts.ES_LAST), TicketTexts.ES_LAST.size(), h("g"),
-                h("g + 1000003"), h("g + 2000003"), customers);
+                TicketTexts.EN_LAST.size(), sqlArray(TicketTexts.ES_LAST), TicketTexts.ES_LAST.size(), BulkSql.hash("g"),
+                BulkSql.hash("g + 1000003"), BulkSql.hash("g + 2000003"), customers);
     }
 
     /** The customer (number) of order number {@code o}, the same formula everywhere. */
     private String customerOf(String o) {
-        return "(1 + " + h(o) + " %% " + customers + ")";
+        return "(1 + " + BulkSql.hash(o) + " %% " + customers + ")";
     }
 
     /** When order number {@code o} was placed: within the last year. */
     private String placedAt(String o) {
-        return "(now() - (" + h(o + " + 3000017") + " %% 31536000) * interval '1 second')";
-    }
-
-    /**
-     * Every distinct order line once, as ReadModelService and the V2 migration keep them. On a reused stack the
-     * running service may already have added lines from order events left on the topics.
-     */
-    private static final String PRODUCT_LINES = """
-            insert into product_line (line, sku)
-            select distinct l, lower(regexp_replace(l, '^.*\\s', ''))
-            from order_view, unnest(string_to_array(products, ' | ')) l
-            where products is not null
-            on conflict do nothing
-            """;
-
-    /** The lower-case SKU of product number {@code p}, as order_view.skus holds it. */
-    private static String sku(String p) {
-        return "'sku-' || lpad((%s)::text, 5, '0')".formatted(p);
+        return "(now() - (" + BulkSql.hash(o + " + 3000017") + " %% 31536000) * interval '1 second')";
     }
 
     private static String line(String p) {
@@ -156,7 +147,7 @@ final class TicketDataSet {
         return ("""
                 insert into order_view (order_id, customer_id, status, purchase_number, locale, currency, total, placed_at,
                     promised_date, carrier, tracking_number, tracking_url, delivered_at, exception_code, delayed, delay_cause,
-                    city, products, skus, updated_at)
+                    city, products, updated_at)
                 select 'ORD-' || (1000000 + g), 'c-' || lpad(cn::text, 6, '0'), st,
                        row_number() over (partition by cn order by placed, g),
                        case when cn %% 4 = 0 then 'en-GB' else 'es-ES' end, case when cn %% 4 = 0 then 'GBP' else 'EUR' end,
@@ -171,8 +162,6 @@ final class TicketDataSet {
                        case when cn %% 4 = 0 then (%1$s)[1 + (case when h3 %% 10 = 0 then h4 else %2$s end) %% %3$d]
                             else (%4$s)[1 + (case when h3 %% 10 = 0 then h4 else %2$s end) %% %5$d] end,
                        concat_ws(' | ', %6$s, case when nlines >= 2 then %7$s end, case when nlines >= 3 then %8$s end),
-                       array_remove(array[%18$s, case when nlines >= 2 and p2 <> p1 then %19$s end,
-                                          case when nlines >= 3 and p3 <> p1 and p3 <> p2 then %20$s end], null),
                        placed + interval '1 hour'
                 from (select g, cn, placed, h3, h4, p1, p2, p3, 1 + (h3 / 10) %% 3 nlines,
                         case when placed > now() - interval '7 days'
@@ -184,11 +173,10 @@ final class TicketDataSet {
                       from (select g, %9$s cn, %10$s placed, %11$s h3, %12$s h4,
                               %13$s %% %14$d p1, %15$s %% %14$d p2, %16$s %% %14$d p3
                             from generate_series(1, %17$d) g) a) b
-                """).formatted(sqlArray(TicketTexts.UK_CITIES), h("cn + 7"), TicketTexts.UK_CITIES.size(),
+                """).formatted(sqlArray(TicketTexts.UK_CITIES), BulkSql.hash("cn + 7"), TicketTexts.UK_CITIES.size(),
                 sqlArray(TicketTexts.ES_CITIES), TicketTexts.ES_CITIES.size(), line("p1"), line("p2"), line("p3"),
-                customerOf("g").replace("%%", "%"), placedAt("g").replace("%%", "%"), h("g + 4000037"),
-                h("g + 5000011"), h("g * 3 + 1"), TicketTexts.SKUS, h("g * 3 + 2"), h("g * 3 + 3"), orders, sku("p1"),
-                sku("p2"), sku("p3"));
+                customerOf("g").replace("%%", "%"), placedAt("g").replace("%%", "%"), BulkSql.hash("g + 4000037"),
+                BulkSql.hash("g + 5000011"), BulkSql.hash("g * 3 + 1"), TicketTexts.SKUS, BulkSql.hash("g * 3 + 2"), BulkSql.hash("g * 3 + 3"), orders);
     }
 
     private static String returnsSql() {
@@ -202,27 +190,31 @@ final class TicketDataSet {
                 """;
     }
 
-    /** Teams, agents (a sixth of them away) and routing rules, as an admin would set them up through the API. */
-    private static List<String> teamsSql() {
-        StringBuilder rules = new StringBuilder();
-        for (int i = 0; i < TicketTexts.REASONS.size(); i++) {
-            if (!TicketTexts.REASON_TEAMS.get(i).equals("in-house")) {
-                rules.append(rules.isEmpty() ? "" : ", ").append("('").append(TicketTexts.REASONS.get(i)).append("', '")
-                        .append(TicketTexts.REASON_TEAMS.get(i)).append("')");
+    /** Teams, agents (a sixth of them away) and routing rules, set up through the admin API as an admin would. */
+    private static void teams(ServiceAdmin service) throws Exception {
+        long start = System.nanoTime();
+        service.put("/api/v1/teams/returns", Map.of("name", "Returns and incidents", "partner", false, "agentCap", 25));
+        service.put("/api/v1/teams/partner-cc", Map.of("name", "Outsourced contact centre", "partner", true, "agentCap", 25));
+        Map<String, String> codes = Map.of("inh", "in-house", "ret", "returns", "pcc", "partner-cc");
+        for (Map.Entry<String, String> team : codes.entrySet()) {
+            for (int n = 1; n <= 12; n++) {
+                service.put(String.format("/api/v1/agents/ag-%s-%02d", team.getKey(), n), Map.of("teamId", team.getValue(),
+                        "name", "Agent " + team.getKey().toUpperCase() + " " + n, "available", n % 6 != 0));
             }
         }
-        return List.of("insert into team (id, name, partner, agent_cap) values ('returns', 'Returns and incidents', "
-                        + "false, 25), ('partner-cc', 'Outsourced contact centre', true, 25)",
-                "insert into agent (id, team_id, name, available) select 'ag-' || t.code || '-' || lpad(n::text, 2, '0'), "
-                        + "t.id, 'Agent ' || upper(t.code) || ' ' || n, n % 6 <> 0 from (values ('inh', 'in-house'), "
-                        + "('ret', 'returns'), ('pcc', 'partner-cc')) t (code, id), generate_series(1, 12) n",
-                "insert into routing_rule (reason, team_id) values " + rules);
+        for (int i = 0; i < TicketTexts.REASONS.size(); i++) {
+            if (!TicketTexts.REASON_TEAMS.get(i).equals("in-house")) {
+                service.put("/api/v1/routing-rules/" + TicketTexts.REASONS.get(i), Map.of("teamId",
+                        TicketTexts.REASON_TEAMS.get(i)));
+            }
+        }
+        System.out.printf("  %-44s %20s %7.1f s%n", "teams, agents, routing (admin API)", "",
+                (System.nanoTime() - start) / 1e9);
     }
 
     /**
-     * A year of tickets as the service would have left them: targets that ran out are already flagged as breached,
-     * and a clock paused while waiting on the customer has no resolution due time, so the SLA check starts from
-     * today's work rather than from a year of backlog.
+     * A year of tickets with their SLA clock (started when they opened; stopped since the customer was asked, or
+     * since they were solved); their due times and breaches are the service's to derive, by its own policies.
      */
     private String ticketsSql() {
         String reasonCase = TicketTexts.weighted("rb", TicketTexts.REASONS, TicketTexts.REASON_WEIGHTS);
@@ -254,11 +246,7 @@ final class TicketDataSet {
                                  || '-' || lpad((1 + h6 %% 12)::text, 2, '0') end,
                        'default', created, 0,
                        case when st in ('SOLVED', 'CLOSED') then solved when st = 'PENDING_CUSTOMER' then first_at end,
-                       created + interval '24 hours',
-                       case when st = 'PENDING_CUSTOMER' then null else created + interval '72 hours' end, first_at,
-                       coalesce(first_at, now()) - created > interval '24 hours',
-                       coalesce(solved, now()) - created > interval '72 hours',
-                       solved, auto and st in ('SOLVED', 'CLOSED'), case when h6 %% 50 = 0 then 1 else 0 end, null, null, created,
+                       null, null, first_at, false, false, solved, auto and st in ('SOLVED', 'CLOSED'), case when h6 %% 50 = 0 then 1 else 0 end, null, null, created,
                        coalesce(solved, first_at, created), 0
                 from (select *, %2$s team,
                         case when st = 'NEW' then null when auto then created + (5 + h6 %% 60) * interval '1 second'
@@ -286,9 +274,9 @@ final class TicketDataSet {
                                         lateral (select %18$s reason) r) y) z) w) v
                      join customer c on c.id = 'c-' || lpad(v.cn::text, 6, '0')
                 """).formatted(sqlArray(TicketTexts.subjects()), team, sqlArray(TicketTexts.REASONS), channel,
-                h("g + 77"), customers, customerOf("o").replace("%%", "%"), h("g + 6000001"),
-                placedAt("o").replace("%%", "%"), h("g + 7000003"), h("g * 7 + 3"), orders, h("g * 5 + 1"),
-                h("g * 5 + 2"), h("g * 5 + 3"), h("g * 5 + 4"), tickets, reasonCase);
+                BulkSql.hash("g + 77"), customers, customerOf("o").replace("%%", "%"), BulkSql.hash("g + 6000001"),
+                placedAt("o").replace("%%", "%"), BulkSql.hash("g + 7000003"), BulkSql.hash("g * 7 + 3"), orders, BulkSql.hash("g * 5 + 1"),
+                BulkSql.hash("g * 5 + 2"), BulkSql.hash("g * 5 + 3"), BulkSql.hash("g * 5 + 4"), tickets, reasonCase);
     }
 
     private static String messagesSql() {

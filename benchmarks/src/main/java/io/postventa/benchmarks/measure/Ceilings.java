@@ -1,4 +1,4 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.measure;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -22,12 +23,55 @@ import java.util.regex.Pattern;
 import io.postventa.devstack.Classpath;
 import io.postventa.testing.StackInfo;
 
-/** This machine's raw ceilings, measured in the same run as the benchmark that compares against them. */
-public final class Ceilings {
+/**
+ * This machine's raw ceilings, measured in the same run as the benchmark that compares against them: Kafka's own
+ * producer performance tool at the benchmark's record size, and PostgreSQL's commit rate of a one-row transaction
+ * from one and from four clients.
+ */
+public record Ceilings(Map<String, Object> kafka, Map<String, Object> postgres1, Map<String, Object> postgres4,
+        int recordBytes) {
     private static final Pattern SUMMARY = Pattern.compile(
             "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency, ([\\d.]+) ms max latency.*?([\\d.]+) ms 50th, ([\\d.]+) ms 95th, ([\\d.]+) ms 99th");
 
-    private Ceilings() {
+    /** Measures all three: {@code kafkaRecords} records of {@code recordBytes}, each commit rate for {@code postgres}. */
+    public static Ceilings measure(StackInfo stack, int kafkaRecords, int recordBytes, Duration postgres)
+            throws IOException, InterruptedException, SQLException {
+        System.out.println("Measuring the ceilings: Kafka ProducerPerformance, PostgreSQL commit rate...");
+        return new Ceilings(kafkaProducer(stack, "bench.ceiling." + UUID.randomUUID(), kafkaRecords, recordBytes),
+                postgresCommitRate(stack, "benchmarks", 1, postgres), postgresCommitRate(stack, "benchmarks", 4, postgres),
+                recordBytes);
+    }
+
+    /** The usual measure: 100,000 Kafka records, five seconds of commits for each client count. */
+    public static Ceilings measure(StackInfo stack, int recordBytes) throws IOException, InterruptedException, SQLException {
+        return measure(stack, 100_000, recordBytes, Duration.ofSeconds(5));
+    }
+
+    public double kafkaRecordsPerSecond() {
+        return ((Number) kafka.get("recordsPerSecond")).doubleValue();
+    }
+
+    public double commitsPerSecond1() {
+        return ((Number) postgres1.get("commitsPerSecond")).doubleValue();
+    }
+
+    public double commitsPerSecond4() {
+        return ((Number) postgres4.get("commitsPerSecond")).doubleValue();
+    }
+
+    /** The ceilings as the results file holds them. */
+    public Map<String, Object> json() {
+        return Map.of("kafkaProducer", kafka, "postgres1Client", postgres1, "postgres4Clients", postgres4);
+    }
+
+    /** The three rows every benchmark's table starts with, and the ceilings in its JSON. */
+    public Report addTo(Report report) {
+        return report.put("ceilings", json())
+                .row("Kafka producer ceiling (" + (recordBytes % 1024 == 0 ? recordBytes / 1024 + " KB" : recordBytes + " B")
+                        + ", acks=all)", Report.number(kafkaRecordsPerSecond())
+                        + " rec/s", "", "")
+                .row("PostgreSQL commits/s, 1 client", Report.number(commitsPerSecond1()), "", "")
+                .row("PostgreSQL commits/s, 4 clients", Report.number(commitsPerSecond4()), "", "");
     }
 
     /**
@@ -107,7 +151,7 @@ public final class Ceilings {
     }
 
     /** The server settings that decide what a commit costs (the dev stack runs without fsync). */
-    static String serverSettings(StackInfo stack, String database) throws SQLException {
+    private static String serverSettings(StackInfo stack, String database) throws SQLException {
         StringBuilder settings = new StringBuilder();
         try (Connection c = connect(stack, database); Statement s = c.createStatement()) {
             for (String name : List.of("synchronous_commit", "fsync", "wal_writer_delay")) {
@@ -120,7 +164,8 @@ public final class Ceilings {
         return settings.toString();
     }
 
-    static Connection connect(StackInfo stack, String database) throws SQLException {
+    /** A JDBC connection to one of the stack's databases. */
+    public static Connection connect(StackInfo stack, String database) throws SQLException {
         return DriverManager.getConnection(stack.jdbcUrl(database), stack.postgresUser(), stack.postgresPassword());
     }
 }

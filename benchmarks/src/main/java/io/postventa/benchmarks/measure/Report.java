@@ -1,4 +1,4 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.measure;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,19 +15,27 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.postventa.devstack.ServiceProcess;
 
-/** A benchmark's printed table and its JSON file under benchmarks/results/. */
+/** A benchmark's printed table and its JSON file (benchmarks/results/NAME.json unless --results says otherwise). */
 public final class Report {
     private final String name;
+    private final Path dir;
+    private final Machine machine;
     private final Map<String, Object> json = new LinkedHashMap<>();
     private final List<String[]> rows = new ArrayList<>();
 
-    public Report(String name, Machine machine) {
+    public Report(String name, Path dir, Machine machine) {
         this.name = name;
+        this.dir = dir;
+        this.machine = machine;
         json.put("benchmark", name);
         json.put("date", Instant.now().toString());
         json.put("machine", machine);
         // what the services under test ran with (POSTVENTA_SERVICE_JAVA_OPTS or the defaults)
         json.put("serviceJvmOptions", ServiceProcess.jvmOptions());
+    }
+
+    public Machine machine() {
+        return machine;
     }
 
     public Report put(String key, Object value) {
@@ -53,8 +61,13 @@ public final class Report {
         return String.format(Locale.ROOT, "%.2f", achieved / ceiling);
     }
 
-    /** Prints the table and writes {@code benchmarks/results/<name>.json} (the latest run). */
-    public Path write(Path root) throws IOException {
+    /** Where files that belong with the results go, e.g. a chart: {@code <dir>/<name><suffix>}. */
+    public Path sibling(String suffix) {
+        return dir.resolve(name + suffix);
+    }
+
+    /** Prints the table and writes {@code <dir>/<name>.json} (the latest run). */
+    public Path write() throws IOException {
         int[] widths = {44, 22, 34, 8};
         StringBuilder table = new StringBuilder();
         table.append(String.format("%n%s%n", name));
@@ -68,7 +81,6 @@ public final class Report {
         System.out.println(table);
         json.put("table", rows.stream().map(r -> Map.of("measure", r[0], "value", r[1], "comparedWith", r[2], "ratio", r[3]))
                 .toList());
-        Path dir = root.resolve("benchmarks").resolve("results");
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);

@@ -1,10 +1,10 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.measure;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.postventa.testing.StackInfo;
+
 /**
  * Where the CPU went during a phase of a benchmark: this JVM's threads (grouped by name, numbers
  * stripped), the stack's processes started by this JVM (Kafka broker, PostgreSQL's walsender, its
  * other backends) read from /proc, and the whole machine (so that what other programs took shows).
  * Figures are CPU seconds per wall second, so 1.0 is one core busy for the whole phase.
  */
-final class CpuSampler {
+public final class CpuSampler {
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final long startNanos;
@@ -42,18 +44,18 @@ final class CpuSampler {
         startNanos = System.nanoTime();
     }
 
-    /** Starts sampling; {@code postgresPort} identifies the stack's PostgreSQL (its postmaster is not our child). */
-    static CpuSampler start(int postgresPort) {
-        return new CpuSampler(postgresPort);
+    /** Starts sampling; the stack's PostgreSQL is found by its port (its postmaster is not our child). */
+    public static CpuSampler start(StackInfo stack) {
+        return new CpuSampler(URI.create(stack.jdbcUrl("x").substring("jdbc:".length())).getPort());
     }
 
     /** Cores used per group since {@link #start}, busiest first, plus the machine's totals. */
-    Map<String, Object> stop() {
+    public Map<String, Object> stop() {
         return stop(0);
     }
 
     /** Like {@link #stop()}, adding the CPU microseconds each part spent per event when {@code events} > 0. */
-    Map<String, Object> stop(long events) {
+    public Map<String, Object> stop(long events) {
         double wall = (System.nanoTime() - startNanos) / 1e9;
         Map<String, Double> byGroup = new HashMap<>();
         long[] ids = threads.getAllThreadIds();
@@ -132,21 +134,12 @@ final class CpuSampler {
     }
 
     private boolean isOurPostmaster(long pid) {
-        String cmd = commandLine(pid);
+        String cmd = ProcessStats.commandLine(pid);
         return cmd.contains("/bin/postgres ") && cmd.contains(" -p " + postgresPort + " ");
     }
 
-    private static String commandLine(long pid) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
-                    .replace('\0', ' ');
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
     private static String processKind(long pid) {
-        String cmd = commandLine(pid);
+        String cmd = ProcessStats.commandLine(pid);
         if (cmd.isEmpty()) {
             return "exited";
         }
@@ -171,19 +164,10 @@ final class CpuSampler {
         return cmd.contains("devstack") ? "devstack launcher" : "other child";
     }
 
-    /** {busy, total} jiffies of the whole machine from /proc/stat. */
+    /** {busy, total} jiffies of the whole machine. */
     private static long[] machineTicks() {
-        try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < Math.min(f.length, 9); i++) {
-                total += Long.parseLong(f[i]);
-            }
-            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-            return new long[] {total - idle, total};
-        } catch (IOException | RuntimeException e) {
-            return new long[] {0, 0};
-        }
+        double[] seconds = ProcessStats.machineCpuSeconds();
+        return new long[] {Math.round(seconds[0] * TICKS_PER_SECOND), Math.round(seconds[1] * TICKS_PER_SECOND)};
     }
 
     private static double round(double v) {

@@ -1,4 +1,4 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.measure;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -55,6 +55,15 @@ public final class KafkaStats implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the lag of group " + group, e);
         }
+    }
+
+    /** The records the groups still have to read, together. */
+    public long totalLag(Collection<String> groups) {
+        long lag = 0;
+        for (String group : groups) {
+            lag += lag(group);
+        }
+        return lag;
     }
 
     private List<TopicPartition> partitions(Collection<String> topics) {

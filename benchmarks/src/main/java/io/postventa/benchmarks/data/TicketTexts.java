@@ -1,4 +1,4 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.data;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,31 +8,31 @@ import java.util.stream.Collectors;
  * Spanish and English names, cities, products and contact texts for the ticket-service data set and the contacts
  * the ingest benchmark sends. {@code {o}} stands for the order id.
  */
-final class TicketTexts {
+public final class TicketTexts {
     private TicketTexts() {
     }
 
-    static final List<String> ES_FIRST = List.of("Lucía", "María", "Carmen", "Ana", "Laura", "Marta", "Paula", "Sara",
+    public static final List<String> ES_FIRST = List.of("Lucía", "María", "Carmen", "Ana", "Laura", "Marta", "Paula", "Sara",
             "Elena", "Cristina", "Isabel", "Sofía", "Julia", "Raquel", "Alba", "Antonio", "José", "Manuel", "Francisco",
             "David", "Juan", "Javier", "Daniel", "Carlos", "Miguel", "Alejandro", "Pablo", "Sergio", "Jorge", "Álvaro");
-    static final List<String> ES_LAST = List.of("García", "Rodríguez", "González", "Fernández", "López", "Martínez",
+    public static final List<String> ES_LAST = List.of("García", "Rodríguez", "González", "Fernández", "López", "Martínez",
             "Sánchez", "Pérez", "Gómez", "Martín", "Jiménez", "Ruiz", "Hernández", "Díaz", "Moreno", "Muñoz", "Álvarez",
             "Romero", "Alonso", "Gutiérrez", "Navarro", "Torres", "Domínguez", "Vázquez", "Ramos", "Gil", "Ramírez",
             "Serrano", "Blanco", "Molina", "Morales", "Suárez", "Ortega", "Delgado", "Castro", "Ortiz", "Rubio", "Marín",
             "Sanz", "Iglesias");
-    static final List<String> EN_FIRST = List.of("Oliver", "George", "Harry", "Jack", "Emily", "Olivia", "Amelia",
+    public static final List<String> EN_FIRST = List.of("Oliver", "George", "Harry", "Jack", "Emily", "Olivia", "Amelia",
             "Isla", "Sophie", "James", "Thomas", "William", "Charlotte", "Grace", "Lily", "Henry", "Ella", "Chloe",
             "Jessica", "Noah");
-    static final List<String> EN_LAST = List.of("Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson",
+    public static final List<String> EN_LAST = List.of("Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson",
             "Davies", "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Wood",
             "Jackson", "Clarke", "Patel", "Khan", "Lewis", "Harris", "Martin");
-    static final List<String> ES_CITIES = List.of("Madrid", "Barcelona", "Valencia", "Sevilla", "Zaragoza", "Málaga",
+    public static final List<String> ES_CITIES = List.of("Madrid", "Barcelona", "Valencia", "Sevilla", "Zaragoza", "Málaga",
             "Murcia", "Palma", "Las Palmas", "Bilbao", "Alicante", "Córdoba", "Valladolid", "Vigo", "Gijón", "Granada",
             "A Coruña", "Vitoria-Gasteiz", "Elche", "Oviedo", "Badalona", "Cartagena", "Pamplona", "Almería",
             "San Sebastián", "Santander", "Burgos", "Salamanca", "Logroño", "Cádiz");
-    static final List<String> UK_CITIES = List.of("London", "Manchester", "Birmingham", "Leeds", "Glasgow", "Liverpool",
+    public static final List<String> UK_CITIES = List.of("London", "Manchester", "Birmingham", "Leeds", "Glasgow", "Liverpool",
             "Bristol", "Sheffield", "Edinburgh", "Cardiff", "Leicester", "Nottingham", "Newcastle", "Brighton", "Oxford");
-    static final List<String> PRODUCTS = List.of("Zapatillas running Trail", "Camiseta técnica", "Mochila urbana 20L",
+    public static final List<String> PRODUCTS = List.of("Zapatillas running Trail", "Camiseta técnica", "Mochila urbana 20L",
             "Auriculares Bluetooth", "Chaqueta impermeable", "Pantalón de montaña", "Botella térmica",
             "Reloj deportivo GPS", "Sudadera con capucha", "Gafas de sol polarizadas", "Cafetera espresso",
             "Sartén antiadherente 28cm", "Juego de sábanas", "Lámpara de escritorio LED", "Silla ergonómica",
@@ -41,20 +41,20 @@ final class TicketTexts {
             "Almohada cervical", "Robot aspirador", "Freidora de aire", "Batidora de vaso", "Tostadora", "Mesa plegable",
             "Estantería de madera", "Cojín decorativo", "Toalla de baño", "Perfume 100ml", "Crema hidratante",
             "Set de maquillaje", "Juguete de construcción", "Puzzle 1000 piezas", "Bicicleta infantil");
-    static final List<String> VARIANTS = List.of("negro", "blanco", "azul marino", "rojo", "verde", "gris", "rosa",
+    public static final List<String> VARIANTS = List.of("negro", "blanco", "azul marino", "rojo", "verde", "gris", "rosa",
             "beige", "talla S", "talla XL");
     /** Distinct skus: a sku p is PRODUCTS[p % 40] in VARIANTS[(p / 40) % 10], "SKU-" + p padded to 5 digits. */
-    static final int SKUS = 5000;
+    public static final int SKUS = 5000;
 
     /** The ContactReason names in enum order, with their share of tickets (percent) and the team they route to. */
-    static final List<String> REASONS = List.of("WHERE_IS_MY_ORDER", "RETURN_REQUEST", "DAMAGED_ITEM", "WRONG_ITEM",
+    public static final List<String> REASONS = List.of("WHERE_IS_MY_ORDER", "RETURN_REQUEST", "DAMAGED_ITEM", "WRONG_ITEM",
             "MISSING_PARTS", "CHANGE_ADDRESS", "MODIFY_ORDER", "INVOICE_COPY", "PRODUCT_QUESTION", "PRE_SALE", "OTHER");
-    static final int[] REASON_WEIGHTS = {35, 18, 8, 4, 3, 5, 5, 7, 7, 4, 4};
-    static final List<String> REASON_TEAMS = List.of("partner-cc", "returns", "returns", "returns", "returns",
+    public static final int[] REASON_WEIGHTS = {35, 18, 8, 4, 3, 5, 5, 7, 7, 4, 4};
+    public static final List<String> REASON_TEAMS = List.of("partner-cc", "returns", "returns", "returns", "returns",
             "partner-cc", "partner-cc", "in-house", "in-house", "in-house", "in-house");
 
     /** Per reason: Spanish subject, two Spanish messages, English subject, two English messages. */
-    static final List<List<String>> MESSAGES = List.of(
+    public static final List<List<String>> MESSAGES = List.of(
             List.of("¿Dónde está mi pedido {o}?",
                     "Hola, hice el pedido {o} hace una semana y todavía no ha llegado. ¿Me podéis decir cuándo llega?",
                     "Buenas, el seguimiento del pedido {o} no se actualiza desde hace días. ¿Está retrasado?",
@@ -122,13 +122,13 @@ final class TicketTexts {
                     "Hi, I just wanted to say thanks for the help last week.",
                     "Please unsubscribe me from the newsletter."));
 
-    static final List<String> ES_GREETINGS = List.of("", "Hola. ", "Buenos días, ", "Buenas tardes. ");
-    static final List<String> ES_CLOSINGS = List.of("", " Gracias.", " Un saludo.", " Muchas gracias de antemano.");
-    static final List<String> EN_GREETINGS = List.of("", "Hello. ", "Good morning, ", "Hi there. ");
-    static final List<String> EN_CLOSINGS = List.of("", " Thanks.", " Kind regards.", " Thank you in advance.");
+    public static final List<String> ES_GREETINGS = List.of("", "Hola. ", "Buenos días, ", "Buenas tardes. ");
+    public static final List<String> ES_CLOSINGS = List.of("", " Gracias.", " Un saludo.", " Muchas gracias de antemano.");
+    public static final List<String> EN_GREETINGS = List.of("", "Hello. ", "Good morning, ", "Hi there. ");
+    public static final List<String> EN_CLOSINGS = List.of("", " Thanks.", " Kind regards.", " Thank you in advance.");
 
     /** Subjects flattened for SQL: index reason * 2 + (0 es, 1 en). */
-    static List<String> subjects() {
+    public static List<String> subjects() {
         List<String> out = new ArrayList<>();
         for (List<String> m : MESSAGES) {
             out.add(m.get(0));
@@ -138,7 +138,7 @@ final class TicketTexts {
     }
 
     /** Messages flattened for SQL: index reason * 4 + language * 2 + variant. */
-    static List<String> bodies() {
+    public static List<String> bodies() {
         List<String> out = new ArrayList<>();
         for (List<String> m : MESSAGES) {
             out.addAll(List.of(m.get(1), m.get(2), m.get(4), m.get(5)));
@@ -147,13 +147,13 @@ final class TicketTexts {
     }
 
     /** A SQL array literal of texts. */
-    static String sqlArray(List<String> values) {
+    public static String sqlArray(List<String> values) {
         return values.stream().map(v -> "'" + v.replace("'", "''") + "'")
                 .collect(Collectors.joining(",", "array[", "]::text[]"));
     }
 
     /** A CASE over {@code bucket} (0-99) that picks a name by weight. */
-    static String weighted(String bucket, List<String> names, int[] weights) {
+    public static String weighted(String bucket, List<String> names, int[] weights) {
         StringBuilder sql = new StringBuilder("case");
         int upTo = 0;
         for (int i = 0; i < names.size() - 1; i++) {

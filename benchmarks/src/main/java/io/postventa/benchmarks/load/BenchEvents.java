@@ -1,4 +1,4 @@
-package io.postventa.benchmarks;
+package io.postventa.benchmarks.load;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -54,7 +54,7 @@ public final class BenchEvents {
     }
 
     /** A customer with every channel's contact point and consent, English, UTC, so nothing is held back. */
-    public static FixedRateProducer.Outgoing customer(long n) {
+    public static Producer.Outgoing customer(long n) {
         String id = customerId(n);
         CustomerUpserted c = new CustomerUpserted(UUID.randomUUID().toString(), id, Instant.now(), "bench-shop",
                 "customer" + n + "@example.com", "+3460" + String.format("%07d", n % 10_000_000), "push-token-" + n,
@@ -63,7 +63,7 @@ public final class BenchEvents {
     }
 
     /** order-status.changed PACKED to SHIPPED, as order-status-service publishes it. */
-    public static FixedRateProducer.Outgoing shipped(String orderId, String customerId) {
+    public static Producer.Outgoing shipped(String orderId, String customerId) {
         Instant now = Instant.now();
         OrderStatusChanged e = new OrderStatusChanged(orderId, customerId, now, OrderStatus.PACKED, OrderStatus.SHIPPED,
                 UUID.randomUUID().toString(), 2, "en-GB", SalesChannel.WEB, "EUR", TOTAL, LINES,
@@ -73,7 +73,7 @@ public final class BenchEvents {
     }
 
     /** One stage of an order's journey on orders.lifecycle.v1, as an e-commerce platform writes it. */
-    public static FixedRateProducer.Outgoing lifecycle(String orderId, String customerId, OrderLifecycleEventType stage) {
+    public static Producer.Outgoing lifecycle(String orderId, String customerId, OrderLifecycleEventType stage) {
         Instant now = Instant.now();
         String id = UUID.randomUUID().toString();
         ShipmentDetails shipment = new ShipmentDetails("SEUR", "SEU" + orderId,
@@ -91,15 +91,21 @@ public final class BenchEvents {
         return event(EventType.valueOf(stage.name()), orderId, id, e);
     }
 
-    private static FixedRateProducer.Outgoing event(EventType type, String key, String eventId, Object data) {
+    private static Producer.Outgoing event(EventType type, String key, String eventId, Object data) {
+        Producer.Outgoing o = contract(type, key, eventId, data, Instant.now());
+        Map<String, String> headers = new HashMap<>(o.headers());
+        headers.put(CloudEventHeaders.SOURCE, "/shops/bench-shop");
+        return new Producer.Outgoing(o.topic(), key, o.value(), headers);
+    }
+
+    /** Any contract event, keyed by its aggregate id, its CloudEvents time {@code time}. */
+    public static Producer.Outgoing contract(EventType type, String key, String eventId, Object data, Instant time) {
         String json = EventJson.toJson(data);
         synchronized (CHECKED) {
             if (CHECKED.add(type)) {
                 SCHEMAS.requireValid(type, json);
             }
         }
-        Map<String, String> headers = new HashMap<>(KafkaTestClient.cloudEventHeaders(type, key, eventId, Instant.now()));
-        headers.put(CloudEventHeaders.SOURCE, "/shops/bench-shop");
-        return new FixedRateProducer.Outgoing(type.topic(), key, json, headers);
+        return new Producer.Outgoing(type.topic(), key, json, KafkaTestClient.cloudEventHeaders(type, key, eventId, time));
     }
 }
