@@ -55,11 +55,11 @@ public class SlaRecompute {
                     tickets.refreshSla(t, policy, now);
                     SlaClock clock = t.slaClock();
                     if (t.firstResponseAt == null && !t.firstResponseBreached
-                            && clock.isBreached(policy.calendar(), policy.firstResponse(), now)) {
+                            && clock.isBreached(policy.calendar(), policy.firstResponse(t.priority), now)) {
                         t.firstResponseBreached = true;
                         ranOut[0]++;
                     }
-                    if (!t.resolutionBreached && clock.isBreached(policy.calendar(), policy.resolution(), now)) {
+                    if (!t.resolutionBreached && clock.isBreached(policy.calendar(), policy.resolution(t.priority), now)) {
                         t.resolutionBreached = true;
                         ranOut[1]++;
                     }
