@@ -25,9 +25,9 @@ import io.postventa.ticket.api.TicketViews.ReturnSummary;
 import io.postventa.ticket.api.TicketViews.TicketView;
 import io.postventa.ticket.domain.Customer;
 import io.postventa.ticket.config.TicketConfig;
-import io.postventa.ticket.domain.OrderView;
+import io.postventa.ticket.domain.KnownOrder;
 import io.postventa.ticket.domain.Phones;
-import io.postventa.ticket.domain.ReturnView;
+import io.postventa.ticket.domain.KnownReturn;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.service.ReadModelService;
 import io.postventa.web.Caller;
@@ -170,9 +170,9 @@ public class CustomerSearchResource {
                 customers.put(c.id, c);
             }
         }
-        Map<String, List<OrderSummary>> orders = latest(OrderView.class, LATEST_ORDERS, customerIds, o -> o.customerId,
+        Map<String, List<OrderSummary>> orders = latest(KnownOrder.class, LATEST_ORDERS, customerIds, o -> o.customerId,
                 o -> TicketViews.view(o, false));
-        Map<String, List<ReturnSummary>> returns = latest(ReturnView.class, LATEST_RETURNS, customerIds,
+        Map<String, List<ReturnSummary>> returns = latest(KnownReturn.class, LATEST_RETURNS, customerIds,
                 r -> r.customerId, TicketViews::view);
         Map<String, List<TicketView>> tickets = latest(Ticket.class, LATEST_TICKETS, customerIds, t -> t.customerId,
                 t -> TicketViews.view(t, false));

@@ -12,9 +12,9 @@ import io.postventa.events.contacts.TicketPriority;
 import io.postventa.ticket.api.TicketViews.MessageView;
 import io.postventa.ticket.api.TicketViews.TicketDetail;
 import io.postventa.ticket.api.TicketViews.TicketView;
-import io.postventa.ticket.domain.MessageKind;
-import io.postventa.ticket.domain.OrderView;
-import io.postventa.ticket.domain.ReturnView;
+import io.postventa.ticket.domain.TicketMessageKind;
+import io.postventa.ticket.domain.KnownOrder;
+import io.postventa.ticket.domain.KnownReturn;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketAttachment;
 import io.postventa.ticket.domain.TicketMessage;
@@ -166,9 +166,9 @@ public class TicketResource {
     private TicketDetail detail(Ticket t) {
         boolean mask = access.isPartner();
         boolean customer = access.caller().isOnlyCustomer();
-        OrderView order = t.orderId == null ? null : OrderView.findById(t.orderId);
+        KnownOrder order = t.orderId == null ? null : KnownOrder.findById(t.orderId);
         List<TicketViews.ReturnSummary> returns = t.orderId == null ? List.of()
-                : ReturnView.<ReturnView>list("orderId = ?1 order by updatedAt", t.orderId).stream()
+                : KnownReturn.<KnownReturn>list("orderId = ?1 order by updatedAt", t.orderId).stream()
                         .map(TicketViews::view).toList();
         List<TicketMessage> conversation = TicketMessage.<TicketMessage>list("ticketId = ?1 order by createdAt, id", t.id)
                 .stream().filter(m -> !customer || TicketViews.isPublic(m)).toList();
@@ -226,11 +226,11 @@ public class TicketResource {
             if (t.mergedInto != null || t.status() == TicketStatus.CLOSED) {
                 throw ProblemException.conflict("this ticket is closed; write a new contact");
             }
-            m = tickets.addMessage(t, MessageKind.CUSTOMER, caller.subject(), request.body(), t.channel, null, null,
+            m = tickets.addMessage(t, TicketMessageKind.CUSTOMER, caller.subject(), request.body(), t.channel, null, null,
                     null, null);
             tickets.customerWrote(t);
         } else if (request.internal()) {
-            m = tickets.addMessage(t, MessageKind.INTERNAL_NOTE, caller.subject(), request.body(), null, null, null,
+            m = tickets.addMessage(t, TicketMessageKind.INTERNAL_NOTE, caller.subject(), request.body(), null, null, null,
                     null, null);
         } else {
             m = tickets.reply(t, caller.subject(), request.body(), false, null);

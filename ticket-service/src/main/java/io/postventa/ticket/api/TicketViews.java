@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import io.postventa.ticket.domain.Customer;
 import io.postventa.ticket.domain.Masking;
-import io.postventa.ticket.domain.MessageKind;
-import io.postventa.ticket.domain.OrderView;
-import io.postventa.ticket.domain.ReturnView;
+import io.postventa.ticket.domain.TicketMessageKind;
+import io.postventa.ticket.domain.KnownOrder;
+import io.postventa.ticket.domain.KnownReturn;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
 
@@ -81,13 +81,13 @@ public final class TicketViews {
                 mask ? Masking.text(m.body) : m.body, m.procedureId, m.createdAt, files);
     }
 
-    public static OrderSummary view(OrderView o, boolean mask) {
+    public static OrderSummary view(KnownOrder o, boolean mask) {
         return o == null ? null : new OrderSummary(o.orderId, o.status, o.promisedDate, o.carrier, o.trackingUrl,
                 o.delayed, o.delayCause, o.currency, mask ? null : o.total, o.city, o.products, o.purchaseNumber,
                 o.deliveredAt);
     }
 
-    public static ReturnSummary view(ReturnView r) {
+    public static ReturnSummary view(KnownReturn r) {
         return new ReturnSummary(r.returnId, r.orderId, r.state, r.outcome, r.rmaCode, r.currency, r.totalValue);
     }
 
@@ -98,6 +98,6 @@ public final class TicketViews {
 
     /** Whether a message of this kind is shown to the customer. */
     static boolean isPublic(TicketMessage m) {
-        return MessageKind.valueOf(m.kind).isPublic();
+        return TicketMessageKind.valueOf(m.kind).isPublic();
     }
 }

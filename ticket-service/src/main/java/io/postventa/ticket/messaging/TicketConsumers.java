@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.postventa.events.EventType;
 import io.postventa.outbox.inbox.EventConsumer;
+import io.postventa.ticket.service.DedupeScopes;
 import io.postventa.ticket.service.ReadModelService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -36,38 +37,38 @@ public class TicketConsumers {
     @Incoming("order-status")
     @Blocking
     public CompletionStage<Void> onOrderStatus(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "ticket-service.order-status", ORDER_STATUS,
+        return consumer.consumeBatch(batch, DedupeScopes.ORDER_STATUS, ORDER_STATUS,
                 readModels::onOrderStatus);
     }
 
     @Incoming("orders-lifecycle")
     @Blocking
     public CompletionStage<Void> onOrderLifecycle(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "ticket-service.orders-lifecycle", ORDER_FACTS,
+        return consumer.consumeBatch(batch, DedupeScopes.ORDERS_LIFECYCLE, ORDER_FACTS,
                 readModels::onOrderLifecycle);
     }
 
     @Incoming("return-requests")
     @Blocking
     public CompletionStage<Void> onReturnRequest(Message<String> message) {
-        return consumer.consume(message, "ticket-service.return-requests", readModels::onReturn);
+        return consumer.consume(message, DedupeScopes.RETURN_REQUESTS, readModels::onReturn);
     }
 
     @Incoming("return-decisions")
     @Blocking
     public CompletionStage<Void> onReturnDecision(Message<String> message) {
-        return consumer.consume(message, "ticket-service.return-decisions", readModels::onReturn);
+        return consumer.consume(message, DedupeScopes.RETURN_DECISIONS, readModels::onReturn);
     }
 
     @Incoming("feedback")
     @Blocking
     public CompletionStage<Void> onFeedback(Message<String> message) {
-        return consumer.consume(message, "ticket-service.feedback", readModels::onFeedback);
+        return consumer.consume(message, DedupeScopes.FEEDBACK, readModels::onFeedback);
     }
 
     @Incoming("customers")
     @Blocking
     public CompletionStage<Void> onCustomer(Message<String> message) {
-        return consumer.consume(message, "ticket-service.customers", readModels::onCustomer);
+        return consumer.consume(message, DedupeScopes.CUSTOMERS, readModels::onCustomer);
     }
 }

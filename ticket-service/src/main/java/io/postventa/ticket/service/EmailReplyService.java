@@ -10,15 +10,15 @@ import java.util.UUID;
 import io.postventa.events.contacts.ContactChannel;
 import io.postventa.ticket.config.TicketConfig;
 import io.postventa.ticket.domain.Customer;
-import io.postventa.ticket.domain.MessageKind;
-import io.postventa.ticket.domain.OrderView;
+import io.postventa.ticket.domain.TicketMessageKind;
+import io.postventa.ticket.domain.KnownOrder;
 import io.postventa.ticket.domain.ReplyAddress;
 import io.postventa.ticket.domain.Texts;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketAttachment;
 import io.postventa.ticket.domain.TicketStatus;
-import io.postventa.ticket.service.ContactService.ContactCommand;
-import io.postventa.ticket.service.ContactService.ContactResult;
+import io.postventa.ticket.service.ContactIntake.ContactCommand;
+import io.postventa.ticket.service.ContactIntake.ContactResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -52,13 +52,13 @@ public class EmailReplyService {
 
     private static final int MAX_MERGE_HOPS = 10;
 
-    private final ContactService contacts;
+    private final ContactIntake contacts;
     private final TicketService tickets;
     private final TicketConfig config;
     private final Texts texts;
     private final EntityManager em;
 
-    public EmailReplyService(ContactService contacts, TicketService tickets, TicketConfig config, Texts texts,
+    public EmailReplyService(ContactIntake contacts, TicketService tickets, TicketConfig config, Texts texts,
             EntityManager em) {
         this.contacts = contacts;
         this.tickets = tickets;
@@ -90,7 +90,7 @@ public class EmailReplyService {
                 ticket = t.status() == TicketStatus.CLOSED ? null : t;
             }
         } else if (named.isPresent()) {
-            OrderView order = OrderView.findById(named.get().id());
+            KnownOrder order = KnownOrder.findById(named.get().id());
             if (order != null && sender != null && sender.id.equals(order.customerId)) {
                 customerId = sender.id;
                 orderId = order.orderId;
@@ -170,7 +170,7 @@ public class EmailReplyService {
     }
 
     private void note(Ticket ticket, String key, Map<String, String> values) {
-        tickets.addMessage(ticket, MessageKind.SYSTEM, "system", texts.render(ticket.language, key, values), null, null,
+        tickets.addMessage(ticket, TicketMessageKind.SYSTEM, "system", texts.render(ticket.language, key, values), null, null,
                 null, null, null);
     }
 

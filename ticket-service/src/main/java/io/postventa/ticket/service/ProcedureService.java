@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.postventa.events.common.OrderStatus;
 import io.postventa.ticket.domain.Customer;
-import io.postventa.ticket.domain.OrderView;
+import io.postventa.ticket.domain.KnownOrder;
 import io.postventa.ticket.domain.Placeholders;
 import io.postventa.ticket.domain.Procedure;
-import io.postventa.ticket.domain.ReturnView;
+import io.postventa.ticket.domain.KnownReturn;
 import io.postventa.ticket.domain.Texts;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
@@ -130,7 +130,7 @@ public class ProcedureService {
             }
         }
         if (t.orderId != null) {
-            OrderView o = OrderView.findById(t.orderId);
+            KnownOrder o = KnownOrder.findById(t.orderId);
             if (o != null) {
                 values.put("trackingUrl", o.trackingUrl);
                 values.put("carrier", o.carrier);
@@ -140,7 +140,7 @@ public class ProcedureService {
                     values.put("status", WismoReply.status(texts, lang, s));
                 }
             }
-            ReturnView r = ReturnView.find("orderId = ?1 and rmaCode is not null order by updatedAt desc", t.orderId)
+            KnownReturn r = KnownReturn.find("orderId = ?1 and rmaCode is not null order by updatedAt desc", t.orderId)
                     .firstResult();
             if (r != null) {
                 values.put("rma", r.rmaCode);

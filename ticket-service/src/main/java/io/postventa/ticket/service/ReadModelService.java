@@ -25,12 +25,12 @@ import io.postventa.events.orderstatus.OrderStatusChanged;
 import io.postventa.events.returns.ReturnDecided;
 import io.postventa.outbox.inbox.IncomingEvent;
 import io.postventa.ticket.domain.Customer;
-import io.postventa.ticket.domain.MessageKind;
-import io.postventa.ticket.domain.OrderView;
+import io.postventa.ticket.domain.TicketMessageKind;
+import io.postventa.ticket.domain.KnownOrder;
 import io.postventa.ticket.domain.Phones;
 import io.postventa.ticket.domain.Texts;
 import io.postventa.ticket.config.TicketConfig;
-import io.postventa.ticket.domain.ReturnView;
+import io.postventa.ticket.domain.KnownReturn;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +66,7 @@ public class ReadModelService {
     }
 
     void orderStatusChanged(OrderStatusChanged e) {
-        OrderView order = order(e.orderId());
+        KnownOrder order = order(e.orderId());
         order.customerId = e.customerId();
         order.status = e.newStatus().name();
         order.purchaseNumber = e.purchaseNumber();
@@ -96,7 +96,7 @@ public class ReadModelService {
     }
 
     void orderDelayed(OrderDelayed e) {
-        OrderView order = order(e.orderId());
+        KnownOrder order = order(e.orderId());
         if (order.customerId == null) {
             order.customerId = e.customerId();
         }
@@ -125,7 +125,7 @@ public class ReadModelService {
     }
 
     /** Opens a ticket about a late order before the customer writes, unless one is already open. */
-    private void openProactive(OrderView order, TicketOrigin origin, String noteKey, Map<String, String> values) {
+    private void openProactive(KnownOrder order, TicketOrigin origin, String noteKey, Map<String, String> values) {
         tickets.lockOrder(order.orderId);
         boolean open = Ticket.count("orderId = ?1 and mergedInto is null and status in " + TicketService.ACTIVE_LITERALS,
                 order.orderId) > 0;
@@ -139,7 +139,7 @@ public class ReadModelService {
         Ticket t = tickets.open(new TicketService.NewTicket(ContactReason.WHERE_IS_MY_ORDER, ReasonSource.SYSTEM, null,
                 origin, order.customerId, customer == null ? null : customer.email,
                 customer == null ? null : customer.phone, order.orderId, note, language), null);
-        tickets.addMessage(t, MessageKind.SYSTEM, "system", note, null, null, null, null, null);
+        tickets.addMessage(t, TicketMessageKind.SYSTEM, "system", note, null, null, null, null, null);
     }
 
     /**
@@ -168,7 +168,7 @@ public class ReadModelService {
             Ticket open = Ticket.find("orderId = ?1 and mergedInto is null and status in " + TicketService.ACTIVE_LITERALS
                     + " order by createdAt", orderId).firstResult();
             if (open != null) {
-                tickets.addMessage(open, MessageKind.SYSTEM, "system", note, null, null, null, null, null);
+                tickets.addMessage(open, TicketMessageKind.SYSTEM, "system", note, null, null, null, null, null);
                 return;
             }
         }
@@ -179,7 +179,7 @@ public class ReadModelService {
         Ticket t = tickets.open(new TicketService.NewTicket(reason, ReasonSource.SYSTEM, null,
                 TicketOrigin.FEEDBACK_DETRACTOR, d.customerId(), customer == null ? null : customer.email,
                 customer == null ? null : customer.phone, orderId, note, language), null);
-        tickets.addMessage(t, MessageKind.SYSTEM, "system", note, null, null, null, null, null);
+        tickets.addMessage(t, TicketMessageKind.SYSTEM, "system", note, null, null, null, null, null);
     }
 
     /** Delivery city and postcode from the platform's order events (order-status.v1 does not carry them). */
@@ -188,7 +188,7 @@ public class ReadModelService {
         String city = null;
         if (e.placed() != null) {
             city = e.placed().shippingCity();
-            OrderView order = order(e.orderId());
+            KnownOrder order = order(e.orderId());
             if (order.customerId == null) {
                 order.customerId = e.placed().customerId();
             }
@@ -206,7 +206,7 @@ public class ReadModelService {
             city = e.addressChange().city();
         }
         if (city != null) {
-            OrderView order = order(e.orderId());
+            KnownOrder order = order(e.orderId());
             order.city = city;
             order.updatedAt = tickets.now();
             order.persist();
@@ -216,32 +216,32 @@ public class ReadModelService {
     public void onReturn(IncomingEvent event) {
         JsonNode data = event.data();
         String returnId = data.path("returnId").asText();
-        ReturnView view = ReturnView.findById(returnId);
-        if (view == null) {
-            view = new ReturnView();
-            view.returnId = returnId;
-            view.state = "REQUESTED";
+        KnownReturn known = KnownReturn.findById(returnId);
+        if (known == null) {
+            known = new KnownReturn();
+            known.returnId = returnId;
+            known.state = "REQUESTED";
         }
-        view.orderId = text(data, "orderId", view.orderId);
-        view.customerId = text(data, "customerId", view.customerId);
-        view.rmaCode = text(data, "rmaCode", view.rmaCode);
-        view.currency = text(data, "currency", view.currency);
+        known.orderId = text(data, "orderId", known.orderId);
+        known.customerId = text(data, "customerId", known.customerId);
+        known.rmaCode = text(data, "rmaCode", known.rmaCode);
+        known.currency = text(data, "currency", known.currency);
         if (data.hasNonNull("totalValue")) {
-            view.totalValue = data.get("totalValue").decimalValue();
+            known.totalValue = data.get("totalValue").decimalValue();
         }
         if (event.type() == EventType.RETURN_DECIDED) {
             ReturnDecided d = event.data(ReturnDecided.class);
-            view.outcome = d.outcome().name();
-            if ("REQUESTED".equals(view.state)) {
-                view.state = "DECIDED";
+            known.outcome = d.outcome().name();
+            if ("REQUESTED".equals(known.state)) {
+                known.state = "DECIDED";
             }
         } else {
-            view.state = event.type().name().substring("RETURN_".length());
+            known.state = event.type().name().substring("RETURN_".length());
         }
-        view.updatedAt = tickets.now();
-        view.persist();
-        if (view.orderId != null) {
-            tickets.refreshOrderTickets(view.orderId);
+        known.updatedAt = tickets.now();
+        known.persist();
+        if (known.orderId != null) {
+            tickets.refreshOrderTickets(known.orderId);
         }
     }
 
@@ -305,7 +305,7 @@ public class ReadModelService {
         Ticket.update("email = null, phone = null, subject = null where customerId = ?1", customerId);
         TicketMessage.update("body = '[erased]', subject = null where kind = 'CUSTOMER' and ticketId in "
                 + "(select t.id from Ticket t where t.customerId = ?1)", customerId);
-        OrderView.update("city = null where customerId = ?1", customerId);
+        KnownOrder.update("city = null where customerId = ?1", customerId);
         // what the customer sent with their e-mails goes with what they wrote
         em.createNativeQuery("delete from ticket_attachment a using ticket_message m, ticket t where a.message_id = m.id"
                 + " and m.ticket_id = t.id and m.kind = 'CUSTOMER' and t.customer_id = ?1")
@@ -317,7 +317,7 @@ public class ReadModelService {
      * lower case for the exact lookup, and each distinct line once in product_line (the small table that words are
      * matched against before the SKUs select the orders).
      */
-    private void lines(OrderView order, List<OrderLine> lines) {
+    private void lines(KnownOrder order, List<OrderLine> lines) {
         String products = lines.stream().map(l -> l.name() + " " + l.sku()).collect(Collectors.joining(" | "));
         if (products.equals(order.products)) {
             return;
@@ -341,10 +341,10 @@ public class ReadModelService {
         return sku.toLowerCase(Locale.ROOT);
     }
 
-    private OrderView order(String orderId) {
-        OrderView order = OrderView.findById(orderId);
+    private KnownOrder order(String orderId) {
+        KnownOrder order = KnownOrder.findById(orderId);
         if (order == null) {
-            order = new OrderView();
+            order = new KnownOrder();
             order.orderId = orderId;
             order.updatedAt = tickets.now();
         }

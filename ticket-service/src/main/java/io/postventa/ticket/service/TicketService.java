@@ -29,10 +29,10 @@ import io.postventa.events.contacts.TicketReplied;
 import io.postventa.events.contacts.TicketSlaBreached;
 import io.postventa.events.contacts.TicketSolved;
 import io.postventa.outbox.Outbox;
-import io.postventa.ticket.domain.MessageKind;
-import io.postventa.ticket.domain.OrderView;
+import io.postventa.ticket.domain.TicketMessageKind;
+import io.postventa.ticket.domain.KnownOrder;
 import io.postventa.ticket.domain.PriorityInput;
-import io.postventa.ticket.domain.ReturnView;
+import io.postventa.ticket.domain.KnownReturn;
 import io.postventa.ticket.domain.SlaClock;
 import io.postventa.ticket.domain.SlaPolicy;
 import io.postventa.ticket.domain.Ticket;
@@ -124,7 +124,7 @@ public class TicketService {
     }
 
     private TicketPriority prioritise(Ticket t) {
-        OrderView order = t.orderId == null ? null : OrderView.findById(t.orderId);
+        KnownOrder order = t.orderId == null ? null : KnownOrder.findById(t.orderId);
         boolean repeat = order != null && order.purchaseNumber != null && order.purchaseNumber > 1;
         boolean delayed = order != null && (order.delayed || "EXCEPTION".equals(order.status));
         return rules.current().priorityRules().evaluate(new PriorityInput(ContactReason.valueOf(t.reason),
@@ -133,14 +133,14 @@ public class TicketService {
     }
 
     /** Adds a message to the conversation. */
-    public TicketMessage addMessage(Ticket t, MessageKind kind, String author, String body, String channel,
+    public TicketMessage addMessage(Ticket t, TicketMessageKind kind, String author, String body, String channel,
             String subject, String ivrOption, String procedureId, String idempotencyKey) {
         return addMessage(UUID.randomUUID(), t, kind, author, body, channel, subject, ivrOption, procedureId,
                 idempotencyKey);
     }
 
     /** Adds a message with a known id (a contact whose id was already announced). */
-    public TicketMessage addMessage(UUID id, Ticket t, MessageKind kind, String author, String body, String channel,
+    public TicketMessage addMessage(UUID id, Ticket t, TicketMessageKind kind, String author, String body, String channel,
             String subject, String ivrOption, String procedureId, String idempotencyKey) {
         TicketMessage m = new TicketMessage();
         m.id = id;
@@ -174,7 +174,7 @@ public class TicketService {
     public TicketMessage reply(Ticket t, String agentId, String body, boolean automatic, String procedureId,
             ContactChannel channel) {
         requireWritable(t);
-        TicketMessage m = addMessage(t, automatic ? MessageKind.AUTO_REPLY : MessageKind.PUBLIC_REPLY,
+        TicketMessage m = addMessage(t, automatic ? TicketMessageKind.AUTO_REPLY : TicketMessageKind.PUBLIC_REPLY,
                 automatic ? "system" : agentId, body, channel == null ? null : channel.name(), null, null,
                 procedureId, null);
         Instant now = m.createdAt;
@@ -267,7 +267,7 @@ public class TicketService {
         } else if (before == TicketStatus.SOLVED && target == TicketStatus.OPEN) {
             reopen(t, ReopenTrigger.AGENT, now);
         }
-        addMessage(t, MessageKind.SYSTEM, automatic ? "system" : agentId, "status " + before + " -> " + target, null,
+        addMessage(t, TicketMessageKind.SYSTEM, automatic ? "system" : agentId, "status " + before + " -> " + target, null,
                 null, null, null, null);
         refreshSla(t, policy, now);
         if (before.isActive() && !target.isActive() && t.agentId != null) {
@@ -286,7 +286,7 @@ public class TicketService {
         SlaPolicy policy = rules.current().policyFor(TicketPriority.valueOf(t.priority),
                 t.channel == null ? null : ContactChannel.valueOf(t.channel));
         t.slaPolicyId = policy.id();
-        addMessage(t, MessageKind.SYSTEM, agentId, "reason " + before + " -> " + reason, null, null, null, null, null);
+        addMessage(t, TicketMessageKind.SYSTEM, agentId, "reason " + before + " -> " + reason, null, null, null, null, null);
         refreshSla(t, policy, now());
         if (!before.equals(t.reason)) {
             outbox.publish(EventType.TICKET_REASON_CHANGED, t.id.toString(), new TicketReasonChanged(t.id.toString(),
@@ -308,7 +308,7 @@ public class TicketService {
         t.priority = priority.name();
         SlaPolicy policy = rules.current().policyFor(priority, t.channel == null ? null : ContactChannel.valueOf(t.channel));
         t.slaPolicyId = policy.id();
-        addMessage(t, MessageKind.SYSTEM, agentId, "priority " + before + " -> " + priority, null, null, null, null, null);
+        addMessage(t, TicketMessageKind.SYSTEM, agentId, "priority " + before + " -> " + priority, null, null, null, null, null);
         refreshSla(t, policy, now());
     }
 
@@ -333,7 +333,7 @@ public class TicketService {
         Ticket t = found.get(0);
         t.agentId = agentId;
         t.updatedAt = now();
-        addMessage(t, MessageKind.SYSTEM, agentId, "taken by " + agentId, null, null, null, null, null);
+        addMessage(t, TicketMessageKind.SYSTEM, agentId, "taken by " + agentId, null, null, null, null, null);
         return Optional.of(t);
     }
 
@@ -373,7 +373,7 @@ public class TicketService {
         if (target.firstResponseAt == null && source.firstResponseAt != null) {
             target.firstResponseAt = source.firstResponseAt;
         }
-        addMessage(target, MessageKind.SYSTEM, agentId, "merged ticket " + source.id + " into this one", null, null,
+        addMessage(target, TicketMessageKind.SYSTEM, agentId, "merged ticket " + source.id + " into this one", null, null,
                 null, null, null);
         if (target.status() == TicketStatus.SOLVED) {
             target.status = TicketStatus.OPEN.name();
@@ -458,12 +458,12 @@ public class TicketService {
         if (t.orderId == null) {
             return false;
         }
-        OrderView order = OrderView.findById(t.orderId);
+        KnownOrder order = KnownOrder.findById(t.orderId);
         return order != null && WITH_CARRIER.contains(order.status);
     }
 
     private static boolean returnInTransit(Ticket t) {
-        return t.orderId != null && ReturnView.count("orderId = ?1 and state = 'IN_TRANSIT'", t.orderId) > 0;
+        return t.orderId != null && KnownReturn.count("orderId = ?1 and state = 'IN_TRANSIT'", t.orderId) > 0;
     }
 
     private static void requireWritable(Ticket t) {

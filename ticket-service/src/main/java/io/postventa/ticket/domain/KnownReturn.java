@@ -15,7 +15,7 @@ import jakarta.persistence.Version;
 /** What this service knows of a return, from return-requests.v1 and return-decisions.v1. */
 @Entity
 @Table(name = "return_view")
-public class ReturnView extends PanacheEntityBase {
+public class KnownReturn extends PanacheEntityBase {
 
     @Id
     @Column(name = "return_id")

@@ -20,8 +20,8 @@ import io.postventa.ticket.domain.ContactReasonClassifier;
 import io.postventa.ticket.domain.ContactReasonClassifier.Classification;
 import io.postventa.ticket.domain.ContactReasonClassifier.OrderContext;
 import io.postventa.ticket.domain.Customer;
-import io.postventa.ticket.domain.MessageKind;
-import io.postventa.ticket.domain.OrderView;
+import io.postventa.ticket.domain.TicketMessageKind;
+import io.postventa.ticket.domain.KnownOrder;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
 import io.postventa.ticket.domain.TicketStatus;
@@ -40,7 +40,7 @@ import jakarta.transaction.Transactional;
  * status is known, and publishes contact.received.
  */
 @ApplicationScoped
-public class ContactService {
+public class ContactIntake {
 
     /** A contact as it arrived; {@code asCustomer} is the caller's id when a customer writes for themselves. */
     public record ContactCommand(ContactChannel channel, String customerId, String email, String phone, String orderId,
@@ -75,7 +75,7 @@ public class ContactService {
     private final ContactReasonClassifier classifier;
     private final Texts texts;
 
-    public ContactService(TicketService tickets, Outbox outbox, TicketConfig config, ContactReasonClassifier classifier,
+    public ContactIntake(TicketService tickets, Outbox outbox, TicketConfig config, ContactReasonClassifier classifier,
             Texts texts) {
         this.tickets = tickets;
         this.outbox = outbox;
@@ -92,7 +92,7 @@ public class ContactService {
                 return replay(earlier);
             }
         }
-        OrderView order = c.orderId() == null ? null : OrderView.findById(c.orderId());
+        KnownOrder order = c.orderId() == null ? null : KnownOrder.findById(c.orderId());
         String customerId = c.asCustomer() != null ? c.asCustomer() : c.customerId();
         if (c.asCustomer() != null && order != null && order.customerId != null
                 && !order.customerId.equals(c.asCustomer())) {
@@ -141,7 +141,7 @@ public class ContactService {
                 ticket.language = language;
             }
         }
-        tickets.addMessage(contactId, ticket, MessageKind.CUSTOMER, c.author(), c.message(), c.channel().name(),
+        tickets.addMessage(contactId, ticket, TicketMessageKind.CUSTOMER, c.author(), c.message(), c.channel().name(),
                 c.subject(), c.ivrOption(), null, c.idempotencyKey());
         outbox.publish(EventType.CONTACT_RECEIVED, ticket.id.toString(), new ContactReceived(ticket.id.toString(),
                 contactId.toString(), tickets.now(), c.channel(), classification.reason(), classification.source(),

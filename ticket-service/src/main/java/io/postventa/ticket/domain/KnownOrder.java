@@ -15,7 +15,7 @@ import jakarta.persistence.Version;
 /** What this service knows of an order, from order-status.v1 (and the delivery city from orders.lifecycle.v1). */
 @Entity
 @Table(name = "order_view")
-public class OrderView extends PanacheEntityBase {
+public class KnownOrder extends PanacheEntityBase {
 
     @Id
     @Column(name = "order_id")
