@@ -97,9 +97,9 @@ public class TicketResource {
         where.add("mergedInto is null");
         if (status != null) {
             // one status, or several separated by commas (an inbox shows NEW,OPEN,ON_HOLD together)
-            List<String> statuses = new ArrayList<>();
+            List<TicketStatus> statuses = new ArrayList<>();
             for (String one : status.split(",")) {
-                statuses.add(enumValue(TicketStatus.class, "status", one.trim()));
+                statuses.add(TicketStatus.valueOf(enumValue(TicketStatus.class, "status", one.trim())));
             }
             where.add("status in :status");
             params.put("status", statuses);
@@ -223,7 +223,7 @@ public class TicketResource {
                 throw ProblemException.badField(request.internal() ? "internal" : "status",
                         "a customer can only write a reply");
             }
-            if (t.mergedInto != null || t.status() == TicketStatus.CLOSED) {
+            if (!t.takesCustomerMessages()) {
                 throw ProblemException.conflict("this ticket is closed; write a new contact");
             }
             m = tickets.addMessage(t, TicketMessageKind.CUSTOMER, caller.subject(), request.body(), t.channel, null, null,
@@ -379,8 +379,8 @@ public class TicketResource {
         StringBuilder csv = new StringBuilder("id,status,reason,priority,channel,customerId,orderId,teamId,agentId,createdAt,firstResponseAt,solvedAt\n");
         PanacheQuery<Ticket> query = status == null ? Ticket.find("mergedInto is null order by createdAt")
                 : Ticket.find("mergedInto is null and status = ?1 order by createdAt",
-                        enumValue(TicketStatus.class, "status", status));
-        query.page(0, 10_000).<Ticket>list().forEach(t -> csv.append(String.join(",", t.id.toString(), t.status, t.reason,
+                        TicketStatus.valueOf(enumValue(TicketStatus.class, "status", status)));
+        query.page(0, 10_000).<Ticket>list().forEach(t -> csv.append(String.join(",", t.id.toString(), t.status().name(), t.reason,
                 t.priority, n(t.channel), n(t.customerId), n(t.orderId), t.teamId, n(t.agentId), t.createdAt.toString(),
                 t.firstResponseAt == null ? "" : t.firstResponseAt.toString(),
                 t.solvedAt == null ? "" : t.solvedAt.toString())).append('\n'));

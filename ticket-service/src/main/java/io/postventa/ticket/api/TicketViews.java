@@ -62,7 +62,7 @@ public final class TicketViews {
     }
 
     public static TicketView view(Ticket t, boolean mask) {
-        return new TicketView(t.id, t.status, t.reason, t.reasonSource, t.priority, t.channel, t.origin, t.customerId,
+        return new TicketView(t.id, t.status().name(), t.reason, t.reasonSource, t.priority, t.channel, t.origin, t.customerId,
                 mask ? Masking.email(t.email) : t.email, mask ? Masking.phone(t.phone) : t.phone, t.orderId,
                 mask ? Masking.text(t.subject) : t.subject, t.language, t.teamId, t.agentId, t.slaPolicyId,
                 t.slaPausedSince != null, t.firstResponseDueAt, t.resolutionDueAt, t.firstResponseAt,
@@ -77,18 +77,18 @@ public final class TicketViews {
     public static MessageView view(TicketMessage m, boolean mask, List<AttachmentView> attachments) {
         List<AttachmentView> files = mask ? attachments.stream().map(a -> new AttachmentView(a.id(),
                 Masking.text(a.fileName()), a.contentType(), a.size())).toList() : attachments;
-        return new MessageView(m.id, m.kind, m.author, m.channel, mask ? Masking.text(m.subject) : m.subject,
+        return new MessageView(m.id, m.kind.name(), m.author, m.channel, mask ? Masking.text(m.subject) : m.subject,
                 mask ? Masking.text(m.body) : m.body, m.procedureId, m.createdAt, files);
     }
 
     public static OrderSummary view(KnownOrder o, boolean mask) {
-        return o == null ? null : new OrderSummary(o.orderId, o.status, o.promisedDate, o.carrier, o.trackingUrl,
+        return o == null ? null : new OrderSummary(o.orderId, o.status == null ? null : o.status.name(), o.promisedDate, o.carrier, o.trackingUrl,
                 o.delayed, o.delayCause, o.currency, mask ? null : o.total, o.city, o.products, o.purchaseNumber,
                 o.deliveredAt);
     }
 
     public static ReturnSummary view(KnownReturn r) {
-        return new ReturnSummary(r.returnId, r.orderId, r.state, r.outcome, r.rmaCode, r.currency, r.totalValue);
+        return new ReturnSummary(r.returnId, r.orderId, r.state == null ? null : r.state.name(), r.outcome, r.rmaCode, r.currency, r.totalValue);
     }
 
     public static CustomerView view(Customer c, boolean mask) {
@@ -98,6 +98,6 @@ public final class TicketViews {
 
     /** Whether a message of this kind is shown to the customer. */
     static boolean isPublic(TicketMessage m) {
-        return TicketMessageKind.valueOf(m.kind).isPublic();
+        return m.kind.isPublic();
     }
 }

@@ -3,14 +3,15 @@ package io.postventa.ticket.domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
+import io.postventa.events.common.OrderStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /** What this service knows of an order, from order-status.v1 (and the delivery city from orders.lifecycle.v1). */
 @Entity
@@ -22,7 +23,8 @@ public class KnownOrder extends PanacheEntityBase {
     public String orderId;
     @Column(name = "customer_id")
     public String customerId;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public OrderStatus status;
     @Column(name = "purchase_number")
     public Integer purchaseNumber;
     public String locale;

@@ -106,7 +106,7 @@ public class ContactIntake {
         if (customerId == null && customer != null) {
             customerId = customer.id;
         }
-        OrderStatus status = order == null || order.status == null ? null : OrderStatus.valueOf(order.status);
+        OrderStatus status = order == null ? null : order.status;
         Classification classification = classifier.classify(c.ivrOption(), c.subject(), c.message(),
                 new OrderContext(status, order != null && order.delayed));
         String language = classification.language() != null ? classification.language()
@@ -197,10 +197,10 @@ public class ContactIntake {
 
     private static ContactResult replay(TicketMessage earlier) {
         Ticket ticket = Ticket.findById(earlier.ticketId);
-        TicketMessage auto = TicketMessage.find("ticketId = ?1 and kind = 'AUTO_REPLY' order by createdAt", ticket.id)
-                .firstResult();
-        boolean joined = TicketMessage.count("ticketId = ?1 and kind = 'CUSTOMER' and createdAt < ?2", ticket.id,
-                earlier.createdAt) > 0;
+        TicketMessage auto = TicketMessage.find("ticketId = ?1 and kind = ?2 order by createdAt", ticket.id,
+                TicketMessageKind.AUTO_REPLY).firstResult();
+        boolean joined = TicketMessage.count("ticketId = ?1 and kind = ?2 and createdAt < ?3", ticket.id,
+                TicketMessageKind.CUSTOMER, earlier.createdAt) > 0;
         return new ContactResult(earlier.id, ticket.id, joined, ContactReason.valueOf(ticket.reason),
                 ReasonSource.valueOf(ticket.reasonSource), ticket.priority, ticket.status(),
                 auto == null ? null : auto.body, null);

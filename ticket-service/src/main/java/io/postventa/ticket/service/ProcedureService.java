@@ -7,7 +7,6 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.postventa.events.common.OrderStatus;
 import io.postventa.ticket.domain.Customer;
 import io.postventa.ticket.domain.KnownOrder;
 import io.postventa.ticket.domain.Placeholders;
@@ -136,8 +135,7 @@ public class ProcedureService {
                 values.put("carrier", o.carrier);
                 values.put("promisedDate", o.promisedDate == null ? null : WismoReply.date(texts, lang, o.promisedDate));
                 if (o.status != null) {
-                    OrderStatus s = OrderStatus.valueOf(o.status);
-                    values.put("status", WismoReply.status(texts, lang, s));
+                    values.put("status", WismoReply.status(texts, lang, o.status));
                 }
             }
             KnownReturn r = KnownReturn.find("orderId = ?1 and rmaCode is not null order by updatedAt desc", t.orderId)

@@ -31,6 +31,7 @@ import io.postventa.ticket.domain.Phones;
 import io.postventa.ticket.domain.Texts;
 import io.postventa.ticket.config.TicketConfig;
 import io.postventa.ticket.domain.KnownReturn;
+import io.postventa.ticket.domain.KnownReturnState;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +69,7 @@ public class ReadModelService {
     void orderStatusChanged(OrderStatusChanged e) {
         KnownOrder order = order(e.orderId());
         order.customerId = e.customerId();
-        order.status = e.newStatus().name();
+        order.status = e.newStatus();
         order.purchaseNumber = e.purchaseNumber();
         order.locale = e.locale();
         order.currency = e.currency();
@@ -101,7 +102,7 @@ public class ReadModelService {
             order.customerId = e.customerId();
         }
         if (order.status == null) {
-            order.status = e.currentStatus().name();
+            order.status = e.currentStatus();
         }
         order.delayed = true;
         order.delayCause = e.cause().name();
@@ -220,7 +221,7 @@ public class ReadModelService {
         if (known == null) {
             known = new KnownReturn();
             known.returnId = returnId;
-            known.state = "REQUESTED";
+            known.state = KnownReturnState.REQUESTED;
         }
         known.orderId = text(data, "orderId", known.orderId);
         known.customerId = text(data, "customerId", known.customerId);
@@ -232,11 +233,11 @@ public class ReadModelService {
         if (event.type() == EventType.RETURN_DECIDED) {
             ReturnDecided d = event.data(ReturnDecided.class);
             known.outcome = d.outcome().name();
-            if ("REQUESTED".equals(known.state)) {
-                known.state = "DECIDED";
+            if (known.state == KnownReturnState.REQUESTED) {
+                known.state = KnownReturnState.DECIDED;
             }
         } else {
-            known.state = event.type().name().substring("RETURN_".length());
+            known.state = KnownReturnState.of(event.type());
         }
         known.updatedAt = tickets.now();
         known.persist();
@@ -303,8 +304,8 @@ public class ReadModelService {
         customer.updatedAt = tickets.now();
         customer.persist();
         Ticket.update("email = null, phone = null, subject = null where customerId = ?1", customerId);
-        TicketMessage.update("body = '[erased]', subject = null where kind = 'CUSTOMER' and ticketId in "
-                + "(select t.id from Ticket t where t.customerId = ?1)", customerId);
+        TicketMessage.update("body = '[erased]', subject = null where kind = ?2 and ticketId in "
+                + "(select t.id from Ticket t where t.customerId = ?1)", customerId, TicketMessageKind.CUSTOMER);
         KnownOrder.update("city = null where customerId = ?1", customerId);
         // what the customer sent with their e-mails goes with what they wrote
         em.createNativeQuery("delete from ticket_attachment a using ticket_message m, ticket t where a.message_id = m.id"

@@ -3,6 +3,7 @@ package io.postventa.ticket.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.hibernate.query.QueryFlushMode;
 
 import io.postventa.events.EventType;
 import io.postventa.events.common.ContactReason;
+import io.postventa.events.common.OrderStatus;
 import io.postventa.events.contacts.ContactChannel;
 import io.postventa.events.contacts.ReasonSource;
 import io.postventa.events.contacts.ReopenTrigger;
@@ -33,6 +35,7 @@ import io.postventa.ticket.domain.TicketMessageKind;
 import io.postventa.ticket.domain.KnownOrder;
 import io.postventa.ticket.domain.PriorityInput;
 import io.postventa.ticket.domain.KnownReturn;
+import io.postventa.ticket.domain.KnownReturnState;
 import io.postventa.ticket.domain.SlaClock;
 import io.postventa.ticket.domain.SlaPolicy;
 import io.postventa.ticket.domain.Ticket;
@@ -50,7 +53,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class TicketService {
-    private static final Set<String> WITH_CARRIER = Set.of("SHIPPED", "IN_TRANSIT", "OUT_FOR_DELIVERY");
+    private static final Set<OrderStatus> WITH_CARRIER = EnumSet.of(OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT,
+            OrderStatus.OUT_FOR_DELIVERY);
 
     private final Clock clock;
     private final Outbox outbox;
@@ -91,9 +95,7 @@ public class TicketService {
     /** Opens a ticket, routes and assigns it, and publishes ticket.created. */
     public Ticket open(NewTicket n, UUID contactId) {
         Instant now = now();
-        Ticket t = new Ticket();
-        t.id = UUID.randomUUID();
-        t.status = TicketStatus.NEW.name();
+        Ticket t = Ticket.opened(UUID.randomUUID(), now);
         t.reason = n.reason().name();
         t.reasonSource = n.reasonSource().name();
         t.channel = n.channel() == null ? null : n.channel().name();
@@ -104,9 +106,6 @@ public class TicketService {
         t.orderId = n.orderId();
         t.subject = n.subject();
         t.language = n.language();
-        t.createdAt = now;
-        t.updatedAt = now;
-        t.slaClock(SlaClock.startAt(now));
         TicketPriority priority = prioritise(t);
         t.priority = priority.name();
         SlaPolicy policy = rules.current().policyFor(priority, n.channel());
@@ -126,7 +125,7 @@ public class TicketService {
     private TicketPriority prioritise(Ticket t) {
         KnownOrder order = t.orderId == null ? null : KnownOrder.findById(t.orderId);
         boolean repeat = order != null && order.purchaseNumber != null && order.purchaseNumber > 1;
-        boolean delayed = order != null && (order.delayed || "EXCEPTION".equals(order.status));
+        boolean delayed = order != null && (order.delayed || order.status == OrderStatus.EXCEPTION);
         return rules.current().priorityRules().evaluate(new PriorityInput(ContactReason.valueOf(t.reason),
                 t.channel == null ? null : ContactChannel.valueOf(t.channel), repeat, order == null ? null : order.total,
                 delayed));
@@ -145,7 +144,7 @@ public class TicketService {
         TicketMessage m = new TicketMessage();
         m.id = id;
         m.ticketId = t.id;
-        m.kind = kind.name();
+        m.kind = kind;
         m.author = author;
         m.body = body;
         m.channel = channel;
@@ -173,7 +172,7 @@ public class TicketService {
      */
     public TicketMessage reply(Ticket t, String agentId, String body, boolean automatic, String procedureId,
             ContactChannel channel) {
-        requireWritable(t);
+        t.requireWritable();
         TicketMessage m = addMessage(t, automatic ? TicketMessageKind.AUTO_REPLY : TicketMessageKind.PUBLIC_REPLY,
                 automatic ? "system" : agentId, body, channel == null ? null : channel.name(), null, null,
                 procedureId, null);
@@ -194,9 +193,7 @@ public class TicketService {
                     t.createdAt, elapsed.toSeconds(), within && !t.firstResponseBreached, automatic,
                     ContactReason.valueOf(t.reason), t.customerId, t.orderId, automatic ? null : agentId, t.teamId), now);
         }
-        if (t.status() == TicketStatus.NEW) {
-            t.status = TicketStatus.OPEN.name();
-        }
+        t.answered();
         refreshSla(t, policy, now);
         return m;
     }
@@ -209,32 +206,28 @@ public class TicketService {
     /** The channel of the customer's latest contact on the ticket (the one a reply answers), else the ticket's. */
     public ContactChannel answeredChannel(Ticket t) {
         List<String> latest = Ticket.getEntityManager().createQuery("select m.channel from TicketMessage m"
-                + " where m.ticketId = :ticket and m.kind = 'CUSTOMER' and m.channel is not null"
+                + " where m.ticketId = :ticket and m.kind = :kind and m.channel is not null"
                 + " order by m.createdAt desc, m.id desc", String.class)
-                .setParameter("ticket", t.id).setMaxResults(1).getResultList();
+                .setParameter("ticket", t.id).setParameter("kind", TicketMessageKind.CUSTOMER).setMaxResults(1)
+                .getResultList();
         String channel = latest.isEmpty() ? t.channel : latest.get(0);
         return channel == null ? null : ContactChannel.valueOf(channel);
     }
 
     /** The customer wrote again: a pending or solved ticket opens again (solved ones publish ticket.reopened). */
     public void customerWrote(Ticket t) {
-        TicketStatus before = t.status();
-        TicketStatus after = before.afterCustomerReply();
-        if (after == before) {
+        TicketStatus before = t.customerWrote();
+        if (t.status() == before) {
             return;
         }
         Instant now = now();
-        t.status = after.name();
         if (before == TicketStatus.SOLVED) {
-            reopen(t, ReopenTrigger.CUSTOMER_REPLY, now);
+            reopened(t, ReopenTrigger.CUSTOMER_REPLY, now);
         }
         refreshSla(t, rules.current().policy(t.slaPolicyId), now);
     }
 
-    private void reopen(Ticket t, ReopenTrigger trigger, Instant now) {
-        t.reopenCount++;
-        t.solvedAt = null;
-        t.autoSolved = false;
+    private void reopened(Ticket t, ReopenTrigger trigger, Instant now) {
         outbox.publish(EventType.TICKET_REOPENED, t.id.toString(), new TicketReopened(t.id.toString(), now, trigger,
                 t.reopenCount, ContactReason.valueOf(t.reason), t.customerId, t.orderId), now);
     }
@@ -242,30 +235,23 @@ public class TicketService {
     /** Moves a ticket to {@code target} (409 when the lifecycle does not allow it). */
     public void changeStatus(Ticket t, TicketStatus target, String agentId, boolean automatic) {
         TicketStatus before = t.status();
-        if (before == target) {
+        Instant now = now();
+        if (!t.moveTo(target, now, automatic)) {
             return;
         }
-        if (!before.canMoveTo(target) || t.mergedInto != null) {
-            throw ProblemException.conflict("a ticket cannot go from " + before + " to " + target);
-        }
-        Instant now = now();
         SlaPolicy policy = rules.current().policy(t.slaPolicyId);
-        // stop the clock first so resolution time is measured up to now
-        t.status = target.name();
         if (target == TicketStatus.SOLVED) {
             Duration elapsed = t.slaClock().elapsed(policy.calendar(), now);
             boolean resolutionMet = elapsed.compareTo(policy.resolution(t.priority)) <= 0 && !t.resolutionBreached;
             if (!resolutionMet && !t.resolutionBreached) {
                 breach(t, SlaTarget.RESOLUTION, t.resolutionDueAt, now);
             }
-            t.solvedAt = now;
-            t.autoSolved = automatic;
             outbox.publish(EventType.TICKET_SOLVED, t.id.toString(), new TicketSolved(t.id.toString(), now, t.createdAt,
                     elapsed.toSeconds(), t.firstResponseAt != null && !t.firstResponseBreached, resolutionMet, automatic,
                     t.reopenCount, ContactReason.valueOf(t.reason), TicketPriority.valueOf(t.priority), t.customerId,
                     t.orderId, t.teamId, automatic ? null : agentId, t.procedureId), now);
         } else if (before == TicketStatus.SOLVED && target == TicketStatus.OPEN) {
-            reopen(t, ReopenTrigger.AGENT, now);
+            reopened(t, ReopenTrigger.AGENT, now);
         }
         addMessage(t, TicketMessageKind.SYSTEM, automatic ? "system" : agentId, "status " + before + " -> " + target, null,
                 null, null, null, null);
@@ -278,7 +264,7 @@ public class TicketService {
 
     /** An agent corrects the reason: priority and SLA policy follow the new reason. */
     public void changeReason(Ticket t, ContactReason reason, String agentId) {
-        requireWritable(t);
+        t.requireWritable();
         String before = t.reason;
         t.reason = reason.name();
         t.reasonSource = ReasonSource.AGENT.name();
@@ -300,7 +286,7 @@ public class TicketService {
      * clock keeps its start, so the promise made to the customer is not reset).
      */
     public void changePriority(Ticket t, TicketPriority priority, String agentId) {
-        requireWritable(t);
+        t.requireWritable();
         String before = t.priority;
         if (before.equals(priority.name())) {
             return;
@@ -350,12 +336,10 @@ public class TicketService {
         if (target.id.equals(source.id)) {
             throw ProblemException.badField("sourceTicketId", "must be another ticket");
         }
-        requireWritable(target);
-        requireWritable(source);
+        target.requireWritable();
+        source.requireWritable();
         TicketMessage.update("ticketId = ?1 where ticketId = ?2", target.id, source.id);
-        source.mergedInto = target.id;
-        source.status = TicketStatus.CLOSED.name();
-        source.updatedAt = now();
+        source.mergeInto(target.id, now());
         outbox.publish(EventType.TICKET_MERGED, source.id.toString(), new TicketMerged(source.id.toString(), now(),
                 target.id.toString(), ContactReason.valueOf(source.reason), agentId, source.customerId,
                 source.orderId), now());
@@ -375,9 +359,7 @@ public class TicketService {
         }
         addMessage(target, TicketMessageKind.SYSTEM, agentId, "merged ticket " + source.id + " into this one", null, null,
                 null, null, null);
-        if (target.status() == TicketStatus.SOLVED) {
-            target.status = TicketStatus.OPEN.name();
-        }
+        target.tookOverMerged();
         refreshSla(target, rules.current().policy(target.slaPolicyId), now());
     }
 
@@ -463,16 +445,8 @@ public class TicketService {
     }
 
     private static boolean returnInTransit(Ticket t) {
-        return t.orderId != null && KnownReturn.count("orderId = ?1 and state = 'IN_TRANSIT'", t.orderId) > 0;
-    }
-
-    private static void requireWritable(Ticket t) {
-        if (t.mergedInto != null) {
-            throw ProblemException.conflict("ticket " + t.id + " was merged into " + t.mergedInto);
-        }
-        if (t.status() == TicketStatus.CLOSED) {
-            throw ProblemException.conflict("ticket " + t.id + " is closed");
-        }
+        return t.orderId != null
+                && KnownReturn.count("orderId = ?1 and state = ?2", t.orderId, KnownReturnState.IN_TRANSIT) > 0;
     }
 
     public static List<String> activeNames() {
