@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.postventa.events.EventType;
+import io.postventa.feedback.service.DedupeScopes;
 import io.postventa.feedback.service.FactService;
 import io.postventa.outbox.inbox.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
@@ -34,36 +35,36 @@ public class FeedbackConsumers {
     @Incoming("order-status")
     @Blocking
     public CompletionStage<Void> onOrderStatus(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "feedback-service.order-status", facts::onOrderStatus);
+        return consumer.consumeBatch(batch, DedupeScopes.ORDER_STATUS, facts::onOrderStatus);
     }
 
     @Incoming("return-requests")
     @Blocking
     public CompletionStage<Void> onReturnRequest(Message<String> message) {
-        return consumer.consume(message, "feedback-service.return-requests", facts::onReturn);
+        return consumer.consume(message, DedupeScopes.RETURN_REQUESTS, facts::onReturn);
     }
 
     @Incoming("return-decisions")
     @Blocking
     public CompletionStage<Void> onReturnDecision(Message<String> message) {
-        return consumer.consume(message, "feedback-service.return-decisions", facts::onReturn);
+        return consumer.consume(message, DedupeScopes.RETURN_DECISIONS, facts::onReturn);
     }
 
     @Incoming("contacts")
     @Blocking
     public CompletionStage<Void> onContact(Message<String> message) {
-        return consumer.consume(message, "feedback-service.contacts", facts::onContact);
+        return consumer.consume(message, DedupeScopes.CONTACTS, facts::onContact);
     }
 
     @Incoming("notifications")
     @Blocking
     public CompletionStage<Void> onNotification(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "feedback-service.notifications", SENT, facts::onNotification);
+        return consumer.consumeBatch(batch, DedupeScopes.NOTIFICATIONS, SENT, facts::onNotification);
     }
 
     @Incoming("customers")
     @Blocking
     public CompletionStage<Void> onCustomer(Message<String> message) {
-        return consumer.consume(message, "feedback-service.customers", facts::onCustomer);
+        return consumer.consume(message, DedupeScopes.CUSTOMERS, facts::onCustomer);
     }
 }

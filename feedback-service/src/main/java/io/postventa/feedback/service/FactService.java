@@ -35,6 +35,7 @@ import io.postventa.events.returns.ReturnOutcome;
 import io.postventa.events.returns.ReturnRefunded;
 import io.postventa.events.returns.ReturnRequested;
 import io.postventa.feedback.config.FeedbackConfig;
+import io.postventa.feedback.domain.OrderDefects;
 import io.postventa.outbox.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -46,12 +47,6 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class FactService {
-    /** Contact reasons that make an order defective (with delivery exceptions and such returns). */
-    static final Set<ContactReason> DEFECT_CONTACTS = Set.of(ContactReason.DAMAGED_ITEM, ContactReason.WRONG_ITEM,
-            ContactReason.MISSING_PARTS);
-    static final Set<ReturnReason> DEFECT_RETURNS = Set.of(ReturnReason.DAMAGED, ReturnReason.DEFECTIVE,
-            ReturnReason.WRONG_ITEM, ReturnReason.MISSING_PARTS);
-
     private final Sql sql;
     private final Rollups rollups;
     private final SurveyService surveys;
@@ -86,7 +81,7 @@ public class FactService {
                 + "locale = coalesce(?, locale), customer_id = coalesce(customer_id, ?) where order_id = ?",
                 e.newStatus(), e.carrier(), e.deliveredAt(), e.locale(), e.customerId(), e.orderId());
         rememberLocale(e.customerId(), e.locale());
-        if (e.newStatus() == OrderStatus.EXCEPTION) {
+        if (e.newStatus() == OrderDefects.DEFECT_STATUS) {
             markDefect(e.orderId());
         }
         if (e.newStatus() == OrderStatus.DELIVERED && e.customerId() != null) {
@@ -187,7 +182,7 @@ public class FactService {
                     + "on conflict do nothing", r.returnId(), lineNo++, line.sku(), line.category(), quantity, line.reason());
             rollups.category(day, line.category(), 0, quantity);
             rollups.sku(day, line.sku(), 0, quantity, 0);
-            defect |= DEFECT_RETURNS.contains(line.reason());
+            defect |= OrderDefects.DEFECT_RETURNS.contains(line.reason());
         }
         rollups.add(day, UNITS_RETURNED, units);
         if (defect) {
@@ -267,7 +262,7 @@ public class FactService {
                 rollups.sku(day, sku, 0, 0, 1);
                 rollups.skuReason(day, sku, c.reason().name());
             }
-            if (DEFECT_CONTACTS.contains(c.reason())) {
+            if (OrderDefects.DEFECT_CONTACTS.contains(c.reason())) {
                 markDefect(c.orderId());
             }
         }
@@ -330,7 +325,7 @@ public class FactService {
             rollups.contactReason(day, r.previousReason().name(), -1);
             rollups.contactReason(day, r.reason().name(), 1);
         }
-        if (!days.isEmpty() && r.orderId() != null && DEFECT_CONTACTS.contains(r.reason())) {
+        if (!days.isEmpty() && r.orderId() != null && OrderDefects.DEFECT_CONTACTS.contains(r.reason())) {
             markDefect(r.orderId());
         }
     }

@@ -25,11 +25,14 @@ import io.postventa.events.feedback.SurveyInvited;
 import io.postventa.events.feedback.SurveyKind;
 import io.postventa.events.feedback.SurveyTrigger;
 import io.postventa.feedback.config.FeedbackConfig;
+import io.postventa.feedback.domain.DriverDimension;
 import io.postventa.feedback.domain.LowScoreReason;
+import io.postventa.feedback.domain.Survey;
 import io.postventa.feedback.domain.SurveyGate;
 import io.postventa.feedback.domain.SurveyGate.Decision;
 import io.postventa.feedback.domain.SurveyGate.Hold;
 import io.postventa.feedback.domain.SurveyRules;
+import io.postventa.feedback.domain.SurveyStatus;
 import io.postventa.feedback.domain.SurveyToken;
 import io.postventa.outbox.Outbox;
 import io.postventa.web.Problem;
@@ -67,11 +70,6 @@ public class SurveyService {
         this.gate = new SurveyGate(config.surveys().cooldown(), config.surveys().maxHold());
     }
 
-    /** A stored survey and its context. */
-    public record Survey(String surveyId, String customerId, SurveyKind kind, SurveyTrigger trigger, String subjectId,
-            String status, Instant dueAt, Instant invitedAt, Instant expiresAt, String locale, FeedbackContext context) {
-    }
-
     /** What the answer page shows. */
     public record SurveyView(String surveyId, SurveyKind kind, SurveyTrigger trigger, String locale, String question,
             int minScore, int maxScore, int commentMaxLength, int lowScoreReasonBelowOrAt, List<ReasonOption> lowScoreReasons,
@@ -99,9 +97,9 @@ public class SurveyService {
             return;
         }
         sql.update("insert into survey (survey_id, customer_id, kind, trigger, subject_id, status, triggered_at, due_at, "
-                + "ctx_order_id, ctx_return_id, ctx_ticket_id) values (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?) "
-                + "on conflict (trigger, subject_id) do nothing",
-                "SRV-" + UUID.randomUUID(), customerId, kind, trigger, subjectId, triggeredAt, dueAt, orderId, returnId, ticketId);
+                + "ctx_order_id, ctx_return_id, ctx_ticket_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (trigger, subject_id) do nothing", "SRV-" + UUID.randomUUID(), customerId, kind, trigger,
+                subjectId, SurveyStatus.PENDING, triggeredAt, dueAt, orderId, returnId, ticketId);
     }
 
     /** What one run of the sender did. */
@@ -115,8 +113,10 @@ public class SurveyService {
     @Transactional
     public SendResult sendDue() {
         Instant now = clock.instant();
-        List<Survey> due = sql.list("select * from survey where status = 'PENDING' and due_at <= ? order by checked_at nulls first, due_at "
-                + "limit ? for update skip locked", SurveyService::survey, now, config.surveys().batchSize());
+        // the status as a literal: survey_pending_due is a partial index of the pending ones
+        List<Survey> due = sql.list("select * from survey where status = " + Sql.literal(SurveyStatus.PENDING)
+                + " and due_at <= ? order by checked_at nulls first, due_at limit ? for update skip locked",
+                SurveyService::survey, now, config.surveys().batchSize());
         int sent = 0;
         int held = 0;
         int suppressed = 0;
@@ -137,8 +137,9 @@ public class SurveyService {
                 }
                 case SUPPRESS, DROP -> {
                     boolean suppress = decision.action() == SurveyGate.Action.SUPPRESS;
+                    Survey ended = s.moveTo(suppress ? SurveyStatus.SUPPRESSED : SurveyStatus.DROPPED);
                     sql.update("update survey set status = ?, status_reason = ?, checked_at = ? where survey_id = ?",
-                            suppress ? "SUPPRESSED" : "DROPPED", decision.reason(), now, s.surveyId());
+                            ended.status(), decision.reason(), now, s.surveyId());
                     if (suppress) {
                         suppressed++;
                     } else {
@@ -159,8 +160,8 @@ public class SurveyService {
         if (sql.one("select 1 from return_fact where customer_id = ? and open limit 1", rs -> 1, customerId).isPresent()) {
             holds.add(Hold.OPEN_RETURN);
         }
-        if (sql.one("select 1 from order_fact where customer_id = ? and status in ('EXCEPTION', 'DELIVERY_FAILED') limit 1",
-                rs -> 1, customerId).isPresent()) {
+        if (sql.one("select 1 from order_fact where customer_id = ? and status in " + Sql.literals(SurveyGate.DELIVERY_EXCEPTIONS)
+                + " limit 1", rs -> 1, customerId).isPresent()) {
             holds.add(Hold.DELIVERY_EXCEPTION);
         }
         return holds;
@@ -178,9 +179,10 @@ public class SurveyService {
         }
         Instant expiresAt = now.plus(config.surveys().tokenTtl()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String token = tokens.issue(s.surveyId(), expiresAt);
-        sql.update("update survey set status = 'SENT', held_reason = null, invited_at = ?, expires_at = ?, locale = ?, "
+        Survey sent = s.moveTo(SurveyStatus.SENT);
+        sql.update("update survey set status = ?, held_reason = null, invited_at = ?, expires_at = ?, locale = ?, "
                 + "ctx_order_id = ?, ctx_carrier = ?, ctx_delayed = ?, ctx_return_id = ?, ctx_return_reason = ?, ctx_ticket_id = ?, "
-                + "ctx_ticket_reason = ?, ctx_sla_met = ? where survey_id = ?", now, expiresAt, locale, context.orderId(),
+                + "ctx_ticket_reason = ?, ctx_sla_met = ? where survey_id = ?", sent.status(), now, expiresAt, locale, context.orderId(),
                 context.carrier(), context.delayed(), context.returnId(), context.returnReason(), context.ticketId(),
                 context.ticketReason(), context.slaMet(), s.surveyId());
         outbox.publish(EventType.SURVEY_INVITED, s.surveyId(), new SurveyInvited(s.surveyId(), s.customerId(), now, s.kind(),
@@ -258,7 +260,7 @@ public class SurveyService {
                 + "ctx_ticket_reason, ctx_sla_met) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.surveyId(), s.customerId(), s.kind(), s.trigger(), score, comment, reason, s.locale(), now, day, detractor,
                 c.orderId(), c.carrier(), c.delayed(), c.returnId(), c.returnReason(), c.ticketId(), c.ticketReason(), c.slaMet());
-        sql.update("update survey set status = 'ANSWERED' where survey_id = ?", s.surveyId());
+        sql.update("update survey set status = ? where survey_id = ?", s.moveTo(SurveyStatus.ANSWERED).status(), s.surveyId());
         count(s.kind(), score, day, c);
         if (SurveyRules.recovers(s.kind(), score)) {
             recover(s.customerId(), now);
@@ -287,16 +289,16 @@ public class SurveyService {
         }
         rollups.add(day, DETRACTORS, detractor ? 1 : 0);
         if (c.carrier() != null) {
-            rollups.driver(day, kind.name(), "CARRIER", c.carrier(), promoter, detractor, satisfied, score);
+            rollups.driver(day, kind, DriverDimension.CARRIER, c.carrier(), promoter, detractor, satisfied, score);
         }
         if (c.delayed() != null) {
-            rollups.driver(day, kind.name(), "DELAYED", c.delayed().toString(), promoter, detractor, satisfied, score);
+            rollups.driver(day, kind, DriverDimension.DELAYED, c.delayed().toString(), promoter, detractor, satisfied, score);
         }
         if (c.returnReason() != null) {
-            rollups.driver(day, kind.name(), "RETURN_REASON", c.returnReason().name(), promoter, detractor, satisfied, score);
+            rollups.driver(day, kind, DriverDimension.RETURN_REASON, c.returnReason().name(), promoter, detractor, satisfied, score);
         }
         if (c.ticketReason() != null) {
-            rollups.driver(day, kind.name(), "TICKET_REASON", c.ticketReason().name(), promoter, detractor, satisfied, score);
+            rollups.driver(day, kind, DriverDimension.TICKET_REASON, c.ticketReason().name(), promoter, detractor, satisfied, score);
         }
     }
 
@@ -338,14 +340,14 @@ public class SurveyService {
             throw invalidLink(accepted);
         }
         String language = texts.language(s.locale());
-        if ("ANSWERED".equals(s.status())) {
+        if (s.status() == SurveyStatus.ANSWERED) {
             throw new ProblemException(410, "Survey already answered", texts.answeredLink(language), List.of());
         }
         if (claims.expiredAt(clock.instant())) {
             throw new ProblemException(410, "Survey link expired", texts.expiredLink(language, claims.expiresAt()),
                     List.of());
         }
-        if (!"SENT".equals(s.status())) {
+        if (s.status() != SurveyStatus.SENT) {
             throw invalidLink(accepted);
         }
         return s;
@@ -372,8 +374,9 @@ public class SurveyService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String customerId) {
         int comments = sql.update("update answer set comment = null where customer_id = ? and comment is not null", customerId);
-        sql.update("update survey set status = 'DROPPED', status_reason = 'CUSTOMER_ERASED' where customer_id = ? "
-                + "and status in ('PENDING', 'SENT')", customerId);
+        // withdrawn: every outstanding survey may move to DROPPED (SurveyStatus)
+        sql.update("update survey set status = ?, status_reason = 'CUSTOMER_ERASED' where customer_id = ? and status in "
+                + Sql.literals(SurveyStatus.OUTSTANDING), SurveyStatus.DROPPED, customerId);
         sql.update("insert into customer_profile (customer_id, locale, erased_at) values (?, null, ?) on conflict (customer_id) "
                 + "do update set locale = null, erased_at = excluded.erased_at", customerId, clock.instant());
         LOG.infof("erased customer %s: %d comments removed", customerId, comments);
@@ -394,7 +397,7 @@ public class SurveyService {
 
     private static Survey survey(ResultSet rs) throws SQLException {
         return new Survey(rs.getString("survey_id"), rs.getString("customer_id"), SurveyKind.valueOf(rs.getString("kind")),
-                SurveyTrigger.valueOf(rs.getString("trigger")), rs.getString("subject_id"), rs.getString("status"),
+                SurveyTrigger.valueOf(rs.getString("trigger")), rs.getString("subject_id"), SurveyStatus.valueOf(rs.getString("status")),
                 Sql.instant(rs, "due_at"), Sql.instant(rs, "invited_at"), Sql.instant(rs, "expires_at"), rs.getString("locale"),
                 context(rs));
     }
