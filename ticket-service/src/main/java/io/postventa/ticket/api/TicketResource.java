@@ -20,7 +20,13 @@ import io.postventa.ticket.domain.TicketAttachment;
 import io.postventa.ticket.domain.TicketMessage;
 import io.postventa.ticket.domain.TicketStatus;
 import io.postventa.ticket.service.ProcedureService;
-import io.postventa.ticket.service.TicketService;
+import io.postventa.ticket.service.Assignment;
+import io.postventa.ticket.service.TicketCorrections;
+import io.postventa.ticket.service.TicketMerge;
+import io.postventa.ticket.service.TicketMessages;
+import io.postventa.ticket.service.TicketReplies;
+import io.postventa.ticket.service.TicketSql;
+import io.postventa.ticket.service.TicketStatusChanges;
 import io.postventa.web.Caller;
 import io.postventa.web.Page;
 import io.postventa.web.ProblemException;
@@ -72,12 +78,24 @@ public class TicketResource {
     }
 
     private final TicketAccess access;
-    private final TicketService tickets;
+    private final TicketMessages messages;
+    private final TicketReplies replies;
+    private final TicketStatusChanges statuses;
+    private final TicketCorrections corrections;
+    private final TicketMerge merges;
+    private final Assignment assignment;
     private final ProcedureService procedures;
 
-    public TicketResource(TicketAccess access, TicketService tickets, ProcedureService procedures) {
+    public TicketResource(TicketAccess access, TicketMessages messages, TicketReplies replies,
+            TicketStatusChanges statuses, TicketCorrections corrections, TicketMerge merges, Assignment assignment,
+            ProcedureService procedures) {
         this.access = access;
-        this.tickets = tickets;
+        this.messages = messages;
+        this.replies = replies;
+        this.statuses = statuses;
+        this.corrections = corrections;
+        this.merges = merges;
+        this.assignment = assignment;
         this.procedures = procedures;
     }
 
@@ -147,8 +165,8 @@ public class TicketResource {
             where.add("orderId = :order");
             params.put("order", orderId);
         }
-        // most urgent first (TicketService.URGENCY_HQL), served by ticket_urgency_idx
-        PanacheQuery<Ticket> query = Ticket.find(String.join(" and ", where) + " order by " + TicketService.URGENCY_HQL, params);
+        // most urgent first (TicketSql.URGENCY_HQL), served by ticket_urgency_idx
+        PanacheQuery<Ticket> query = Ticket.find(String.join(" and ", where) + " order by " + TicketSql.URGENCY_HQL, params);
         List<TicketView> items = query.page(page, size).<Ticket>list().stream()
                 .map(t -> TicketViews.view(t, access.isPartner())).toList();
         return new Page<>(items, page, size, query.count());
@@ -226,17 +244,17 @@ public class TicketResource {
             if (!t.takesCustomerMessages()) {
                 throw ProblemException.conflict("this ticket is closed; write a new contact");
             }
-            m = tickets.addMessage(t, TicketMessageKind.CUSTOMER, caller.subject(), request.body(), t.channel, null, null,
+            m = messages.add(t, TicketMessageKind.CUSTOMER, caller.subject(), request.body(), t.channel, null, null,
                     null, null);
-            tickets.customerWrote(t);
+            replies.customerWrote(t);
         } else if (request.internal()) {
-            m = tickets.addMessage(t, TicketMessageKind.INTERNAL_NOTE, caller.subject(), request.body(), null, null, null,
+            m = messages.add(t, TicketMessageKind.INTERNAL_NOTE, caller.subject(), request.body(), null, null, null,
                     null, null);
         } else {
-            m = tickets.reply(t, caller.subject(), request.body(), false, null);
+            m = replies.reply(t, caller.subject(), request.body(), false, null);
         }
         if (request.status() != null) {
-            tickets.changeStatus(t, request.status(), caller.subject(), false);
+            statuses.change(t, request.status(), caller.subject(), false);
         }
         return Response.status(Response.Status.CREATED).entity(TicketViews.view(m, access.isPartner())).build();
     }
@@ -248,7 +266,7 @@ public class TicketResource {
     public TicketView changeStatus(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull StatusRequest request) {
         Ticket t = access.load(id, true);
         requireVersion(t, ifMatch);
-        tickets.changeStatus(t, request.status(), access.caller().subject(), false);
+        statuses.change(t, request.status(), access.caller().subject(), false);
         return TicketViews.view(t, access.isPartner());
     }
 
@@ -259,7 +277,7 @@ public class TicketResource {
     public TicketView changeReason(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest request) {
         Ticket t = access.load(id, true);
         requireVersion(t, ifMatch);
-        tickets.changeReason(t, request.reason(), access.caller().subject());
+        corrections.changeReason(t, request.reason(), access.caller().subject());
         return TicketViews.view(t, access.isPartner());
     }
 
@@ -280,7 +298,7 @@ public class TicketResource {
             throw ProblemException.unprocessable("tickets of two customers cannot be merged",
                     List.of(new io.postventa.web.Problem.FieldError("sourceTicketId", "belongs to another customer")));
         }
-        tickets.merge(target, source, access.caller().subject());
+        merges.merge(target, source, access.caller().subject());
         return detail(target);
     }
 
@@ -294,7 +312,7 @@ public class TicketResource {
         TicketMessage m = procedures.apply(t, request.procedureId(), request.language(), request.body(),
                 access.caller().subject());
         if (request.status() != null) {
-            tickets.changeStatus(t, request.status(), access.caller().subject(), false);
+            statuses.change(t, request.status(), access.caller().subject(), false);
         }
         return Response.status(Response.Status.CREATED).entity(TicketViews.view(m, access.isPartner())).build();
     }
@@ -306,7 +324,7 @@ public class TicketResource {
     @Transactional
     public Response takeNext() {
         String team = access.isPartner() ? access.caller().team().orElse("-") : null;
-        return tickets.takeNext(team, access.caller().subject())
+        return assignment.takeNext(team, access.caller().subject())
                 .map(t -> Response.ok(TicketViews.view(t, access.isPartner())).build())
                 .orElseGet(() -> Response.noContent().build());
     }
@@ -319,7 +337,7 @@ public class TicketResource {
             @Valid @NotNull PriorityRequest request) {
         Ticket t = access.load(id, true);
         requireVersion(t, ifMatch);
-        tickets.changePriority(t, request.priority(), access.caller().subject());
+        corrections.changePriority(t, request.priority(), access.caller().subject());
         return TicketViews.view(t, access.isPartner());
     }
 

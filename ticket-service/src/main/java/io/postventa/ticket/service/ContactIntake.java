@@ -1,5 +1,7 @@
 package io.postventa.ticket.service;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -66,18 +68,29 @@ public class ContactIntake {
     }
 
     /** The statuses of a ticket a contact can join (active) or reopen (solved), as a literal list for a query. */
-    private static final String OPEN_OR_SOLVED = TicketService.literals(Stream.concat(
-            TicketService.activeNames().stream(), Stream.of(TicketStatus.SOLVED.name())).toList());
+    private static final String OPEN_OR_SOLVED = TicketSql.literals(Stream.concat(TicketStatus.ACTIVE.stream(),
+            Stream.of(TicketStatus.SOLVED)).toList());
 
-    private final TicketService tickets;
+    private final Clock clock;
+    private final TicketOpening opening;
+    private final TicketMessages messages;
+    private final TicketReplies replies;
+    private final TicketStatusChanges statuses;
+    private final SlaTracking sla;
     private final Outbox outbox;
     private final TicketConfig config;
     private final ContactReasonClassifier classifier;
     private final Texts texts;
 
-    public ContactIntake(TicketService tickets, Outbox outbox, TicketConfig config, ContactReasonClassifier classifier,
-            Texts texts) {
-        this.tickets = tickets;
+    public ContactIntake(Clock clock, TicketOpening opening, TicketMessages messages, TicketReplies replies,
+            TicketStatusChanges statuses, SlaTracking sla, Outbox outbox, TicketConfig config,
+            ContactReasonClassifier classifier, Texts texts) {
+        this.clock = clock;
+        this.opening = opening;
+        this.messages = messages;
+        this.replies = replies;
+        this.statuses = statuses;
+        this.sla = sla;
         this.outbox = outbox;
         this.config = config;
         this.classifier = classifier;
@@ -116,12 +129,12 @@ public class ContactIntake {
         String phone = typedPhone != null ? typedPhone : customer == null ? null : customer.phone;
 
         UUID contactId = UUID.randomUUID();
-        tickets.lockOrder(c.orderId());
+        opening.lockOrder(c.orderId());
         Ticket ticket = c.ticketId() != null ? Ticket.findById(c.ticketId(), LockModeType.PESSIMISTIC_WRITE)
                 : existingTicket(c.orderId(), customerId);
         boolean joined = ticket != null;
         if (!joined) {
-            ticket = tickets.open(new TicketService.NewTicket(classification.reason(), classification.source(),
+            ticket = opening.open(new TicketOpening.NewTicket(classification.reason(), classification.source(),
                     c.channel(), TicketOrigin.CONTACT, customerId, email, phone, c.orderId(), c.subject(), language),
                     contactId);
         } else {
@@ -141,25 +154,26 @@ public class ContactIntake {
                 ticket.language = language;
             }
         }
-        tickets.addMessage(contactId, ticket, TicketMessageKind.CUSTOMER, c.author(), c.message(), c.channel().name(),
+        messages.add(contactId, ticket, TicketMessageKind.CUSTOMER, c.author(), c.message(), c.channel().name(),
                 c.subject(), c.ivrOption(), null, c.idempotencyKey());
+        Instant now = clock.instant();
         outbox.publish(EventType.CONTACT_RECEIVED, ticket.id.toString(), new ContactReceived(ticket.id.toString(),
-                contactId.toString(), tickets.now(), c.channel(), classification.reason(), classification.source(),
-                customerId, c.orderId(), language, c.ivrOption(), joined), tickets.now());
+                contactId.toString(), now, c.channel(), classification.reason(), classification.source(),
+                customerId, c.orderId(), language, c.ivrOption(), joined), now);
         if (joined) {
-            tickets.customerWrote(ticket);
+            replies.customerWrote(ticket);
         }
         String autoReply = null;
         if (!joined && classification.reason() == ContactReason.WHERE_IS_MY_ORDER && config.wismo().autoReply()
                 && status != null && status != OrderStatus.EXCEPTION && !order.delayed) {
             // the live status, promised date and tracking link, answered on the channel the customer wrote from
             autoReply = WismoReply.render(texts, language, order.orderId, status, order.promisedDate, order.trackingUrl);
-            tickets.reply(ticket, null, autoReply, true, null, c.channel());
-            tickets.changeStatus(ticket, config.wismo().autoSolve() ? TicketStatus.SOLVED : TicketStatus.PENDING_CUSTOMER,
+            replies.reply(ticket, null, autoReply, true, null, c.channel());
+            statuses.change(ticket, config.wismo().autoSolve() ? TicketStatus.SOLVED : TicketStatus.PENDING_CUSTOMER,
                     null, true);
         }
         String acknowledgement = autoReply != null ? null : texts.render(language, "contact.acknowledgement",
-                Map.of("firstResponse", SlaTargets.describe(texts, language, tickets.firstResponseTarget(ticket))));
+                Map.of("firstResponse", SlaTargets.describe(texts, language, sla.firstResponseTarget(ticket))));
         return new ContactResult(contactId, ticket.id, joined, classification.reason(), classification.source(),
                 ticket.priority, ticket.status(), autoReply, acknowledgement);
     }

@@ -24,12 +24,12 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ProcedureService {
-    private final TicketService tickets;
+    private final TicketReplies replies;
     private final Texts texts;
     private final ObjectMapper json;
 
-    public ProcedureService(TicketService tickets, Texts texts, ObjectMapper json) {
-        this.tickets = tickets;
+    public ProcedureService(TicketReplies replies, Texts texts, ObjectMapper json) {
+        this.replies = replies;
         this.texts = texts;
         this.json = json;
     }
@@ -51,7 +51,7 @@ public class ProcedureService {
         String body = editedBody != null && !editedBody.isBlank() ? editedBody
                 : render(procedure, t, language(procedure, t, language));
         t.procedureId = procedure.id;
-        return tickets.reply(t, agentId, body, false, procedure.id);
+        return replies.reply(t, agentId, body, false, procedure.id);
     }
 
     /** The procedure's reply filled in for this ticket, in {@code language} (else the ticket's), not sent. */

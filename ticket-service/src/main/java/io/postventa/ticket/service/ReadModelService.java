@@ -1,5 +1,6 @@
 package io.postventa.ticket.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -46,13 +47,20 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ReadModelService {
-    private final TicketService tickets;
+    private final Clock clock;
+    private final TicketOpening opening;
+    private final TicketMessages messages;
+    private final SlaTracking sla;
     private final EntityManager em;
     private final Texts texts;
     private final TicketConfig config;
 
-    public ReadModelService(TicketService tickets, EntityManager em, Texts texts, TicketConfig config) {
-        this.tickets = tickets;
+    public ReadModelService(Clock clock, TicketOpening opening, TicketMessages messages, SlaTracking sla,
+            EntityManager em, Texts texts, TicketConfig config) {
+        this.clock = clock;
+        this.opening = opening;
+        this.messages = messages;
+        this.sla = sla;
         this.em = em;
         this.texts = texts;
         this.config = config;
@@ -87,13 +95,13 @@ public class ReadModelService {
         if (e.newStatus() == OrderStatus.DELIVERED) {
             order.delayed = false; // it arrived: no longer late
         }
-        order.updatedAt = tickets.now();
+        order.updatedAt = clock.instant();
         order.persist();
         if (e.newStatus() == OrderStatus.EXCEPTION) {
             openProactive(order, TicketOrigin.SHIPMENT_EXCEPTION, "note.shipment-exception",
                     Map.of("orderId", e.orderId(), "code", String.valueOf(e.exceptionReasonCode())));
         }
-        tickets.refreshOrderTickets(e.orderId());
+        sla.refreshOrderTickets(e.orderId());
     }
 
     void orderDelayed(OrderDelayed e) {
@@ -118,17 +126,17 @@ public class ReadModelService {
         if (order.locale == null) {
             order.locale = e.locale();
         }
-        order.updatedAt = tickets.now();
+        order.updatedAt = clock.instant();
         order.persist();
         openProactive(order, e.cause() == DelayCause.SHIPMENT_EXCEPTION ? TicketOrigin.SHIPMENT_EXCEPTION
                 : TicketOrigin.ORDER_DELAYED, "note.order-delayed", Map.of("orderId", e.orderId(), "cause", e.cause().name()));
-        tickets.refreshOrderTickets(e.orderId());
+        sla.refreshOrderTickets(e.orderId());
     }
 
     /** Opens a ticket about a late order before the customer writes, unless one is already open. */
     private void openProactive(KnownOrder order, TicketOrigin origin, String noteKey, Map<String, String> values) {
-        tickets.lockOrder(order.orderId);
-        boolean open = Ticket.count("orderId = ?1 and mergedInto is null and status in " + TicketService.ACTIVE_LITERALS,
+        opening.lockOrder(order.orderId);
+        boolean open = Ticket.count("orderId = ?1 and mergedInto is null and status in " + TicketSql.ACTIVE_LITERALS,
                 order.orderId) > 0;
         if (open) {
             return;
@@ -137,10 +145,10 @@ public class ReadModelService {
         String language = customer != null && customer.language != null ? customer.language
                 : order.locale != null ? order.locale.substring(0, 2).toLowerCase(Locale.ROOT) : null;
         String note = texts.render(language, noteKey, values);
-        Ticket t = tickets.open(new TicketService.NewTicket(ContactReason.WHERE_IS_MY_ORDER, ReasonSource.SYSTEM, null,
+        Ticket t = opening.open(new TicketOpening.NewTicket(ContactReason.WHERE_IS_MY_ORDER, ReasonSource.SYSTEM, null,
                 origin, order.customerId, customer == null ? null : customer.email,
                 customer == null ? null : customer.phone, order.orderId, note, language), null);
-        tickets.addMessage(t, TicketMessageKind.SYSTEM, "system", note, null, null, null, null, null);
+        messages.system(t, "system", note);
     }
 
     /**
@@ -165,11 +173,11 @@ public class ReadModelService {
         String note = texts.render(language, d.lowScoreReason() == null ? "note.detractor" : "note.detractor-reason",
                 values);
         if (orderId != null) {
-            tickets.lockOrder(orderId);
-            Ticket open = Ticket.find("orderId = ?1 and mergedInto is null and status in " + TicketService.ACTIVE_LITERALS
+            opening.lockOrder(orderId);
+            Ticket open = Ticket.find("orderId = ?1 and mergedInto is null and status in " + TicketSql.ACTIVE_LITERALS
                     + " order by createdAt", orderId).firstResult();
             if (open != null) {
-                tickets.addMessage(open, TicketMessageKind.SYSTEM, "system", note, null, null, null, null, null);
+                messages.system(open, "system", note);
                 return;
             }
         }
@@ -177,10 +185,10 @@ public class ReadModelService {
                 : context.returnReason() != null || context.returnId() != null ? ContactReason.RETURN_REQUEST
                 : Boolean.TRUE.equals(context.delayed()) ? ContactReason.WHERE_IS_MY_ORDER
                 : context.ticketReason() != null ? context.ticketReason() : ContactReason.OTHER;
-        Ticket t = tickets.open(new TicketService.NewTicket(reason, ReasonSource.SYSTEM, null,
+        Ticket t = opening.open(new TicketOpening.NewTicket(reason, ReasonSource.SYSTEM, null,
                 TicketOrigin.FEEDBACK_DETRACTOR, d.customerId(), customer == null ? null : customer.email,
                 customer == null ? null : customer.phone, orderId, note, language), null);
-        tickets.addMessage(t, TicketMessageKind.SYSTEM, "system", note, null, null, null, null, null);
+        messages.system(t, "system", note);
     }
 
     /** Delivery city and postcode from the platform's order events (order-status.v1 does not carry them). */
@@ -209,7 +217,7 @@ public class ReadModelService {
         if (city != null) {
             KnownOrder order = order(e.orderId());
             order.city = city;
-            order.updatedAt = tickets.now();
+            order.updatedAt = clock.instant();
             order.persist();
         }
     }
@@ -239,10 +247,10 @@ public class ReadModelService {
         } else {
             known.state = KnownReturnState.of(event.type());
         }
-        known.updatedAt = tickets.now();
+        known.updatedAt = clock.instant();
         known.persist();
         if (known.orderId != null) {
-            tickets.refreshOrderTickets(known.orderId);
+            sla.refreshOrderTickets(known.orderId);
         }
     }
 
@@ -264,7 +272,7 @@ public class ReadModelService {
         customer.lastName = c.lastName();
         customer.language = c.language();
         customer.erased = false;
-        customer.updatedAt = c.occurredAt() != null ? c.occurredAt() : tickets.now();
+        customer.updatedAt = c.occurredAt() != null ? c.occurredAt() : clock.instant();
         customer.persist();
     }
 
@@ -301,7 +309,7 @@ public class ReadModelService {
         customer.lastName = null;
         customer.country = null;
         customer.erased = true;
-        customer.updatedAt = tickets.now();
+        customer.updatedAt = clock.instant();
         customer.persist();
         Ticket.update("email = null, phone = null, subject = null where customerId = ?1", customerId);
         TicketMessage.update("body = '[erased]', subject = null where kind = ?2 and ticketId in "
@@ -347,7 +355,7 @@ public class ReadModelService {
         if (order == null) {
             order = new KnownOrder();
             order.orderId = orderId;
-            order.updatedAt = tickets.now();
+            order.updatedAt = clock.instant();
         }
         return order;
     }

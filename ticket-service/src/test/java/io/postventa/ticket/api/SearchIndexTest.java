@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.ticket.service.Assignment;
-import io.postventa.ticket.service.TicketService;
+import io.postventa.ticket.service.TicketSql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -118,7 +118,7 @@ class SearchIndexTest {
                                created + interval '1 hour', created, created
                         from generate_series(1, 100000) g, lateral (select now() - (g % 300) * interval '1 day' created) c
                         """, () -> {
-                String check = "select t.id from ticket t where t.status in " + TicketService.ACTIVE_LITERALS
+                String check = "select t.id from ticket t where t.status in " + TicketSql.ACTIVE_LITERALS
                         + " and t.merged_into is null and ((t.first_response_at is null"
                         + " and t.first_response_breached = false and t.first_response_due_at <= now())"
                         + " or (t.resolution_breached = false and t.resolution_due_at <= now()))";
@@ -183,7 +183,7 @@ class SearchIndexTest {
                 assertTrue(list.contains("Index Scan") && !list.contains("Sort") && !list.contains("Seq Scan"),
                         "the list must be read in order from an index, plan was:\n" + list);
                 String queue = plan(s, "select * from ticket t where t.team_id = 'in-house' and t.agent_id is null"
-                        + " and t.status in " + TicketService.ACTIVE_LITERALS + " and t.merged_into is null"
+                        + " and t.status in " + TicketSql.ACTIVE_LITERALS + " and t.merged_into is null"
                         + " order by t.priority_rank, t.sla_due_at, t.created_at, t.id fetch first 20 rows only");
                 assertTrue(queue.contains("Index Scan") && !queue.contains("Sort") && !queue.contains("Seq Scan"),
                         "the queue must be read in order from an index, plan was:\n" + queue);
