@@ -293,7 +293,7 @@ public class AdminResource {
     @RolesAllowed(Caller.ADMIN)
     @Transactional
     public Map<String, String> saveRouting(@PathParam("reason") String reason, @Valid @NotNull RoutingRequest request) {
-        String r = TicketResource.enumValue(ContactReason.class, "reason", reason);
+        String r = TicketResource.enumValue(ContactReason.class, "reason", reason).name();
         if (Team.findById(request.teamId()) == null) {
             throw ProblemException.badField("teamId", "no such team");
         }

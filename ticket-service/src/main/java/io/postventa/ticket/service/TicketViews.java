@@ -1,4 +1,4 @@
-package io.postventa.ticket.api;
+package io.postventa.ticket.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import io.postventa.ticket.domain.KnownReturn;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
 
-/** The API's records: entities are mapped here and never leave the service. */
+/** The records ticket queries and use cases answer with: entities are mapped here and never leave the service. */
 public final class TicketViews {
     private TicketViews() {
     }
@@ -97,7 +97,7 @@ public final class TicketViews {
     }
 
     /** Whether a message of this kind is shown to the customer. */
-    static boolean isPublic(TicketMessage m) {
+    public static boolean isPublic(TicketMessage m) {
         return m.kind.isPublic();
     }
 }
