@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.ticket.service.Assignment;
+import io.postventa.ticket.service.CustomerSearch;
 import io.postventa.ticket.service.TicketSql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -35,14 +36,14 @@ class SearchIndexTest {
     @Test
     void everySearchLookupUsesAnIndex() throws Exception {
         Map<String, String> lookups = Map.of(
-                "sku", CustomerSearchResource.BY_SKU.replace(":q", "'sku-00123'"),
-                "email", CustomerSearchResource.BY_EMAIL.replace(":q", "'ana@example.com'"),
-                "phone", CustomerSearchResource.BY_PHONE.replace(":q2", "'+34600111222'").replace(":q", "'34600111222'"),
-                "orderId", CustomerSearchResource.BY_ORDER.replace(":q", "'ORD-1'"),
-                "amount", CustomerSearchResource.BY_AMOUNT.replace(":q", "103.75"),
-                "name", CustomerSearchResource.BY_NAME.replace(":q", "'%garcia%'"),
-                "city", CustomerSearchResource.BY_CITY.replace(":q", "'valencia'"),
-                "product", CustomerSearchResource.BY_PRODUCT.replace(":q2", "'%zapatilla%'").replace(":q", "'%zapatilla%'"));
+                "sku", CustomerSearch.BY_SKU.replace(":q", "'sku-00123'"),
+                "email", CustomerSearch.BY_EMAIL.replace(":q", "'ana@example.com'"),
+                "phone", CustomerSearch.BY_PHONE.replace(":q2", "'+34600111222'").replace(":q", "'34600111222'"),
+                "orderId", CustomerSearch.BY_ORDER.replace(":q", "'ORD-1'"),
+                "amount", CustomerSearch.BY_AMOUNT.replace(":q", "103.75"),
+                "name", CustomerSearch.BY_NAME.replace(":q", "'%garcia%'"),
+                "city", CustomerSearch.BY_CITY.replace(":q", "'valencia'"),
+                "product", CustomerSearch.BY_PRODUCT.replace(":q2", "'%zapatilla%'").replace(":q", "'%zapatilla%'"));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("set enable_seqscan = off");
             for (var lookup : lookups.entrySet()) {
@@ -82,8 +83,8 @@ class SearchIndexTest {
                                      array['Torres', 'Domínguez', 'Vázquez', 'Ramos', 'Gil', 'Ramírez', 'Serrano',
                                            'Blanco', 'Molina', 'Castro'] maternal) names
                         """, () -> {
-                String lookup = CustomerSearchResource.BY_NAME.replace(":q", "'%Sánchez Ruiz%'") + " limit "
-                        + CustomerSearchResource.MAX_CUSTOMERS;
+                String lookup = CustomerSearch.BY_NAME.replace(":q", "'%Sánchez Ruiz%'") + " limit "
+                        + CustomerSearch.MAX_CUSTOMERS;
                 String plan = plan(s, lookup);
                 assertTrue(plan.contains("Bitmap Index Scan") && !plan.contains("Seq Scan"),
                         "the name must be looked up by the trigram index, plan was:\n" + plan);
@@ -93,7 +94,7 @@ class SearchIndexTest {
                         found++;
                     }
                 }
-                assertEquals(CustomerSearchResource.MAX_CUSTOMERS, found, "1,200 customers are a Sánchez Ruiz");
+                assertEquals(CustomerSearch.MAX_CUSTOMERS, found, "1,200 customers are a Sánchez Ruiz");
             });
         }
     }
