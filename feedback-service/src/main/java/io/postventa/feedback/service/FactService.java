@@ -49,13 +49,18 @@ import jakarta.transaction.Transactional;
 public class FactService {
     private final Sql sql;
     private final Rollups rollups;
-    private final SurveyService surveys;
+    private final SurveyStore surveys;
+    private final DetractorRecovery recovery;
+    private final FeedbackErasure erasure;
     private final FeedbackConfig config;
 
-    public FactService(Sql sql, Rollups rollups, SurveyService surveys, FeedbackConfig config) {
+    public FactService(Sql sql, Rollups rollups, SurveyStore surveys, DetractorRecovery recovery,
+            FeedbackErasure erasure, FeedbackConfig config) {
         this.sql = sql;
         this.rollups = rollups;
         this.surveys = surveys;
+        this.recovery = recovery;
+        this.erasure = erasure;
         this.config = config;
     }
 
@@ -117,7 +122,7 @@ public class FactService {
         }
         rollups.add(day, UNITS_ORDERED, units);
         if (e.customerId() != null) {
-            surveys.recover(e.customerId(), placedAt);
+            recovery.recover(e.customerId(), placedAt);
         }
     }
 
@@ -365,7 +370,7 @@ public class FactService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onCustomer(IncomingEvent event) {
         if (event.tombstone()) {
-            surveys.erase(event.key());
+            erasure.erase(event.key());
             return;
         }
         if (event.type() == EventType.CUSTOMER_UPSERTED) {

@@ -103,7 +103,7 @@ public class KpiRebuild {
                 + " where o.order_id = d.order_id and not o.defect");
     }
 
-    /** A detractor is recovered by the customer's first later order or later good answer (SurveyService.recover). */
+    /** A detractor is recovered by the customer's first later order or later good answer (DetractorRecovery). */
     private long recoverDetractors() {
         return sql.update("update answer a set recovered_at = r.at from (select a.survey_id, least("
                 + " (select min(o.placed_at) from order_fact o where o.customer_id = a.customer_id and o.placed_at > a.answered_at),"
