@@ -182,7 +182,7 @@ public class CustomerSearch {
      */
     private void products(Map<String, Set<String>> found, String query, String like) {
         if (SKU_LIKE.matcher(query).matches()) {
-            List<String> bySku = ids(BY_SKU, ReadModelService.sku(query));
+            List<String> bySku = ids(BY_SKU, KnownOrders.sku(query));
             if (!bySku.isEmpty()) {
                 add(found, "product", bySku);
                 return;
