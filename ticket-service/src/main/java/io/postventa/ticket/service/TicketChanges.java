@@ -22,9 +22,8 @@ import jakarta.transaction.Transactional;
 /**
  * What agents and customers do to a ticket through the API, one transaction each: the ticket is loaded as the
  * caller may see it, locked, and checked against the {@code If-Match} the caller sent ({@link TicketAccess}), then
- * changed; the answer is what the caller may see of the result.
- *
- * @throws TicketChangeRefused from any of them when the ticket's lifecycle does not allow the change (409)
+ * changed; the answer is what the caller may see of the result. A change the ticket's lifecycle does not allow
+ * throws {@link TicketChangeRefused} (the API answers 409) and changes nothing.
  */
 @ApplicationScoped
 @Transactional

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import io.postventa.ticket.domain.Customer;
 import io.postventa.ticket.domain.Masking;
-import io.postventa.ticket.domain.TicketMessageKind;
 import io.postventa.ticket.domain.KnownOrder;
 import io.postventa.ticket.domain.KnownReturn;
 import io.postventa.ticket.domain.Ticket;
