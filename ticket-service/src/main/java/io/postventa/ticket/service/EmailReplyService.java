@@ -13,12 +13,12 @@ import io.postventa.ticket.config.TicketConfig;
 import io.postventa.ticket.domain.Customer;
 import io.postventa.ticket.domain.MessageKind;
 import io.postventa.ticket.domain.OrderView;
-import io.postventa.ticket.domain.Texts;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketAttachment;
 import io.postventa.ticket.domain.TicketStatus;
 import io.postventa.ticket.service.ContactService.ContactCommand;
 import io.postventa.ticket.service.ContactService.ContactResult;
+import io.postventa.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -170,7 +170,7 @@ public class EmailReplyService {
     }
 
     private void note(Ticket ticket, String key, Map<String, String> values) {
-        tickets.addMessage(ticket, MessageKind.SYSTEM, "system", texts.render(ticket.language, key, values), null, null,
+        tickets.addMessage(ticket, MessageKind.SYSTEM, "system", texts.get(ticket.language, key, values), null, null,
                 null, null, null);
     }
 
