@@ -46,42 +46,46 @@ class MailboxTest {
         Transport.send(m);
     }
 
+    /** Addresses of this test run's own, so that other tests' e-mails in the shared folder never match. */
+    private record Run(String id, String ana, String luis, String copy) {
+        static Run fresh() {
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            return new Run(id, "ana-" + id + "@example.com", "luis-" + id + "@example.com", "copy-" + id + "@example.com");
+        }
+    }
+
     @Test
     void anEmailIsReadWithItsRecipientsHeadersReplyToAndEveryTextPart() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String ana = "ana-" + run + "@example.com";
-        String luis = "luis-" + run + "@example.com";
-        String copy = "copy-" + run + "@example.com";
-        String subject = "Tu pedido ORD-" + run + " está en camino";
-        send(subject, "Ana <" + ana + ">, " + luis, copy, "Llega el jueves.", "<p>Llega el <b>jueves</b>.</p>");
+        Run run = Run.fresh();
+        String subject = "Tu pedido ORD-" + run.id() + " está en camino";
+        send(subject, "Ana <" + run.ana() + ">, " + run.luis(), run.copy(), "Llega el jueves.",
+                "<p>Llega el <b>jueves</b>.</p>");
 
-        Mailbox.Email mail = Mailbox.awaitFor(ana.toUpperCase(), m -> m.subject().contains(run), WAIT);
+        Mailbox.Email mail = Mailbox.awaitFor(run.ana().toUpperCase(), m -> m.subject().contains(run.id()), WAIT);
 
         assertEquals(subject, mail.subject(), "the subject decoded");
-        assertEquals(List.of(ana, luis), mail.to(), "the To addresses, without their names");
+        assertEquals(List.of(run.ana(), run.luis()), mail.to(), "the To addresses, without their names");
         assertEquals("support+t.T-1@postventa.local", mail.replyTo(), "the Reply-To address, without its name");
         assertEquals("<http://127.0.0.1/api/v1/unsubscribe?token=abc>", mail.header("list-unsubscribe"));
         assertTrue(mail.header("Reply-To").contains("Atención al cliente"), "a header's value decoded: " + mail.header("Reply-To"));
         assertTrue(mail.body().contains("Llega el jueves.") && mail.body().contains("<b>jueves</b>"),
                 "both parts' text: " + mail.body());
-        assertTrue(mail.addressedTo(copy), "Cc counts as addressed to");
+        assertTrue(mail.addressedTo(run.copy()), "Cc counts as addressed to");
     }
 
     @Test
     void anEmailToTwoPeopleIsOneEmailInTheFolderFoundUnderEachOfThem() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String ana = "ana-" + run + "@example.com";
-        String luis = "luis-" + run + "@example.com";
-        String copy = "copy-" + run + "@example.com";
-        send("Aviso " + run, ana + ", " + luis, copy, "Hola", "<p>Hola</p>");
+        Run run = Run.fresh();
+        String subject = "Aviso " + run.id();
+        send(subject, run.ana() + ", " + run.luis(), run.copy(), "Hola", "<p>Hola</p>");
 
-        Mailbox.awaitFor(luis, m -> m.subject().equals("Aviso " + run), WAIT);
+        Mailbox.awaitFor(run.luis(), m -> m.subject().equals(subject), WAIT);
 
-        assertEquals(1, Mailbox.all().stream().filter(m -> m.subject().equals("Aviso " + run)).count(),
+        assertEquals(1, Mailbox.all().stream().filter(m -> m.subject().equals(subject)).count(),
                 "one e-mail in " + Mailbox.folder());
-        assertEquals(1, Mailbox.to(ana).size());
-        assertFalse(Mailbox.to(copy).stream().anyMatch(m -> m.subject().equals("Aviso " + run)),
+        assertEquals(1, Mailbox.to(run.ana()).size());
+        assertFalse(Mailbox.to(run.copy()).stream().anyMatch(m -> m.subject().equals(subject)),
                 "to() is the To recipients only");
-        assertEquals(List.of(), Mailbox.to("nobody-" + run + "@example.com"));
+        assertEquals(List.of(), Mailbox.to("nobody-" + run.id() + "@example.com"));
     }
 }
