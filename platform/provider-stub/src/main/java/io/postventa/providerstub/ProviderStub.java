@@ -86,7 +86,7 @@ public final class ProviderStub implements AutoCloseable {
     private final List<Failure> failures;
     private final Path journal;
     private final boolean keep;
-    private final Consumer<Received> listener;
+    private volatile Consumer<Received> listener;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong count = new AtomicLong();
@@ -210,6 +210,11 @@ public final class ProviderStub implements AutoCloseable {
     /** The requests to one channel whose body mentions {@code text}, oldest first, whatever was answered. */
     public List<Received> received(String channel, String text) {
         return received.stream().filter(r -> r.channel().equals(channel) && r.body().contains(text)).toList();
+    }
+
+    /** Who is told about each request from now on (a benchmark's measuring phase), instead of the builder's listener. */
+    public void onRequest(Consumer<Received> listener) {
+        this.listener = listener;
     }
 
     /** How many requests arrived, kept or not. */

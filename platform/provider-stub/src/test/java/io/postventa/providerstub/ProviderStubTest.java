@@ -94,8 +94,14 @@ class ProviderStubTest {
         }).start()) {
             assertEquals(200, post(stub, "sms", null, "one").statusCode());
             assertEquals(List.of("sms one"), heard);
+
+            List<String> later = new CopyOnWriteArrayList<>();
+            stub.onRequest(r -> later.add(r.channel() + " " + r.body()));
+            assertEquals(200, post(stub, "push", null, "two").statusCode());
+            assertEquals(List.of("push two"), later, "a listener set once it runs hears what comes next");
+            assertEquals(List.of("sms one"), heard, "and the first one no more");
             assertEquals(List.of(), stub.received(), "not kept when told not to");
-            assertEquals(1, stub.count());
+            assertEquals(2, stub.count());
         }
     }
 }
