@@ -14,7 +14,7 @@ import io.postventa.returns.domain.ReturnStatus;
 import io.postventa.returns.service.ReturnDecisionService;
 import io.postventa.returns.service.ReturnRequestService;
 import io.postventa.returns.service.ReturnTexts;
-import io.postventa.returns.service.ReturnView;
+import io.postventa.returns.service.ReturnDetails;
 import io.postventa.returns.service.ShipmentService;
 import io.postventa.web.Caller;
 import io.postventa.web.Page;
@@ -104,14 +104,14 @@ public class ReturnRequestResource {
     @GET
     @Path("/{returnId}")
     @RolesAllowed({Caller.CUSTOMER, Caller.AGENT, Caller.MANAGER, Caller.ADMIN})
-    public ReturnView get(@PathParam("returnId") String returnId, @Context HttpHeaders headers) {
+    public ReturnDetails get(@PathParam("returnId") String returnId, @Context HttpHeaders headers) {
         return returns.get(returnId, caller.isOnlyCustomer() ? caller.subject() : null,
                 texts.language(headers.getAcceptableLanguages()));
     }
 
     @GET
     @RolesAllowed({Caller.AGENT, Caller.MANAGER, Caller.ADMIN})
-    public Page<ReturnView> list(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
+    public Page<ReturnDetails> list(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         Page.check(page, size);
         ReturnStatus wanted = null;
@@ -128,14 +128,14 @@ public class ReturnRequestResource {
     @POST
     @Path("/{returnId}/review")
     @RolesAllowed({Caller.AGENT, Caller.ADMIN})
-    public ReturnView review(@PathParam("returnId") String returnId, @Valid @NotNull ReviewRequest review) {
+    public ReturnDetails review(@PathParam("returnId") String returnId, @Valid @NotNull ReviewRequest review) {
         return decisions.review(returnId, caller.subject(), new ReturnDecisionService.Review(review.outcome(), review.note()));
     }
 
     @POST
     @Path("/{returnId}/events")
     @RolesAllowed(Caller.PLATFORM)
-    public ReturnView event(@PathParam("returnId") String returnId, @Valid @NotNull ShipmentEventRequest e) {
+    public ReturnDetails event(@PathParam("returnId") String returnId, @Valid @NotNull ShipmentEventRequest e) {
         return shipments.record(returnId, new ShipmentService.ShipmentEvent(e.type(), e.occurredAt(), e.carrier(),
                 e.trackingNumber(), e.warehouseId(), e.lines(), e.inspectedLines(), e.note(), e.amount(),
                 e.refundMethod(), e.refundReference(), e.exchangeOrderId(), e.exchangeLines(), e.creditReference(),

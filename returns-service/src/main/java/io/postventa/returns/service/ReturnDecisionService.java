@@ -37,20 +37,20 @@ public class ReturnDecisionService {
     private final SecureRandom random = new SecureRandom();
     private final RiskRuleService rules;
     private final LabelProvider labels;
-    private final ReturnViews views;
+    private final ReturnDetailsMapper details;
     private final ReturnsConfig config;
     private final Outbox outbox;
     private final Clock clock;
     private final LoadedReturns loaded;
     private final LabelFiles labelFiles;
 
-    public ReturnDecisionService(RiskRuleService rules, LabelProvider labels, ReturnViews views, ReturnsConfig config,
-            Outbox outbox, Clock clock, LoadedReturns loaded, LabelFiles labelFiles) {
+    public ReturnDecisionService(RiskRuleService rules, LabelProvider labels, ReturnDetailsMapper details,
+            ReturnsConfig config, Outbox outbox, Clock clock, LoadedReturns loaded, LabelFiles labelFiles) {
         this.rules = rules;
         this.labelFiles = labelFiles;
         this.loaded = loaded;
         this.labels = labels;
-        this.views = views;
+        this.details = details;
         this.config = config;
         this.outbox = outbox;
         this.clock = clock;
@@ -58,6 +58,31 @@ public class ReturnDecisionService {
 
     /** What an agent decides in review. */
     public record Review(ReturnOutcome outcome, String note) {
+    }
+
+    /** A decision: its outcome, the risk assessment it rests on, who made it and their note. */
+    private record Verdict(ReturnOutcome outcome, RiskAssessment basis, Decider by, String agentId, String note) {
+
+        /** The risk engine's decision: the assessment's outcome, with its standard note. */
+        static Verdict ofEngine(RiskAssessment assessment) {
+            return new Verdict(assessment.outcome(), assessment, Decider.RISK_ENGINE, null,
+                    engineNote(assessment.outcome()));
+        }
+    }
+
+    /** The return a decision is about, as {@code return.decided} names it. */
+    private record Decided(String returnId, String orderId, String customerId, String currency, BigDecimal totalValue,
+            BigDecimal returnShippingFee) {
+
+        static Decided of(ReturnRequest r) {
+            return new Decided(r.returnId, r.orderId, r.customerId, r.currency, r.totalValue, r.returnShippingFee);
+        }
+
+        /** A return requested through another deployment's database: only its event is known here. */
+        static Decided of(ReturnRequested request) {
+            return new Decided(request.returnId(), request.orderId(), request.customerId(), request.currency(),
+                    request.totalValue(), null);
+        }
     }
 
     /**
@@ -92,23 +117,22 @@ public class ReturnDecisionService {
         decision.decidedAt = now;
         loaded.record(decision);
 
+        Verdict verdict = Verdict.ofEngine(assessment);
         ReturnRequest r = loaded.request(request.returnId());
         if (r == null) {
             // Requested through another deployment's database: decide on the event alone.
-            publishDecision(request.returnId(), request.orderId(), request.customerId(), now, assessment.outcome(),
-                    assessment, Decider.RISK_ENGINE, null, note(assessment.outcome()),
-                    assessment.outcome() == ReturnOutcome.APPROVED ? request.preferredResolution() : null,
-                    assessment.outcome() == ReturnOutcome.APPROVED ? rma() : null, request.currency(),
-                    request.totalValue(), null);
+            boolean approved = assessment.outcome() == ReturnOutcome.APPROVED;
+            publishDecision(Decided.of(request), verdict, approved ? request.preferredResolution() : null,
+                    approved ? rma() : null, now);
             return true;
         }
-        apply(r, assessment.outcome(), assessment, Decider.RISK_ENGINE, null, note(assessment.outcome()), now);
+        apply(r, verdict, now);
         return true;
     }
 
     /** An agent approves or rejects a return that is in review. */
     @Transactional
-    public ReturnView review(String returnId, String agentId, Review review) {
+    public ReturnDetails review(String returnId, String agentId, Review review) {
         if (review.outcome() == ReturnOutcome.REVIEW) {
             throw ProblemException.badField("outcome", "must be APPROVED or REJECTED");
         }
@@ -116,7 +140,7 @@ public class ReturnDecisionService {
         if (r == null) {
             throw ProblemException.notFound("return", returnId);
         }
-        if (r.returnStatus() != ReturnStatus.IN_REVIEW) {
+        if (r.status != ReturnStatus.IN_REVIEW) {
             throw ProblemException.conflict("return " + returnId + " is " + r.status + ", not IN_REVIEW");
         }
         RiskDecision engine = RiskDecision.findById(returnId);
@@ -124,34 +148,28 @@ public class ReturnDecisionService {
                 ? new RiskAssessment(ReturnOutcome.REVIEW, BigDecimal.ZERO, List.of(), rules.current().version())
                 : new RiskAssessment(ReturnOutcome.valueOf(engine.outcome), engine.score,
                         Json.readList(engine.firedRules, FiredRule.class), engine.ruleSetVersion);
-        apply(r, review.outcome(), basis, Decider.AGENT, agentId, review.note(), clock.instant());
-        return views.view(r);
+        // what an agent writes about a customer who was erased is neither kept nor published
+        String note = r.personalDataErasedAt != null ? null : review.note();
+        apply(r, new Verdict(review.outcome(), basis, Decider.AGENT, agentId, note), clock.instant());
+        return details.of(r);
     }
 
-    private void apply(ReturnRequest r, ReturnOutcome outcome, RiskAssessment basis, Decider by, String agentId,
-            String note, Instant now) {
-        if (by == Decider.AGENT && r.personalDataErasedAt != null) {
-            note = null; // what an agent writes about a customer who was erased is neither kept nor published
-        }
+    private void apply(ReturnRequest r, Verdict verdict, Instant now) {
+        ReturnOutcome outcome = verdict.outcome();
         ReturnResolution resolution = null;
         String rma = null;
-        switch (outcome) {
-            case APPROVED -> {
-                resolution = ReturnResolution.valueOf(r.preferredResolution);
-                rma = rma();
-                r.rmaCode = rma;
-                r.status = ReturnStatus.APPROVED.name();
-            }
-            case REVIEW -> r.status = ReturnStatus.IN_REVIEW.name();
-            case REJECTED -> r.status = ReturnStatus.REJECTED.name();
+        if (outcome == ReturnOutcome.APPROVED) {
+            resolution = ReturnResolution.valueOf(r.preferredResolution);
+            rma = rma();
+            r.rmaCode = rma;
         }
+        r.moveTo(ReturnStatus.after(outcome), now);
         r.outcome = outcome.name();
         r.decidedAt = now;
-        r.updatedAt = now;
-        r.decision = Json.write(new ReturnView.DecisionView(outcome.name(), basis.score(), basis.firedRules(),
-                basis.ruleSetVersion(), by.name(), agentId, note, now));
-        publishDecision(r.returnId, r.orderId, r.customerId, now, outcome, basis, by, agentId, note, resolution, rma,
-                r.currency, r.totalValue, r.returnShippingFee);
+        RiskAssessment basis = verdict.basis();
+        r.decision = Json.write(new ReturnDetails.DecisionView(outcome.name(), basis.score(), basis.firedRules(),
+                basis.ruleSetVersion(), verdict.by().name(), verdict.agentId(), verdict.note(), now));
+        publishDecision(Decided.of(r), verdict, resolution, rma, now);
         if (outcome == ReturnOutcome.APPROVED) {
             issueLabel(r, now);
         }
@@ -168,20 +186,19 @@ public class ReturnDecisionService {
         }
         r.labelIssuedAt = now;
         r.labelExpiresAt = expires;
-        r.status = ReturnStatus.LABEL_ISSUED.name();
+        r.moveTo(ReturnStatus.LABEL_ISSUED, now);
         outbox.publish(EventType.RETURN_LABEL_ISSUED, r.returnId, new ReturnLabelIssued(r.returnId, r.orderId,
-                r.customerId, now, r.rmaCode, r.carrier, r.trackingNumber, views.labelUrl(r.returnId), expires), now);
+                r.customerId, now, r.rmaCode, r.carrier, r.trackingNumber, details.labelUrl(r.returnId), expires), now);
     }
 
-    private void publishDecision(String returnId, String orderId, String customerId, Instant now, ReturnOutcome outcome,
-            RiskAssessment basis, Decider by, String agentId, String note, ReturnResolution resolution, String rma,
-            String currency, BigDecimal totalValue, BigDecimal fee) {
-        outbox.publish(EventType.RETURN_DECIDED, returnId, new ReturnDecided(returnId, orderId, customerId, now, outcome,
-                basis.score(), basis.firedRules(), basis.ruleSetVersion(), by, agentId, note, resolution, rma, currency,
-                totalValue, fee), now);
+    private void publishDecision(Decided r, Verdict v, ReturnResolution resolution, String rma, Instant now) {
+        RiskAssessment basis = v.basis();
+        outbox.publish(EventType.RETURN_DECIDED, r.returnId(), new ReturnDecided(r.returnId(), r.orderId(),
+                r.customerId(), now, v.outcome(), basis.score(), basis.firedRules(), basis.ruleSetVersion(), v.by(),
+                v.agentId(), v.note(), resolution, rma, r.currency(), r.totalValue(), r.returnShippingFee()), now);
     }
 
-    private static String note(ReturnOutcome outcome) {
+    private static String engineNote(ReturnOutcome outcome) {
         return switch (outcome) {
             case APPROVED -> "Approved automatically.";
             case REVIEW -> "Sent to manual review.";

@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 
 import io.postventa.events.EventType;
 import io.postventa.events.common.OrderLine;
-import io.postventa.events.common.OrderStatus;
 import io.postventa.events.common.ReturnReason;
 import io.postventa.events.returns.CustomerReturnHistory;
 import io.postventa.events.returns.ReturnLine;
@@ -49,7 +48,7 @@ public class ReturnRequestService {
     private static final String[] HOLDING_UNITS = ReturnStatus.namesHoldingUnits();
     private final ReturnPolicyService policies;
     private final CustomerHistoryService history;
-    private final ReturnViews views;
+    private final ReturnDetailsMapper details;
     private final Outbox outbox;
     private final LabelProvider labels;
     private final EntityManager em;
@@ -58,7 +57,7 @@ public class ReturnRequestService {
     private final ReturnTexts texts;
     private final Clock clock;
 
-    public ReturnRequestService(ReturnPolicyService policies, CustomerHistoryService history, ReturnViews views,
+    public ReturnRequestService(ReturnPolicyService policies, CustomerHistoryService history, ReturnDetailsMapper details,
             Outbox outbox, LabelProvider labels, EntityManager em, DataSource dataSource, LabelFiles labelFiles,
             ReturnTexts texts, Clock clock) {
         this.texts = texts;
@@ -67,7 +66,7 @@ public class ReturnRequestService {
         this.policies = policies;
         this.labels = labels;
         this.history = history;
-        this.views = views;
+        this.details = details;
         this.outbox = outbox;
         this.em = em;
         this.clock = clock;
@@ -87,7 +86,7 @@ public class ReturnRequestService {
     }
 
     /** The request and whether this call created it (false: an earlier call with the same Idempotency-Key did). */
-    public record Created(ReturnView view, boolean created) {
+    public record Created(ReturnDetails view, boolean created) {
     }
 
     @Transactional
@@ -105,7 +104,7 @@ public class ReturnRequestService {
         if (idempotencyKey != null) {
             String earlier = earlierRequest(customerId, idempotencyKey);
             if (earlier != null) {
-                return new Created(views.view(ReturnRequest.findById(earlier), language), false);
+                return new Created(details.of(ReturnRequest.findById(earlier), language), false);
             }
         }
         CustomerOrder order = ownedOrder(request.orderId(), customerId, true);
@@ -139,7 +138,7 @@ public class ReturnRequestService {
         r.orderId = order.orderId;
         r.customerId = customerId;
         r.idempotencyKey = idempotencyKey;
-        r.status = ReturnStatus.REQUESTED.name();
+        r.status = ReturnStatus.REQUESTED;
         r.requestedAt = now;
         r.lines = Json.write(lines);
         r.preferredResolution = request.preferredResolution().name();
@@ -155,13 +154,13 @@ public class ReturnRequestService {
         outbox.publish(EventType.RETURN_REQUESTED, r.returnId, new ReturnRequested(r.returnId, r.orderId, customerId, now,
                 lines, request.preferredResolution(), r.currency, total, r.deliveredAt, r.policyVersion, customerHistory),
                 now);
-        return new Created(views.view(r, lines, language), true);
+        return new Created(details.of(r, lines, language), true);
     }
 
     /** The return; its label instructions in {@code language}. */
     @Transactional
-    public ReturnView get(String returnId, String customerIdOrNull, String language) {
-        return views.view(owned(returnId, customerIdOrNull), language);
+    public ReturnDetails get(String returnId, String customerIdOrNull, String language) {
+        return details.of(owned(returnId, customerIdOrNull), language);
     }
 
     /**
@@ -194,11 +193,11 @@ public class ReturnRequestService {
     }
 
     @Transactional
-    public Page<ReturnView> list(ReturnStatus status, int page, int size) {
+    public Page<ReturnDetails> list(ReturnStatus status, int page, int size) {
         var query = status == null ? ReturnRequest.<ReturnRequest>findAll(Sort.by("requestedAt").and("returnId"))
-                : ReturnRequest.<ReturnRequest>find("status", Sort.by("requestedAt").and("returnId"), status.name());
+                : ReturnRequest.<ReturnRequest>find("status", Sort.by("requestedAt").and("returnId"), status);
         long total = query.count();
-        List<ReturnView> items = query.page(page, size).list().stream().map(views::view).toList();
+        List<ReturnDetails> items = query.page(page, size).list().stream().map(details::of).toList();
         return new Page<>(items, page, size, total);
     }
 
@@ -220,7 +219,7 @@ public class ReturnRequestService {
     }
 
     private static OrderFacts facts(CustomerOrder order) {
-        return new OrderFacts(order.orderId, order.customerId, OrderStatus.valueOf(order.status), order.deliveredAt,
+        return new OrderFacts(order.orderId, order.customerId, order.status, order.deliveredAt,
                 order.currency, Json.readList(order.lines, OrderLine.class));
     }
 
