@@ -28,36 +28,30 @@ class LayerRulesTest {
 
     @Test
     void aResourceThatRunsSqlFailsTheApiRule() {
-        String failure = failureOf(LayerRules::api);
-        assertTrue(failure.contains("ReportResource") && failure.contains("java.sql.Connection"),
-                "expected the api rule to name ReportResource and its java.sql.Connection, got: " + failure);
+        assertFailsNaming(LayerRules::api, "api.ReportResource", "java.sql.Connection");
     }
 
     @Test
     void aServiceReturningAnApiRecordFailsTheServiceRule() {
-        String failure = failureOf(LayerRules::service);
-        assertTrue(failure.contains("ReportService") && failure.contains("tangled.api.ReportView"),
-                "expected the service rule to name ReportService and the api's ReportView, got: " + failure);
+        assertFailsNaming(LayerRules::service, "service.ReportService", "tangled.api.ReportView");
     }
 
     @Test
     void aDomainClassCallingAServiceFailsTheDomainRule() {
-        String failure = failureOf(LayerRules::domain);
-        assertTrue(failure.contains("domain.Report") && failure.contains("tangled.service.ReportService"),
-                "expected the domain rule to name Report and the ReportService it calls, got: " + failure);
+        assertFailsNaming(LayerRules::domain, "domain.Report", "tangled.service.ReportService");
     }
 
     @Test
     void aConsumerCallingAResourceFailsTheMessagingRule() {
-        String failure = failureOf(LayerRules::messaging);
-        assertTrue(failure.contains("ReportConsumer") && failure.contains("tangled.api.ReportResource"),
-                "expected the messaging rule to name ReportConsumer and the resource it calls, got: " + failure);
+        assertFailsNaming(LayerRules::messaging, "messaging.ReportConsumer", "tangled.api.ReportResource");
     }
 
-    /** The message a rule fails with over the tangled fixture (the test fails if the rule passes). */
-    private static String failureOf(Function<LayerRules, ArchRule> rule) {
+    /** The rule fails over the tangled fixture, naming the class that breaks it and what it depends on. */
+    private static void assertFailsNaming(Function<LayerRules, ArchRule> rule, String offender, String dependency) {
         JavaClasses classes = new ClassFileImporter().importPackages(TANGLED);
-        return assertThrows(AssertionError.class, () -> rule.apply(LayerRules.of(TANGLED)).check(classes),
+        String failure = assertThrows(AssertionError.class, () -> rule.apply(LayerRules.of(TANGLED)).check(classes),
                 "the rule passed over the tangled fixture").getMessage();
+        assertTrue(failure.contains(offender) && failure.contains(dependency),
+                "expected the failure to name " + offender + " and its " + dependency + ", got: " + failure);
     }
 }
