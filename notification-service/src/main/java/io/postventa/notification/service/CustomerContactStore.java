@@ -103,9 +103,7 @@ public class CustomerContactStore {
         waiting.suppressFor(customerId, SuppressionReason.CUSTOMER_ERASED);
         for (Delivery d : Delivery.<Delivery>list("customerId = ?1 and status in ?2", customerId,
                 List.of(DeliveryStatus.QUEUED, DeliveryStatus.DEFERRED))) {
-            d.status = DeliveryStatus.SUPPRESSED;
-            d.reason = SuppressionReason.CUSTOMER_ERASED.name();
-            d.updatedAt = now;
+            d.suppress(SuppressionReason.CUSTOMER_ERASED, now);
             events.suppressed(d);
         }
         Delivery.update("recipient = null, subject = null, body = null, summary = null, unsubscribeUrl = null,"
