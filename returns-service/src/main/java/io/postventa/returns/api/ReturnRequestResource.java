@@ -12,6 +12,7 @@ import io.postventa.events.returns.ReturnOutcome;
 import io.postventa.events.returns.ReturnResolution;
 import io.postventa.returns.domain.ReturnStatus;
 import io.postventa.returns.service.ReturnDecisionService;
+import io.postventa.returns.service.ReturnLabels;
 import io.postventa.returns.service.ReturnRequestService;
 import io.postventa.returns.service.ReturnTexts;
 import io.postventa.returns.service.ReturnDetails;
@@ -49,11 +50,13 @@ public class ReturnRequestResource {
     private final ReturnRequestService returns;
     private final ReturnDecisionService decisions;
     private final ShipmentService shipments;
+    private final ReturnLabels labels;
     private final ReturnTexts texts;
     private final Caller caller;
 
     public ReturnRequestResource(ReturnRequestService returns, ReturnDecisionService decisions, ShipmentService shipments,
-            ReturnTexts texts, Caller caller) {
+            ReturnLabels labels, ReturnTexts texts, Caller caller) {
+        this.labels = labels;
         this.texts = texts;
         this.returns = returns;
         this.decisions = decisions;
@@ -147,7 +150,7 @@ public class ReturnRequestResource {
     @Produces("application/pdf")
     @RolesAllowed({Caller.CUSTOMER, Caller.AGENT})
     public Response label(@PathParam("returnId") String returnId, @Context HttpHeaders headers) {
-        byte[] pdf = returns.label(returnId, caller.isOnlyCustomer() ? caller.subject() : null,
+        byte[] pdf = labels.download(returnId, caller.isOnlyCustomer() ? caller.subject() : null,
                 texts.language(headers.getAcceptableLanguages()));
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + returnId + "-label.pdf\"").build();

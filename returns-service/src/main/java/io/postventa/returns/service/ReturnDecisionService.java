@@ -10,12 +10,10 @@ import io.postventa.events.EventType;
 import io.postventa.events.returns.Decider;
 import io.postventa.events.returns.FiredRule;
 import io.postventa.events.returns.ReturnDecided;
-import io.postventa.events.returns.ReturnLabelIssued;
 import io.postventa.events.returns.ReturnOutcome;
 import io.postventa.events.returns.ReturnRequested;
 import io.postventa.events.returns.ReturnResolution;
 import io.postventa.outbox.Outbox;
-import io.postventa.returns.config.ReturnsConfig;
 import io.postventa.returns.domain.ReturnRequest;
 import io.postventa.returns.domain.ReturnStatus;
 import io.postventa.returns.domain.RiskAssessment;
@@ -36,22 +34,18 @@ public class ReturnDecisionService {
     private static final char[] RMA_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
     private final SecureRandom random = new SecureRandom();
     private final RiskRuleService rules;
-    private final LabelProvider labels;
     private final ReturnDetailsMapper details;
-    private final ReturnsConfig config;
     private final Outbox outbox;
     private final Clock clock;
     private final LoadedReturns loaded;
-    private final LabelFiles labelFiles;
+    private final ReturnLabels returnLabels;
 
-    public ReturnDecisionService(RiskRuleService rules, LabelProvider labels, ReturnDetailsMapper details,
-            ReturnsConfig config, Outbox outbox, Clock clock, LoadedReturns loaded, LabelFiles labelFiles) {
+    public ReturnDecisionService(RiskRuleService rules, ReturnDetailsMapper details, Outbox outbox, Clock clock,
+            LoadedReturns loaded, ReturnLabels returnLabels) {
         this.rules = rules;
-        this.labelFiles = labelFiles;
+        this.returnLabels = returnLabels;
         this.loaded = loaded;
-        this.labels = labels;
         this.details = details;
-        this.config = config;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -171,24 +165,8 @@ public class ReturnDecisionService {
                 basis.ruleSetVersion(), verdict.by().name(), verdict.agentId(), verdict.note(), now));
         publishDecision(Decided.of(r), verdict, resolution, rma, now);
         if (outcome == ReturnOutcome.APPROVED) {
-            issueLabel(r, now);
+            returnLabels.issue(r, now);
         }
-    }
-
-    private void issueLabel(ReturnRequest r, Instant now) {
-        Instant expires = now.plus(config.label().validity());
-        LabelProvider.IssuedLabel label = labels.issue(
-                new LabelProvider.LabelRequest(r.returnId, r.orderId, r.rmaCode, now, expires));
-        r.carrier = label.carrier();
-        r.trackingNumber = label.trackingNumber();
-        if (label.pdf() != null) { // null for the built-in provider: drawn on download
-            labelFiles.store(r.returnId, label.pdf());
-        }
-        r.labelIssuedAt = now;
-        r.labelExpiresAt = expires;
-        r.moveTo(ReturnStatus.LABEL_ISSUED, now);
-        outbox.publish(EventType.RETURN_LABEL_ISSUED, r.returnId, new ReturnLabelIssued(r.returnId, r.orderId,
-                r.customerId, now, r.rmaCode, r.carrier, r.trackingNumber, details.labelUrl(r.returnId), expires), now);
     }
 
     private void publishDecision(Decided r, Verdict v, ReturnResolution resolution, String rma, Instant now) {

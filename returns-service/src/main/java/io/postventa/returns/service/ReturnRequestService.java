@@ -35,14 +35,16 @@ import io.postventa.returns.domain.ReturnStatus;
 import io.postventa.web.Page;
 import io.postventa.web.Problem;
 import io.postventa.web.ProblemException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-/** Self-service returns: what an order allows, the request itself, and reading returns back. */
+/**
+ * Self-service returns: what an order allows, the request itself, and reading returns back. A return's label is
+ * {@link ReturnLabels}'.
+ */
 @ApplicationScoped
 public class ReturnRequestService {
     private static final String[] HOLDING_UNITS = ReturnStatus.namesHoldingUnits();
@@ -50,21 +52,16 @@ public class ReturnRequestService {
     private final CustomerHistoryService history;
     private final ReturnDetailsMapper details;
     private final Outbox outbox;
-    private final LabelProvider labels;
     private final EntityManager em;
     private final DataSource dataSource;
-    private final LabelFiles labelFiles;
     private final ReturnTexts texts;
     private final Clock clock;
 
     public ReturnRequestService(ReturnPolicyService policies, CustomerHistoryService history, ReturnDetailsMapper details,
-            Outbox outbox, LabelProvider labels, EntityManager em, DataSource dataSource, LabelFiles labelFiles,
-            ReturnTexts texts, Clock clock) {
+            Outbox outbox, EntityManager em, DataSource dataSource, ReturnTexts texts, Clock clock) {
         this.texts = texts;
         this.dataSource = dataSource;
-        this.labelFiles = labelFiles;
         this.policies = policies;
-        this.labels = labels;
         this.history = history;
         this.details = details;
         this.outbox = outbox;
@@ -163,35 +160,6 @@ public class ReturnRequestService {
         return details.of(owned(returnId, customerIdOrNull), language);
     }
 
-    /**
-     * The label PDF: the one the provider returned at issue, or drawn now from what was issued (the RMA, order and
-     * validity stored with the return) with its texts in {@code language} too, outside the transaction so that
-     * drawing holds no database connection. A carrier's label file erased with its customer's data is gone (410).
-     */
-    public byte[] label(String returnId, String customerIdOrNull, String language) {
-        StoredLabel stored = QuarkusTransaction.joiningExisting().call(() -> {
-            ReturnRequest r = owned(returnId, customerIdOrNull);
-            if (r.labelIssuedAt == null) {
-                throw ProblemException.notFound("label of return", returnId);
-            }
-            return new StoredLabel(labelFiles.find(r.returnId),
-                    new LabelProvider.LabelRequest(r.returnId, r.orderId, r.rmaCode, r.labelIssuedAt, r.labelExpiresAt));
-        });
-        if (stored.pdf() != null) {
-            return stored.pdf();
-        }
-        try {
-            return labels.render(stored.request(), language);
-        } catch (UnsupportedOperationException e) {
-            throw new ProblemException(410, "Label erased", "the label file of return " + returnId
-                    + " was erased with its customer's personal data", List.of());
-        }
-    }
-
-    /** A return's label as stored: the provider's own PDF (null when it is drawn on download) and what it says. */
-    private record StoredLabel(byte[] pdf, LabelProvider.LabelRequest request) {
-    }
-
     @Transactional
     public Page<ReturnDetails> list(ReturnStatus status, int page, int size) {
         var query = status == null ? ReturnRequest.<ReturnRequest>findAll(Sort.by("requestedAt").and("returnId"))
@@ -201,7 +169,8 @@ public class ReturnRequestService {
         return new Page<>(items, page, size, total);
     }
 
-    ReturnRequest owned(String returnId, String customerIdOrNull) {
+    /** The return, when {@code customerIdOrNull} is null (staff) or its customer; 404 otherwise, as for an unknown id. */
+    static ReturnRequest owned(String returnId, String customerIdOrNull) {
         ReturnRequest r = ReturnRequest.findById(returnId);
         if (r == null || (customerIdOrNull != null && !customerIdOrNull.equals(r.customerId))) {
             throw ProblemException.notFound("return", returnId);
