@@ -41,10 +41,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-/**
- * Self-service returns: what an order allows, the request itself, and reading returns back. A return's label is
- * {@link ReturnLabels}'.
- */
+/** Self-service returns: what an order allows, the request itself, and reading returns back ({@link ReturnLabels}: the label). */
 @ApplicationScoped
 public class ReturnRequestService {
     private static final String[] HOLDING_UNITS = ReturnStatus.namesHoldingUnits();
