@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import io.postventa.benchmarks.load.BenchEvents;
 import io.postventa.benchmarks.load.Customers;
 import io.postventa.benchmarks.load.Producer;
-import io.postventa.benchmarks.load.ProviderStub;
 import io.postventa.benchmarks.measure.Await;
 import io.postventa.benchmarks.measure.Ceilings;
 import io.postventa.benchmarks.measure.KafkaStats;
@@ -35,6 +34,7 @@ import io.postventa.events.CloudEventHeaders;
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
 import io.postventa.events.orders.OrderLifecycleEventType;
+import io.postventa.providerstub.ProviderStub;
 
 /**
  * The whole platform (all five services, each its packaged jar in a process of its own) under open-loop,
@@ -75,7 +75,7 @@ public final class EndToEndBenchmark {
         List<String> props = options.repeated("prop", "key=value, a setting of notification-service");
         Machine machine = options.start("End-to-end benchmark");
         try (BenchStack stack = BenchStack.fresh();
-             ProviderStub provider = new ProviderStub();
+             ProviderStub provider = ProviderStub.builder().keepRequests(false).start();
              KafkaStats kafka = new KafkaStats(stack.kafka());
              Producer producer = new Producer(stack.kafka())) {
             Ceilings ceilings = Ceilings.measure(stack.info(), 1024);
@@ -118,7 +118,7 @@ public final class EndToEndBenchmark {
 
     /** The five services one after the other, so that each one's time to ready is its own. */
     private static Map<String, RunningService> startServices(BenchStack stack, ProviderStub provider, List<String> props) {
-        Map<String, String> notification = new LinkedHashMap<>(provider.notificationServiceSettings());
+        Map<String, String> notification = new LinkedHashMap<>(provider.notificationSettings());
         for (String trigger : List.of("order-shipped", "order-out-for-delivery", "order-delivered")) {
             notification.put("postventa.notification.triggers." + trigger, "PUSH");
         }
@@ -341,7 +341,7 @@ public final class EndToEndBenchmark {
         private final long start = System.currentTimeMillis();
 
         Deliveries(ProviderStub provider) {
-            provider.onArrival(a -> {
+            provider.onRequest(a -> {
                 Matcher m = NotificationBenchmark.ORDER_ID.matcher(a.body());
                 OrderLifecycleEventType stage = TITLES.entrySet().stream().filter(e -> a.body().contains(e.getKey()))
                         .map(Map.Entry::getValue).findFirst().orElse(null);
@@ -350,7 +350,7 @@ public final class EndToEndBenchmark {
                     unmatched.incrementAndGet();
                     return;
                 }
-                points.get(s.phase()).add(new double[] {(s.epochMillis() - start) / 1000.0, a.epochMillis() - s.epochMillis()});
+                points.get(s.phase()).add(new double[] {(s.epochMillis() - start) / 1000.0, a.at().toEpochMilli() - s.epochMillis()});
             });
         }
 

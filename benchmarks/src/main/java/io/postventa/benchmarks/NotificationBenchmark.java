@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import io.postventa.benchmarks.load.BenchEvents;
 import io.postventa.benchmarks.load.Customers;
 import io.postventa.benchmarks.load.Producer;
-import io.postventa.benchmarks.load.ProviderStub;
 import io.postventa.benchmarks.measure.Await;
 import io.postventa.benchmarks.measure.Ceilings;
 import io.postventa.benchmarks.measure.KafkaStats;
@@ -29,6 +28,7 @@ import io.postventa.benchmarks.stack.BenchStack;
 import io.postventa.benchmarks.stack.RunningService;
 import io.postventa.devstack.PlatformService;
 import io.postventa.events.Topics;
+import io.postventa.providerstub.ProviderStub;
 import io.postventa.testing.TestStack;
 
 /**
@@ -71,7 +71,7 @@ public final class NotificationBenchmark {
                 + "postventa.notification.dispatch-interval=PT0.05S)");
         Machine machine = options.start("Notification benchmark");
         try (BenchStack stack = BenchStack.fresh().jarsFrom(jars);
-             ProviderStub provider = new ProviderStub();
+             ProviderStub provider = ProviderStub.builder().keepRequests(false).start();
              KafkaStats kafkaStats = new KafkaStats(stack.kafka());
              Producer producer = new Producer(stack.kafka())) {
             Ceilings ceilings = Ceilings.measure(stack.info(), 1024);
@@ -104,7 +104,7 @@ public final class NotificationBenchmark {
 
     /** The provider stub for every channel, order-shipped by push only, and no frequency cap; then --prop. */
     private static Map<String, String> settings(ProviderStub provider, List<String> props) {
-        Map<String, String> p = new LinkedHashMap<>(provider.notificationServiceSettings());
+        Map<String, String> p = new LinkedHashMap<>(provider.notificationSettings());
         p.put("postventa.notification.triggers.order-shipped", "PUSH");
         p.put("postventa.notification.order-updates-per-day", "1000000");
         p.putAll(properties(props));
@@ -187,7 +187,7 @@ public final class NotificationBenchmark {
             Producer producer, int customers, int events, String prefix) throws InterruptedException {
         AtomicLong arrived = new AtomicLong();
         AtomicLong lastArrival = new AtomicLong();
-        provider.onArrival(a -> {
+        provider.onRequest(a -> {
             if (a.body().contains(prefix)) {
                 arrived.incrementAndGet();
                 lastArrival.set(a.nanoTime());
@@ -247,10 +247,10 @@ public final class NotificationBenchmark {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
         long measuredFrom = (long) warmup * rate;
-        provider.onArrival(a -> {
+        provider.onRequest(a -> {
             Matcher m = ORDER_ID.matcher(a.body());
             if (m.find() && m.group().startsWith("BO-L")) {
-                arrivedAt.putIfAbsent(m.group(), a.epochMillis());
+                arrivedAt.putIfAbsent(m.group(), a.at().toEpochMilli());
             }
         });
         long total = (long) rate * (seconds + warmup);

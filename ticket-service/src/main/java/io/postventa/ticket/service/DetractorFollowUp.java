@@ -12,7 +12,7 @@ import io.postventa.events.feedback.FeedbackContext;
 import io.postventa.events.feedback.FeedbackDetractor;
 import io.postventa.outbox.inbox.IncomingEvent;
 import io.postventa.ticket.domain.Customer;
-import io.postventa.ticket.domain.Texts;
+import io.postventa.web.Texts;
 import io.postventa.ticket.domain.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -50,7 +50,7 @@ public class DetractorFollowUp {
         values.put("score", String.valueOf(d.score()));
         values.put("surveyId", d.surveyId());
         values.put("reason", d.lowScoreReason() == null ? null : String.valueOf(d.lowScoreReason()));
-        String note = texts.render(language, d.lowScoreReason() == null ? "note.detractor" : "note.detractor-reason",
+        String note = texts.get(language, d.lowScoreReason() == null ? "note.detractor" : "note.detractor-reason",
                 values);
         if (orderId != null) {
             opening.lockOrder(orderId);

@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.postventa.events.contacts.ContactChannel;
+import io.postventa.events.contacts.ReplyAddress;
 import io.postventa.ticket.config.TicketConfig;
 import io.postventa.ticket.domain.Customer;
 import io.postventa.ticket.domain.KnownOrder;
-import io.postventa.ticket.domain.ReplyAddress;
-import io.postventa.ticket.domain.Texts;
+import io.postventa.web.Texts;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketAttachment;
 import io.postventa.ticket.domain.TicketStatus;
@@ -79,7 +79,7 @@ public class EmailReplyService {
         String from = mail.from() == null ? null : mail.from().trim();
         Customer sender = from == null ? null : Customer.<Customer>find("lower(email) = ?1 and erased = false",
                 from.toLowerCase(Locale.ROOT)).firstResult();
-        Optional<ReplyAddress> named = ReplyAddress.find(config.mail().address(), mail.recipients());
+        Optional<ReplyAddress.Subject> named = new ReplyAddress(config.mail().address()).find(mail.recipients());
         Ticket ticket = null;
         String orderId = null;
         String customerId = null;
@@ -172,7 +172,7 @@ public class EmailReplyService {
     }
 
     private void note(Ticket ticket, String key, Map<String, String> values) {
-        messages.system(ticket, "system", texts.render(ticket.language, key, values));
+        messages.system(ticket, "system", texts.get(ticket.language, key, values));
     }
 
     /** A size as people read it: 812 B, 64 KB, 5.2 MB. */

@@ -7,7 +7,7 @@ import java.util.Map;
 import io.postventa.events.common.ContactReason;
 import io.postventa.ticket.config.TextsProducer;
 import io.postventa.ticket.config.TicketConfig;
-import io.postventa.ticket.domain.Texts;
+import io.postventa.web.Texts;
 import io.postventa.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,7 +37,7 @@ public class IvrMenu {
         String lang = language != null ? language : texts.defaultLanguage();
         List<IvrOption> options = new ArrayList<>();
         TextsProducer.ivrMenu(config).forEach((option, reason) -> options.add(new IvrOption(option, reason,
-                texts.render(lang, "ivr.option." + reason.name(), Map.of("option", option)))));
+                texts.get(lang, "ivr.option." + reason.name(), Map.of("option", option)))));
         return new Menu(lang, texts.get(lang, "ivr.greeting"), options);
     }
 }

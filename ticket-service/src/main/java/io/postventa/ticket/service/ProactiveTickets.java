@@ -8,7 +8,7 @@ import io.postventa.events.contacts.ReasonSource;
 import io.postventa.events.contacts.TicketOrigin;
 import io.postventa.ticket.domain.Customer;
 import io.postventa.ticket.domain.KnownOrder;
-import io.postventa.ticket.domain.Texts;
+import io.postventa.web.Texts;
 import io.postventa.ticket.domain.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,7 +38,7 @@ public class ProactiveTickets {
         Customer customer = order.customerId == null ? null : Customer.findById(order.customerId);
         String language = customer != null && customer.language != null ? customer.language
                 : order.locale != null ? order.locale.substring(0, 2).toLowerCase(Locale.ROOT) : null;
-        String note = texts.render(language, noteKey, values);
+        String note = texts.get(language, noteKey, values);
         Ticket t = opening.open(new TicketOpening.NewTicket(ContactReason.WHERE_IS_MY_ORDER, ReasonSource.SYSTEM, null,
                 origin, order.customerId, customer == null ? null : customer.email,
                 customer == null ? null : customer.phone, order.orderId, note, language), null);
