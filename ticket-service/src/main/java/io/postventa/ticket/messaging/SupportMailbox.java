@@ -19,7 +19,6 @@ import io.postventa.ticket.service.EmailReplyService;
 import io.postventa.ticket.service.EmailReplyService.InboundEmail;
 import io.postventa.ticket.service.EmailReplyService.IncomingFile;
 import io.postventa.ticket.service.SupportMailboxLock;
-import io.postventa.web.Texts;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Address;
@@ -51,11 +50,11 @@ public class SupportMailbox {
     private final SupportMailboxLock lock;
     private final ReplyText replyText;
 
-    public SupportMailbox(TicketConfig config, EmailReplyService replies, SupportMailboxLock lock, Texts texts) {
+    public SupportMailbox(TicketConfig config, EmailReplyService replies, SupportMailboxLock lock, ReplyText replyText) {
         this.config = config;
         this.replies = replies;
         this.lock = lock;
-        this.replyText = new ReplyText(texts);
+        this.replyText = replyText;
     }
 
     @Scheduled(every = "${ticket.mail.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

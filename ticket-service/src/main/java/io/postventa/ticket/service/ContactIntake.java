@@ -28,8 +28,6 @@ import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
 import io.postventa.ticket.domain.TicketStatus;
 import io.postventa.ticket.domain.Phones;
-import io.postventa.ticket.domain.SlaTargets;
-import io.postventa.ticket.domain.WismoReply;
 import io.postventa.web.ProblemException;
 import io.postventa.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -173,7 +171,7 @@ public class ContactIntake {
                     null, true);
         }
         String acknowledgement = autoReply != null ? null : texts.get(language, "contact.acknowledgement",
-                Map.of("firstResponse", SlaTargets.describe(texts, language, sla.firstResponseTarget(ticket))));
+                Map.of("firstResponse", TicketTexts.duration(texts, language, sla.firstResponseTarget(ticket))));
         return new ContactResult(contactId, ticket.id, joined, classification.reason(), classification.source(),
                 ticket.priority, ticket.status(), autoReply, acknowledgement);
     }

@@ -14,7 +14,6 @@ import io.postventa.ticket.domain.Procedure;
 import io.postventa.ticket.domain.KnownReturn;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
-import io.postventa.ticket.domain.WismoReply;
 import io.postventa.web.ProblemException;
 import io.postventa.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import io.postventa.events.common.OrderStatus;
 import io.postventa.ticket.domain.RoundRobin.AgentLoad;
+import io.postventa.ticket.service.TicketTexts;
+import io.postventa.ticket.service.WismoReply;
 import io.postventa.web.Texts;
 
 class TicketLifecycleTest {
