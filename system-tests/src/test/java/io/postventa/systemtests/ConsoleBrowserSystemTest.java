@@ -241,7 +241,7 @@ class ConsoleBrowserSystemTest extends SystemTest {
         Shop.Customer customer = Shop.Customer.fresh("es");
         shop.upsert(customer);
         await("ticket-service knows customer " + customer.id()).atMost(WAIT).untilAsserted(() ->
-                Api.asAgent(TICKET).queryParam("q", customer.email()).get("/api/v1/customers/search")
+                Api.asAgent(TICKET).contentType("application/json").body(java.util.Map.of("q", customer.email())).post("/api/v1/customers/search")
                         .then().statusCode(200).body("customers.customerId", org.hamcrest.Matchers.hasItem(customer.id())));
         signIn(AGENT, "/customers");
         WebElement box = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("customer-q")));

@@ -107,7 +107,7 @@ class ContactsSystemTest extends SystemTest {
     /** Waits until ticket-service has learned the order from order-status.v1 (agents find it by id). */
     static void awaitTicketServiceKnows(Shop.Order order, String status) {
         await("ticket-service knows order " + order.id() + " as " + status).atMost(WAIT).untilAsserted(() ->
-                Api.asAgent(TICKET).queryParam("q", order.id()).get("/api/v1/customers/search").then().statusCode(200)
+                Api.asAgent(TICKET).contentType("application/json").body(java.util.Map.of("q", order.id())).post("/api/v1/customers/search").then().statusCode(200)
                         .body("customers[0].orders.find { it.orderId == '" + order.id() + "' }.status", equalTo(status)));
     }
 }

@@ -65,7 +65,7 @@ class EmailRepliesSystemTest extends SystemTest {
                 .post("/api/v1/tickets/" + ticketId + "/messages").then().statusCode(201);
         // ticket-service knows the customer's e-mail from customers.v1 once the webhook's record reached it
         await("ticket-service knows " + customer.id()).atMost(WAIT).untilAsserted(() -> Api.asAgent(TICKET)
-                .queryParam("q", customer.email()).get("/api/v1/customers/search").then().statusCode(200)
+                .contentType("application/json").body(java.util.Map.of("q", customer.email())).post("/api/v1/customers/search").then().statusCode(200)
                 .body("customers.customerId", hasItem(customer.id())));
 
         byte[] photo = "JPEG photo of the box".getBytes(StandardCharsets.UTF_8);
@@ -98,7 +98,7 @@ class EmailRepliesSystemTest extends SystemTest {
                 .body(Map.of("channel", "EMAIL", "message", "Necesito una copia de la factura"))
                 .post("/api/v1/contacts").then().statusCode(201).extract().path("ticketId");
         await("ticket-service knows " + other.id()).atMost(WAIT).untilAsserted(() -> Api.asAgent(TICKET)
-                .queryParam("q", other.email()).get("/api/v1/customers/search").then().statusCode(200)
+                .contentType("application/json").body(java.util.Map.of("q", other.email())).post("/api/v1/customers/search").then().statusCode(200)
                 .body("customers.customerId", hasItem(other.id())));
 
         send(other.email(), "support+t." + ticketId + "@postventa.local", "Re: factura",

@@ -23,7 +23,7 @@ class PhoneNumbersSystemTest extends SystemTest {
                 + national.substring(7);
 
         await("an agent finds " + customer.id() + " by \"" + typed + "\"").atMost(WAIT).untilAsserted(() ->
-                Api.asAgent(TICKET).queryParam("q", typed).get("/api/v1/customers/search").then().statusCode(200)
+                Api.asAgent(TICKET).contentType("application/json").body(java.util.Map.of("q", typed)).post("/api/v1/customers/search").then().statusCode(200)
                         .body("customers.customerId", hasItem(customer.id()))
                         .body("customers.find { it.customerId == '" + customer.id() + "' }.customer.phone",
                                 equalTo(customer.phone())));

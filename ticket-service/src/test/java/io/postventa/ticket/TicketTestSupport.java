@@ -68,7 +68,7 @@ public abstract class TicketTestSupport {
     protected static void awaitOrderKnown(String orderId, String status) {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given()
                 .header("Authorization", Tokens.bearer(Tokens.agent("agent-probe")))
-                .queryParam("q", orderId).get("/api/v1/customers/search").then().statusCode(200)
+                .contentType("application/json").body(java.util.Map.of("q", orderId)).post("/api/v1/customers/search").then().statusCode(200)
                 .body("customers[0].orders.find { it.orderId == '" + orderId + "' }.status",
                         org.hamcrest.Matchers.equalTo(status)));
     }

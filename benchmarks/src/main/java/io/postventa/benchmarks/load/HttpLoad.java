@@ -59,6 +59,13 @@ public final class HttpLoad {
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
     }
 
+    /** A POST of a JSON body with a bearer token. */
+    public static HttpRequest postJson(String url, String token, String json) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
     /** Sends requests from {@code concurrency} clients for {@code warmup}, then measures for {@code measure}. */
     public static Result forDuration(int concurrency, Duration warmup, Duration measure, int expectedStatus,
             IntFunction<HttpRequest> next) throws InterruptedException {

@@ -70,9 +70,9 @@ public interface TicketClient {
     Response draft(@PathParam("id") String id, @PathParam("procedureId") String procedureId,
             @QueryParam("language") String language);
 
-    @GET
+    @POST
     @Path("/customers/search")
-    Response searchCustomers(@QueryParam("q") String q, @QueryParam("limit") int limit);
+    Response searchCustomers(Map<String, Object> search);
 
     @GET
     @Path("/procedures")

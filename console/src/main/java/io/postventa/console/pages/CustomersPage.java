@@ -1,5 +1,7 @@
 package io.postventa.console.pages;
 
+import java.util.Map;
+
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.postventa.console.clients.TicketClient;
@@ -65,6 +67,6 @@ public class CustomersPage {
         if (q == null || q.trim().length() < 2) {
             return null;
         }
-        return calls.call("ticket-service", () -> tickets.searchCustomers(q.trim(), 10));
+        return calls.call("ticket-service", () -> tickets.searchCustomers(Map.of("q", q.trim(), "limit", 10)));
     }
 }

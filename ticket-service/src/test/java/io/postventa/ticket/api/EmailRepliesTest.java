@@ -73,8 +73,8 @@ class EmailRepliesTest extends TicketTestSupport {
         String email = "st-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         send(EventType.CUSTOMER_UPSERTED, customer, new CustomerUpserted(UUID.randomUUID().toString(), customer,
                 Instant.now(), "shop", email, null, null, "Inês", "Costa", "es", "Europe/Madrid", null, null, null));
-        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> as(agent()).queryParam("q", email)
-                .get("/api/v1/customers/search").then().statusCode(200).body("customers.customerId", hasItem(customer)));
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> as(agent()).contentType("application/json").body(java.util.Map.of("q", email))
+                .post("/api/v1/customers/search").then().statusCode(200).body("customers.customerId", hasItem(customer)));
         return new String[] {customer, email};
     }
 

@@ -82,7 +82,7 @@ class MaintenanceResourceTest extends TicketTestSupport {
             rebuild(ADMIN).statusCode(200).body("searchKeys.orders", greaterThanOrEqualTo(1))
                     .body("sla.tickets", greaterThanOrEqualTo(3));
 
-            given().header("Authorization", AGENT).queryParam("q", sku.toLowerCase()).get("/api/v1/customers/search").then()
+            given().header("Authorization", AGENT).contentType("application/json").body(java.util.Map.of("q", sku.toLowerCase())).post("/api/v1/customers/search").then()
                     .statusCode(200).body("customers[0].customerId", equalTo(customer))
                     .body("customers[0].orders.find { it.orderId == '" + order + "' }.status", equalTo("DELIVERED"));
             ticket(late).body("ticket.firstResponseBreached", equalTo(true)).body("ticket.resolutionBreached", equalTo(true));

@@ -29,8 +29,8 @@ import io.restassured.response.ValidatableResponse;
 class PhoneNumbersTest extends TicketTestSupport {
 
     private static ValidatableResponse search(String q) {
-        return given().header("Authorization", Tokens.bearer(Tokens.agent("agent-phone"))).queryParam("q", q)
-                .get("/api/v1/customers/search").then().statusCode(200);
+        return given().header("Authorization", Tokens.bearer(Tokens.agent("agent-phone"))).contentType("application/json").body(java.util.Map.of("q", q))
+                .post("/api/v1/customers/search").then().statusCode(200);
     }
 
     @Test
