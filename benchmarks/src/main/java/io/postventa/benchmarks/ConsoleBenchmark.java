@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 
 import io.postventa.benchmarks.data.BulkSql;
 import io.postventa.benchmarks.data.DataSet;
+import io.postventa.benchmarks.data.ServiceAdmin;
 import io.postventa.benchmarks.data.TicketDataSet;
+import io.postventa.benchmarks.data.TicketTexts;
 import io.postventa.benchmarks.load.HttpLoad;
 import io.postventa.benchmarks.measure.Ceilings;
 import io.postventa.benchmarks.measure.Latencies;
@@ -39,6 +41,7 @@ import io.postventa.devstack.PlatformService;
  * <li>Agents are signed in with the console's own session: the {@code console-session} cookie holding a token signed
  * with the development key, with the claims the development sign-in gives (in-house and returns agents, and partner
  * agents of the outsourced team, who see their team's tickets only, masked).
+ * <li>A procedure for each reason, saved through ticket-service's admin API: the ticket view drafts its reply.
  * <li>JIT warm-up: {@code --jit-warmup} seconds of both pages, not counted.
  * <li>Inbox, then ticket view, each a closed loop of {@code --agents} clients for {@code --warmup} + {@code --seconds}:
  * response time p50/p95/p99 at the client against the goal (p95 under 150 ms), and the services' share: each
@@ -79,7 +82,9 @@ public final class ConsoleBenchmark {
             List<RunningService> services = startServices(stack);
             Ceilings ceilings = Ceilings.measure(stack.info(), 512);
             TicketDataSet dataSet = new TicketDataSet(customers, orders, tickets);
-            Map<String, Object> data = DataSet.loadOrReuse(stack, service(services, PlatformService.TICKET), dataSet, reuse);
+            RunningService ticketService = service(services, PlatformService.TICKET);
+            Map<String, Object> data = DataSet.loadOrReuse(stack, ticketService, dataSet, reuse);
+            procedures(new ServiceAdmin(ticketService));
             RunningConsole console = stack.startConsole(Map.of());
             Agents signedIn = Agents.signIn(agents);
             Work work;
@@ -109,6 +114,26 @@ public final class ConsoleBenchmark {
 
     private static RunningService service(List<RunningService> services, PlatformService which) {
         return services.stream().filter(s -> s.service() == which).findFirst().orElseThrow();
+    }
+
+    /**
+     * A procedure for every reason of the data set, saved through the admin API as an admin writes them: the ticket
+     * view suggests the one of the ticket's reason with its reply drafted in the customer's language (one more call
+     * to ticket-service, and the part of the page agents use most). Saving again is harmless (a reused data set).
+     */
+    private static void procedures(ServiceAdmin admin) throws Exception {
+        for (String reason : TicketTexts.REASONS) {
+            String topic = reason.toLowerCase(Locale.ROOT).replace('_', ' ');
+            admin.put("/api/v1/procedures/bench-" + reason.toLowerCase(Locale.ROOT).replace('_', '-'), Map.of(
+                    "reason", reason, "name", "Handling " + topic,
+                    "steps", List.of("Read the customer's message and the order beside it",
+                            "Check the order's timeline and the customer's returns", "Reply, then set the status"),
+                    "replyEs", "Hola {{customerName}}: hemos revisado tu consulta sobre el pedido {{orderId}} y te "
+                            + "contamos los siguientes pasos. Un saludo.",
+                    "replyEn", "Hello {{customerName}}, we have looked into your question about order {{orderId}}; "
+                            + "here is what happens next. Kind regards."));
+        }
+        System.out.printf("  %d procedures, one for each reason (admin API)%n", TicketTexts.REASONS.size());
     }
 
     // phases -----------------------------------------------------------------------------------------------------
