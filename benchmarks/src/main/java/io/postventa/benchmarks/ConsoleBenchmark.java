@@ -241,6 +241,23 @@ public final class ConsoleBenchmark {
                     servicesMs(), consoleMs(), 100 * servicesMs() / consoleMs(), parts, waitedMs());
         }
 
+        /** "0.30 / 0.59": the cores the console and the five services took over the phase (CPU's side of the share). */
+        String coresCell() {
+            double console = 0;
+            double services = 0;
+            if (cpu.get("byService") instanceof Map<?, ?> byProcess) {
+                for (Map.Entry<?, ?> e : byProcess.entrySet()) {
+                    double cores = ((Number) ((Map<?, ?>) e.getValue()).get("cores")).doubleValue();
+                    if (RunningConsole.NAME.equals(e.getKey())) {
+                        console += cores;
+                    } else {
+                        services += cores;
+                    }
+                }
+            }
+            return String.format(Locale.ROOT, "%.2f / %.2f", console, services);
+        }
+
         Map<String, Object> json() {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("page", uri);
@@ -457,6 +474,7 @@ public final class ConsoleBenchmark {
                     String.format(Locale.ROOT, "%.1f calls a page", t.count() / phase.pages()),
                     Report.ratio(t.msPer(phase.pages()), phase.consoleMs())));
             report.row("  console waited for them (its clients)", Report.ms(phase.waitedMs()), "", "")
+                    .row("  cores: console / the services", phase.coresCell(), "", "")
                     .row("  machine cores busy", StackCpu.cell(phase.cpu()), "", "")
                     .row("  machine CPU a page", StackCpu.perEvent(phase.cpu(), phase.load().perSecond()), "", "");
         }
