@@ -30,12 +30,19 @@ public final class StackCpu {
 
     /** A reading of every part now, to compare with a later one. */
     public Reading now(List<RunningService> services) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach(s -> pids.put(s.name(), s.pid()));
+        return now(pids);
+    }
+
+    /** The same, for the processes under test given by name and pid (e.g. the services and the console). */
+    public Reading now(Map<String, Long> processesUnderTest) {
         Map<String, Double> serviceCpu = new LinkedHashMap<>();
         Map<String, Map<String, Double>> serviceJit = new LinkedHashMap<>();
-        for (RunningService s : services) {
-            serviceCpu.put(s.name(), ProcessStats.cpuSeconds(s.pid()));
-            serviceJit.put(s.name(), ProcessStats.jitCpuSeconds(s.pid()));
-        }
+        processesUnderTest.forEach((name, pid) -> {
+            serviceCpu.put(name, ProcessStats.cpuSeconds(pid));
+            serviceJit.put(name, ProcessStats.jitCpuSeconds(pid));
+        });
         double[] machine = ProcessStats.machineCpuSeconds();
         return new Reading(System.nanoTime(), serviceCpu, serviceJit, kafkaCpuSeconds(), postgresCpuSeconds(),
                 stackJvmCpuSeconds(), ProcessStats.ownCpuSeconds(), machine[0], machine[1]);

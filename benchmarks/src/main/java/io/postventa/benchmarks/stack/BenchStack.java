@@ -32,6 +32,7 @@ import io.postventa.benchmarks.measure.Await;
 import io.postventa.benchmarks.measure.ProcessStats;
 import io.postventa.benchmarks.measure.StackCpu;
 import io.postventa.devstack.Classpath;
+import io.postventa.devstack.ConsoleProcess;
 import io.postventa.devstack.PlatformService;
 import io.postventa.devstack.Ports;
 import io.postventa.devstack.ServiceProcess;
@@ -56,6 +57,7 @@ public final class BenchStack implements AutoCloseable {
     private final StackCpu cpu;
     private final List<RunningService> services = new ArrayList<>();
     private final List<Tap> taps = new ArrayList<>();
+    private RunningConsole console;
     private Path jarRoot;
     private boolean closed;
 
@@ -205,9 +207,47 @@ public final class BenchStack implements AutoCloseable {
         return List.copyOf(services);
     }
 
-    /** CPU used so far by the services, Kafka, PostgreSQL, this JVM and the machine: compare two readings. */
+    /**
+     * Runs the staff console from its packaged jar in its devstack profile (the development sign-in, tokens signed
+     * with the development key, the services at this stack's ports), with extra settings, and waits until it is ready;
+     * its log goes to {@code logs/console.log}. It stops with the services; its CPU is counted with theirs.
+     */
+    public synchronized RunningConsole startConsole(Map<String, String> settings) {
+        if (console != null) {
+            throw new IllegalStateException("the console runs already");
+        }
+        ConsoleProcess process = new ConsoleProcess(jarRoot, dir.resolve("logs"));
+        long started = System.nanoTime();
+        process.start(dir.resolve("console"), settings);
+        try {
+            process.awaitReady(Duration.ofSeconds(300));
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+        // ConsoleProcess keeps its Process to itself: the console is the child of this JVM that runs its jar
+        String jar = ConsoleProcess.runnerJar(jarRoot).toString();
+        long pid = ProcessHandle.current().children().filter(p -> ProcessStats.commandLine(p.pid()).contains(jar))
+                .mapToLong(ProcessHandle::pid).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the console runs, but no child process runs " + jar));
+        console = new RunningConsole(process, pid, (System.nanoTime() - started) / 1e9);
+        System.out.printf("console ready in %.1f s (pid %d, log %s)%n", console.readySeconds(), pid, process.log());
+        return console;
+    }
+
+    /**
+     * CPU used so far by the services (and the console), Kafka, PostgreSQL, this JVM and the machine: compare two
+     * readings.
+     */
     public StackCpu.Reading cpu() {
-        return cpu.now(services());
+        Map<String, Long> underTest = new LinkedHashMap<>();
+        services().forEach(s -> underTest.put(s.name(), s.pid()));
+        synchronized (this) {
+            if (console != null) {
+                underTest.put(RunningConsole.NAME, console.pid());
+            }
+        }
+        return cpu.now(underTest);
     }
 
     // databases -------------------------------------------------------------------------------------------------
@@ -308,13 +348,14 @@ public final class BenchStack implements AutoCloseable {
     // stopping --------------------------------------------------------------------------------------------------
 
     /**
-     * Stops the taps, then every service at once (each gets SIGTERM, and is killed if it has not ended within 20
-     * s), then Kafka, PostgreSQL and SMTP. Runs once; the shutdown hook calls it on SIGTERM and Ctrl-C.
+     * Stops the taps, then every service (and the console) at once (each gets SIGTERM, and is killed if it has not
+     * ended within 20 s), then Kafka, PostgreSQL and SMTP. Runs once; the shutdown hook calls it on SIGTERM and Ctrl-C.
      */
     @Override
     public void close() {
         List<Tap> tapsToClose;
         List<RunningService> toStop;
+        RunningConsole consoleToStop;
         synchronized (this) {
             if (closed) {
                 return;
@@ -322,11 +363,18 @@ public final class BenchStack implements AutoCloseable {
             closed = true;
             tapsToClose = List.copyOf(taps);
             toStop = List.copyOf(services);
+            consoleToStop = console;
+            console = null;
             taps.clear();
             services.clear();
         }
         tapsToClose.forEach(Tap::close);
         List<Thread> stopping = new ArrayList<>();
+        if (consoleToStop != null) {
+            Thread t = new Thread(() -> consoleToStop.process().close(), "stop-console");
+            t.start();
+            stopping.add(t);
+        }
         for (RunningService s : toStop) {
             Thread t = new Thread(() -> s.process().close(), "stop-" + s.service().serviceName());
             t.start();
