@@ -70,4 +70,11 @@ class TicketPageTest {
         assertTrue(page.contains("<span class=\"error\" id=\"merge-error\">no such ticket</span>"), page);
         assertTrue(page.contains("value=\"not-a-ticket\""), "the typed id is kept");
     }
+
+    @Test
+    void aTicketWaitingForTheCustomerOpensAndSaysItsResolutionClockIsPaused() {
+        given().cookie("console-session", session()).header("Accept-Language", "en").get("/tickets/t-2")
+                .then().statusCode(200).body(containsString("Which size should I order?"))
+                .body(containsString("<dd>Paused</dd>"));
+    }
 }

@@ -30,6 +30,16 @@ public class TicketServiceStub implements QuarkusTestResourceLifecycleManager {
              "messages":[{"id":"m-1","kind":"CUSTOMER","author":"c-1","body":"The lamp arrived broken",
              "createdAt":"2026-12-07T09:00:00Z"}]}""";
 
+    /** Waiting for the customer: the SLA clock is paused, so ticket-service gives no resolution due time. */
+    static final String PAUSED_TICKET = """
+            {"ticket":{"id":"t-2","status":"PENDING_CUSTOMER","reason":"OTHER","priority":"NORMAL","channel":"EMAIL",
+             "email":"b***@example.com","subject":"Which size?","teamId":"in-house","updatedAt":"2026-12-07T09:40:00Z",
+             "firstResponseAt":"2026-12-07T09:20:00Z","firstResponseDueAt":"2026-12-07T10:00:00Z",
+             "resolutionDueAt":null,"slaPaused":true},
+             "order":null,"returns":[],
+             "messages":[{"id":"m-2","kind":"CUSTOMER","author":"c-2","body":"Which size should I order?",
+             "createdAt":"2026-12-07T09:00:00Z"}]}""";
+
     @Override
     public Map<String, String> start() {
         try {
@@ -50,6 +60,8 @@ public class TicketServiceStub implements QuarkusTestResourceLifecycleManager {
         exchange.getRequestBody().readAllBytes();
         if (method.equals("GET") && path.equals("/api/v1/tickets/t-1")) {
             send(exchange, 200, "application/json", TICKET);
+        } else if (method.equals("GET") && path.equals("/api/v1/tickets/t-2")) {
+            send(exchange, 200, "application/json", PAUSED_TICKET);
         } else if (method.equals("GET") && path.equals("/api/v1/procedures")) {
             send(exchange, 200, "application/json", "[]");
         } else if (method.equals("POST") && path.equals("/api/v1/tickets/t-1/messages")) {
