@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.postventa.events.EventType;
 import io.postventa.feedback.service.FactService;
-import io.postventa.outbox.inbox.EventConsumer;
+import io.postventa.messaging.inbox.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;

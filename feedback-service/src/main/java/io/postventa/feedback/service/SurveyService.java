@@ -31,7 +31,7 @@ import io.postventa.feedback.domain.SurveyGate.Decision;
 import io.postventa.feedback.domain.SurveyGate.Hold;
 import io.postventa.feedback.domain.SurveyRules;
 import io.postventa.feedback.domain.SurveyToken;
-import io.postventa.outbox.Outbox;
+import io.postventa.messaging.outbox.Outbox;
 import io.postventa.web.Problem;
 import io.postventa.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

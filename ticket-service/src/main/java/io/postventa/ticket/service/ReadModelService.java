@@ -23,7 +23,7 @@ import io.postventa.events.orderstatus.DelayCause;
 import io.postventa.events.orderstatus.OrderDelayed;
 import io.postventa.events.orderstatus.OrderStatusChanged;
 import io.postventa.events.returns.ReturnDecided;
-import io.postventa.outbox.inbox.IncomingEvent;
+import io.postventa.messaging.inbox.IncomingEvent;
 import io.postventa.ticket.domain.Customer;
 import io.postventa.ticket.domain.MessageKind;
 import io.postventa.ticket.domain.OrderView;

@@ -28,7 +28,7 @@ import io.postventa.events.contacts.TicketReopened;
 import io.postventa.events.contacts.TicketReplied;
 import io.postventa.events.contacts.TicketSlaBreached;
 import io.postventa.events.contacts.TicketSolved;
-import io.postventa.outbox.Outbox;
+import io.postventa.messaging.outbox.Outbox;
 import io.postventa.ticket.domain.MessageKind;
 import io.postventa.ticket.domain.OrderView;
 import io.postventa.ticket.domain.PriorityInput;
