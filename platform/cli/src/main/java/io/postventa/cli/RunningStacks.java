@@ -1,4 +1,4 @@
-package io.postventa.devstack;
+package io.postventa.cli;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+
+import io.postventa.devstack.Ports;
+import io.postventa.devstack.StackException;
 
 /**
  * The stacks {@code ./postventa up} started from one checkout, recorded in a place that does not move with
