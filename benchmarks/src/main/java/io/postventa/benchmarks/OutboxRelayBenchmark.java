@@ -32,12 +32,12 @@ import io.postventa.benchmarks.measure.Latencies;
 import io.postventa.benchmarks.measure.Machine;
 import io.postventa.benchmarks.measure.Report;
 import io.postventa.benchmarks.stack.BenchStack;
-import io.postventa.outbox.OutboxMessage;
-import io.postventa.outbox.OutboxRelay;
-import io.postventa.outbox.OutboxSchema;
-import io.postventa.outbox.OutboxWriter;
-import io.postventa.outbox.RelaySettings;
-import io.postventa.outbox.RelayTimings;
+import io.postventa.messaging.outbox.OutboxMessage;
+import io.postventa.messaging.outbox.OutboxRelay;
+import io.postventa.messaging.outbox.OutboxSchema;
+import io.postventa.messaging.outbox.OutboxWriter;
+import io.postventa.messaging.outbox.RelaySettings;
+import io.postventa.messaging.outbox.RelayTimings;
 import io.postventa.testing.StackInfo;
 
 /**

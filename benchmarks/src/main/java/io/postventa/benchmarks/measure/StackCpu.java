@@ -57,7 +57,7 @@ public final class StackCpu {
     /** The devstack JVM that runs the stack (and its SMTP server), a child of this JVM. */
     private double stackJvmCpuSeconds() {
         return sum(ProcessHandle.current().children()
-                .filter(p -> ProcessStats.commandLine(p.pid()).contains("io.postventa.devstack.Cli")));
+                .filter(p -> ProcessStats.commandLine(p.pid()).contains("io.postventa.devstack.StackMain")));
     }
 
     /** CPU seconds used so far by the stack's PostgreSQL server and its live backends (found by its port). */

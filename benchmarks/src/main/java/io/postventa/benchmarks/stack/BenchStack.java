@@ -92,7 +92,7 @@ public final class BenchStack implements AutoCloseable {
         Path log = dir.resolve("infra.log");
         // "test" starts from empty data directories, "local" keeps them; both take the POSTVENTA_* ports
         List<String> command = List.of(Classpath.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC", "-cp",
-                Classpath.devstack(), "io.postventa.devstack.Cli", "infra", "--profile", reuse ? "local" : "test",
+                Classpath.devstack(), "io.postventa.devstack.StackMain", "--profile", reuse ? "local" : "test",
                 "--root", root.toString(), "--watch-pid", Long.toString(ProcessHandle.current().pid()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
@@ -131,7 +131,7 @@ public final class BenchStack implements AutoCloseable {
     }
 
     private static boolean runsDevstack(ProcessHandle p) {
-        return p.isAlive() && ProcessStats.commandLine(p.pid()).contains("io.postventa.devstack.Cli");
+        return p.isAlive() && ProcessStats.commandLine(p.pid()).contains("io.postventa.devstack.StackMain");
     }
 
     /** The ceilings write to a database of their own (the "local" profile does not create it). */

@@ -13,7 +13,7 @@ import io.postventa.feedback.service.NotificationFacts;
 import io.postventa.feedback.service.OrderFacts;
 import io.postventa.feedback.service.ReturnFacts;
 import io.postventa.feedback.service.TicketFacts;
-import io.postventa.outbox.inbox.EventConsumer;
+import io.postventa.messaging.inbox.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;

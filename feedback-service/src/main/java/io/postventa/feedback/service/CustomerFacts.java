@@ -2,7 +2,7 @@ package io.postventa.feedback.service;
 
 import io.postventa.events.EventType;
 import io.postventa.events.customers.CustomerUpserted;
-import io.postventa.outbox.inbox.IncomingEvent;
+import io.postventa.messaging.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -4,7 +4,7 @@ import static io.postventa.feedback.service.Rollups.Counter.*;
 
 import io.postventa.events.EventType;
 import io.postventa.events.notifications.NotificationSent;
-import io.postventa.outbox.inbox.IncomingEvent;
+import io.postventa.messaging.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -16,7 +16,7 @@ import io.postventa.events.returns.ReturnRefunded;
 import io.postventa.events.returns.ReturnRequested;
 import io.postventa.feedback.config.FeedbackConfig;
 import io.postventa.feedback.domain.OrderDefects;
-import io.postventa.outbox.inbox.IncomingEvent;
+import io.postventa.messaging.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -27,7 +27,7 @@ import io.postventa.feedback.domain.LowScoreReason;
 import io.postventa.feedback.domain.Survey;
 import io.postventa.feedback.domain.SurveyRules;
 import io.postventa.feedback.domain.SurveyStatus;
-import io.postventa.outbox.Outbox;
+import io.postventa.messaging.outbox.Outbox;
 import io.postventa.web.Problem;
 import io.postventa.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

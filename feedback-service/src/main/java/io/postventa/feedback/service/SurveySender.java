@@ -17,7 +17,7 @@ import io.postventa.feedback.domain.SurveyGate.Decision;
 import io.postventa.feedback.domain.SurveyGate.Hold;
 import io.postventa.feedback.domain.SurveyStatus;
 import io.postventa.feedback.domain.SurveyToken;
-import io.postventa.outbox.Outbox;
+import io.postventa.messaging.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -19,7 +19,7 @@ import io.postventa.events.feedback.SurveyKind;
 import io.postventa.events.feedback.SurveyTrigger;
 import io.postventa.feedback.config.FeedbackConfig;
 import io.postventa.feedback.domain.OrderDefects;
-import io.postventa.outbox.inbox.IncomingEvent;
+import io.postventa.messaging.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

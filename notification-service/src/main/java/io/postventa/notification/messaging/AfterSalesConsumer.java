@@ -25,8 +25,8 @@ import io.postventa.notification.service.HeldEvents;
 import io.postventa.notification.service.NotificationPlanner;
 import io.postventa.notification.service.ProactiveIncidents;
 import io.postventa.notification.service.TriggerEvent;
-import io.postventa.outbox.inbox.EventConsumer;
-import io.postventa.outbox.inbox.IncomingEvent;
+import io.postventa.messaging.inbox.EventConsumer;
+import io.postventa.messaging.inbox.IncomingEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 

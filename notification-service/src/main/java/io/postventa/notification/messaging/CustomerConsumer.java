@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.postventa.events.customers.CustomerUpserted;
 import io.postventa.notification.service.CustomerContactStore;
 import io.postventa.notification.service.DedupeScopes;
-import io.postventa.outbox.inbox.EventConsumer;
+import io.postventa.messaging.inbox.EventConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -10,7 +10,7 @@ import io.postventa.events.notifications.NotificationSent;
 import io.postventa.events.notifications.NotificationSuppressed;
 import io.postventa.events.notifications.SuppressionReason;
 import io.postventa.notification.domain.Delivery;
-import io.postventa.outbox.Outbox;
+import io.postventa.messaging.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Publishes what became of a delivery on notifications.v1, ids only, in the caller's transaction. */

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.postventa.orderstatus.service.DedupeScopes;
 import io.postventa.orderstatus.service.DeliveryAreaErasure;
-import io.postventa.outbox.inbox.EventConsumer;
+import io.postventa.messaging.inbox.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 

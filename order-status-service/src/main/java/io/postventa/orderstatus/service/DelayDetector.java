@@ -17,7 +17,7 @@ import io.postventa.events.orderstatus.OrderDelayed;
 import io.postventa.orderstatus.config.OrderStatusConfig;
 import io.postventa.orderstatus.domain.DelayRules;
 import io.postventa.orderstatus.domain.TrackedOrder;
-import io.postventa.outbox.Outbox;
+import io.postventa.messaging.outbox.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

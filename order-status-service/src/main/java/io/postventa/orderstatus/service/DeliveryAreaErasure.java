@@ -3,7 +3,7 @@ package io.postventa.orderstatus.service;
 import io.postventa.events.orders.OrderLifecycleEventType;
 import io.postventa.orderstatus.domain.TimelineEntry;
 import io.postventa.orderstatus.domain.TrackedOrder;
-import io.postventa.outbox.inbox.IncomingEvent;
+import io.postventa.messaging.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -61,7 +61,7 @@ public record StackSettings(
                 List.copyOf(dbs));
     }
 
-    static String setting(String env, String fallback) {
+    public static String setting(String env, String fallback) {
         String property = System.getProperty(env.toLowerCase().replace('_', '.'));
         if (property != null && !property.isBlank()) {
             return property;

@@ -47,8 +47,8 @@ public final class TestStackLauncher {
         long owner = buildProcess();
         List<String> command = new ArrayList<>();
         command.add(Classpath.javaExecutable());
-        command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp", Classpath.devstack(), Cli.class.getName(),
-                "infra", "--profile", "test", "--root", root.toString(), "--watch-pid", Long.toString(owner)));
+        command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp", Classpath.devstack(), StackMain.class.getName(),
+                "--profile", "test", "--root", root.toString(), "--watch-pid", Long.toString(owner)));
         Files.deleteIfExists(stateFile);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.postventa.outbox.inbox.EventConsumer;
+import io.postventa.messaging.inbox.EventConsumer;
 import io.postventa.returns.service.DedupeScopes;
 import io.postventa.returns.service.ReturnPersonalDataErasure;
 import io.smallrye.common.annotation.Blocking;

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.postventa.events.EventType;
 import io.postventa.events.orderstatus.OrderStatusChanged;
-import io.postventa.outbox.inbox.EventConsumer;
+import io.postventa.messaging.inbox.EventConsumer;
 import io.postventa.returns.service.DedupeScopes;
 import io.postventa.returns.service.OrderKnowledgeService;
 import io.smallrye.common.annotation.Blocking;

@@ -13,7 +13,7 @@ import io.postventa.events.returns.ReturnDecided;
 import io.postventa.events.returns.ReturnOutcome;
 import io.postventa.events.returns.ReturnRequested;
 import io.postventa.events.returns.ReturnResolution;
-import io.postventa.outbox.Outbox;
+import io.postventa.messaging.outbox.Outbox;
 import io.postventa.returns.domain.ReturnRequest;
 import io.postventa.returns.domain.ReturnStatus;
 import io.postventa.returns.domain.RiskAssessment;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.postventa.events.EventType;
 import io.postventa.events.returns.ReturnLabelIssued;
-import io.postventa.outbox.Outbox;
+import io.postventa.messaging.outbox.Outbox;
 import io.postventa.returns.config.ReturnsConfig;
 import io.postventa.returns.domain.ReturnRequest;
 import io.postventa.returns.domain.ReturnStatus;

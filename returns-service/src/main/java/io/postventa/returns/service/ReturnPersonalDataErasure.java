@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
-import io.postventa.outbox.inbox.IncomingEvent;
+import io.postventa.messaging.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -22,7 +22,7 @@ import io.postventa.events.returns.CustomerReturnHistory;
 import io.postventa.events.returns.ReturnLine;
 import io.postventa.events.returns.ReturnRequested;
 import io.postventa.events.returns.ReturnResolution;
-import io.postventa.outbox.Outbox;
+import io.postventa.messaging.outbox.Outbox;
 import io.postventa.returns.domain.CustomerOrder;
 import io.postventa.returns.domain.LineEligibility;
 import io.postventa.returns.domain.LineRefusal;

@@ -16,7 +16,7 @@ import io.postventa.events.returns.ReturnInTransit;
 import io.postventa.events.returns.ReturnInspected;
 import io.postventa.events.returns.ReturnReceived;
 import io.postventa.events.returns.ReturnRefunded;
-import io.postventa.outbox.Outbox;
+import io.postventa.messaging.outbox.Outbox;
 import io.postventa.returns.domain.ReturnRequest;
 import io.postventa.returns.domain.ReturnStatus;
 import io.postventa.web.ProblemException;

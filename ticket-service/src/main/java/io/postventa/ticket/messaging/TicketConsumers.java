@@ -7,7 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.postventa.events.EventType;
-import io.postventa.outbox.inbox.EventConsumer;
+import io.postventa.messaging.inbox.EventConsumer;
 import io.postventa.ticket.service.DedupeScopes;
 import io.postventa.ticket.service.DetractorFollowUp;
 import io.postventa.ticket.service.KnownCustomers;

@@ -16,7 +16,7 @@ import io.postventa.events.contacts.ContactChannel;
 import io.postventa.events.contacts.ContactReceived;
 import io.postventa.events.contacts.ReasonSource;
 import io.postventa.events.contacts.TicketOrigin;
-import io.postventa.outbox.Outbox;
+import io.postventa.messaging.outbox.Outbox;
 import io.postventa.ticket.config.TicketConfig;
 import io.postventa.ticket.domain.ContactReasonClassifier;
 import io.postventa.ticket.domain.ContactReasonClassifier.Classification;

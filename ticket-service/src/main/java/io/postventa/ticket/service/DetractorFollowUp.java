@@ -10,7 +10,7 @@ import io.postventa.events.contacts.ReasonSource;
 import io.postventa.events.contacts.TicketOrigin;
 import io.postventa.events.feedback.FeedbackContext;
 import io.postventa.events.feedback.FeedbackDetractor;
-import io.postventa.outbox.inbox.IncomingEvent;
+import io.postventa.messaging.inbox.IncomingEvent;
 import io.postventa.ticket.domain.Customer;
 import io.postventa.web.Texts;
 import io.postventa.ticket.domain.Ticket;

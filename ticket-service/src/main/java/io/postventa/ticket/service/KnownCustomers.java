@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 
 import io.postventa.events.customers.CustomerUpserted;
-import io.postventa.outbox.inbox.IncomingEvent;
+import io.postventa.messaging.inbox.IncomingEvent;
 import io.postventa.ticket.config.TicketConfig;
 import io.postventa.ticket.domain.Customer;
 import io.postventa.ticket.domain.KnownOrder;

@@ -14,7 +14,7 @@ import io.postventa.events.orders.OrderLifecycleEvent;
 import io.postventa.events.orderstatus.DelayCause;
 import io.postventa.events.orderstatus.OrderDelayed;
 import io.postventa.events.orderstatus.OrderStatusChanged;
-import io.postventa.outbox.inbox.IncomingEvent;
+import io.postventa.messaging.inbox.IncomingEvent;
 import io.postventa.ticket.domain.KnownOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.postventa.events.EventType;
 import io.postventa.events.returns.ReturnDecided;
-import io.postventa.outbox.inbox.IncomingEvent;
+import io.postventa.messaging.inbox.IncomingEvent;
 import io.postventa.ticket.domain.KnownReturn;
 import io.postventa.ticket.domain.KnownReturnState;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -20,7 +20,7 @@ import io.postventa.events.contacts.TicketReopened;
 import io.postventa.events.contacts.TicketReplied;
 import io.postventa.events.contacts.TicketSlaBreached;
 import io.postventa.events.contacts.TicketSolved;
-import io.postventa.outbox.Outbox;
+import io.postventa.messaging.outbox.Outbox;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -72,7 +72,7 @@ public final class LayerRules {
     public ArchRule domain() {
         DescribedPredicate<JavaClass> framework = resideInAnyPackage("io.quarkus..", "jakarta.enterprise..",
                 "jakarta.inject..", "jakarta.ws.rs..", "jakarta.transaction..", "org.eclipse.microprofile..",
-                "io.smallrye..", "io.vertx..", "io.postventa.outbox..", "io.postventa.web..")
+                "io.smallrye..", "io.vertx..", "io.postventa.messaging.outbox..", "io.postventa.web..")
                 .and(DescribedPredicate.not(resideInAnyPackage("io.quarkus.hibernate.orm.panache..",
                         "io.quarkus.panache.common..")));
         return noClasses().that().resideInAPackage(layer("domain"))

@@ -1,0 +1,153 @@
+package io.postventa.messaging.outbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.postventa.events.EventJson;
+import io.postventa.events.EventType;
+import io.postventa.events.SchemaValidator;
+import io.postventa.events.SchemaViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+/**
+ * Publishes events through the transactional outbox: call it inside the transaction that changes
+ * the state the event describes, and the event reaches Kafka if and only if that transaction commits.
+ * <p>
+ * The rows are written when the transaction is about to commit, all of a transaction's events in
+ * one JDBC batch and in the order they were published: a consumer that applies a poll of 500
+ * events in one transaction pays two round trips for its outbox, not a thousand. Contract
+ * violations are still refused at the call.
+ */
+@ApplicationScoped
+public class Outbox {
+    /** The key of a transaction's not yet written messages in the synchronization registry. */
+    private static final Object PENDING = new Object();
+
+    private final DataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
+    private final SchemaValidator validator;
+    private final boolean validate;
+
+    public Outbox(DataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxConfig config) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.validate = config.validate();
+        this.validator = validate ? new SchemaValidator() : null;
+    }
+
+    /** Publishes {@code payload} as an event of {@code type} about {@code aggregateId}; returns its id (ce_id). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(EventType type, String aggregateId, Object payload) {
+        return publish(type, aggregateId, payload, Instant.now());
+    }
+
+    /** As {@link #publish(EventType, String, Object)}, with the time the fact happened (ce_time). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(EventType type, String aggregateId, Object payload, Instant occurredAt) {
+        UUID id = UUID.randomUUID();
+        write(type, aggregateId, payload, occurredAt, id.toString(), null);
+        return id;
+    }
+
+    /**
+     * Relays an event on behalf of its original producer (an e-commerce platform's webhook call):
+     * it keeps that producer's event id as {@code ce_id} and its {@code ce_source}, so consumers
+     * dedupe it with the same id whichever path it came by.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void relay(EventType type, String aggregateId, Object payload, Instant occurredAt, String eventId,
+            String source) {
+        write(type, aggregateId, payload, occurredAt, eventId, source);
+    }
+
+    /**
+     * Publishes a tombstone (a null value) for {@code aggregateId} on {@code topic}: on a compacted
+     * topic such as customers.v1 it means "erase this aggregate". It is ordered with the aggregate's
+     * other outbox events and typed {@code postventa.<aggregateType>.erased.v1}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String tombstone(String topic, String aggregateType, String aggregateId, String eventId, String source) {
+        OutboxMessage message = new OutboxMessage(eventId, topic, aggregateType, aggregateId, "postventa." + aggregateType + ".erased.v1",
+                null, Instant.now(), source);
+        insert(message);
+        return eventId;
+    }
+
+    private void write(EventType type, String aggregateId, Object payload, Instant occurredAt, String eventId,
+            String source) {
+        String json;
+        if (validate) {
+            // One tree, validated and then written: serializing to text only to parse it back cost more than the check.
+            JsonNode tree = EventJson.toTree(payload);
+            List<SchemaViolation> violations = validator.validate(type, tree);
+            if (!violations.isEmpty()) {
+                throw new IllegalArgumentException("event " + type.ceType() + " about " + aggregateId
+                        + " breaks its contract: " + violations);
+            }
+            json = EventJson.toJson(tree);
+        } else {
+            json = EventJson.toJson(payload);
+        }
+        insert(new OutboxMessage(eventId, type.topic(), type.aggregate().name().toLowerCase(), aggregateId, type.ceType(),
+                json, occurredAt, source));
+    }
+
+    private void insert(OutboxMessage message) {
+        WriteBeforeCommit pending = (WriteBeforeCommit) transactions.getResource(PENDING);
+        if (pending == null) {
+            pending = new WriteBeforeCommit();
+            transactions.putResource(PENDING, pending);
+            transactions.registerInterposedSynchronization(pending);
+        }
+        pending.add(message);
+    }
+
+    private void writeRows(List<OutboxMessage> messages) {
+        try (Connection connection = dataSource.getConnection()) {
+            OutboxWriter.write(connection, messages);
+        } catch (SQLException e) {
+            // Thrown from beforeCompletion, it rolls the transaction back: the caller's commit fails.
+            throw new IllegalStateException("cannot write to the outbox: " + e.getMessage(), e);
+        }
+    }
+
+    /** A transaction's messages, written on its connection just before it commits (nothing if it rolls back). */
+    private final class WriteBeforeCommit implements Synchronization {
+        private final List<OutboxMessage> messages = new ArrayList<>();
+        private boolean written;
+
+        void add(OutboxMessage message) {
+            if (written) {
+                // published by another synchronization after this one ran: written at once, still in the transaction
+                writeRows(List.of(message));
+            } else {
+                messages.add(message);
+            }
+        }
+
+        @Override
+        public void beforeCompletion() {
+            written = true;
+            if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                writeRows(messages);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            // nothing to release: the connection went back to the pool in beforeCompletion
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.postventa.messaging.outbox;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One event to publish: it becomes a Kafka record on {@code topic} keyed by {@code aggregateId},
+ * with {@code id} as {@code ce_id}, {@code type} as {@code ce_type}, {@code aggregateId} as
+ * {@code ce_subject}, {@code occurredAt} as {@code ce_time} and {@code source} as {@code ce_source}
+ * (null: the publishing service). A null {@code payloadJson} is a tombstone.
+ */
+public record OutboxMessage(
+        String id,
+        String topic,
+        String aggregateType,
+        String aggregateId,
+        String type,
+        String payloadJson,
+        Instant occurredAt,
+        String source) {
+
+    public OutboxMessage {
+        requireText(id, "id");
+        requireText(topic, "topic");
+        requireText(aggregateType, "aggregateType");
+        requireText(aggregateId, "aggregateId");
+        requireText(type, "type");
+        if (payloadJson != null && payloadJson.isBlank()) {
+            throw new IllegalArgumentException("payloadJson must be JSON or null (a tombstone)");
+        }
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    /** An event of this service with a new id. */
+    public OutboxMessage(UUID id, String topic, String aggregateType, String aggregateId, String type, String payloadJson,
+            Instant occurredAt) {
+        this(id.toString(), topic, aggregateType, aggregateId, type, payloadJson, occurredAt, null);
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+}
