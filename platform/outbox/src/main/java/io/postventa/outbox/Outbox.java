@@ -5,12 +5,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.SchemaValidator;
@@ -29,6 +33,10 @@ import jakarta.transaction.Transactional;
  * one JDBC batch and in the order they were published: a consumer that applies a poll of 500
  * events in one transaction pays two round trips for its outbox, not a thousand. Contract
  * violations are still refused at the call.
+ * <p>
+ * Each row keeps the W3C trace context current when the event was published ({@link TraceContext}), so the trace
+ * goes on in whichever service consumes it; committed rows are counted per topic
+ * ({@code postventa_outbox_published_total}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -39,10 +47,16 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final SchemaValidator validator;
     private final boolean validate;
+    private final MeterRegistry registry;
+    private final Map<String, Counter> published = new ConcurrentHashMap<>();
+    private final List<OutboxListener> listeners;
 
-    public Outbox(DataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxConfig config) {
+    public Outbox(DataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxConfig config,
+            MeterRegistry registry, jakarta.enterprise.inject.Instance<OutboxListener> listeners) {
         this.dataSource = dataSource;
         this.transactions = transactions;
+        this.registry = registry;
+        this.listeners = listeners.stream().toList();
         this.validate = config.validate();
         this.validator = validate ? new SchemaValidator() : null;
     }
@@ -80,7 +94,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public String tombstone(String topic, String aggregateType, String aggregateId, String eventId, String source) {
         OutboxMessage message = new OutboxMessage(eventId, topic, aggregateType, aggregateId, "postventa." + aggregateType + ".erased.v1",
-                null, Instant.now(), source);
+                null, Instant.now(), source, TraceContext.current());
         insert(message);
         return eventId;
     }
@@ -101,7 +115,7 @@ public class Outbox {
             json = EventJson.toJson(payload);
         }
         insert(new OutboxMessage(eventId, type.topic(), type.aggregate().name().toLowerCase(), aggregateId, type.ceType(),
-                json, occurredAt, source));
+                json, occurredAt, source, TraceContext.current()));
     }
 
     private void insert(OutboxMessage message) {
@@ -132,9 +146,8 @@ public class Outbox {
             if (written) {
                 // published by another synchronization after this one ran: written at once, still in the transaction
                 writeRows(List.of(message));
-            } else {
-                messages.add(message);
             }
+            messages.add(message);
         }
 
         @Override
@@ -148,6 +161,27 @@ public class Outbox {
         @Override
         public void afterCompletion(int status) {
             // nothing to release: the connection went back to the pool in beforeCompletion
+            if (status != Status.STATUS_COMMITTED) {
+                return;
+            }
+            for (OutboxMessage message : messages) {
+                published.computeIfAbsent(message.topic(), topic -> Counter.builder("postventa.outbox.published")
+                        .description("Events committed to the outbox (to be relayed to Kafka)").tag("topic", topic)
+                        .register(registry)).increment();
+            }
+            if (!listeners.isEmpty()) {
+                for (OutboxMessage message : messages) {
+                    for (OutboxListener listener : listeners) {
+                        try {
+                            listener.committed(message);
+                        } catch (RuntimeException e) {
+                            // a listener (a metric) must never undo or fail what was committed
+                            org.jboss.logging.Logger.getLogger(Outbox.class).warnf("outbox listener %s failed: %s",
+                                    listener.getClass().getName(), e.toString());
+                        }
+                    }
+                }
+            }
         }
     }
 }
