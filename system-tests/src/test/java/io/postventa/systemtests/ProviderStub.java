@@ -26,8 +26,8 @@ public final class ProviderStub implements AutoCloseable {
 
     public static final String KEY = "Bearer system-tests-provider-key";
 
-    /** One message the provider was asked to deliver. */
-    public record Received(String channel, String body) {
+    /** One message the provider was asked to deliver, and the trace its request carried (null if none). */
+    public record Received(String channel, String body, String traceparent) {
     }
 
     private final HttpServer server;
@@ -63,7 +63,8 @@ public final class ProviderStub implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         boolean authorized = KEY.equals(exchange.getRequestHeaders().getFirst("Authorization"));
         if (authorized) {
-            received.add(new Received(exchange.getRequestURI().getPath().replace("/", ""), body));
+            received.add(new Received(exchange.getRequestURI().getPath().replace("/", ""), body,
+                    exchange.getRequestHeaders().getFirst("traceparent")));
         }
         byte[] answer = (authorized ? "{\"id\":\"prov-" + UUID.randomUUID() + "\"}" : "{\"error\":\"unauthorized\"}")
                 .getBytes(StandardCharsets.UTF_8);

@@ -30,6 +30,7 @@ import io.postventa.events.common.NotificationChannel;
 import io.postventa.notification.channel.ChannelGateway;
 import io.postventa.notification.channel.OutgoingMessage;
 import io.postventa.notification.channel.ProviderException;
+import io.postventa.notification.channel.SendTracing;
 import io.postventa.notification.config.NotificationConfig;
 import io.postventa.notification.domain.Delivery;
 import io.postventa.notification.domain.DeliveryStatus;
@@ -96,8 +97,11 @@ public class Dispatcher {
     private volatile ScheduledExecutorService scheduler;
     private ExecutorService senders;
 
+    private final SendTracing tracing;
+
     public Dispatcher(NotificationConfig config, DataSource dataSource, ChannelGateway gateway, DeliveryEvents events,
-            ContactService contacts, PersonalMoments moments, Clock clock) {
+            ContactService contacts, PersonalMoments moments, Clock clock, SendTracing tracing) {
+        this.tracing = tracing;
         this.moments = moments;
         this.config = config;
         this.dataSource = dataSource;
@@ -169,7 +173,8 @@ public class Dispatcher {
                 claimed = claim();
                 List<Future<Outcome>> running = new ArrayList<>();
                 for (ClaimedDelivery d : claimed) {
-                    running.add(senders.submit(() -> send(d)));
+                    running.add(senders.submit(() -> tracing.send(d.id().toString(), d.channel(), d.sourceEventId(),
+                            () -> send(d))));
                 }
                 List<Outcome> outcomes = new ArrayList<>(running.size());
                 for (Future<Outcome> f : running) {

@@ -47,6 +47,15 @@ public record OutboxMessage(
         this(id.toString(), topic, aggregateType, aggregateId, type, payloadJson, occurredAt, null, null);
     }
 
+    /** A top-level text field of the payload (an enum's name, an id), or null: for listeners that count facts. */
+    public String payloadText(String field) {
+        if (payloadJson == null) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode value = io.postventa.events.EventJson.readTree(payloadJson).get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
