@@ -39,6 +39,7 @@ class OrderTraceSystemTest extends SystemTest {
         Shop.Customer customer = Shop.Customer.fresh("en");
         shop.upsert(customer);
         TopicRecorder statusChanges = kafka.record(Topics.ORDER_STATUS);
+        TopicRecorder lifecycle = kafka.record(Topics.ORDERS_LIFECYCLE);
         Instant placedAt = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         Shop.Order order = shop.order(customer.id());
         order.placed(placedAt).then(EventType.ORDER_PAID, placedAt.plusSeconds(60))
@@ -50,8 +51,14 @@ class OrderTraceSystemTest extends SystemTest {
         SecureRandom random = new SecureRandom();
         String traceId = hex.formatHex(random.generateSeed(16));
         String traceparent = "00-" + traceId + "-" + hex.formatHex(random.generateSeed(8)) + "-01";
-        String shippedEventId = order.thenThroughWebhookInTrace(EventType.ORDER_SHIPPED,
-                placedAt.plus(4, ChronoUnit.HOURS), traceparent);
+        order.thenThroughWebhookInTrace(EventType.ORDER_SHIPPED, placedAt.plus(4, ChronoUnit.HOURS), traceparent);
+
+        // The webhook writes the platform's event to orders.lifecycle.v1 through its outbox, as a CloudEvent of its own.
+        ConsumerRecord<String, String> shipped = lifecycle.await(r -> order.id().equals(r.key())
+                && EventType.ORDER_SHIPPED.ceType().equals(TopicRecorder.header(r, "ce_type")), 1, WAIT).get(0);
+        String shippedEventId = TopicRecorder.header(shipped, "ce_id");
+        assertTrue(String.valueOf(TopicRecorder.header(shipped, "traceparent")).startsWith("00-" + traceId + "-"),
+                "the webhook's record carries the call's trace, got " + TopicRecorder.header(shipped, "traceparent"));
 
         ConsumerRecord<String, String> changed = statusChanges.await(r -> order.id().equals(r.key())
                 && "SHIPPED".equals(EventJson.readTree(r.value()).path("newStatus").asText()), 1, WAIT).get(0);
@@ -97,6 +104,7 @@ class OrderTraceSystemTest extends SystemTest {
                         .anyMatch(r -> r.traceparent() != null && r.traceparent().startsWith("00-" + traceId + "-")),
                 "the push provider is told the trace in its request's traceparent header");
         statusChanges.close();
+        lifecycle.close();
     }
 
     private static boolean has(List<ReceivedSpan> trace, String service, String kind, String name, String messageId) {

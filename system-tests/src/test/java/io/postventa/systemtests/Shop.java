@@ -172,9 +172,9 @@ public final class Shop {
 
         /**
          * The event posted to the webhook as part of the platform's own trace: the call carries {@code traceparent}
-         * (W3C Trace Context), as a traced e-commerce platform's HTTP client sends it. Returns the event's id.
+         * (W3C Trace Context), as a traced e-commerce platform's HTTP client sends it.
          */
-        public String thenThroughWebhookInTrace(EventType type, Instant at, String traceparent) {
+        public Order thenThroughWebhookInTrace(EventType type, Instant at, String traceparent) {
             ObjectNode e = event(type, at);
             given().baseUri(PlatformService.ORDER_STATUS.url())
                     .header("Authorization", Tokens.bearer(Tokens.platform(PLATFORM_ID)))
@@ -182,7 +182,7 @@ public final class Shop {
                     .contentType(ContentType.JSON).body(e.toString())
                     .post("/api/v1/order-events")
                     .then().statusCode(202);
-            return e.get("eventId").asText();
+            return this;
         }
 
         private Order post(ObjectNode e) {

@@ -39,6 +39,7 @@ import jakarta.transaction.Transactional;
  * ({@code postventa_outbox_published_total}).
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // created at start so that its counters are there before the first event
 public class Outbox {
     /** The key of a transaction's not yet written messages in the synchronization registry. */
     private static final Object PENDING = new Object();
@@ -52,11 +53,19 @@ public class Outbox {
     private final List<OutboxListener> listeners;
 
     public Outbox(DataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxConfig config,
-            MeterRegistry registry, jakarta.enterprise.inject.Instance<OutboxListener> listeners) {
+            MeterRegistry registry, jakarta.enterprise.inject.Instance<OutboxListener> listeners,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name") String application) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.registry = registry;
         this.listeners = listeners.stream().toList();
+        // The topics this service writes start at zero, so a dashboard's rate is 0 rather than missing.
+        for (EventType type : EventType.values()) {
+            if (type.producer().equals(application) || (EventType.Producers.PLATFORM.equals(type.producer())
+                    && EventType.Producers.ORDER_STATUS.equals(application))) {
+                publishedCounter(type.topic());
+            }
+        }
         this.validate = config.validate();
         this.validator = validate ? new SchemaValidator() : null;
     }
@@ -128,6 +137,11 @@ public class Outbox {
         pending.add(message);
     }
 
+    private Counter publishedCounter(String topic) {
+        return published.computeIfAbsent(topic, t -> Counter.builder("postventa.outbox.published")
+                .description("Events committed to the outbox (to be relayed to Kafka)").tag("topic", t).register(registry));
+    }
+
     private void writeRows(List<OutboxMessage> messages) {
         try (Connection connection = dataSource.getConnection()) {
             OutboxWriter.write(connection, messages);
@@ -165,9 +179,7 @@ public class Outbox {
                 return;
             }
             for (OutboxMessage message : messages) {
-                published.computeIfAbsent(message.topic(), topic -> Counter.builder("postventa.outbox.published")
-                        .description("Events committed to the outbox (to be relayed to Kafka)").tag("topic", topic)
-                        .register(registry)).increment();
+                publishedCounter(message.topic()).increment();
             }
             if (!listeners.isEmpty()) {
                 for (OutboxMessage message : messages) {

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -23,6 +27,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
 import io.postventa.outbox.Outbox;
@@ -109,12 +114,26 @@ class TracingAndMetricsTest {
     }
 
     @Test
-    void deadLettersAreCountedPerTopicAndReason() {
+    void aDeadLetterIsCountedPerTopicAndReasonAndItsJsonLogLineCarriesTheRecordsTraceAndSpan() throws Exception {
         String orderId = "ORD-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> headers = new java.util.HashMap<>(OutboxAndInboxTest.ceHeaders(orderId));
+        headers.put("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
         double before = deadLetters("NOT_JSON");
-        kafka.send(Topics.ORDER_STATUS, orderId, "not JSON at all", OutboxAndInboxTest.ceHeaders(orderId));
+        kafka.send(Topics.ORDER_STATUS, orderId, "not JSON at all", headers);
         Awaitility.await("the dead letter is counted").atMost(Duration.ofSeconds(60))
                 .until(() -> deadLetters("NOT_JSON") >= before + 1);
+
+        Path log = Path.of("target", "outbox-test-app.json.log");
+        Awaitility.await("the consumer's warning is a JSON line with the record's trace id and its own span id")
+                .atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    List<JsonNode> lines = Files.readAllLines(log).stream().filter(l -> l.contains(traceId))
+                            .map(EventJson::readTree).toList();
+                    assertTrue(lines.stream().anyMatch(line -> line.path("message").asText().contains("dead-letter topic")
+                            && traceId.equals(line.path("mdc").path("traceId").asText())
+                            && line.path("mdc").path("spanId").asText().matches("[0-9a-f]{16}")),
+                            "a JSON log line of the dead-lettering with mdc.traceId and mdc.spanId: " + lines);
+                });
     }
 
     @Test
