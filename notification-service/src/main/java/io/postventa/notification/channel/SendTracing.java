@@ -34,8 +34,8 @@ public class SendTracing {
     private final Tracer tracer;
     private final EventTraces traces;
 
-    public SendTracing(Tracer tracer, EventTraces traces) {
-        this.tracer = tracer;
+    public SendTracing(io.postventa.outbox.Tracing tracing, EventTraces traces) {
+        this.tracer = tracing.tracer();
         this.traces = traces;
     }
 

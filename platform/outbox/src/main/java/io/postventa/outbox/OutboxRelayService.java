@@ -29,7 +29,7 @@ public class OutboxRelayService {
     private final OpenTelemetry openTelemetry;
     private volatile OutboxRelay relay;
 
-    public OutboxRelayService(OutboxConfig config, MeterRegistry registry, OpenTelemetry openTelemetry,
+    public OutboxRelayService(OutboxConfig config, MeterRegistry registry, Tracing tracing,
             @ConfigProperty(name = "quarkus.application.name") String serviceName,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
@@ -42,7 +42,7 @@ public class OutboxRelayService {
         this.user = user;
         this.password = password;
         this.bootstrapServers = bootstrapServers;
-        this.openTelemetry = openTelemetry;
+        this.openTelemetry = tracing.openTelemetry();
     }
 
     void start(@Observes StartupEvent event) {

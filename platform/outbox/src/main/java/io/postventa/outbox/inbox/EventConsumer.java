@@ -72,12 +72,12 @@ public class EventConsumer {
     private final Tracer tracer;
     private final EventTraces traces;
 
-    public EventConsumer(Inbox inbox, MeterRegistry registry, Tracer tracer, EventTraces traces,
+    public EventConsumer(Inbox inbox, MeterRegistry registry, io.postventa.outbox.Tracing tracing, EventTraces traces,
             @ConfigProperty(name = "postventa.consumer.max-attempts", defaultValue = "5") int maxAttempts,
             @ConfigProperty(name = "postventa.consumer.initial-backoff", defaultValue = "PT0.2S") Duration initialBackoff) {
         this.inbox = inbox;
         this.registry = registry;
-        this.tracer = tracer;
+        this.tracer = tracing.tracer();
         this.traces = traces;
         this.reader = new EventReader(new SchemaValidator());
         this.maxAttempts = maxAttempts;
