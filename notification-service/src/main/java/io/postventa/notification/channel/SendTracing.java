@@ -32,15 +32,20 @@ public class SendTracing {
     private static final AttributeKey<String> PROTOCOL = AttributeKey.stringKey("network.protocol.name");
 
     private final Tracer tracer;
+    private final boolean enabled;
     private final EventTraces traces;
 
     public SendTracing(io.postventa.outbox.Tracing tracing, EventTraces traces) {
         this.tracer = tracing.tracer();
+        this.enabled = tracing.enabled();
         this.traces = traces;
     }
 
     /** Runs the send of one delivery in a span of the trace of {@code sourceEventId}. */
     public <T> T send(String deliveryId, String channel, String sourceEventId, Callable<T> send) throws Exception {
+        if (!enabled) {
+            return send.call();
+        }
         Span span = tracer.spanBuilder("notification send " + channel).setParent(traces.of(sourceEventId))
                 .setSpanKind(SpanKind.INTERNAL).setAttribute(CHANNEL, channel).setAttribute(DELIVERY, deliveryId)
                 .setAttribute(SOURCE_EVENT, sourceEventId).startSpan();
@@ -53,6 +58,10 @@ public class SendTracing {
 
     /** Hands a mail to the SMTP server in a CLIENT span. */
     public void smtp(Runnable send) {
+        if (!enabled) {
+            send.run();
+            return;
+        }
         Span span = tracer.spanBuilder("smtp send").setSpanKind(SpanKind.CLIENT).setAttribute(PROTOCOL, "smtp")
                 .startSpan();
         try (Scope scope = span.makeCurrent()) {
@@ -74,6 +83,9 @@ public class SendTracing {
     /** POSTs to a messaging provider in a CLIENT span, telling the provider the trace in a traceparent header. */
     public HttpResponse<String> post(String channel, HttpRequest.Builder request, Call call)
             throws IOException, InterruptedException {
+        if (!enabled) {
+            return call.send(request.build());
+        }
         Span span = tracer.spanBuilder("POST " + channel + " provider").setSpanKind(SpanKind.CLIENT)
                 .setAttribute(METHOD, "POST").setAttribute(CHANNEL, channel).startSpan();
         try (Scope scope = span.makeCurrent()) {

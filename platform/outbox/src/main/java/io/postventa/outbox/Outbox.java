@@ -51,14 +51,16 @@ public class Outbox {
     private final MeterRegistry registry;
     private final Map<String, Counter> published = new ConcurrentHashMap<>();
     private final List<OutboxListener> listeners;
+    private final boolean tracing;
 
     public Outbox(DataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxConfig config,
-            MeterRegistry registry, jakarta.enterprise.inject.Instance<OutboxListener> listeners,
+            MeterRegistry registry, jakarta.enterprise.inject.Instance<OutboxListener> listeners, Tracing tracing,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name") String application) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.registry = registry;
         this.listeners = listeners.stream().toList();
+        this.tracing = tracing.enabled();
         // The topics this service writes start at zero, so a dashboard's rate is 0 rather than missing.
         for (EventType type : EventType.values()) {
             if (type.producer().equals(application) || (EventType.Producers.PLATFORM.equals(type.producer())
@@ -103,7 +105,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public String tombstone(String topic, String aggregateType, String aggregateId, String eventId, String source) {
         OutboxMessage message = new OutboxMessage(eventId, topic, aggregateType, aggregateId, "postventa." + aggregateType + ".erased.v1",
-                null, Instant.now(), source, TraceContext.current());
+                null, Instant.now(), source, traceparent());
         insert(message);
         return eventId;
     }
@@ -124,7 +126,7 @@ public class Outbox {
             json = EventJson.toJson(payload);
         }
         insert(new OutboxMessage(eventId, type.topic(), type.aggregate().name().toLowerCase(), aggregateId, type.ceType(),
-                json, occurredAt, source, TraceContext.current()));
+                json, occurredAt, source, traceparent()));
     }
 
     private void insert(OutboxMessage message) {
@@ -135,6 +137,11 @@ public class Outbox {
             transactions.registerInterposedSynchronization(pending);
         }
         pending.add(message);
+    }
+
+    /** The trace context to store with a row: none while tracing is off, whatever the caller's thread carries. */
+    private String traceparent() {
+        return tracing ? TraceContext.current() : null;
     }
 
     private Counter publishedCounter(String topic) {

@@ -10,8 +10,8 @@ import jakarta.enterprise.inject.Instance;
 /**
  * The tracer the outbox, the relay and the consumers use: Quarkus' own when tracing is on, OpenTelemetry's no-op
  * when {@code quarkus.otel.sdk.disabled=true} (the services' default). A "disabled" SDK still hands out spans
- * that record their attributes and go nowhere; the no-op tracer records nothing, so tracing off costs the
- * platform's code nothing but passing on a {@code traceparent} it received.
+ * that record their attributes and go nowhere; with tracing off the platform's code creates no span, stores no
+ * trace context and sends no {@code traceparent} at all ({@link #enabled()} is checked first).
  */
 @ApplicationScoped
 public class Tracing {

@@ -70,6 +70,7 @@ public class EventConsumer {
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Tracer tracer;
+    private final boolean tracing;
     private final EventTraces traces;
 
     public EventConsumer(Inbox inbox, MeterRegistry registry, io.postventa.outbox.Tracing tracing, EventTraces traces,
@@ -78,6 +79,7 @@ public class EventConsumer {
         this.inbox = inbox;
         this.registry = registry;
         this.tracer = tracing.tracer();
+        this.tracing = tracing.enabled();
         this.traces = traces;
         this.reader = new EventReader(new SchemaValidator());
         this.maxAttempts = maxAttempts;
@@ -291,9 +293,12 @@ public class EventConsumer {
 
     /**
      * The span of processing one record: a child of the connector's receive span (its TracingMetadata) when there
-     * is one, else of the record's traceparent header, else a new trace.
+     * is one, else of the record's traceparent header, else a new trace; the invalid span when tracing is off.
      */
     private Span startSpan(Message<?> message, String consumer) {
+        if (!tracing) {
+            return Span.getInvalid(); // tracing off: no span, and no trace context passed on to what is published
+        }
         IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
         Context parent = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElse(null);
         if (parent == null || !Span.fromContext(parent).getSpanContext().isValid()) {
