@@ -46,6 +46,7 @@ public final class ManifestValidator {
                     "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler"),
             Map.entry("policy/v1/PodDisruptionBudget", "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget"),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy"),
+            Map.entry("networking.k8s.io/v1/Ingress", "io.fabric8.kubernetes.api.model.networking.v1.Ingress"),
             Map.entry("kafka.strimzi.io/v1beta2/Kafka", "io.strimzi.api.kafka.model.kafka.Kafka"),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", "io.strimzi.api.kafka.model.nodepool.KafkaNodePool"),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", "io.strimzi.api.kafka.model.topic.KafkaTopic"),
@@ -56,20 +57,21 @@ public final class ManifestValidator {
     private static final String CNPG_CLUSTER = "postgresql.cnpg.io/v1/Cluster";
 
     /** Required paths per kind (JSON pointers; "*" = every element of an array). */
-    private static final Map<String, List<String>> REQUIRED = Map.of(
-            "apps/v1/Deployment", List.of("/spec/selector", "/spec/template/spec/containers",
-                    "/spec/template/spec/containers/*/name", "/spec/template/spec/containers/*/image"),
-            "v1/Service", List.of("/spec/ports/*/port"),
-            "autoscaling/v2/HorizontalPodAutoscaler", List.of("/spec/scaleTargetRef/kind", "/spec/scaleTargetRef/name",
-                    "/spec/maxReplicas"),
-            "policy/v1/PodDisruptionBudget", List.of("/spec/selector"),
-            "networking.k8s.io/v1/NetworkPolicy", List.of("/spec/podSelector"),
-            "kafka.strimzi.io/v1beta2/Kafka", List.of("/spec/kafka/listeners/*/name", "/spec/kafka/listeners/*/port",
-                    "/spec/kafka/listeners/*/type", "/spec/kafka/listeners/*/tls"),
-            "kafka.strimzi.io/v1beta2/KafkaNodePool", List.of("/spec/replicas", "/spec/roles", "/spec/storage/type"),
-            "kafka.strimzi.io/v1beta2/KafkaTopic", List.of("/metadata/labels/strimzi.io~1cluster"),
-            "monitoring.coreos.com/v1/ServiceMonitor", List.of("/spec/selector", "/spec/endpoints/*/port"),
-            "monitoring.coreos.com/v1/PrometheusRule", List.of("/spec/groups/*/name", "/spec/groups/*/rules/*/expr"));
+    private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
+            Map.entry("apps/v1/Deployment", List.of("/spec/selector", "/spec/template/spec/containers",
+                    "/spec/template/spec/containers/*/name", "/spec/template/spec/containers/*/image")),
+            Map.entry("v1/Service", List.of("/spec/ports/*/port")),
+            Map.entry("autoscaling/v2/HorizontalPodAutoscaler", List.of("/spec/scaleTargetRef/kind", "/spec/scaleTargetRef/name",
+                    "/spec/maxReplicas")),
+            Map.entry("policy/v1/PodDisruptionBudget", List.of("/spec/selector")),
+            Map.entry("networking.k8s.io/v1/NetworkPolicy", List.of("/spec/podSelector")),
+            Map.entry("networking.k8s.io/v1/Ingress", List.of("/spec/rules/*/http/paths/*/backend/service/name")),
+            Map.entry("kafka.strimzi.io/v1beta2/Kafka", List.of("/spec/kafka/listeners/*/name", "/spec/kafka/listeners/*/port",
+                    "/spec/kafka/listeners/*/type", "/spec/kafka/listeners/*/tls")),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", List.of("/spec/replicas", "/spec/roles", "/spec/storage/type")),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", List.of("/metadata/labels/strimzi.io~1cluster")),
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", List.of("/spec/selector", "/spec/endpoints/*/port")),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", List.of("/spec/groups/*/name", "/spec/groups/*/rules/*/expr")));
 
     /** RFC 1123 subdomain: what most kinds accept as metadata.name. */
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");

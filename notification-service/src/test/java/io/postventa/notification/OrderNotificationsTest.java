@@ -27,13 +27,14 @@ import io.postventa.events.Topics;
 import io.postventa.notification.domain.PendingEvent;
 import io.postventa.notification.domain.TemplateVariant;
 import io.postventa.notification.domain.VariantPicker;
-import io.postventa.notification.support.Mailbox;
-import io.postventa.notification.support.Mailbox.Email;
-import io.postventa.notification.support.ProviderServer;
-import io.postventa.notification.support.TestClock;
+import io.postventa.notification.service.CappedUpdates;
 import io.postventa.notification.support.TestEvents;
 import io.postventa.testing.KafkaTestClient;
+import io.postventa.testing.Mailbox;
+import io.postventa.testing.Mailbox.Email;
+import io.postventa.testing.MovableClock;
 import io.postventa.testing.PostventaTestResource;
+import io.postventa.testing.ProviderStubResource;
 import io.postventa.testing.Tokens;
 import io.postventa.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -46,14 +47,17 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications"))
-@QuarkusTestResource(ProviderServer.class)
+@QuarkusTestResource(ProviderStubResource.class)
 class OrderNotificationsTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static KafkaTestClient kafka;
     private static TopicRecorder notifications;
 
     @Inject
-    TestClock clock;
+    MovableClock clock;
+
+    @Inject
+    CappedUpdates cappedUpdates;
 
     @BeforeAll
     static void connect() {
@@ -79,8 +83,9 @@ class OrderNotificationsTest {
         assertTrue(mail.body().contains("Thank you for your first order"), "first purchase wording in English: " + mail.body());
         assertTrue(mail.body().contains("Hi Lucía"), "greets by name: " + mail.body());
         assertTrue(mail.body().contains("https://tracking.example-carrier.com/t/" + order), "tracking link: " + mail.body());
-        assertTrue(mail.listUnsubscribe() != null && mail.listUnsubscribe().contains("/api/v1/unsubscribe?token="),
-                "one-click unsubscribe header: " + mail.listUnsubscribe());
+        assertTrue(mail.header("List-Unsubscribe") != null && mail.header("List-Unsubscribe").contains("/api/v1/unsubscribe?token="),
+                "one-click unsubscribe header: " + mail.header("List-Unsubscribe"));
+        assertEquals("support+o." + order + "@postventa.local", mail.replyTo(), "a reply names the order");
 
         List<ConsumerRecord<String, String>> sent = notifications.await(
                 r -> customer.equals(r.key()) && r.value().contains(eventId) && "postventa.notification.sent.v1".equals(TopicRecorder.header(r, "ce_type")), 4, WAIT);
@@ -101,8 +106,8 @@ class OrderNotificationsTest {
         String expectedSubject = variants.stream().filter(v -> v.name().equals(expected)).findFirst().orElseThrow()
                 .subject().replace("{orderId}", order);
         assertEquals(expectedSubject, mail.subject(), "the e-mail uses the recorded variant");
-        assertEquals(1, ProviderServer.received("/sms", order).size(), "one SMS at the provider");
-        assertEquals(ProviderServer.KEY, ProviderServer.received("/sms", order).get(0).authorization(),
+        assertEquals(1, ProviderStubResource.stub().received("sms", order).size(), "one SMS at the provider");
+        assertEquals(ProviderStubResource.KEY, ProviderStubResource.stub().received("sms", order).get(0).authorization(),
                 "the provider adapter sends the configured auth header");
     }
 
@@ -155,7 +160,7 @@ class OrderNotificationsTest {
                 "the shipped e-mail arrives once");
         assertEquals(4, deliveries(customer).stream().filter(d -> eventId.equals(d.get("sourceEventId"))).count(),
                 "one delivery per channel for the event, not two");
-        assertEquals(2, ProviderServer.received("/sms", order).size(), "one SMS per status change");
+        assertEquals(2, ProviderStubResource.stub().received("sms", order).size(), "one SMS per status change");
     }
 
     @Test
@@ -174,11 +179,11 @@ class OrderNotificationsTest {
 
         awaitOneEmail(email); // e-mail is not interruptive: it goes at once
         await().atMost(WAIT).until(() -> deliveries(customer).stream().filter(d -> "DEFERRED".equals(d.get("status"))).count() == 3);
-        assertEquals(0, ProviderServer.received("/sms", order).size(), "no SMS during quiet hours");
+        assertEquals(0, ProviderStubResource.stub().received("sms", order).size(), "no SMS during quiet hours");
 
         clock.advance(Duration.ofHours(2));
-        await().atMost(WAIT).until(() -> ProviderServer.received("/sms", order).size() == 1
-                && ProviderServer.received("/push", order).size() == 1);
+        await().atMost(WAIT).until(() -> ProviderStubResource.stub().received("sms", order).size() == 1
+                && ProviderStubResource.stub().received("push", order).size() == 1);
         await().atMost(WAIT).until(() -> deliveries(customer).stream().allMatch(d -> "SENT".equals(d.get("status"))));
     }
 
@@ -196,7 +201,7 @@ class OrderNotificationsTest {
         notifications.await(r -> customer.equals(r.key()) && r.value().contains("OPTED_OUT") && r.value().contains("\"SMS\""), 1, WAIT);
         Email mail = awaitOneEmail(email);
 
-        String url = mail.listUnsubscribe().substring(1, mail.listUnsubscribe().length() - 1);
+        String url = mail.header("List-Unsubscribe").substring(1, mail.header("List-Unsubscribe").length() - 1);
         String token = url.substring(url.indexOf("token=") + 6);
         given().queryParam("token", token).post("/api/v1/unsubscribe").then().statusCode(200)
                 .body("kind", equalTo("ORDER_UPDATES"));
@@ -235,7 +240,7 @@ class OrderNotificationsTest {
     @Test
     void aProviderOutageIsRetriedThenTheDeliveryFailsAndIsPublished() {
         String customer = "CUST-" + UUID.randomUUID();
-        String phone = ProviderServer.BROKEN_PREFIX + digits();
+        String phone = ProviderStubResource.UNAVAILABLE_PREFIX + digits();
         TestEvents.customer(kafka, customer, null, phone, "es", "Europe/Madrid");
         String order = "ORD-" + UUID.randomUUID();
         String eventId = TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 1, "es-ES");
@@ -247,7 +252,7 @@ class OrderNotificationsTest {
         assertEquals("HTTP_503", event.get("errorCode").asText());
         assertEquals(4, event.get("attempts").asInt(), "the first try and three retries");
         assertEquals(eventId, event.get("sourceEventId").asText());
-        assertEquals(4, ProviderServer.received("/whatsapp", phone).size(), "the provider saw every attempt");
+        assertEquals(4, ProviderStubResource.stub().received("whatsapp", phone).size(), "the provider saw every attempt");
         await().atMost(WAIT).until(() -> deliveries(customer).stream()
                 .anyMatch(d -> "WHATSAPP".equals(d.get("channel")) && "FAILED".equals(d.get("status"))));
     }
@@ -257,7 +262,7 @@ class OrderNotificationsTest {
         // one event, four channels claimed together: e-mail and push go through, SMS and WhatsApp hit an outage
         String customer = "CUST-" + UUID.randomUUID();
         String email = customer.toLowerCase() + "@example.com";
-        String phone = ProviderServer.BROKEN_PREFIX + digits();
+        String phone = ProviderStubResource.UNAVAILABLE_PREFIX + digits();
         TestEvents.customer(kafka, customer, email, phone, "es", "Europe/Madrid");
         String order = "ORD-" + UUID.randomUUID();
         String eventId = TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 1, "es-ES");
@@ -276,7 +281,7 @@ class OrderNotificationsTest {
         }
         assertEquals(4, byChannel.size(), "one outcome event per channel: " + byChannel.keySet());
         assertEquals(1, byChannel.get("PUSH").get("attempts").asInt(), "push went through at the first try");
-        assertTrue(byChannel.get("PUSH").get("providerMessageId").asText().startsWith("prov-"),
+        assertTrue(byChannel.get("PUSH").get("providerMessageId").asText().startsWith("push-"),
                 "the provider's id is published: " + byChannel.get("PUSH"));
         assertEquals("HTTP_503", byChannel.get("SMS").get("errorCode").asText());
         assertEquals(4, byChannel.get("SMS").get("attempts").asInt(), "the first try and three retries");
@@ -337,9 +342,125 @@ class OrderNotificationsTest {
                 "the capped update is folded into the next message: " + folded.body());
     }
 
+    @Test
+    void anUpdateHeldBackByTheCapIsSentAsItselfOnceTheCapAllowsEvenWithoutALaterMessage() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String email = customer.toLowerCase() + "@example.com";
+        TestEvents.customer(kafka, customer, email, null, "es", "UTC");
+        for (int i = 0; i < 4; i++) {
+            TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), "ORD-" + i + "-" + customer, customer,
+                    "OUT_FOR_DELIVERY", 2, "es-ES");
+        }
+        String capped = EventJson.readTree(notifications.await(r -> customer.equals(r.key())
+                && r.value().contains("FREQUENCY_CAP"), 1, WAIT).get(0).value()).get("orderId").asText();
+        await().atMost(WAIT).until(() -> Mailbox.to(email).size() == 3);
+        cappedUpdates.releaseAllowed();
+        assertEquals(null, heldBack(customer).get("foldedInto"), "the cap does not allow it yet: " + summary(customer));
+
+        clock.advance(Duration.ofDays(1));
+        cappedUpdates.releaseAllowed();
+        await().atMost(WAIT).until(() -> Mailbox.to(email).size() == 4);
+        Email released = Mailbox.to(email).stream().filter(m -> m.subject().contains(capped)).findFirst().orElseThrow();
+        assertEquals("Tu pedido " + capped + " llega hoy", released.subject(), "sent as itself, its own template");
+        assertTrue(!released.body().contains("Novedades anteriores"), "not listed as an earlier update of itself: "
+                + released.body());
+        Object carrier = heldBack(customer).get("foldedInto");
+        assertTrue(deliveries(customer).stream().anyMatch(d -> d.get("id").equals(carrier)
+                && "ORDER_OUT_FOR_DELIVERY".equals(d.get("trigger"))), "linked to the message that carried it");
+        cappedUpdates.releaseAllowed();
+        assertEquals(4, deliveries(customer).stream().filter(d -> "SENT".equals(d.get("status"))
+                || "QUEUED".equals(d.get("status")) || "SENDING".equals(d.get("status"))).count(), "sent once");
+    }
+
+    /** The customer's e-mail update the cap held back. */
+    private static Map<String, Object> heldBack(String customer) {
+        return deliveries(customer).stream().filter(d -> "FREQUENCY_CAP".equals(d.get("reason"))
+                && "EMAIL".equals(d.get("channel"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void severalUpdatesHeldBackByTheCapAreSentAsOneDigestOnceTheCapAllows() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String email = customer.toLowerCase() + "@example.com";
+        TestEvents.customer(kafka, customer, email, null, "en", "UTC");
+        for (int i = 0; i < 5; i++) {
+            TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), "ORD-" + i + "-" + customer, customer,
+                    "SHIPPED", 4, "en-GB");
+        }
+        List<String> capped = notifications.await(r -> customer.equals(r.key()) && r.value().contains("FREQUENCY_CAP")
+                && r.value().contains("\"EMAIL\""), 2, WAIT).stream()
+                .map(r -> EventJson.readTree(r.value()).get("orderId").asText()).toList();
+        await().atMost(WAIT).until(() -> Mailbox.to(email).size() == 3);
+
+        clock.advance(Duration.ofDays(1));
+        cappedUpdates.releaseAllowed();
+        await().atMost(WAIT).until(() -> Mailbox.to(email).size() == 4);
+        Email digest = Mailbox.to(email).stream().filter(m -> m.subject().equals("Updates on your orders")).findFirst()
+                .orElseThrow(() -> new AssertionError("one digest e-mail: " + Mailbox.to(email)));
+        for (String order : capped) {
+            assertTrue(digest.body().contains(order), "the digest lists " + order + ": " + digest.body());
+        }
+        await().atMost(WAIT).until(() -> ProviderStubResource.stub().received("push", customer).stream()
+                .anyMatch(r -> r.body().contains("Updates on your orders")));
+    }
+
+    @Test
+    void aPhoneNumberTypedWithSpacesIsTextedInE164() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String national = "6" + digits() + "1";
+        String typed = national.substring(0, 3) + " " + national.substring(3, 5) + " " + national.substring(5, 7) + " "
+                + national.substring(7);
+        TestEvents.customer(kafka, customer, null, typed, "es", "Europe/Madrid");
+        String order = "ORD-" + UUID.randomUUID();
+        TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 2, "es-ES");
+        await().atMost(WAIT).until(() -> ProviderStubResource.stub().received("sms", order).size() == 1);
+        assertTrue(ProviderStubResource.stub().received("sms", order).get(0).body().contains("\"to\":\"+34" + national + "\""),
+                "the provider gets E.164: " + ProviderStubResource.stub().received("sms", order).get(0).body());
+    }
+
+    @Test
+    void aPortugueseCustomerIsWrittenToInPortugueseAndTheUnsubscribePageSpeaksPortuguese() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String email = customer.toLowerCase() + "@example.com";
+        TestEvents.customer(kafka, customer, email, null, "pt", "Europe/Lisbon");
+        String order = "ORD-" + UUID.randomUUID();
+        TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 3, "pt-PT");
+        Email mail = awaitOneEmail(email);
+        assertTrue(mail.subject().equals("A sua encomenda " + order + " está a caminho")
+                || mail.subject().equals("Já vai a caminho! Encomenda " + order), mail.subject());
+        assertTrue(mail.body().contains("Olá Lucía") && mail.body().contains("terceira encomenda"),
+                "Portuguese, with third-purchase wording: " + mail.body());
+
+        String url = mail.header("List-Unsubscribe").substring(1, mail.header("List-Unsubscribe").length() - 1);
+        String token = url.substring(url.indexOf("token=") + 6);
+        given().queryParam("token", token).header("Accept-Language", "es").get("/api/v1/unsubscribe").then()
+                .statusCode(200).contentType("text/html")
+                .body(org.hamcrest.Matchers.containsString("Quer deixar de receber avisos sobre as suas encomendas?"));
+        given().queryParam("token", token).header("Accept", "text/html,application/xhtml+xml").post("/api/v1/unsubscribe")
+                .then().statusCode(200).contentType("text/html")
+                .body(org.hamcrest.Matchers.containsString("Deixará de receber avisos sobre as suas encomendas."));
+    }
+
+    @Test
+    void aCancelledOrderIsToldAndTheThirdPurchaseHasItsOwnThanks() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String email = customer.toLowerCase() + "@example.com";
+        TestEvents.customer(kafka, customer, email, null, "es", "Europe/Madrid");
+        String third = "ORD-" + UUID.randomUUID();
+        TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), third, customer, "DELIVERED", 3, "es-ES");
+        String cancelled = "ORD-" + UUID.randomUUID();
+        TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), cancelled, customer, "CANCELLED", 4, "es-ES");
+        await().atMost(WAIT).until(() -> Mailbox.to(email).size() == 2);
+        Email delivered = Mailbox.to(email).stream().filter(m -> m.subject().contains(third)).findFirst().orElseThrow();
+        assertTrue(delivered.body().contains("tercer pedido") && !delivered.body().contains("ya van"),
+                "third-purchase wording, not the repeat customer's count: " + delivered.body());
+        Email gone = Mailbox.to(email).stream().filter(m -> m.subject().contains(cancelled)).findFirst().orElseThrow();
+        assertEquals("Tu pedido " + cancelled + " ha sido cancelado", gone.subject());
+        assertTrue(gone.body().contains("103.75 EUR"), "the amount to be refunded: " + gone.body());
+    }
+
     private static Email awaitOneEmail(String address) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> !Mailbox.to(address).isEmpty());
-        return Mailbox.to(address).get(0);
+        return Mailbox.awaitFor(address, mail -> true, WAIT);
     }
 
     static List<Map<String, Object>> deliveries(String customerId) {

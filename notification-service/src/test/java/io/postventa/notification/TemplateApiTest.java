@@ -13,10 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.postventa.events.common.NotificationChannel;
+import io.postventa.notification.domain.Locales;
 import io.postventa.notification.domain.MessageTemplate;
 import io.postventa.notification.domain.Trigger;
 import io.postventa.notification.service.TemplateService;
-import io.postventa.notification.support.ProviderServer;
+import io.postventa.testing.ProviderStubResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import io.postventa.testing.PostventaTestResource;
@@ -29,7 +30,7 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications"))
-@QuarkusTestResource(ProviderServer.class)
+@QuarkusTestResource(ProviderStubResource.class)
 class TemplateApiTest {
 
     @Inject
@@ -40,22 +41,23 @@ class TemplateApiTest {
     }
 
     @Test
-    void spanishAndEnglishTemplatesShipForEveryOrderTriggerAndChannel() {
+    void templatesShipInEverySupportedLanguageForEveryOrderTriggerAndChannel() {
         admin().queryParam("size", 200).get("/api/v1/templates").then().statusCode(200)
                 .body("total", greaterThanOrEqualTo(70))
                 .body("items.id", hasItem("order-delayed.whatsapp.en"))
-                .body("items.id", hasItem("order-available-for-pickup.email.es"));
+                .body("items.id", hasItem("order-available-for-pickup.email.es"))
+                .body("items.id", hasItem("order-cancelled.sms.pt"));
         admin().queryParam("trigger", "order-shipped").queryParam("channel", "email").get("/api/v1/templates")
-                .then().statusCode(200).body("total", equalTo(2));
+                .then().statusCode(200).body("total", equalTo(Locales.SUPPORTED.size()));
         admin().get("/api/v1/templates/order-shipped.email.es").then().statusCode(200)
                 .body("kind", equalTo("ORDER_UPDATES")).body("variants.name", equalTo(List.of("A", "B")));
     }
 
     @Test
-    void everyShippedTemplateRendersForAFirstSecondAndRepeatPurchase() {
+    void everyShippedTemplateInEveryLanguageRendersForAFirstSecondThirdAndRepeatPurchase() {
         List<MessageTemplate> all = QuarkusTransaction.requiringNew().call(() -> MessageTemplate.<MessageTemplate>listAll());
         for (Trigger trigger : Trigger.values()) {
-            for (String locale : List.of("es", "en")) {
+            for (String locale : Locales.SUPPORTED) {
                 for (NotificationChannel channel : NotificationChannel.values()) {
                     String id = MessageTemplate.idOf(trigger, channel, locale);
                     MessageTemplate template = all.stream().filter(t -> t.id.equals(id)).findFirst()
@@ -100,7 +102,8 @@ class TemplateApiTest {
         admin().body(Map.of("purchaseNumber", 1)).post("/api/v1/templates/order-shipped.email.es/preview").then()
                 .statusCode(200).body("size()", equalTo(2))
                 .body("[0].subject", equalTo("Tu pedido ORD-SAMPLE está en camino"))
-                .body("[0].body", containsString("primera compra"));
+                .body("[0].body", containsString("primera compra"))
+                .body("[0].body", containsString("https://postventa.example/preferences"));
         admin().body(Map.of("purchaseNumber", 2, "variants", List.of(Map.of("name", "draft", "weight", 1,
                         "subject", "{orderId}", "body", "{#if secondPurchase}second{/if}"))))
                 .post("/api/v1/templates/order-shipped.email.en/preview").then().statusCode(200)

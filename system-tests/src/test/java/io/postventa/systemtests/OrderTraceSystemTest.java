@@ -101,7 +101,7 @@ class OrderTraceSystemTest extends SystemTest {
                 .toList();
         assertEquals(List.of(), elsewhere, "no span of the shipment's events belongs to another trace");
         assertTrue(platform.providers().received("push", customer.pushToken()).stream()
-                        .anyMatch(r -> r.traceparent() != null && r.traceparent().startsWith("00-" + traceId + "-")),
+                        .anyMatch(r -> r.header("traceparent") != null && r.header("traceparent").startsWith("00-" + traceId + "-")),
                 "the push provider is told the trace in its request's traceparent header");
         statusChanges.close();
         lifecycle.close();

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import io.postventa.devstack.PlatformService;
 import io.postventa.devstack.ServiceProcess;
 import io.postventa.devstack.StackState;
+import io.postventa.providerstub.ProviderStub;
 import io.postventa.testing.StackInfo;
 import io.postventa.testing.TestStack;
 
@@ -37,6 +38,8 @@ public final class Platform {
      */
     private static final Duration START_TIMEOUT =
             Duration.parse(System.getProperty("postventa.system-tests.start-timeout", "PT10M"));
+    /** The key the SMS, WhatsApp and push providers require; notification-service is given it. */
+    private static final String PROVIDER_KEY = "Bearer system-tests-provider-key";
     private static Platform instance;
     private static RuntimeException failure;
 
@@ -46,21 +49,22 @@ public final class Platform {
     private final Map<PlatformService, ServiceProcess> processes = new EnumMap<>(PlatformService.class);
     private final Path logs;
     private final Duration startUp;
+    private final StackState state;
 
     private Platform() {
         long started = System.nanoTime();
         useSystemTestPorts();
         stack = TestStack.get();
-        providers = ProviderStub.start();
+        providers = ProviderStub.builder().authorization(PROVIDER_KEY).start();
         traces = OtlpReceiver.start();
         for (PlatformService service : PlatformService.all()) {
             freshDatabase(database(service), slot(service));
         }
         Path root = TestStack.projectRoot();
         logs = root.resolve("system-tests").resolve("target").resolve("service-logs");
-        StackState state = new StackState(ProcessHandle.current().pid(), stack.kafkaBootstrapServers(),
+        state = new StackState(ProcessHandle.current().pid(), stack.kafkaBootstrapServers(),
                 stack.postgresJdbcPrefix(), stack.postgresUser(), stack.postgresPassword(), stack.smtpPort(),
-                Path.of(URI.create(stack.jwtPublicKeyLocation())));
+                stack.imapPort(), Path.of(URI.create(stack.jwtPublicKeyLocation())));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "system-tests-stop-services"));
         for (PlatformService service : PlatformService.all()) {
             ServiceProcess process = new ServiceProcess(service, root, logs);
@@ -129,9 +133,27 @@ public final class Platform {
         return startUp;
     }
 
-    /** The folder of the services' logs of this run (one file per service, written afresh each run). */
+    /** The shared stack as the services see it (for other processes started against it, such as the console). */
+    public StackState state() {
+        return state;
+    }
+
+    /** Where the processes' logs go. */
     public Path logs() {
         return logs;
+    }
+
+    /** Stops one service (its process ends); {@link #start(PlatformService)} brings it back. */
+    public synchronized void stop(PlatformService service) {
+        processes.get(service).close();
+    }
+
+    /** Starts a stopped service again with the same database and settings, and waits until it is ready. */
+    public synchronized void start(PlatformService service) {
+        ServiceProcess process = new ServiceProcess(service, TestStack.projectRoot(), logs);
+        processes.put(service, process);
+        process.start(state, settings(service));
+        process.awaitReady(START_TIMEOUT);
     }
 
     /** The base URL of a service's REST API. */
@@ -181,13 +203,18 @@ public final class Platform {
                 p.put("ticket.sla.check-every", "1s");
                 p.put("ticket.sla.default-first-response", "PT5S");
                 p.put("ticket.sla.default-resolution", "PT1H");
+                // customers' e-mail replies are read from the stack's mail server (ServiceProcess points it there)
+                p.put("ticket.mail.poll-every", "2s");
             }
             case NOTIFICATION -> {
                 p.put("postventa.notification.quiet-hours-channels", "LOG");
-                for (String channel : List.of("sms", "whatsapp", "push")) {
-                    p.put("postventa.notification.providers." + channel + ".url", providers.url() + "/" + channel);
-                    p.put("postventa.notification.providers." + channel + ".auth-value", ProviderStub.KEY);
-                }
+                // an acknowledgement waits 2 s for an automatic answer that replaces it (10 s by default)
+                p.put("postventa.notification.acknowledgement-hold", "PT2S");
+                // the daily cap counts over a rolling 90 s and held-back updates are looked at every second, so a
+                // scenario sees them sent when the cap allows again
+                p.put("postventa.notification.frequency-cap-window", "PT90S");
+                p.put("postventa.notification.capped-check-interval", "PT1S");
+                p.putAll(providers.notificationSettings());
             }
             case FEEDBACK -> {
                 p.put("feedback.surveys.nps-after-delivery", "PT0S");

@@ -1,32 +1,46 @@
 package io.postventa.notification.api;
 
-import io.postventa.events.notifications.MessageKind;
+import java.util.List;
+import java.util.Map;
+
 import io.postventa.notification.config.NotificationConfig;
 import io.postventa.notification.domain.UnsubscribeToken;
 import io.postventa.notification.service.PreferencesService;
 import io.postventa.web.ProblemException;
+import io.postventa.web.Texts;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * One-click unsubscribe from a message's link, without login: the signed token is the credential and allows
  * only switching one kind of message off for one customer. GET shows a confirmation page (mail scanners
- * prefetch links), POST unsubscribes (RFC 8058 List-Unsubscribe-Post).
+ * prefetch links), POST unsubscribes (RFC 8058 List-Unsubscribe-Post): a browser's form gets a page, any other
+ * client JSON. Texts are in the customer's language (their choice, else their profile, else the browser's).
  */
 @Path("/api/v1/unsubscribe")
 @PermitAll
 public class UnsubscribeResource {
     private final PreferencesService preferences;
     private final UnsubscribeToken tokens;
+    private final Texts texts;
+    private final Template unsubscribe;
 
-    public UnsubscribeResource(PreferencesService preferences, NotificationConfig config) {
+    public UnsubscribeResource(PreferencesService preferences, NotificationConfig config, Texts texts,
+            @Location("unsubscribe") Template unsubscribe) {
         this.preferences = preferences;
         this.tokens = new UnsubscribeToken(config.unsubscribeSecret());
+        this.texts = texts;
+        this.unsubscribe = unsubscribe;
     }
 
     /** What an unsubscribe did. */
@@ -35,22 +49,32 @@ public class UnsubscribeResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public String confirm(@QueryParam("token") String token) {
+    public String confirm(@QueryParam("token") String token, @Context HttpHeaders headers) {
         UnsubscribeToken.Subject subject = verify(token);
-        String label = label(subject.kind());
-        return "<!doctype html><html><body><form method=\"post\"><p>¿Dejar de recibir " + label.split("\\|")[0]
-                + "? / Stop receiving " + label.split("\\|")[1] + "?</p><button type=\"submit\">Darme de baja / Unsubscribe"
-                + "</button></form></body></html>";
+        String language = preferences.languageOf(subject.customerId(), browserLanguage(headers));
+        Map<String, String> kind = Map.of("kind", texts.get(language, "kind." + subject.kind().name()));
+        return page(language, false, texts.get(language, "unsubscribe.title"),
+                texts.get(language, "unsubscribe.question", kind));
     }
 
     @POST
-    @Produces(MediaType.APPLICATION_JSON)
-    public Unsubscribed unsubscribe(@QueryParam("token") String token) {
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    public Response unsubscribe(@QueryParam("token") String token, @Context HttpHeaders headers) {
         UnsubscribeToken.Subject subject = verify(token);
         preferences.unsubscribe(subject.customerId(), subject.kind());
-        String label = label(subject.kind());
-        return new Unsubscribed(subject.kind().name(), "Ya no recibirás " + label.split("\\|")[0]
-                + ". / You will no longer receive " + label.split("\\|")[1] + ".");
+        String language = preferences.languageOf(subject.customerId(), browserLanguage(headers));
+        Map<String, String> kind = Map.of("kind", texts.get(language, "kind." + subject.kind().name()));
+        String message = texts.get(language, "unsubscribe.done", kind);
+        if (wantsPage(headers)) {
+            return Response.ok(page(language, true, texts.get(language, "unsubscribe.done.title"), message),
+                    MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+        return Response.ok(new Unsubscribed(subject.kind().name(), message), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private String page(String language, boolean done, String title, String text) {
+        return unsubscribe.data("language", language).data("done", done).data("title", title).data("text", text)
+                .data("button", texts.get(language, "unsubscribe.button")).render();
     }
 
     private UnsubscribeToken.Subject verify(String token) {
@@ -58,13 +82,14 @@ public class UnsubscribeResource {
                 "is not a valid unsubscribe token (it may have been cut or changed)"));
     }
 
-    private static String label(MessageKind kind) {
-        return switch (kind) {
-            case ORDER_UPDATES -> "avisos sobre tus pedidos|order updates";
-            case RETURNS -> "avisos sobre tus devoluciones|return updates";
-            case SUPPORT -> "avisos sobre tus consultas|support updates";
-            case SURVEYS -> "encuestas|surveys";
-            case PERSONAL_MOMENTS -> "felicitaciones|personal messages";
-        };
+    /** A browser submitting the confirmation form asks for HTML first; mail clients' one-click POST does not. */
+    private static boolean wantsPage(HttpHeaders headers) {
+        List<MediaType> accepted = headers.getAcceptableMediaTypes();
+        return !accepted.isEmpty() && !accepted.get(0).isWildcardType()
+                && MediaType.TEXT_HTML_TYPE.isCompatible(accepted.get(0));
+    }
+
+    private static String browserLanguage(HttpHeaders headers) {
+        return headers.getAcceptableLanguages().isEmpty() ? null : headers.getAcceptableLanguages().get(0).toLanguageTag();
     }
 }

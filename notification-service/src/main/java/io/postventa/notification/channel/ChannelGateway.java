@@ -38,6 +38,10 @@ public class ChannelGateway {
         m.attempts().incrementAndGet();
         try {
             Mail mail = Mail.withText(m.recipient(), m.subject(), m.body());
+            if (m.replyTo() != null) {
+                // names the ticket or order, so the customer's answer lands on the right ticket
+                mail.setReplyTo(m.replyTo());
+            }
             if (m.unsubscribeUrl() != null) {
                 // RFC 8058 one-click unsubscribe, shown by mail clients next to the sender
                 mail.addHeader("List-Unsubscribe", "<" + m.unsubscribeUrl() + ">");

@@ -15,9 +15,56 @@ public interface NotificationConfig {
     @WithDefault("es")
     String defaultLanguage();
 
-    /** Public base URL of this service, for the unsubscribe links in messages. */
-    @WithDefault("http://127.0.0.1:8084")
+    /** Public base URL of this service's own pages; by default this host on the port the service listens on. */
+    @WithDefault("http://127.0.0.1:${quarkus.http.port}")
     String publicBaseUrl();
+
+    /** The one-click unsubscribe page every message links to (the signed token is appended as {@code ?token=}). */
+    @WithDefault("${postventa.notification.public-base-url}/api/v1/unsubscribe")
+    String unsubscribeUrl();
+
+    /** The page where customers manage their message preferences; absent: messages carry no such link. */
+    Optional<String> preferencesUrl();
+
+    /**
+     * The store's support address: every e-mail's Reply-To, plus-addressed with its ticket ({@code +t.<id>}) or
+     * order ({@code +o.<id>}) so a reply lands on the right ticket.
+     */
+    @WithDefault("support@postventa.local")
+    String replyTo();
+
+    /** Region (ISO 3166-1) a phone number without a country code is read in, when the language does not say. */
+    @WithDefault("ES")
+    String defaultPhoneRegion();
+
+    /** Region per customer language for phone numbers without a country code (e.g. {@code pt=PT}). */
+    Map<String, String> phoneRegions();
+
+    /**
+     * How long the acknowledgement of a new ticket (and the message of a ticket the platform opened itself) waits
+     * before it is planned: an automatic answer to the same contact, or the order event about the same problem,
+     * usually follows within milliseconds and makes it unnecessary.
+     */
+    @WithDefault("PT10S")
+    Duration acknowledgementHold();
+
+    /** A proactive message about a delay or a shipment incident promises to write again within this time. */
+    @WithDefault("P2D")
+    Duration proactiveFollowUp();
+
+    /** Within this time an order gets one proactive message per problem (delay, shipment incident), however told. */
+    @WithDefault("P7D")
+    Duration proactiveWindow();
+
+    /**
+     * The period {@code order-updates-per-day} counts over: absent, the customer's calendar day in their time zone;
+     * a duration makes it a rolling window of that length (tests, or stores that prefer it).
+     */
+    Optional<Duration> frequencyCapWindow();
+
+    /** How often updates held back by the cap are looked at, to send them once the cap allows. */
+    @WithDefault("PT5M")
+    Duration cappedCheckInterval();
 
     /** HMAC secret of unsubscribe tokens (at least 16 characters); set it from a secret in production. */
     String unsubscribeSecret();

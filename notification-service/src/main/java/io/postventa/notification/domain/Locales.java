@@ -5,7 +5,11 @@ import java.util.Locale;
 
 /** Which language a customer is written to: their preference, else their profile, else the order's locale. */
 public final class Locales {
-    public static final List<String> SUPPORTED = List.of("es", "en");
+    /**
+     * The languages there are texts for (templates, bundles). Adding one is this list plus its texts: seed templates
+     * {@code <trigger>.<channel>.<language>} and {@code i18n/messages_<language>.properties}.
+     */
+    public static final List<String> SUPPORTED = List.of("es", "en", "pt");
 
     private Locales() {
     }

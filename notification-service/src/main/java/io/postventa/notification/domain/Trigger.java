@@ -15,6 +15,9 @@ public enum Trigger {
     ORDER_AVAILABLE_FOR_PICKUP(MessageKind.ORDER_UPDATES),
     ORDER_EXCEPTION(MessageKind.ORDER_UPDATES),
     ORDER_DELAYED(MessageKind.ORDER_UPDATES),
+    ORDER_CANCELLED(MessageKind.ORDER_UPDATES),
+    /** Order updates the daily cap held back, sent together once the cap allows. */
+    ORDER_UPDATES_DIGEST(MessageKind.ORDER_UPDATES),
     RETURN_APPROVED(MessageKind.RETURNS),
     RETURN_IN_REVIEW(MessageKind.RETURNS),
     RETURN_REJECTED(MessageKind.RETURNS),
@@ -57,6 +60,7 @@ public enum Trigger {
             case DELIVERY_FAILED -> Optional.of(ORDER_DELIVERY_FAILED);
             case AVAILABLE_FOR_PICKUP -> Optional.of(ORDER_AVAILABLE_FOR_PICKUP);
             case EXCEPTION -> Optional.of(ORDER_EXCEPTION);
+            case CANCELLED -> Optional.of(ORDER_CANCELLED);
             default -> Optional.empty();
         };
     }

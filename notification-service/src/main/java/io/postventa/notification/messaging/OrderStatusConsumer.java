@@ -1,6 +1,7 @@
 package io.postventa.notification.messaging;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,11 +13,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.postventa.events.EventType;
 import io.postventa.events.common.OrderLine;
+import io.postventa.events.orderstatus.DelayCause;
 import io.postventa.events.orderstatus.OrderDelayed;
 import io.postventa.events.orderstatus.OrderStatusChanged;
+import io.postventa.notification.config.NotificationConfig;
 import io.postventa.notification.domain.Trigger;
+import io.postventa.notification.service.DedupeScopes;
 import io.postventa.notification.service.Dispatcher;
 import io.postventa.notification.service.NotificationPlanner;
+import io.postventa.notification.service.ProactiveIncidents;
 import io.postventa.notification.service.TriggerEvent;
 import io.postventa.outbox.inbox.EventConsumer;
 import io.postventa.outbox.inbox.IncomingEvent;
@@ -34,17 +39,24 @@ public class OrderStatusConsumer {
     private final EventConsumer consumer;
     private final NotificationPlanner planner;
     private final Dispatcher dispatcher;
+    private final ProactiveIncidents incidents;
+    private final NotificationConfig config;
+    private final Clock clock;
 
-    public OrderStatusConsumer(EventConsumer consumer, NotificationPlanner planner, Dispatcher dispatcher) {
+    public OrderStatusConsumer(EventConsumer consumer, NotificationPlanner planner, Dispatcher dispatcher,
+            ProactiveIncidents incidents, NotificationConfig config, Clock clock) {
         this.consumer = consumer;
         this.planner = planner;
         this.dispatcher = dispatcher;
+        this.incidents = incidents;
+        this.config = config;
+        this.clock = clock;
     }
 
     @Incoming("order-status")
     @Blocking
     public CompletionStage<Void> onOrderStatus(KafkaRecordBatch<String, String> batch) {
-        CompletionStage<Void> done = consumer.consumeBatch(batch, "notification-service.order-status.v1", this::prepare,
+        CompletionStage<Void> done = consumer.consumeBatch(batch, DedupeScopes.ORDER_STATUS, this::prepare,
                 this::apply);
         dispatcher.wake();
         return done;
@@ -63,13 +75,38 @@ public class OrderStatusConsumer {
         planner.prepare(customers, ids);
     }
 
+    /**
+     * A shipment exception and a delay are told once per order and problem, whichever of this event, a later
+     * order.delayed or the proactive ticket comes first ({@link ProactiveIncidents}); the rest as they come.
+     */
     private void apply(IncomingEvent event) {
         if (event.type() == EventType.ORDER_STATUS_CHANGED) {
             OrderStatusChanged e = event.data(OrderStatusChanged.class);
-            Trigger.forStatus(e.newStatus()).ifPresent(trigger -> planner.plan(changed(event, e, trigger)));
+            Trigger.forStatus(e.newStatus()).ifPresent(trigger -> {
+                TriggerEvent planned = changed(event, e, trigger);
+                if (trigger != Trigger.ORDER_EXCEPTION || planner.channelsFor(trigger).isEmpty()
+                        || incidents.claim(e.orderId(), ProactiveIncidents.SHIPMENT_EXCEPTION, event.id())) {
+                    planner.plan(trigger == Trigger.ORDER_EXCEPTION ? withFollowUp(planned) : planned);
+                }
+            });
         } else if (event.type() == EventType.ORDER_DELAYED) {
-            planner.plan(delayed(event, event.data(OrderDelayed.class)));
+            OrderDelayed e = event.data(OrderDelayed.class);
+            String problem = e.cause() == DelayCause.SHIPMENT_EXCEPTION ? ProactiveIncidents.SHIPMENT_EXCEPTION
+                    : ProactiveIncidents.DELAY;
+            // a trigger switched off claims nothing: another event may still tell the problem
+            if (planner.channelsFor(Trigger.ORDER_DELAYED).isEmpty()
+                    || incidents.claim(e.orderId(), problem, event.id())) {
+                planner.plan(withFollowUp(delayed(event, e)));
+            }
         }
+    }
+
+    /** A proactive message says when the store will write again. */
+    private TriggerEvent withFollowUp(TriggerEvent e) {
+        Map<String, String> facts = new HashMap<>(e.facts());
+        facts.put("followUpDate", clock.instant().plus(config.proactiveFollowUp()).toString());
+        return new TriggerEvent(e.sourceEventId(), e.sourceEventType(), e.trigger(), e.customerId(), e.occurredAt(),
+                e.locale(), e.purchaseNumber(), e.orderId(), e.returnId(), e.ticketId(), e.surveyId(), facts);
     }
 
     static TriggerEvent changed(IncomingEvent event, OrderStatusChanged e, Trigger trigger) {

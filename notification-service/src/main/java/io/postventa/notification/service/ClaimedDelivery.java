@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.postventa.events.contacts.ReplyAddress;
 import io.postventa.notification.channel.OutgoingMessage;
 
 /**
@@ -16,7 +17,8 @@ public record ClaimedDelivery(UUID id, String customerId, String sourceEventId, 
         Instant createdAt) {
 
     /** The message to hand to the channel, counting its attempts on from those already made. */
-    public OutgoingMessage message() {
-        return new OutgoingMessage(id.toString(), recipient, subject, body, unsubscribeUrl, new AtomicInteger(attempts));
+    public OutgoingMessage message(ReplyAddress replyTo) {
+        return new OutgoingMessage(id.toString(), recipient, subject, body, unsubscribeUrl,
+                replyTo.about(ticketId, orderId), new AtomicInteger(attempts));
     }
 }

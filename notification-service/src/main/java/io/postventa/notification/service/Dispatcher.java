@@ -27,6 +27,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.jboss.logging.Logger;
 
 import io.postventa.events.common.NotificationChannel;
+import io.postventa.events.contacts.ReplyAddress;
 import io.postventa.notification.channel.ChannelGateway;
 import io.postventa.notification.channel.OutgoingMessage;
 import io.postventa.notification.channel.ProviderException;
@@ -47,7 +48,9 @@ import jakarta.enterprise.event.Observes;
  * FAILED and DEFERRED outcomes with their events in one transaction. A message
  * whose channel's circuit is open is not failed: it is DEFERRED until the breaker's delay has passed, for up to
  * {@code circuit-open-retry-for}. It also
- * expires events that waited too long for their customer.
+ * expires events that waited too long for their customer, plans held events whose hold has passed
+ * ({@link HeldEvents}), and sends updates the daily cap held back once it allows ({@link CappedUpdates}).
+ * Every e-mail gets a Reply-To naming its ticket or order ({@link ReplyAddress}).
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -88,8 +91,11 @@ public class Dispatcher {
     private final DataSource dataSource;
     private final ChannelGateway gateway;
     private final DeliveryEvents events;
-    private final ContactService contacts;
+    private final WaitingEvents waiting;
     private final PersonalMoments moments;
+    private final HeldEvents held;
+    private final CappedUpdates capped;
+    private final ReplyAddress replyTo;
     private final Clock clock;
     private final AtomicBoolean wakePending = new AtomicBoolean();
     /** When stale claims were last looked for (System.nanoTime, the scheduler thread only). */
@@ -100,14 +106,18 @@ public class Dispatcher {
     private final SendTracing tracing;
 
     public Dispatcher(NotificationConfig config, DataSource dataSource, ChannelGateway gateway, DeliveryEvents events,
-            ContactService contacts, PersonalMoments moments, Clock clock, SendTracing tracing) {
+            WaitingEvents waiting, PersonalMoments moments, HeldEvents held, CappedUpdates capped, Clock clock,
+            SendTracing tracing) {
         this.tracing = tracing;
         this.moments = moments;
+        this.held = held;
+        this.capped = capped;
+        this.replyTo = new ReplyAddress(config.replyTo());
         this.config = config;
         this.dataSource = dataSource;
         this.gateway = gateway;
         this.events = events;
-        this.contacts = contacts;
+        this.waiting = waiting;
         this.clock = clock;
     }
 
@@ -127,6 +137,8 @@ public class Dispatcher {
         scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
         long momentsEvery = config.personalMomentsInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::personalMoments, momentsEvery / 10 + 1, momentsEvery, TimeUnit.MILLISECONDS);
+        long cappedEvery = config.cappedCheckInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::releaseCapped, cappedEvery, cappedEvery, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent stop) {
@@ -167,7 +179,8 @@ public class Dispatcher {
                 staleCheckedAt = System.nanoTime();
                 requeueStaleClaims();
             }
-            contacts.releaseWaiting();
+            waiting.releaseWaiting();
+            held.releaseDue();
             List<ClaimedDelivery> claimed;
             do {
                 claimed = claim();
@@ -191,6 +204,16 @@ public class Dispatcher {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warnf("dispatcher round failed, next round retries: %s", e.toString());
+        }
+    }
+
+    private void releaseCapped() {
+        try {
+            if (capped.releaseAllowed() > 0) {
+                round(); // send them now rather than at the next interval
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("releasing capped updates failed, the next check retries: %s", e.toString());
         }
     }
 
@@ -243,7 +266,7 @@ public class Dispatcher {
 
     /** Hands a claimed delivery to its channel (outside any transaction) and says how it went. */
     Outcome send(ClaimedDelivery d) {
-        OutgoingMessage message = d.message();
+        OutgoingMessage message = d.message(replyTo);
         String providerId = null;
         String errorCode = null;
         String errorMessage = null;

@@ -38,12 +38,14 @@ import io.postventa.notification.domain.Locales;
 import io.postventa.notification.domain.MessageTemplate;
 import io.postventa.notification.domain.PendingEvent;
 import io.postventa.notification.domain.QuietHours;
+import io.postventa.notification.domain.ReplyChannels;
 import io.postventa.notification.domain.TemplateVariant;
 import io.postventa.notification.domain.Trigger;
 import io.postventa.notification.domain.UnsubscribeToken;
 import io.postventa.notification.domain.VariantPicker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -138,12 +140,15 @@ public class NotificationPlanner {
             for (Object[] row : rows(em.createNativeQuery(FOLDABLE).setParameter(1, customerArray))) {
                 p.foldable.add(key((String) row[0], (String) row[1], (String) row[2]));
             }
-            // a customer's day starts less than 26 hours ago in any time zone: these counts bound sentToday's
+            // a customer's day starts less than 26 hours ago in any time zone (a rolling window, its length ago):
+            // these counts bound countedInWindow's
+            Duration bound = config.frequencyCapWindow().filter(w -> w.compareTo(Duration.ofHours(26)) > 0)
+                    .orElse(Duration.ofHours(26));
             for (Object[] row : rows(em.createNativeQuery("select customer_id, channel, kind, count(*) from delivery"
                     + " where customer_id = any(?1) and status = any(?2) and created_at >= ?3"
                     + " group by customer_id, channel, kind")
                     .setParameter(1, customerArray).setParameter(2, COUNTED_TODAY_NAMES)
-                    .setParameter(3, clock.instant().minus(Duration.ofHours(26))))) {
+                    .setParameter(3, clock.instant().minus(bound)))) {
                 p.recent.put(key((String) row[0], (String) row[1], (String) row[2]), ((Number) row[3]).intValue());
             }
         }
@@ -245,6 +250,15 @@ public class NotificationPlanner {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void plan(TriggerEvent event) {
+        plan(event, Set.of());
+    }
+
+    /**
+     * Plans an event whose message carries these held-back updates as its own content (an update released once the
+     * cap allows): they are linked to the new message, not listed in it as earlier updates.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void plan(TriggerEvent event, Set<UUID> carried) {
         CustomerContact contact = contact(event.customerId());
         if (contact == null) {
             if (PendingEvent.findById(event.sourceEventId()) == null) {
@@ -265,7 +279,7 @@ public class NotificationPlanner {
             suppress(event, null, SuppressionReason.CUSTOMER_ERASED);
             return;
         }
-        List<NotificationChannel> channels = channelsFor(event.trigger());
+        List<NotificationChannel> channels = channelsFor(event, contact);
         if (channels.isEmpty()) {
             suppress(event, null, SuppressionReason.TRIGGER_DISABLED);
             return;
@@ -298,26 +312,46 @@ public class NotificationPlanner {
                 suppress(event, channel, SuppressionReason.NO_TEMPLATE);
                 continue;
             }
-            queue(event, contact, channel, recipient, template, language, zone, prefs == null ? null : prefs.quietHours());
+            queue(event, contact, channel, recipient, template, language, zone, prefs == null ? null : prefs.quietHours(),
+                    carried);
         }
     }
 
+    /**
+     * The channels for this event: the one it is limited to (a held-back update goes where it was held); for a
+     * reply, back where the customer wrote ({@link ReplyChannels}); otherwise those configured for its trigger.
+     */
+    private List<NotificationChannel> channelsFor(TriggerEvent event, CustomerContact contact) {
+        if (event.channel() != null) {
+            return List.of(NotificationChannel.valueOf(event.channel()));
+        }
+        List<NotificationChannel> configured = channelsFor(event.trigger());
+        if (event.trigger() == Trigger.TICKET_REPLIED) {
+            return ReplyChannels.forReply(event.contactChannel(), configured, c -> contact.contactPoint(c) != null);
+        }
+        return configured;
+    }
+
     private void queue(TriggerEvent event, CustomerContact contact, NotificationChannel channel, String recipient,
-            MessageTemplate template, String language, ZoneId zone, QuietHours quiet) {
+            MessageTemplate template, String language, ZoneId zone, QuietHours quiet, Set<UUID> carried) {
         Instant now = clock.instant();
         MessageKind kind = event.trigger().kind();
         TemplateVariant variant = VariantPicker.pick(templates.variants(template), contact.customerId, template.id);
-        String unsubscribeUrl = config.publicBaseUrl() + "/api/v1/unsubscribe?token=" + tokens.sign(contact.customerId, kind);
+        String unsubscribeUrl = config.unsubscribeUrl() + "?token=" + tokens.sign(contact.customerId, kind);
 
         boolean capped = kind == MessageKind.ORDER_UPDATES && mayBeCapped(contact.customerId, channel, kind)
-                && sentToday(contact.customerId, channel, kind, zone, now) >= config.orderUpdatesPerDay();
-        List<Delivery> folded = capped || !mayHaveFolded(contact.customerId, channel, kind) ? List.of() : Delivery.list(
+                && countedInWindow(contact.customerId, channel, kind, zone, now) >= config.orderUpdatesPerDay();
+        // locked: the capped-updates job may be folding the same rows into a digest; whoever comes second sees them
+        // folded already (Postgres re-checks the condition of a row it waited for), so no update is told twice
+        List<Delivery> folded = capped || !mayHaveFolded(contact.customerId, channel, kind) ? List.of() : Delivery.<Delivery>find(
                 "customerId = ?1 and channel = ?2 and kind = ?3 and status = ?4 and reason = ?5 and foldedInto is null"
                         + " order by createdAt",
                 contact.customerId, channel.name(), kind.name(), DeliveryStatus.SUPPRESSED,
-                SuppressionReason.FREQUENCY_CAP.name());
-        List<String> earlier = folded.stream().map(d -> d.summary).filter(s -> s != null).collect(Collectors.toList());
-        Rendered rendered = templates.render(template, variant, MessageData.of(event, contact, unsubscribeUrl, earlier));
+                SuppressionReason.FREQUENCY_CAP.name()).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<String> earlier = folded.stream().filter(d -> !carried.contains(d.id)).map(d -> d.summary)
+                .filter(s -> s != null).collect(Collectors.toList());
+        Rendered rendered = templates.render(template, variant, MessageData.of(event, contact,
+                new MessageData.Links(unsubscribeUrl, config.preferencesUrl().orElse(null)), earlier, language, zone));
 
         Delivery d = newDelivery(event, channel, now);
         d.templateId = template.id;
@@ -327,6 +361,7 @@ public class NotificationPlanner {
         if (capped) {
             d.status = DeliveryStatus.SUPPRESSED;
             d.reason = SuppressionReason.FREQUENCY_CAP.name();
+            d.heldEvent = write(event);
             d.persist();
             created(d);
             events.suppressed(d);
@@ -352,11 +387,19 @@ public class NotificationPlanner {
         }
     }
 
-    private long sentToday(String customerId, NotificationChannel channel, MessageKind kind, ZoneId zone, Instant now) {
-        Instant startOfDay = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+    /** Whether one more message of this kind may go to the customer on this channel now. */
+    public boolean capAllows(String customerId, NotificationChannel channel, MessageKind kind, ZoneId zone,
+            Instant now) {
+        return countedInWindow(customerId, channel, kind, zone, now) < config.orderUpdatesPerDay();
+    }
+
+    /** Messages the cap counts: since the start of the customer's day, or within the rolling window if one is set. */
+    private long countedInWindow(String customerId, NotificationChannel channel, MessageKind kind, ZoneId zone,
+            Instant now) {
+        Instant start = config.frequencyCapWindow().map(now::minus)
+                .orElseGet(() -> now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant());
         return Delivery.count("customerId = ?1 and channel = ?2 and kind = ?3 and status in ?4 and createdAt >= ?5",
-                customerId, channel.name(), kind.name(),
-                COUNTED_TODAY, startOfDay);
+                customerId, channel.name(), kind.name(), COUNTED_TODAY, start);
     }
 
     /** Records a deliberate non-delivery and publishes notification.suppressed. */
@@ -407,7 +450,8 @@ public class NotificationPlanner {
         }
     }
 
-    private static ZoneId zone(String timeZone) {
+    /** The customer's time zone, UTC when unknown or unreadable. */
+    public static ZoneId zone(String timeZone) {
         try {
             return timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
         } catch (RuntimeException e) {

@@ -14,6 +14,8 @@ import io.postventa.events.EventJson;
 import io.postventa.events.common.NotificationChannel;
 import io.postventa.events.notifications.MessageKind;
 import io.postventa.notification.domain.ChannelChoices;
+import io.postventa.notification.config.NotificationConfig;
+import io.postventa.notification.domain.CustomerContact;
 import io.postventa.notification.domain.CustomerPreferences;
 import io.postventa.notification.domain.Locales;
 import io.postventa.web.Problem.FieldError;
@@ -30,9 +32,11 @@ public class PreferencesService {
             };
 
     private final Clock clock;
+    private final String defaultLanguage;
 
-    public PreferencesService(Clock clock) {
+    public PreferencesService(Clock clock, NotificationConfig config) {
         this.clock = clock;
+        this.defaultLanguage = config.defaultLanguage();
     }
 
     /** Preferences as the API shows them. */
@@ -127,6 +131,18 @@ public class PreferencesService {
         prefs.quietEnd = end;
         save(prefs, choices);
         return toView(prefs);
+    }
+
+    /**
+     * The language to write to this customer in: their choice, else their profile, else {@code fallbackTag} (e.g.
+     * the browser's), else the default.
+     */
+    @Transactional
+    public String languageOf(String customerId, String fallbackTag) {
+        CustomerPreferences prefs = CustomerPreferences.findById(customerId);
+        CustomerContact contact = CustomerContact.findById(customerId);
+        return Locales.resolve(prefs == null ? null : prefs.language, contact == null ? null : contact.language,
+                fallbackTag, defaultLanguage);
     }
 
     /** Switches every channel of a kind off (the unsubscribe link). */

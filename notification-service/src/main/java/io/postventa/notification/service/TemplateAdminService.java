@@ -103,7 +103,7 @@ public class TemplateAdminService {
         PurchaseTier tier = PurchaseTier.of(purchaseNumber == null ? 1 : purchaseNumber);
         List<Preview> previews = new ArrayList<>();
         for (TemplateVariant v : variants) {
-            java.util.Map<String, Object> data = templates.sampleData(trigger, tier);
+            java.util.Map<String, Object> data = templates.sampleData(trigger, tier, template.locale);
             if (purchaseNumber != null) {
                 data.put("purchaseNumber", purchaseNumber);
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Stores, validates and renders the Qute templates; seeds the shipped es/en templates on first start. */
+/** Stores, validates and renders the Qute templates; seeds the shipped templates (every supported language). */
 @ApplicationScoped
 public class TemplateService {
     private static final ObjectMapper JSON = EventJson.newObjectMapper();
@@ -47,6 +48,8 @@ public class TemplateService {
     private final ConcurrentMap<String, Parsed<Template>> parsed = new ConcurrentHashMap<>();
     /** Read variants per template id, with the JSON they were read from. */
     private final ConcurrentMap<String, Parsed<List<TemplateVariant>>> variants = new ConcurrentHashMap<>();
+    /** The sample event of seed/sample.json, read once. */
+    private volatile JsonNode sample;
 
     /**
      * A cached result and its source. The source is compared on every use, so an edit (a new version, or a
@@ -61,6 +64,11 @@ public class TemplateService {
         this.clock = clock;
     }
 
+    /**
+     * Inserts the shipped templates that are missing, and brings those nobody has edited since they were seeded
+     * ({@code updated_by = 'seed'}) up to the shipped text, so improved wording reaches existing installations
+     * while an admin's edit is never overwritten.
+     */
     @Transactional
     void seed(@Observes StartupEvent start) {
         try (InputStream in = getClass().getResourceAsStream("/seed/templates.json")) {
@@ -72,7 +80,10 @@ public class TemplateService {
                 for (JsonNode channel : entry.get("channels")) {
                     NotificationChannel c = NotificationChannel.valueOf(channel.asText());
                     em.createNativeQuery("insert into message_template (id, trigger, channel, locale, variants, version,"
-                            + " updated_at, updated_by) values (?1, ?2, ?3, ?4, ?5, 1, ?6, 'seed') on conflict (id) do nothing")
+                            + " updated_at, updated_by) values (?1, ?2, ?3, ?4, ?5, 1, ?6, 'seed') on conflict (id) do update"
+                            + " set variants = excluded.variants, version = message_template.version + 1,"
+                            + " updated_at = excluded.updated_at"
+                            + " where message_template.updated_by = 'seed' and message_template.variants <> excluded.variants")
                             .setParameter(1, MessageTemplate.idOf(trigger, c, locale)).setParameter(2, trigger.key())
                             .setParameter(3, c.name()).setParameter(4, locale).setParameter(5, variants)
                             .setParameter(6, clock.instant()).executeUpdate();
@@ -170,7 +181,7 @@ public class TemplateService {
         try {
             Template template = engine.parse(source);
             for (PurchaseTier tier : PurchaseTier.values()) {
-                template.data(sampleData(trigger, tier)).render();
+                template.data(sampleData(trigger, tier, null)).render();
             }
         } catch (RuntimeException e) {
             errors.add(new FieldError(field, "does not render against a sample " + trigger.key() + " event: "
@@ -178,39 +189,47 @@ public class TemplateService {
         }
     }
 
-    /** The data a template of this trigger sees, for a sample customer and event. */
-    public Map<String, Object> sampleData(Trigger trigger, PurchaseTier tier) {
+    /**
+     * The data a template of this trigger sees, for the sample customer and event of {@code seed/sample.json}, its
+     * free texts in {@code language} when the sample has them.
+     */
+    public Map<String, Object> sampleData(Trigger trigger, PurchaseTier tier, String language) {
+        JsonNode sample = sample();
         CustomerContact contact = new CustomerContact();
-        contact.customerId = "CUST-SAMPLE";
-        contact.firstName = "Lucía";
-        contact.lastName = "Martínez";
-        int purchase = switch (tier) {
-            case FIRST -> 1;
-            case SECOND -> 2;
-            case REPEAT -> 5;
-        };
+        contact.customerId = sample.get("customerId").asText();
+        contact.firstName = sample.get("firstName").asText();
+        contact.lastName = sample.get("lastName").asText();
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("carrier", "SEUR");
-        facts.put("trackingNumber", "SEU123456789ES");
-        facts.put("trackingUrl", "https://tracking.example-carrier.com/t/SEU123456789ES");
-        facts.put("promisedDate", "2026-03-05");
-        facts.put("total", "103.75");
-        facts.put("currency", "EUR");
-        facts.put("itemCount", "3");
-        facts.put("items", "Organic cotton T-shirt, Canvas sneakers");
-        facts.put("status", "SHIPPED");
-        facts.put("exceptionReason", "ADDRESS_NOT_FOUND");
-        facts.put("delayCause", "PROMISED_DATE_PASSED");
-        facts.put("rmaCode", "RMA-7Q4K-2M9P");
-        facts.put("resolution", "REFUND");
-        facts.put("decisionNote", "Fuera del plazo de devolución de 30 días");
-        facts.put("refundAmount", "59.00");
-        facts.put("surveyUrl", "https://postventa.example/s/sample");
-        facts.put("years", "2");
-        facts.put("replyText", "Hemos revisado tu pedido: sale hoy del almacén y llegará el jueves.");
-        TriggerEvent event = new TriggerEvent("sample", "sample", trigger, contact.customerId, Instant.EPOCH, "es",
-                purchase, "ORD-SAMPLE", "RET-SAMPLE", "TCK-SAMPLE", "SRV-SAMPLE", facts);
-        return MessageData.of(event, contact, "https://postventa.example/api/v1/unsubscribe?token=sample",
-                List.of("Tu pedido ORD-SAMPLE ha salido del almacén"));
+        sample.get("facts").fields().forEachRemaining(f -> facts.put(f.getKey(), f.getValue().asText()));
+        List<String> earlier = new ArrayList<>();
+        sample.get("earlierUpdates").forEach(u -> earlier.add(u.asText()));
+        JsonNode own = language == null ? null : sample.path("byLanguage").get(language);
+        if (own != null) {
+            own.fields().forEachRemaining(f -> {
+                if (f.getKey().equals("earlierUpdates")) {
+                    earlier.set(0, f.getValue().asText());
+                } else {
+                    facts.put(f.getKey(), f.getValue().asText());
+                }
+            });
+        }
+        TriggerEvent event = new TriggerEvent("sample", "sample", trigger, contact.customerId, Instant.EPOCH, language,
+                tier.sampleNumber(), sample.get("orderId").asText(), sample.get("returnId").asText(),
+                sample.get("ticketId").asText(), sample.get("surveyId").asText(), facts);
+        return MessageData.of(event, contact, new MessageData.Links(sample.get("unsubscribeUrl").asText(),
+                sample.get("preferencesUrl").asText()), earlier, language, ZoneOffset.UTC);
+    }
+
+    private JsonNode sample() {
+        JsonNode s = sample;
+        if (s == null) {
+            try (InputStream in = getClass().getResourceAsStream("/seed/sample.json")) {
+                s = JSON.readTree(in);
+                sample = s;
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the sample event", e);
+            }
+        }
+        return s;
     }
 }

@@ -20,10 +20,18 @@ class LocalesAndPurchaseTierTest {
     }
 
     @Test
-    void purchasesAreFirstSecondOrRepeat() {
+    void portugueseCustomersFromPortugalAndBrazilAreWrittenToInPortuguese() {
+        assertEquals("pt", Locales.resolve(null, "pt", "es-ES", "es"));
+        assertEquals("pt", Locales.resolve(null, null, "pt-BR", "es"));
+        assertEquals("pt", Locales.resolve("pt", "en", "pt-PT", "es"));
+    }
+
+    @Test
+    void purchasesAreFirstSecondThirdOrRepeat() {
         assertEquals(PurchaseTier.FIRST, PurchaseTier.of(1));
         assertEquals(PurchaseTier.SECOND, PurchaseTier.of(2));
-        assertEquals(PurchaseTier.REPEAT, PurchaseTier.of(3));
+        assertEquals(PurchaseTier.THIRD, PurchaseTier.of(3));
+        assertEquals(PurchaseTier.REPEAT, PurchaseTier.of(4));
         assertEquals(PurchaseTier.REPEAT, PurchaseTier.of(null), "unknown: no welcome wording by mistake");
     }
 

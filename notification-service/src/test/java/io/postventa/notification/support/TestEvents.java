@@ -75,12 +75,21 @@ public final class TestEvents {
         return eventId;
     }
 
-    /** The contract's example of an event type with some fields replaced; returns the event id. */
+    /**
+     * The contract's example of an event type with some fields replaced (texts; "true"/"false" for the example's
+     * booleans); returns the event id.
+     */
     public static String example(KafkaTestClient kafka, EventType type, Map<String, String> replace) {
         String path = "/examples/" + type.topic() + "/" + type.name() + ".json";
         try (var in = TestEvents.class.getResourceAsStream(path)) {
             ObjectNode data = (ObjectNode) EventJson.readTree(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            replace.forEach(data::put);
+            replace.forEach((name, value) -> {
+                if (data.path(name).isBoolean()) {
+                    data.put(name, Boolean.parseBoolean(value));
+                } else {
+                    data.put(name, value);
+                }
+            });
             String eventId = UUID.randomUUID().toString();
             send(kafka, type, eventId, data.get(type.keyProperty()).asText(), data.toString());
             return eventId;

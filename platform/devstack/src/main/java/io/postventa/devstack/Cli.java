@@ -1,5 +1,6 @@
 package io.postventa.devstack;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import io.postventa.providerstub.ProviderStub;
 
 /**
  * The `postventa` command: {@code up} runs Kafka, PostgreSQL, SMTP and the five services in the
@@ -38,7 +41,7 @@ public final class Cli {
                     System.exit(2);
                 }
             }
-        } catch (StackException e) {
+        } catch (StackException | UncheckedIOException e) {
             System.err.println("postventa: " + e.getMessage());
             System.exit(1);
         } catch (java.util.concurrent.CompletionException e) {
@@ -59,11 +62,13 @@ public final class Cli {
         });
         Infrastructure infra = new Infrastructure(settings);
         List<ServiceProcess> services = new ArrayList<>();
+        List<ConsoleProcess> consoles = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        MessageProviderStub providers = MessageProviderStub.start(settings.dir().resolve("messages"));
+        ProviderStub providers = ProviderStub.builder().journal(settings.dir().resolve("messages")).start();
         Path record = RunningStacks.record(root, settings.dir());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the services, Kafka, PostgreSQL and SMTP...");
+            consoles.forEach(ConsoleProcess::close);
             services.parallelStream().forEach(ServiceProcess::close);
             providers.close();
             infra.close();
@@ -79,8 +84,9 @@ public final class Cli {
 
         System.out.println("Starting Kafka, PostgreSQL and SMTP in " + settings.dir() + " ...");
         StackState state = infra.start();
-        System.out.printf("Infrastructure ready in %.1f s: Kafka %s, PostgreSQL %s, SMTP 127.0.0.1:%d%n",
-                seconds(started), state.kafkaBootstrapServers(), state.postgresJdbcPrefix(), state.smtpPort());
+        System.out.printf("Infrastructure ready in %.1f s: Kafka %s, PostgreSQL %s, SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d%n",
+                seconds(started), state.kafkaBootstrapServers(), state.postgresJdbcPrefix(), state.smtpPort(),
+                state.imapPort());
         Path logs = settings.dir().resolve("logs");
         // A busy machine (a full build next to it) can take longer than the default; POSTVENTA_START_TIMEOUT in s.
         Duration startTimeout = Duration.ofSeconds(Long.parseLong(StackSettings.setting("POSTVENTA_START_TIMEOUT", "180")));
@@ -102,6 +108,12 @@ public final class Cli {
                     Throwable cause = t.getCause() == null ? t : t.getCause();
                     throw cause instanceof StackException se ? se : new StackException(cause.toString(), cause);
                 }).join();
+        // The people of dev-users.json in ticket-service (idempotent), then the staff console over the services.
+        System.out.println("Seeded " + DevSeed.seed(PlatformService.TICKET.url()) + " into ticket-service");
+        ConsoleProcess console = new ConsoleProcess(root, logs);
+        consoles.add(console);
+        console.start(settings.dir().resolve("dev-keys"), serviceProperties.getOrDefault(ConsoleProcess.MODULE, Map.of()));
+        console.awaitReady(startTimeout);
         state.write(stateFile);
 
         System.out.printf("%nPostventa is up in %.1f s (logs in %s).%n%n", seconds(started), logs);
@@ -110,8 +122,12 @@ public final class Cli {
             System.out.printf("%-22s %-24s %-40s%n", s.service().serviceName(), s.service().url(),
                     s.service().url() + "/q/swagger-ui");
         }
+        System.out.printf("%-22s %-24s %-40s%n", ConsoleProcess.MODULE, ConsoleProcess.url(),
+                "sign in: " + ConsoleProcess.url() + "/sign-in");
         System.out.printf("%nHealth: <url>/q/health   Metrics: <url>/q/metrics   E-mails sent: %s%n",
                 settings.dir().resolve("mail"));
+        System.out.printf("Support mailbox (customers' replies): IMAP 127.0.0.1:%d, user %s, any password%n",
+                state.imapPort(), ServiceProcess.SUPPORT_MAILBOX);
         System.out.printf("SMS, WhatsApp and push messages: %s/{sms,whatsapp,push}.jsonl%n",
                 settings.dir().resolve("messages"));
         System.out.println("A token: ./postventa token --role customer --sub c-1001");
@@ -164,7 +180,8 @@ public final class Cli {
         for (String key : p.stringPropertyNames()) {
             int dot = key.indexOf('.');
             String service = dot < 0 ? "" : key.substring(0, dot);
-            if (!service.equals("*") && PlatformService.all().stream().noneMatch(s -> s.serviceName().equals(service))) {
+            if (!service.equals("*") && !service.equals(ConsoleProcess.MODULE)
+                    && PlatformService.all().stream().noneMatch(s -> s.serviceName().equals(service))) {
                 throw new StackException(file + ": " + key + " names no service (use <service-name>.<key> or *.<key>)");
             }
             out.computeIfAbsent(service, k -> new HashMap<>()).put(key.substring(dot + 1), p.getProperty(key));

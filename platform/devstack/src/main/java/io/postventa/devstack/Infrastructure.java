@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** Kafka, PostgreSQL and SMTP of the local stack, started together and stopped in reverse. */
+/** Kafka, PostgreSQL and the mail server (SMTP and IMAP) of the local stack, started together and stopped in reverse. */
 public final class Infrastructure implements AutoCloseable {
     private final StackSettings settings;
     private KafkaBroker kafka;
@@ -42,7 +42,7 @@ public final class Infrastructure implements AutoCloseable {
                 jdbcPrefix = settings.externalPostgresUrl().endsWith("/")
                         ? settings.externalPostgresUrl() : settings.externalPostgresUrl() + "/";
             }
-            smtp = new SmtpServer(settings.smtpPort(), dir.resolve("mail")).start();
+            smtp = new SmtpServer(settings.smtpPort(), settings.imapPort(), dir.resolve("mail")).start();
             kafkaReady.join();
             kafka.createContractTopics();
         } catch (CompletionException e) {
@@ -54,7 +54,7 @@ public final class Infrastructure implements AutoCloseable {
             throw e;
         }
         return new StackState(ProcessHandle.current().pid(), kafka.bootstrapServers(), jdbcPrefix,
-                settings.postgresUser(), settings.postgresPassword(), settings.smtpPort(), writePublicKey(dir));
+                settings.postgresUser(), settings.postgresPassword(), settings.smtpPort(), settings.imapPort(), writePublicKey(dir));
     }
 
     /** The development JWT public key as a file the services can be pointed at. */

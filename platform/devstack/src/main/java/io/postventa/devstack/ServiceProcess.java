@@ -81,6 +81,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The store's support mailbox on the local mail server, which ticket-service reads customers' replies from. */
+    public static final String SUPPORT_MAILBOX = "support@postventa.local";
+
     /**
      * Every setting a service is started with: its port, the stack's database, Kafka, JWT key and SMTP server, the
      * public URLs its links are built from ({@link PlatformService#publicUrlSettings()}, from the ports in use; one
@@ -98,6 +101,13 @@ public final class ServiceProcess implements AutoCloseable {
         properties.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         properties.put("quarkus.mailer.host", "127.0.0.1");
         properties.put("quarkus.mailer.port", Integer.toString(stack.smtpPort()));
+        if (service == PlatformService.TICKET && stack.imapPort() > 0) {
+            // customers' replies to the support address, fetched from the local mail server
+            properties.put("ticket.mail.host", "127.0.0.1");
+            properties.put("ticket.mail.port", Integer.toString(stack.imapPort()));
+            properties.put("ticket.mail.user", SUPPORT_MAILBOX);
+            properties.put("ticket.mail.password", "postventa");
+        }
         service.publicUrlSettings().forEach((key, value) -> {
             if (System.getenv(environmentName(key)) == null) {
                 properties.put(key, value);

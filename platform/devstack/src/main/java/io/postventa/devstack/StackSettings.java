@@ -18,6 +18,7 @@ public record StackSettings(
         int kafkaControllerPort,
         int postgresPort,
         int smtpPort,
+        int imapPort,
         boolean cleanStart,
         String externalPostgresUrl,
         String postgresUser,
@@ -31,7 +32,7 @@ public record StackSettings(
 
     /** The settings of `./postventa up`, rooted at the project directory. */
     public static StackSettings local(Path root) {
-        return of("local", root.resolve(".postventa"), 9092, 9093, 5433, 2525, false, SERVICE_DATABASES);
+        return of("local", root.resolve(".postventa"), 9092, 9093, 5433, 2525, 2143, false, SERVICE_DATABASES);
     }
 
     /** The settings of the shared test stack of one Maven run. */
@@ -39,11 +40,11 @@ public record StackSettings(
         List<String> dbs = new ArrayList<>(SERVICE_DATABASES);
         dbs.add("platform_test");
         dbs.add("benchmarks");
-        return of("test", root.resolve("target").resolve("test-stack"), 19092, 19093, 15433, 12525, true, dbs);
+        return of("test", root.resolve("target").resolve("test-stack"), 19092, 19093, 15433, 12525, 12143, true, dbs);
     }
 
     private static StackSettings of(String profile, Path dir, int kafka, int controller, int pg, int smtp,
-            boolean clean, List<String> dbs) {
+            int imap, boolean clean, List<String> dbs) {
         String url = setting("POSTVENTA_PG_URL", null);
         return new StackSettings(profile,
                 Path.of(setting("POSTVENTA_DATA_DIR", dir.toString())).toAbsolutePath(),
@@ -51,6 +52,7 @@ public record StackSettings(
                 Integer.parseInt(setting("POSTVENTA_KAFKA_CONTROLLER_PORT", Integer.toString(controller))),
                 Integer.parseInt(setting("POSTVENTA_PG_PORT", Integer.toString(pg))),
                 Integer.parseInt(setting("POSTVENTA_SMTP_PORT", Integer.toString(smtp))),
+                Integer.parseInt(setting("POSTVENTA_IMAP_PORT", Integer.toString(imap))),
                 clean,
                 url,
                 url == null ? PostgresServer.USER : setting("POSTVENTA_PG_USER", PostgresServer.USER),

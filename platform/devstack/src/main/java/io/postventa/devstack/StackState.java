@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * What a running stack tells the processes that use it: how to reach Kafka, PostgreSQL and SMTP,
+ * What a running stack tells the processes that use it: how to reach Kafka, PostgreSQL, SMTP and IMAP,
  * and which process owns it. Written atomically once everything is ready.
  */
 public record StackState(
@@ -21,7 +21,14 @@ public record StackState(
         String postgresUser,
         String postgresPassword,
         int smtpPort,
+        int imapPort,
         Path jwtPublicKey) {
+
+    /** A stack without an IMAP server (as before it served one). */
+    public StackState(long pid, String kafkaBootstrapServers, String postgresJdbcPrefix, String postgresUser,
+            String postgresPassword, int smtpPort, Path jwtPublicKey) {
+        this(pid, kafkaBootstrapServers, postgresJdbcPrefix, postgresUser, postgresPassword, smtpPort, -1, jwtPublicKey);
+    }
 
     /** JDBC URL of one database of the stack. */
     public String jdbcUrl(String database) {
@@ -41,6 +48,7 @@ public record StackState(
         p.setProperty("postgres.user", postgresUser);
         p.setProperty("postgres.password", postgresPassword);
         p.setProperty("smtp.port", Integer.toString(smtpPort));
+        p.setProperty("imap.port", Integer.toString(imapPort));
         p.setProperty("jwt.public.key", jwtPublicKey.toString());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
@@ -67,6 +75,7 @@ public record StackState(
                     p.getProperty("postgres.user"),
                     p.getProperty("postgres.password"),
                     Integer.parseInt(p.getProperty("smtp.port")),
+                    Integer.parseInt(p.getProperty("imap.port", "-1")),
                     Path.of(p.getProperty("jwt.public.key"))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

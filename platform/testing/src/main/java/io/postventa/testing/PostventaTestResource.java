@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points a service under {@code @QuarkusTest} at the shared test stack: its own database, the Kafka
- * broker, the development JWT key and (for notification-service) the SMTP server.
+ * broker, the development JWT key and (for notification-service) the SMTP server, (for ticket-service) its IMAP side.
  *
  * <pre>
  * &#64;QuarkusTestResource(value = PostventaTestResource.class,
@@ -15,6 +15,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * </pre>
  */
 public class PostventaTestResource implements QuarkusTestResourceLifecycleManager {
+    /** The setting that names the database the test declared ({@link ServiceInfrastructureContract} checks it). */
+    public static final String DATABASE = "postventa.test.database";
+
     private String database = "platform_test";
 
     @Override
@@ -28,12 +31,14 @@ public class PostventaTestResource implements QuarkusTestResourceLifecycleManage
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
         config.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(database));
+        config.put(DATABASE, database);
         config.put("quarkus.datasource.username", stack.postgresUser());
         config.put("quarkus.datasource.password", stack.postgresPassword());
         config.put("mp.jwt.verify.publickey.location", stack.jwtPublicKeyLocation());
         config.put("mp.jwt.verify.issuer", TestStack.tokenIssuer());
         config.put("postventa.test.smtp.host", stack.smtpHost());
         config.put("postventa.test.smtp.port", Integer.toString(stack.smtpPort()));
+        config.put("postventa.test.imap.port", Integer.toString(stack.imapPort()));
         return config;
     }
 

@@ -31,7 +31,7 @@ public final class TestStack {
     private static StackInfo local() {
         StackState state = TestStackLauncher.ensureStarted(projectRoot());
         return new StackInfo(state.kafkaBootstrapServers(), state.postgresJdbcPrefix(), state.postgresUser(),
-                state.postgresPassword(), "127.0.0.1", state.smtpPort(), state.jwtPublicKey().toUri().toString());
+                state.postgresPassword(), "127.0.0.1", state.smtpPort(), state.imapPort(), state.jwtPublicKey().toUri().toString());
     }
 
     /** The project root: -Dpostventa.root (set by the parent pom), else the nearest directory with mvnw. */

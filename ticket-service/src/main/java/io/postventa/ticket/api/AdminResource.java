@@ -21,10 +21,12 @@ import io.postventa.ticket.domain.RoutingRule;
 import io.postventa.ticket.domain.SlaPolicyRow;
 import io.postventa.ticket.domain.Team;
 import io.postventa.ticket.service.Assignment;
+import io.postventa.ticket.service.ProcedureService;
 import io.postventa.ticket.service.RuleStore;
 import io.postventa.web.Caller;
 import io.postventa.web.Problem;
 import io.postventa.web.ProblemException;
+import io.postventa.web.Texts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -51,13 +53,17 @@ import jakarta.ws.rs.core.Response;
 public class AdminResource {
     private static final String ID = "[a-z0-9][a-z0-9-]{0,62}";
 
+    /**
+     * A procedure. Its canned reply per language is in {@code replies} ({@code {"es": ..., "pt": ...}}, any language
+     * the service speaks); {@code replyEs} and {@code replyEn} are shorthands for two of them.
+     */
     public record ProcedureRequest(@NotNull ContactReason reason, @NotBlank @Size(max = 200) String name,
-            @NotNull @Size(max = 50) List<@NotBlank String> steps, @NotBlank @Size(max = 5000) String replyEs,
-            @NotBlank @Size(max = 5000) String replyEn) {
+            @NotNull @Size(max = 50) List<@NotBlank String> steps, @Size(max = 5000) String replyEs,
+            @Size(max = 5000) String replyEn, @Size(max = 20) Map<String, @NotBlank @Size(max = 5000) String> replies) {
     }
 
     public record ProcedureView(String id, ContactReason reason, String name, List<String> steps, String replyEs,
-            String replyEn, int version) {
+            String replyEn, Map<String, String> replies, int version) {
     }
 
     public record TeamRequest(@NotBlank @Size(max = 200) String name, boolean partner, @Min(1) @Max(500) int agentCap) {
@@ -76,15 +82,32 @@ public class AdminResource {
     public record RoutingRequest(@NotNull @Pattern(regexp = ID) String teamId) {
     }
 
-    public record SlaPolicyRequest(TicketPriority priority, ContactChannel channel,
-            @Min(1) @Max(525600) int firstResponseMinutes, @Min(1) @Max(525600) int resolutionMinutes,
-            @NotBlank String timeZone, @NotNull Map<DayOfWeek, List<Integer>> hours, @NotNull List<LocalDate> holidays,
-            boolean pauseWhileWithCarrier, boolean pauseWhileReturnInTransit) {
+    /** One priority's targets within a policy; a missing one is the policy's own. */
+    public record PriorityTargets(@Min(1) @Max(525600) Integer firstResponseMinutes,
+            @Min(1) @Max(525600) Integer resolutionMinutes) {
     }
 
-    public record SlaPolicyView(String id, TicketPriority priority, ContactChannel channel, int firstResponseMinutes,
-            int resolutionMinutes, String timeZone, Map<DayOfWeek, List<Integer>> hours, List<LocalDate> holidays,
-            boolean pauseWhileWithCarrier, boolean pauseWhileReturnInTransit, int version) {
+    /**
+     * An SLA policy. Targets, in minutes, may be left out only on the {@code default} policy, where they (and the
+     * time zone) mean the configured {@code ticket.sla.default-*} settings. {@code priorityTargets} gives a
+     * priority targets of its own.
+     */
+    public record SlaPolicyRequest(TicketPriority priority, ContactChannel channel,
+            @Min(1) @Max(525600) Integer firstResponseMinutes, @Min(1) @Max(525600) Integer resolutionMinutes,
+            String timeZone, @NotNull Map<DayOfWeek, List<Integer>> hours, @NotNull List<LocalDate> holidays,
+            boolean pauseWhileWithCarrier, boolean pauseWhileReturnInTransit,
+            Map<TicketPriority, @Valid PriorityTargets> priorityTargets) {
+    }
+
+    /** The targets in force for one priority, as ISO-8601 durations ("PT24H"). */
+    public record EffectiveTargets(String firstResponse, String resolution) {
+    }
+
+    public record SlaPolicyView(String id, TicketPriority priority, ContactChannel channel, Integer firstResponseMinutes,
+            Integer resolutionMinutes, String timeZone, Map<DayOfWeek, List<Integer>> hours, List<LocalDate> holidays,
+            boolean pauseWhileWithCarrier, boolean pauseWhileReturnInTransit,
+            Map<TicketPriority, PriorityTargets> priorityTargets, Map<TicketPriority, EffectiveTargets> targets,
+            int version) {
     }
 
     public record PriorityRulesRequest(@NotNull @Size(max = 200) List<@NotNull PriorityRule> rules, int normalFrom,
@@ -95,12 +118,17 @@ public class AdminResource {
     private final Assignment assignment;
     private final Clock clock;
     private final Caller caller;
+    private final Texts texts;
+    private final ProcedureService procedureService;
 
-    public AdminResource(RuleStore rules, Assignment assignment, Clock clock, Caller caller) {
+    public AdminResource(RuleStore rules, Assignment assignment, Clock clock, Caller caller, Texts texts,
+            ProcedureService procedureService) {
         this.rules = rules;
         this.assignment = assignment;
         this.clock = clock;
         this.caller = caller;
+        this.texts = texts;
+        this.procedureService = procedureService;
     }
 
     // ---- procedures
@@ -132,10 +160,30 @@ public class AdminResource {
     public ProcedureView saveProcedure(@PathParam("id") @Pattern(regexp = ID) String id,
             @Valid @NotNull ProcedureRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        Placeholders.unknown(request.replyEs()).forEach(u -> errors.add(new Problem.FieldError("replyEs",
-                "unknown placeholder {{" + u + "}}; known: " + Placeholders.KNOWN)));
-        Placeholders.unknown(request.replyEn()).forEach(u -> errors.add(new Problem.FieldError("replyEn",
-                "unknown placeholder {{" + u + "}}; known: " + Placeholders.KNOWN)));
+        Map<String, String> replies = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new java.util.HashMap<>();
+        if (request.replies() != null) {
+            request.replies().forEach((language, reply) -> {
+                if (!texts.speaks(language)) {
+                    errors.add(new Problem.FieldError("replies." + language, "must be one of " + texts.languages()));
+                }
+                replies.put(language, reply);
+                fields.put(language, "replies." + language);
+            });
+        }
+        if (request.replyEs() != null && !request.replyEs().isBlank()) {
+            replies.put("es", request.replyEs());
+            fields.put("es", "replyEs");
+        }
+        if (request.replyEn() != null && !request.replyEn().isBlank()) {
+            replies.put("en", request.replyEn());
+            fields.put("en", "replyEn");
+        }
+        if (replies.isEmpty()) {
+            errors.add(new Problem.FieldError("replies", "needs a reply in at least one of " + texts.languages()));
+        }
+        replies.forEach((language, reply) -> Placeholders.unknown(reply).forEach(u -> errors.add(new Problem.FieldError(
+                fields.get(language), "unknown placeholder {{" + u + "}}; known: " + Placeholders.KNOWN))));
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
@@ -148,8 +196,7 @@ public class AdminResource {
         p.reason = request.reason().name();
         p.name = request.name();
         p.steps = rules.write(request.steps());
-        p.replyEs = request.replyEs();
-        p.replyEn = request.replyEn();
+        p.replies = rules.write(replies);
         p.version++;
         p.updatedAt = clock.instant();
         p.persist();
@@ -174,7 +221,9 @@ public class AdminResource {
         } catch (Exception e) {
             steps = List.of();
         }
-        return new ProcedureView(p.id, ContactReason.valueOf(p.reason), p.name, steps, p.replyEs, p.replyEn, p.version);
+        Map<String, String> replies = procedureService.replies(p);
+        return new ProcedureView(p.id, ContactReason.valueOf(p.reason), p.name, steps, replies.get("es"),
+                replies.get("en"), replies, p.version);
     }
 
     // ---- teams, agents, routing
@@ -275,10 +324,23 @@ public class AdminResource {
     public SlaPolicyView saveSlaPolicy(@PathParam("id") @Pattern(regexp = ID) String id,
             @Valid @NotNull SlaPolicyRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        try {
-            ZoneId.of(request.timeZone());
-        } catch (Exception e) {
-            errors.add(new Problem.FieldError("timeZone", "must be an IANA time zone such as Europe/Madrid"));
+        boolean isDefault = io.postventa.ticket.domain.SlaPolicy.DEFAULT_ID.equals(id);
+        if (request.timeZone() != null || !isDefault) {
+            try {
+                ZoneId.of(request.timeZone());
+            } catch (Exception e) {
+                errors.add(new Problem.FieldError("timeZone", "must be an IANA time zone such as Europe/Madrid"));
+            }
+        }
+        if (!isDefault && request.firstResponseMinutes() == null) {
+            errors.add(new Problem.FieldError("firstResponseMinutes", "is required (only the default policy may leave it to the configured default)"));
+        }
+        if (!isDefault && request.resolutionMinutes() == null) {
+            errors.add(new Problem.FieldError("resolutionMinutes", "is required (only the default policy may leave it to the configured default)"));
+        }
+        if (isDefault && (request.priority() != null || request.channel() != null)) {
+            errors.add(new Problem.FieldError(request.priority() != null ? "priority" : "channel",
+                    "the default policy applies to every priority and channel"));
         }
         if (request.hours().isEmpty()) {
             errors.add(new Problem.FieldError("hours", "needs at least one working day"));
@@ -290,9 +352,21 @@ public class AdminResource {
                         "must be [openMinute, closeMinute] within 0..1440, opening first"));
             }
         });
-        if (request.resolutionMinutes() < request.firstResponseMinutes()) {
+        if (request.resolutionMinutes() != null && request.firstResponseMinutes() != null
+                && request.resolutionMinutes() < request.firstResponseMinutes()) {
             errors.add(new Problem.FieldError("resolutionMinutes", "must not be shorter than firstResponseMinutes"));
         }
+        Map<TicketPriority, PriorityTargets> priorityTargets = request.priorityTargets() == null ? Map.of()
+                : request.priorityTargets();
+        priorityTargets.forEach((p, targets) -> {
+            if (targets == null || targets.firstResponseMinutes() == null && targets.resolutionMinutes() == null) {
+                errors.add(new Problem.FieldError("priorityTargets." + p, "needs firstResponseMinutes or resolutionMinutes"));
+            } else if (targets.firstResponseMinutes() != null && targets.resolutionMinutes() != null
+                    && targets.resolutionMinutes() < targets.firstResponseMinutes()) {
+                errors.add(new Problem.FieldError("priorityTargets." + p + ".resolutionMinutes",
+                        "must not be shorter than firstResponseMinutes"));
+            }
+        });
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
@@ -313,6 +387,10 @@ public class AdminResource {
         row.holidays = rules.write(request.holidays().stream().map(LocalDate::toString).toList());
         row.pauseWithCarrier = request.pauseWhileWithCarrier();
         row.pauseReturnInTransit = request.pauseWhileReturnInTransit();
+        Map<TicketPriority, RuleStore.StoredTargets> stored = new java.util.EnumMap<>(TicketPriority.class);
+        priorityTargets.forEach((p, t) -> stored.put(p, new RuleStore.StoredTargets(t.firstResponseMinutes(),
+                t.resolutionMinutes())));
+        row.priorityTargets = rules.write(stored);
         row.version++;
         row.updatedAt = clock.instant();
         row.persist();
@@ -334,9 +412,17 @@ public class AdminResource {
         var policy = rules.toDomain(row);
         Map<DayOfWeek, List<Integer>> hours = new java.util.EnumMap<>(DayOfWeek.class);
         policy.calendar().hours().forEach((d, w) -> hours.put(d, List.of(w.openMinute(), w.closeMinute())));
+        Map<TicketPriority, PriorityTargets> own = new java.util.EnumMap<>(TicketPriority.class);
+        rules.priorityTargets(row).forEach((p, t) -> own.put(p, new PriorityTargets(t.firstResponseMinutes(),
+                t.resolutionMinutes())));
+        Map<TicketPriority, EffectiveTargets> targets = new java.util.EnumMap<>(TicketPriority.class);
+        for (TicketPriority p : TicketPriority.values()) {
+            targets.put(p, new EffectiveTargets(policy.firstResponse(p.name()).toString(),
+                    policy.resolution(p.name()).toString()));
+        }
         return new SlaPolicyView(row.id, policy.priority(), policy.channel(), row.firstResponseMinutes,
                 row.resolutionMinutes, row.timeZone, hours, policy.calendar().holidays().stream().sorted().toList(),
-                row.pauseWithCarrier, row.pauseReturnInTransit, row.version);
+                row.pauseWithCarrier, row.pauseReturnInTransit, own, targets, row.version);
     }
 
     // ---- priority rules (versioned: every save is a new version)

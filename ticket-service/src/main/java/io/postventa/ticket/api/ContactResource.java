@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.postventa.events.contacts.ContactChannel;
+import io.postventa.ticket.domain.ContactReasonClassifier;
 import io.postventa.ticket.service.ContactService;
 import io.postventa.ticket.service.ContactService.ContactCommand;
 import io.postventa.ticket.service.ContactService.ContactResult;
@@ -36,7 +37,7 @@ public class ContactResource {
             @NotNull ContactChannel channel,
             @Size(max = 100) String customerId,
             @Email @Size(max = 254) String email,
-            @Pattern(regexp = "\\+?[0-9 ]{6,20}", message = "must be a phone number such as +34600111222") String phone,
+            @Pattern(regexp = "[+0-9 ().-]{6,25}", message = "must be a phone number such as +34600111222") String phone,
             @Size(max = 100) String orderId,
             @Size(max = 300) String subject,
             @NotBlank @Size(max = 10000) String message,
@@ -45,10 +46,12 @@ public class ContactResource {
 
     private final ContactService contacts;
     private final Caller caller;
+    private final ContactReasonClassifier classifier;
 
-    public ContactResource(ContactService contacts, Caller caller) {
+    public ContactResource(ContactService contacts, Caller caller, ContactReasonClassifier classifier) {
         this.contacts = contacts;
         this.caller = caller;
+        this.classifier = classifier;
     }
 
     @POST
@@ -64,6 +67,9 @@ public class ContactResource {
         }
         if (request.ivrOption() != null && request.channel() != ContactChannel.PHONE) {
             errors.add(new Problem.FieldError("ivrOption", "only phone contacts have an IVR option"));
+        } else if (request.ivrOption() != null && !classifier.isIvrOption(request.ivrOption())) {
+            // an option the caller could not have pressed: nothing is created or reopened from it
+            errors.add(new Problem.FieldError("ivrOption", "must be an option of the IVR menu (GET /api/v1/ivr-menu)"));
         }
         if (asCustomer && request.customerId() != null && !request.customerId().equals(caller.subject())) {
             errors.add(new Problem.FieldError("customerId", "a customer can only write as themselves"));

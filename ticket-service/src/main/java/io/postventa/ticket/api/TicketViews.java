@@ -19,18 +19,25 @@ public final class TicketViews {
     private TicketViews() {
     }
 
-    /** A ticket in a list. Contact data is masked for partner agents. */
+    /**
+     * A ticket in a list. Contact data is masked for partner agents. {@code slaDueAt} is the nearest SLA due time
+     * still running (the list's order after the priority).
+     */
     public record TicketView(UUID id, String status, String reason, String reasonSource, String priority, String channel,
             String origin, String customerId, String email, String phone, String orderId, String subject,
             String language, String teamId, String agentId, String slaPolicyId, boolean slaPaused,
             Instant firstResponseDueAt, Instant resolutionDueAt, Instant firstResponseAt, boolean firstResponseBreached,
             boolean resolutionBreached, Instant solvedAt, boolean autoSolved, int reopenCount, String procedureId,
-            UUID mergedInto, Instant createdAt, Instant updatedAt) {
+            UUID mergedInto, Instant createdAt, Instant updatedAt, Instant slaDueAt) {
     }
 
-    /** One entry of the conversation. */
+    /** One entry of the conversation, with the files that came with it (download: .../attachments/{id}). */
     public record MessageView(UUID id, String kind, String author, String channel, String subject, String body,
-            String procedureId, Instant createdAt) {
+            String procedureId, Instant createdAt, List<AttachmentView> attachments) {
+    }
+
+    /** A file kept with a message. */
+    public record AttachmentView(UUID id, String fileName, String contentType, int size) {
     }
 
     /** The order as this service knows it from order-status.v1. */
@@ -60,12 +67,18 @@ public final class TicketViews {
                 mask ? Masking.text(t.subject) : t.subject, t.language, t.teamId, t.agentId, t.slaPolicyId,
                 t.slaPausedSince != null, t.firstResponseDueAt, t.resolutionDueAt, t.firstResponseAt,
                 t.firstResponseBreached, t.resolutionBreached, t.solvedAt, t.autoSolved, t.reopenCount, t.procedureId,
-                t.mergedInto, t.createdAt, t.updatedAt);
+                t.mergedInto, t.createdAt, t.updatedAt, t.nextDueAt());
     }
 
     public static MessageView view(TicketMessage m, boolean mask) {
+        return view(m, mask, List.of());
+    }
+
+    public static MessageView view(TicketMessage m, boolean mask, List<AttachmentView> attachments) {
+        List<AttachmentView> files = mask ? attachments.stream().map(a -> new AttachmentView(a.id(),
+                Masking.text(a.fileName()), a.contentType(), a.size())).toList() : attachments;
         return new MessageView(m.id, m.kind, m.author, m.channel, mask ? Masking.text(m.subject) : m.subject,
-                mask ? Masking.text(m.body) : m.body, m.procedureId, m.createdAt);
+                mask ? Masking.text(m.body) : m.body, m.procedureId, m.createdAt, files);
     }
 
     public static OrderSummary view(OrderView o, boolean mask) {

@@ -26,6 +26,8 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "last_name")
     public String lastName;
     public String language;
+    /** ISO 3166-1 alpha-2 country the customer's orders ship to, when known. */
+    public String country;
     public boolean erased;
     @Column(name = "updated_at")
     public Instant updatedAt;

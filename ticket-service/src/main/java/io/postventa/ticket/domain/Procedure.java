@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** An operations procedure for one contact reason: steps and canned replies in es and en. */
+/** An operations procedure for one contact reason: steps and a canned reply per language. */
 @Entity
 @Table(name = "procedure")
 public class Procedure extends PanacheEntityBase {
@@ -22,10 +22,8 @@ public class Procedure extends PanacheEntityBase {
     public String reason;
     public String name;
     public String steps;
-    @Column(name = "reply_es")
-    public String replyEs;
-    @Column(name = "reply_en")
-    public String replyEn;
+    /** JSON: language code to the canned reply in that language. */
+    public String replies;
     public int version;
     @Column(name = "updated_at")
     public Instant updatedAt;

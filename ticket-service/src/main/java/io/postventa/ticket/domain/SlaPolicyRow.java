@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A stored SLA policy; hours and holidays are JSON. */
+/** A stored SLA policy; hours, holidays and per-priority targets are JSON. */
 @Entity
 @Table(name = "sla_policy")
 public class SlaPolicyRow extends PanacheEntityBase {
@@ -21,10 +21,13 @@ public class SlaPolicyRow extends PanacheEntityBase {
     public String id;
     public String priority;
     public String channel;
+    /** Null only on the default policy: the configured ticket.sla.default-first-response. */
     @Column(name = "first_response_minutes")
-    public int firstResponseMinutes;
+    public Integer firstResponseMinutes;
+    /** Null only on the default policy: the configured ticket.sla.default-resolution. */
     @Column(name = "resolution_minutes")
-    public int resolutionMinutes;
+    public Integer resolutionMinutes;
+    /** Null only on the default policy: the configured ticket.sla.default-time-zone. */
     @Column(name = "time_zone")
     public String timeZone;
     public String hours;
@@ -33,6 +36,9 @@ public class SlaPolicyRow extends PanacheEntityBase {
     public boolean pauseWithCarrier;
     @Column(name = "pause_return_in_transit")
     public boolean pauseReturnInTransit;
+    /** JSON: priority name to {"firstResponseMinutes": n, "resolutionMinutes": n}. */
+    @Column(name = "priority_targets")
+    public String priorityTargets;
     public int version;
     @Column(name = "updated_at")
     public Instant updatedAt;

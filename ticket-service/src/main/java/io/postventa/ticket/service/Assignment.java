@@ -102,13 +102,16 @@ public class Assignment {
         return new TeamLoads(((Number) rows.get(0)[0]).intValue(), (String) rows.get(0)[1], List.copyOf(loads));
     }
 
-    /** Gives the oldest unassigned tickets of a team to agents who have room again. */
+    /**
+     * Gives a team's waiting tickets, most urgent first (priority, then the nearest SLA due time, then the oldest),
+     * to agents who have room again. The order is the one of ticket_team_queue_idx.
+     */
     public int fillQueue(String teamId) {
         // a page at a time: a busy team's queue holds thousands of tickets, and agents usually have room for a few
         int assigned = 0;
         while (true) {
             List<Ticket> page = Ticket.<Ticket>find("teamId = ?1 and agentId is null and status in " + TicketService.ACTIVE_LITERALS
-                    + " and mergedInto is null order by createdAt, id", teamId)
+                    + " and mergedInto is null order by " + TicketService.URGENCY_HQL, teamId)
                     .range(0, QUEUE_PAGE - 1).list();
             for (Ticket ticket : page) {
                 em.flush(); // the agent's change that made room, and the assignments before this one, count

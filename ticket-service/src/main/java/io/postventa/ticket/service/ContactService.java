@@ -3,6 +3,7 @@ package io.postventa.ticket.service;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -24,9 +25,13 @@ import io.postventa.ticket.domain.OrderView;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
 import io.postventa.ticket.domain.TicketStatus;
+import io.postventa.ticket.domain.Phones;
+import io.postventa.ticket.domain.SlaTargets;
 import io.postventa.ticket.domain.WismoReply;
 import io.postventa.web.ProblemException;
+import io.postventa.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
@@ -39,12 +44,25 @@ public class ContactService {
 
     /** A contact as it arrived; {@code asCustomer} is the caller's id when a customer writes for themselves. */
     public record ContactCommand(ContactChannel channel, String customerId, String email, String phone, String orderId,
-            String subject, String message, String ivrOption, String asCustomer, String author, String idempotencyKey) {
+            String subject, String message, String ivrOption, String asCustomer, String author, String idempotencyKey,
+            UUID ticketId) {
+
+        /** A contact that finds its ticket by its order (or opens one). */
+        public ContactCommand(ContactChannel channel, String customerId, String email, String phone, String orderId,
+                String subject, String message, String ivrOption, String asCustomer, String author,
+                String idempotencyKey) {
+            this(channel, customerId, email, phone, orderId, subject, message, ivrOption, asCustomer, author,
+                    idempotencyKey, null);
+        }
     }
 
-    /** What became of the contact. */
+    /**
+     * What became of the contact. {@code acknowledgement} tells a customer not answered at once when they will be,
+     * from the SLA policy's first-response target.
+     */
     public record ContactResult(UUID contactId, UUID ticketId, boolean joinedExistingTicket, ContactReason reason,
-            ReasonSource reasonSource, String priority, TicketStatus status, String autoReply) {
+            ReasonSource reasonSource, String priority, TicketStatus status, String autoReply,
+            String acknowledgement) {
     }
 
     /** The statuses of a ticket a contact can join (active) or reopen (solved), as a literal list for a query. */
@@ -54,12 +72,16 @@ public class ContactService {
     private final TicketService tickets;
     private final Outbox outbox;
     private final TicketConfig config;
-    private final ContactReasonClassifier classifier = ContactReasonClassifier.withDefaults();
+    private final ContactReasonClassifier classifier;
+    private final Texts texts;
 
-    public ContactService(TicketService tickets, Outbox outbox, TicketConfig config) {
+    public ContactService(TicketService tickets, Outbox outbox, TicketConfig config, ContactReasonClassifier classifier,
+            Texts texts) {
         this.tickets = tickets;
         this.outbox = outbox;
         this.config = config;
+        this.classifier = classifier;
+        this.texts = texts;
     }
 
     @Transactional
@@ -79,7 +101,8 @@ public class ContactService {
         if (customerId == null && order != null) {
             customerId = order.customerId;
         }
-        Customer customer = customerId != null ? Customer.findById(customerId) : lookUp(c.email(), c.phone());
+        String typedPhone = Phones.normalize(c.phone(), config.phone().defaultRegion());
+        Customer customer = customerId != null ? Customer.findById(customerId) : lookUp(c.email(), typedPhone);
         if (customerId == null && customer != null) {
             customerId = customer.id;
         }
@@ -87,14 +110,15 @@ public class ContactService {
         Classification classification = classifier.classify(c.ivrOption(), c.subject(), c.message(),
                 new OrderContext(status, order != null && order.delayed));
         String language = classification.language() != null ? classification.language()
-                : customer != null && customer.language != null ? customer.language
-                : order != null && order.locale != null ? order.locale.substring(0, 2).toLowerCase(Locale.ROOT) : "es";
+                : customer != null && customer.language != null ? texts.language(customer.language)
+                : order != null && order.locale != null ? texts.language(order.locale) : texts.defaultLanguage();
         String email = c.email() != null ? c.email() : customer == null ? null : customer.email;
-        String phone = c.phone() != null ? c.phone() : customer == null ? null : customer.phone;
+        String phone = typedPhone != null ? typedPhone : customer == null ? null : customer.phone;
 
         UUID contactId = UUID.randomUUID();
         tickets.lockOrder(c.orderId());
-        Ticket ticket = existingTicket(c.orderId(), customerId);
+        Ticket ticket = c.ticketId() != null ? Ticket.findById(c.ticketId(), LockModeType.PESSIMISTIC_WRITE)
+                : existingTicket(c.orderId(), customerId);
         boolean joined = ticket != null;
         if (!joined) {
             ticket = tickets.open(new TicketService.NewTicket(classification.reason(), classification.source(),
@@ -128,13 +152,16 @@ public class ContactService {
         String autoReply = null;
         if (!joined && classification.reason() == ContactReason.WHERE_IS_MY_ORDER && config.wismo().autoReply()
                 && status != null && status != OrderStatus.EXCEPTION && !order.delayed) {
-            autoReply = WismoReply.render(language, order.orderId, status, order.promisedDate, order.trackingUrl);
-            tickets.reply(ticket, null, autoReply, true, null);
+            // the live status, promised date and tracking link, answered on the channel the customer wrote from
+            autoReply = WismoReply.render(texts, language, order.orderId, status, order.promisedDate, order.trackingUrl);
+            tickets.reply(ticket, null, autoReply, true, null, c.channel());
             tickets.changeStatus(ticket, config.wismo().autoSolve() ? TicketStatus.SOLVED : TicketStatus.PENDING_CUSTOMER,
                     null, true);
         }
+        String acknowledgement = autoReply != null ? null : texts.get(language, "contact.acknowledgement",
+                Map.of("firstResponse", SlaTargets.describe(texts, language, tickets.firstResponseTarget(ticket))));
         return new ContactResult(contactId, ticket.id, joined, classification.reason(), classification.source(),
-                ticket.priority, ticket.status(), autoReply);
+                ticket.priority, ticket.status(), autoReply, acknowledgement);
     }
 
     /** The open ticket about the same order, else a solved one the contact reopens; never one of another customer. */
@@ -176,6 +203,6 @@ public class ContactService {
                 earlier.createdAt) > 0;
         return new ContactResult(earlier.id, ticket.id, joined, ContactReason.valueOf(ticket.reason),
                 ReasonSource.valueOf(ticket.reasonSource), ticket.priority, ticket.status(),
-                auto == null ? null : auto.body);
+                auto == null ? null : auto.body, null);
     }
 }

@@ -1,8 +1,10 @@
 package io.postventa.ticket.service;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,9 +27,12 @@ import io.postventa.outbox.inbox.IncomingEvent;
 import io.postventa.ticket.domain.Customer;
 import io.postventa.ticket.domain.MessageKind;
 import io.postventa.ticket.domain.OrderView;
+import io.postventa.ticket.domain.Phones;
+import io.postventa.ticket.config.TicketConfig;
 import io.postventa.ticket.domain.ReturnView;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
+import io.postventa.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -42,10 +47,14 @@ import jakarta.transaction.Transactional;
 public class ReadModelService {
     private final TicketService tickets;
     private final EntityManager em;
+    private final Texts texts;
+    private final TicketConfig config;
 
-    public ReadModelService(TicketService tickets, EntityManager em) {
+    public ReadModelService(TicketService tickets, EntityManager em, Texts texts, TicketConfig config) {
         this.tickets = tickets;
         this.em = em;
+        this.texts = texts;
+        this.config = config;
     }
 
     public void onOrderStatus(IncomingEvent event) {
@@ -80,8 +89,8 @@ public class ReadModelService {
         order.updatedAt = tickets.now();
         order.persist();
         if (e.newStatus() == OrderStatus.EXCEPTION) {
-            openProactive(order, TicketOrigin.SHIPMENT_EXCEPTION,
-                    "Incidencia del transportista con el pedido " + e.orderId() + " (" + e.exceptionReasonCode() + ")");
+            openProactive(order, TicketOrigin.SHIPMENT_EXCEPTION, "note.shipment-exception",
+                    Map.of("orderId", e.orderId(), "code", String.valueOf(e.exceptionReasonCode())));
         }
         tickets.refreshOrderTickets(e.orderId());
     }
@@ -111,12 +120,12 @@ public class ReadModelService {
         order.updatedAt = tickets.now();
         order.persist();
         openProactive(order, e.cause() == DelayCause.SHIPMENT_EXCEPTION ? TicketOrigin.SHIPMENT_EXCEPTION
-                : TicketOrigin.ORDER_DELAYED, "Pedido " + e.orderId() + " retrasado (" + e.cause() + ")");
+                : TicketOrigin.ORDER_DELAYED, "note.order-delayed", Map.of("orderId", e.orderId(), "cause", e.cause().name()));
         tickets.refreshOrderTickets(e.orderId());
     }
 
     /** Opens a ticket about a late order before the customer writes, unless one is already open. */
-    private void openProactive(OrderView order, TicketOrigin origin, String note) {
+    private void openProactive(OrderView order, TicketOrigin origin, String noteKey, Map<String, String> values) {
         tickets.lockOrder(order.orderId);
         boolean open = Ticket.count("orderId = ?1 and mergedInto is null and status in " + TicketService.ACTIVE_LITERALS,
                 order.orderId) > 0;
@@ -126,6 +135,7 @@ public class ReadModelService {
         Customer customer = order.customerId == null ? null : Customer.findById(order.customerId);
         String language = customer != null && customer.language != null ? customer.language
                 : order.locale != null ? order.locale.substring(0, 2).toLowerCase(Locale.ROOT) : null;
+        String note = texts.get(language, noteKey, values);
         Ticket t = tickets.open(new TicketService.NewTicket(ContactReason.WHERE_IS_MY_ORDER, ReasonSource.SYSTEM, null,
                 origin, order.customerId, customer == null ? null : customer.email,
                 customer == null ? null : customer.phone, order.orderId, note, language), null);
@@ -143,8 +153,16 @@ public class ReadModelService {
         FeedbackDetractor d = event.data(FeedbackDetractor.class);
         FeedbackContext context = d.context();
         String orderId = context == null ? null : context.orderId();
-        String note = "Cliente detractor: " + d.kind() + " " + d.score()
-                + (d.lowScoreReason() == null ? "" : " (" + d.lowScoreReason() + ")") + ", encuesta " + d.surveyId();
+        Customer customer = Customer.findById(d.customerId());
+        String language = customer != null && customer.language != null ? customer.language
+                : d.locale() != null ? d.locale().substring(0, 2).toLowerCase(Locale.ROOT) : null;
+        Map<String, String> values = new HashMap<>();
+        values.put("kind", String.valueOf(d.kind()));
+        values.put("score", String.valueOf(d.score()));
+        values.put("surveyId", d.surveyId());
+        values.put("reason", d.lowScoreReason() == null ? null : String.valueOf(d.lowScoreReason()));
+        String note = texts.get(language, d.lowScoreReason() == null ? "note.detractor" : "note.detractor-reason",
+                values);
         if (orderId != null) {
             tickets.lockOrder(orderId);
             Ticket open = Ticket.find("orderId = ?1 and mergedInto is null and status in " + TicketService.ACTIVE_LITERALS
@@ -158,9 +176,6 @@ public class ReadModelService {
                 : context.returnReason() != null || context.returnId() != null ? ContactReason.RETURN_REQUEST
                 : Boolean.TRUE.equals(context.delayed()) ? ContactReason.WHERE_IS_MY_ORDER
                 : context.ticketReason() != null ? context.ticketReason() : ContactReason.OTHER;
-        Customer customer = Customer.findById(d.customerId());
-        String language = customer != null && customer.language != null ? customer.language
-                : d.locale() != null ? d.locale().substring(0, 2).toLowerCase(Locale.ROOT) : null;
         Ticket t = tickets.open(new TicketService.NewTicket(reason, ReasonSource.SYSTEM, null,
                 TicketOrigin.FEEDBACK_DETRACTOR, d.customerId(), customer == null ? null : customer.email,
                 customer == null ? null : customer.phone, orderId, note, language), null);
@@ -183,6 +198,9 @@ public class ReadModelService {
             }
             if (order.products == null && e.placed().lines() != null) {
                 lines(order, e.placed().lines());
+            }
+            if (e.placed().customerId() != null && e.placed().shippingCountry() != null) {
+                learnCountry(e.placed().customerId(), e.placed().shippingCountry());
             }
         } else if (e.addressChange() != null) {
             city = e.addressChange().city();
@@ -239,13 +257,31 @@ public class ReadModelService {
             customer.id = c.customerId();
         }
         customer.email = c.email();
-        customer.phone = c.phone();
+        // kept in E.164, as the search looks it up, whatever form the platform sent
+        customer.phone = Phones.normalize(c.phone(), region(customer));
         customer.firstName = c.firstName();
         customer.lastName = c.lastName();
         customer.language = c.language();
         customer.erased = false;
         customer.updatedAt = c.occurredAt() != null ? c.occurredAt() : tickets.now();
         customer.persist();
+    }
+
+    /** The region of the customer's phone numbers written without a country code: their country, else the default. */
+    private String region(Customer customer) {
+        return customer.country != null ? customer.country : config.phone().defaultRegion();
+    }
+
+    /** Where the customer's orders go; a phone number kept as typed may now read in E.164. */
+    private void learnCountry(String customerId, String country) {
+        Customer customer = Customer.findById(customerId);
+        if (customer == null || customer.erased || country.equalsIgnoreCase(customer.country)) {
+            return;
+        }
+        customer.country = country.toUpperCase(Locale.ROOT);
+        if (customer.phone != null && !customer.phone.startsWith("+")) {
+            customer.phone = Phones.normalize(customer.phone, customer.country);
+        }
     }
 
     /** Right to erasure: contact data, names and what the customer wrote are removed; the ticket facts stay. */
@@ -262,6 +298,7 @@ public class ReadModelService {
         customer.phone = null;
         customer.firstName = null;
         customer.lastName = null;
+        customer.country = null;
         customer.erased = true;
         customer.updatedAt = tickets.now();
         customer.persist();
@@ -269,6 +306,10 @@ public class ReadModelService {
         TicketMessage.update("body = '[erased]', subject = null where kind = 'CUSTOMER' and ticketId in "
                 + "(select t.id from Ticket t where t.customerId = ?1)", customerId);
         OrderView.update("city = null where customerId = ?1", customerId);
+        // what the customer sent with their e-mails goes with what they wrote
+        em.createNativeQuery("delete from ticket_attachment a using ticket_message m, ticket t where a.message_id = m.id"
+                + " and m.ticket_id = t.id and m.kind = 'CUSTOMER' and t.customer_id = ?1")
+                .setParameter(1, customerId).executeUpdate();
     }
 
     /**

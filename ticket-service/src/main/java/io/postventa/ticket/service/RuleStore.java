@@ -28,6 +28,7 @@ import io.postventa.ticket.domain.PriorityRuleSetRow;
 import io.postventa.ticket.domain.RoutingRule;
 import io.postventa.ticket.domain.SlaPolicy;
 import io.postventa.ticket.domain.SlaPolicyRow;
+import io.postventa.ticket.domain.SlaTargets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -126,7 +127,7 @@ public class RuleStore {
         Map<String, String> teams = new HashMap<>();
         RoutingRule.<RoutingRule>listAll().forEach(r -> teams.put(r.reason, r.teamId));
         return new Rules(generation, priorityRules(), List.copyOf(policies), Map.copyOf(byId), Map.copyOf(teams),
-                defaultPolicy());
+                byId.getOrDefault(SlaPolicy.DEFAULT_ID, builtInPolicy()));
     }
 
     /** The newest saved priority rules, or the shipped defaults, read from the table (what an admin edits). */
@@ -138,8 +139,8 @@ public class RuleStore {
         return read(row.body, PriorityRuleSet.class);
     }
 
-    /** The built-in policy of a ticket no stored policy matches: the configured targets, every day all day. */
-    private SlaPolicy defaultPolicy() {
+    /** The policy of a ticket no stored policy matches once the default row is deleted: the configured targets. */
+    private SlaPolicy builtInPolicy() {
         SlaPolicy builtIn = SlaPolicy.defaultPolicy(ZoneId.of(config.sla().defaultTimeZone()));
         return new SlaPolicy(builtIn.id(), null, null, config.sla().defaultFirstResponse(),
                 config.sla().defaultResolution(), builtIn.calendar(), false, false);
@@ -153,11 +154,34 @@ public class RuleStore {
         Set<LocalDate> holidays = new HashSet<>();
         read(row.holidays, new TypeReference<List<String>>() {
         }).forEach(d -> holidays.add(LocalDate.parse(d)));
-        BusinessCalendar calendar = new BusinessCalendar(ZoneId.of(row.timeZone), windows, holidays);
+        BusinessCalendar calendar = new BusinessCalendar(
+                ZoneId.of(row.timeZone != null ? row.timeZone : config.sla().defaultTimeZone()), windows, holidays);
+        Duration firstResponse = minutes(row.firstResponseMinutes, config.sla().defaultFirstResponse());
+        Duration resolution = minutes(row.resolutionMinutes, config.sla().defaultResolution());
+        Map<TicketPriority, SlaTargets> byPriority = new EnumMap<>(TicketPriority.class);
+        priorityTargets(row).forEach((priority, targets) -> byPriority.put(priority, new SlaTargets(
+                minutes(targets.firstResponseMinutes(), firstResponse), minutes(targets.resolutionMinutes(), resolution))));
         return new SlaPolicy(row.id, row.priority == null ? null : TicketPriority.valueOf(row.priority),
-                row.channel == null ? null : ContactChannel.valueOf(row.channel),
-                Duration.ofMinutes(row.firstResponseMinutes), Duration.ofMinutes(row.resolutionMinutes), calendar,
-                row.pauseWithCarrier, row.pauseReturnInTransit);
+                row.channel == null ? null : ContactChannel.valueOf(row.channel), firstResponse, resolution, calendar,
+                row.pauseWithCarrier, row.pauseReturnInTransit, byPriority);
+    }
+
+    /** One priority's targets as stored; a missing one is the policy's own. */
+    public record StoredTargets(Integer firstResponseMinutes, Integer resolutionMinutes) {
+    }
+
+    /** The per-priority targets of a stored policy, by priority. */
+    public Map<TicketPriority, StoredTargets> priorityTargets(SlaPolicyRow row) {
+        Map<TicketPriority, StoredTargets> targets = new EnumMap<>(TicketPriority.class);
+        if (row.priorityTargets != null && !row.priorityTargets.isBlank()) {
+            read(row.priorityTargets, new TypeReference<Map<TicketPriority, StoredTargets>>() {
+            }).forEach(targets::put);
+        }
+        return targets;
+    }
+
+    private static Duration minutes(Integer minutes, Duration configured) {
+        return minutes == null ? configured : Duration.ofMinutes(minutes);
     }
 
     public String write(Object value) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -163,20 +164,29 @@ public class TicketService {
      * first-response clock and publishes ticket.first-response; a NEW ticket becomes OPEN.
      */
     public TicketMessage reply(Ticket t, String agentId, String body, boolean automatic, String procedureId) {
+        return reply(t, agentId, body, automatic, procedureId, answeredChannel(t));
+    }
+
+    /**
+     * A public reply that goes out on {@code channel}: the channel of the contact it answers, which the reply's
+     * message records and ticket.replied carries so the customer is answered where they wrote.
+     */
+    public TicketMessage reply(Ticket t, String agentId, String body, boolean automatic, String procedureId,
+            ContactChannel channel) {
         requireWritable(t);
         TicketMessage m = addMessage(t, automatic ? MessageKind.AUTO_REPLY : MessageKind.PUBLIC_REPLY,
-                automatic ? "system" : agentId, body, null, null, null, procedureId, null);
+                automatic ? "system" : agentId, body, channel == null ? null : channel.name(), null, null,
+                procedureId, null);
         Instant now = m.createdAt;
         SlaPolicy policy = rules.current().policy(t.slaPolicyId);
         boolean firstReply = t.firstResponseAt == null;
         outbox.publish(EventType.TICKET_REPLIED, t.id.toString(), new TicketReplied(t.id.toString(), m.id.toString(),
                 now, automatic, firstReply, ContactReason.valueOf(t.reason), body, languageCode(t.language),
-                t.customerId, t.orderId, automatic ? null : agentId, t.teamId,
-                t.channel == null ? null : ContactChannel.valueOf(t.channel)), now);
+                t.customerId, t.orderId, automatic ? null : agentId, t.teamId, channel), now);
         if (firstReply) {
             t.firstResponseAt = now;
             Duration elapsed = t.slaClock().elapsed(policy.calendar(), now);
-            boolean within = elapsed.compareTo(policy.firstResponse()) <= 0;
+            boolean within = elapsed.compareTo(policy.firstResponse(t.priority)) <= 0;
             if (!within && !t.firstResponseBreached) {
                 breach(t, SlaTarget.FIRST_RESPONSE, t.firstResponseDueAt, now);
             }
@@ -189,6 +199,21 @@ public class TicketService {
         }
         refreshSla(t, policy, now);
         return m;
+    }
+
+    /** The first-response target of the ticket's SLA policy for its priority (what a customer is promised). */
+    public Duration firstResponseTarget(Ticket t) {
+        return rules.current().policy(t.slaPolicyId).firstResponse(t.priority);
+    }
+
+    /** The channel of the customer's latest contact on the ticket (the one a reply answers), else the ticket's. */
+    public ContactChannel answeredChannel(Ticket t) {
+        List<String> latest = Ticket.getEntityManager().createQuery("select m.channel from TicketMessage m"
+                + " where m.ticketId = :ticket and m.kind = 'CUSTOMER' and m.channel is not null"
+                + " order by m.createdAt desc, m.id desc", String.class)
+                .setParameter("ticket", t.id).setMaxResults(1).getResultList();
+        String channel = latest.isEmpty() ? t.channel : latest.get(0);
+        return channel == null ? null : ContactChannel.valueOf(channel);
     }
 
     /** The customer wrote again: a pending or solved ticket opens again (solved ones publish ticket.reopened). */
@@ -229,7 +254,7 @@ public class TicketService {
         t.status = target.name();
         if (target == TicketStatus.SOLVED) {
             Duration elapsed = t.slaClock().elapsed(policy.calendar(), now);
-            boolean resolutionMet = elapsed.compareTo(policy.resolution()) <= 0 && !t.resolutionBreached;
+            boolean resolutionMet = elapsed.compareTo(policy.resolution(t.priority)) <= 0 && !t.resolutionBreached;
             if (!resolutionMet && !t.resolutionBreached) {
                 breach(t, SlaTarget.RESOLUTION, t.resolutionDueAt, now);
             }
@@ -247,7 +272,7 @@ public class TicketService {
         refreshSla(t, policy, now);
         if (before.isActive() && !target.isActive() && t.agentId != null) {
             t.persist();
-            assignment.fillQueue(t.teamId); // the agent has room again: hand out the oldest waiting ticket
+            assignment.fillQueue(t.teamId); // the agent has room again: hand out the most urgent waiting ticket
         }
     }
 
@@ -269,6 +294,56 @@ public class TicketService {
                     t.customerId, t.orderId), now());
         }
     }
+
+    /**
+     * An agent overrides the priority the rules gave: the SLA policy of the new priority applies from now on (the
+     * clock keeps its start, so the promise made to the customer is not reset).
+     */
+    public void changePriority(Ticket t, TicketPriority priority, String agentId) {
+        requireWritable(t);
+        String before = t.priority;
+        if (before.equals(priority.name())) {
+            return;
+        }
+        t.priority = priority.name();
+        SlaPolicy policy = rules.current().policyFor(priority, t.channel == null ? null : ContactChannel.valueOf(t.channel));
+        t.slaPolicyId = policy.id();
+        addMessage(t, MessageKind.SYSTEM, agentId, "priority " + before + " -> " + priority, null, null, null, null, null);
+        refreshSla(t, policy, now());
+    }
+
+    /**
+     * Gives {@code agentId} the most urgent unassigned active ticket of {@code teamId} (any team when null), in
+     * {@link #URGENCY_SQL} order; empty when none waits. The row is locked and skipped by concurrent callers, so two
+     * agents taking at once get two different tickets.
+     */
+    public Optional<Ticket> takeNext(String teamId, String agentId) {
+        String sql = "select * from ticket where agent_id is null and merged_into is null and status in " + ACTIVE_LITERALS
+                + (teamId == null ? "" : " and team_id = :team") + " order by " + URGENCY_SQL
+                + " limit 1 for update skip locked";
+        var query = Ticket.getEntityManager().createNativeQuery(sql, Ticket.class);
+        if (teamId != null) {
+            query.setParameter("team", teamId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Ticket> found = query.getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Ticket t = found.get(0);
+        t.agentId = agentId;
+        t.updatedAt = now();
+        addMessage(t, MessageKind.SYSTEM, agentId, "taken by " + agentId, null, null, null, null, null);
+        return Optional.of(t);
+    }
+
+    /**
+     * Most urgent first: priority, then the nearest SLA due time still running (the generated {@code sla_due_at}
+     * column, see the README), then the oldest; the id keeps pages stable. ticket_urgency_idx and
+     * ticket_team_queue_idx serve this order. {@link #URGENCY_HQL} is the same order for entity queries.
+     */
+    public static final String URGENCY_SQL = "priority_rank, sla_due_at, created_at, id";
+    public static final String URGENCY_HQL = "priorityRank, slaDueAt, createdAt, id";
 
     /** Merges {@code source} into {@code target}: its conversation moves over and it closes, pointing at the target. */
     public void merge(Ticket target, Ticket source, String agentId) {
@@ -317,10 +392,10 @@ public class TicketService {
         SlaClock clock = t.slaClock().pausedIf(pause, policy.calendar(), now);
         t.slaClock(clock);
         if (t.firstResponseAt == null) {
-            t.firstResponseDueAt = clock.dueAt(policy.calendar(), policy.firstResponse());
+            t.firstResponseDueAt = clock.dueAt(policy.calendar(), policy.firstResponse(t.priority));
         }
         if (t.status().isActive()) {
-            t.resolutionDueAt = clock.dueAt(policy.calendar(), policy.resolution());
+            t.resolutionDueAt = clock.dueAt(policy.calendar(), policy.resolution(t.priority));
         }
         t.updatedAt = now;
     }
@@ -342,24 +417,24 @@ public class TicketService {
         int breaches = 0;
         SlaClock clock = t.slaClock();
         if (t.firstResponseAt == null && !t.firstResponseBreached
-                && clock.isBreached(policy.calendar(), policy.firstResponse(), now)) {
+                && clock.isBreached(policy.calendar(), policy.firstResponse(t.priority), now)) {
             breach(t, SlaTarget.FIRST_RESPONSE, policy.calendar().addBusinessTime(clock.startedAt(),
-                    policy.firstResponse().plus(clock.paused())), now);
+                    policy.firstResponse(t.priority).plus(clock.paused())), now);
             breaches++;
         }
         if (t.status().isActive() && !t.resolutionBreached
-                && clock.isBreached(policy.calendar(), policy.resolution(), now)) {
+                && clock.isBreached(policy.calendar(), policy.resolution(t.priority), now)) {
             breach(t, SlaTarget.RESOLUTION, policy.calendar().addBusinessTime(clock.startedAt(),
-                    policy.resolution().plus(clock.paused())), now);
+                    policy.resolution(t.priority).plus(clock.paused())), now);
             breaches++;
         }
         // A stored due time that passed without a breach (the clock was paused meanwhile) moves to where the clock
         // puts it now, so that the next check does not pick the ticket up again, and again.
         if (t.firstResponseAt == null && !t.firstResponseBreached && passed(t.firstResponseDueAt, now)) {
-            t.firstResponseDueAt = clock.dueAt(policy.calendar(), policy.firstResponse());
+            t.firstResponseDueAt = clock.dueAt(policy.calendar(), policy.firstResponse(t.priority));
         }
         if (!t.resolutionBreached && passed(t.resolutionDueAt, now)) {
-            t.resolutionDueAt = t.status().isActive() ? clock.dueAt(policy.calendar(), policy.resolution()) : null;
+            t.resolutionDueAt = t.status().isActive() ? clock.dueAt(policy.calendar(), policy.resolution(t.priority)) : null;
         }
         return breaches;
     }

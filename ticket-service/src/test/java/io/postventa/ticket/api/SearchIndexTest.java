@@ -157,6 +157,40 @@ class SearchIndexTest {
     }
 
     /** PostgreSQL's plan for {@code sql}, a line per node. */
+    /**
+     * The ticket list (any page) and a team's queue are read in urgency order straight from an index, with no sort
+     * of the tickets: the SQL of TicketResource.list without filters and of Assignment.fillQueue, over 100,000
+     * tickets of mixed priorities, statuses and due times.
+     */
+    @Test
+    void theTicketListAndTheTeamQueueAreReadInUrgencyOrderFromAnIndex() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            withTemporaryCopy(s, "ticket", """
+                        insert into ticket (id, status, reason, reason_source, priority, origin, team_id, agent_id,
+                            sla_policy_id, sla_started_at, first_response_due_at, resolution_due_at, first_response_at,
+                            created_at, updated_at)
+                        select gen_random_uuid(),
+                               (array['NEW', 'OPEN', 'PENDING_CUSTOMER', 'SOLVED', 'CLOSED'])[1 + g % 5], 'OTHER',
+                               'CLASSIFIER', (array['LOW', 'NORMAL', 'NORMAL', 'HIGH', 'URGENT'])[1 + g % 7 % 5],
+                               'CONTACT', case when g % 3 = 0 then 'returns' else 'in-house' end,
+                               case when g % 4 = 0 then null else 'ag-' || g % 30 end, 'default', created,
+                               created + interval '24 hours', created + interval '72 hours',
+                               case when g % 2 = 0 then created + interval '1 hour' end, created, created
+                        from generate_series(1, 100000) g, lateral (select now() - (g % 500) * interval '1 hour' created) c
+                        """, () -> {
+                String list = plan(s, "select * from ticket t where t.merged_into is null"
+                        + " order by t.priority_rank, t.sla_due_at, t.created_at, t.id offset 5000 rows fetch first 20 rows only");
+                assertTrue(list.contains("Index Scan") && !list.contains("Sort") && !list.contains("Seq Scan"),
+                        "the list must be read in order from an index, plan was:\n" + list);
+                String queue = plan(s, "select * from ticket t where t.team_id = 'in-house' and t.agent_id is null"
+                        + " and t.status in " + TicketService.ACTIVE_LITERALS + " and t.merged_into is null"
+                        + " order by t.priority_rank, t.sla_due_at, t.created_at, t.id fetch first 20 rows only");
+                assertTrue(queue.contains("Index Scan") && !queue.contains("Sort") && !queue.contains("Seq Scan"),
+                        "the queue must be read in order from an index, plan was:\n" + queue);
+            });
+        }
+    }
+
     private static String plan(Statement s, String sql) throws Exception {
         StringBuilder plan = new StringBuilder();
         try (ResultSet rs = s.executeQuery("explain " + sql)) {

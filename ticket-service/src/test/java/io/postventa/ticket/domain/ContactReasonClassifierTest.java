@@ -42,6 +42,27 @@ class ContactReasonClassifierTest {
         assertEquals(language, result.language(), "language of: " + message);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Olá, onde está a minha encomenda? Ainda não chegou | WHERE_IS_MY_ORDER | pt",
+            "Quero devolver os sapatos e pedir o reembolso | RETURN_REQUEST | pt",
+            "O candeeiro chegou partido, a caixa vinha danificada | DAMAGED_ITEM | pt",
+            "Preciso de uma fatura com o meu número de contribuinte | INVOICE_COPY | pt",
+            "Quero mudar a morada de entrega da minha encomenda | CHANGE_ADDRESS | pt",
+    })
+    void classifiesPortugueseTextsFromItsBundleAlone(String message, ContactReason expected, String language) {
+        var result = classifier.classify(null, null, message, OrderContext.NONE);
+        assertEquals(expected, result.reason(), "reason of: " + message);
+        assertEquals(language, result.language(), "language of: " + message);
+    }
+
+    @Test
+    void theIvrMenuSaysWhichOptionsExist() {
+        assertEquals(true, classifier.isIvrOption("1"));
+        assertEquals(false, classifier.isIvrOption("uno"));
+        assertEquals(false, classifier.isIvrOption("7"));
+    }
+
     @Test
     void ivrOptionWinsOverTheText() {
         var result = classifier.classify("2", null, "el paquete no ha llegado", OrderContext.NONE);

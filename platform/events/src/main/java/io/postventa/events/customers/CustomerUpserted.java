@@ -13,7 +13,8 @@ import java.time.LocalDate;
  * @param occurredAt        when the record changed at the platform
  * @param source            the platform or store that reports it; optional
  * @param email             e-mail address
- * @param phone             phone number in E.164 form, e.g. {@code +34600111222}; used for SMS and WhatsApp
+ * @param phone             phone number, preferably in E.164 form ({@code +34600111222}); also as typed
+ *                          ({@code 600 11 12 22}), which consumers normalise; used for SMS and WhatsApp
  * @param pushToken         device token for push notifications
  * @param firstName         given name, for greetings
  * @param lastName          family name

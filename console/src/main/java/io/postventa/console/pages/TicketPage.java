@@ -1,0 +1,292 @@
+package io.postventa.console.pages;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.postventa.console.auth.ConsoleUser;
+import io.postventa.console.clients.FeedbackClient;
+import io.postventa.console.clients.NotificationClient;
+import io.postventa.console.clients.OrderStatusClient;
+import io.postventa.console.clients.ReturnsClient;
+import io.postventa.console.clients.TicketClient;
+import io.postventa.console.web.Calls;
+import io.postventa.console.web.Pages;
+import io.postventa.console.web.Part;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The ticket view: the conversation and, beside it, the customer's 360 from each service (order timeline, returns
+ * and decisions, messages sent, surveys answered), the procedure suggested for the reason with its reply to edit,
+ * and the actions. Every write carries the ticket's updatedAt as the page showed it (If-Match): a page gone stale
+ * says so and keeps what was typed instead of overwriting another agent's change.
+ */
+@Path("/tickets/{id}")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class TicketPage {
+    private static final int MAX_RETURNS = 5;
+    private static final int MAX_SURVEYS = 5;
+
+    private final TicketClient tickets;
+    private final OrderStatusClient orders;
+    private final ReturnsClient returns;
+    private final NotificationClient notifications;
+    private final FeedbackClient feedback;
+    private final Calls calls;
+    private final Pages pages;
+    private final ConsoleUser user;
+    private final Template page;
+    private final Template draft;
+
+    public TicketPage(@RestClient TicketClient tickets, @RestClient OrderStatusClient orders,
+            @RestClient ReturnsClient returns, @RestClient NotificationClient notifications,
+            @RestClient FeedbackClient feedback, Calls calls, Pages pages, ConsoleUser user,
+            @Location("ticket.html") Template page, @Location("ticket-draft.html") Template draft) {
+        this.tickets = tickets;
+        this.orders = orders;
+        this.returns = returns;
+        this.notifications = notifications;
+        this.feedback = feedback;
+        this.calls = calls;
+        this.pages = pages;
+        this.user = user;
+        this.page = page;
+        this.draft = draft;
+    }
+
+    @GET
+    public Response view(@PathParam("id") String id, @QueryParam("done") String done) {
+        return render(id, null, Map.of(), done);
+    }
+
+    /** The procedure's reply for this ticket in the chosen language, to edit before sending (htmx swaps it in). */
+    @GET
+    @Path("/draft")
+    public TemplateInstance draft(@PathParam("id") String id, @QueryParam("procedureId") String procedureId,
+            @QueryParam("language") String language, @QueryParam("version") String version) {
+        Part<Object> d = calls.call("ticket-service", () -> tickets.draft(id, procedureId, language));
+        return pages.page(draft, "inbox").data("draft", d).data("ticketId", id).data("procedureId", procedureId)
+                .data("form", null).data("version", version).data("errors", Map.of());
+    }
+
+    @POST
+    @Path("/reply")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reply(@PathParam("id") String id, @FormParam("version") String version,
+            @FormParam("body") String body, @FormParam("internal") String internal,
+            @FormParam("then") String then) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("body", body == null ? "" : body);
+        request.put("internal", "on".equals(internal) || "true".equals(internal));
+        if (then != null && !then.isBlank()) {
+            request.put("status", then);
+        }
+        Part<Object> result = calls.call("ticket-service", () -> tickets.addMessage(id, version, request));
+        return after(id, result, "reply", form("body", body, "internal", internal, "then", then), "sent");
+    }
+
+    @POST
+    @Path("/procedure")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response sendProcedure(@PathParam("id") String id, @FormParam("version") String version,
+            @FormParam("procedureId") String procedureId, @FormParam("language") String language,
+            @FormParam("body") String body, @FormParam("then") String then) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("procedureId", procedureId);
+        request.put("language", language);
+        request.put("body", body);
+        if (then != null && !then.isBlank()) {
+            request.put("status", then);
+        }
+        Part<Object> result = calls.call("ticket-service", () -> tickets.applyProcedure(id, version, request));
+        return after(id, result, "procedure", form("procedureBody", body, "procedureLanguage", language, "then", then),
+                "sent");
+    }
+
+    @POST
+    @Path("/reason")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reason(@PathParam("id") String id, @FormParam("version") String version,
+            @FormParam("reason") String reason) {
+        Part<Object> result = calls.call("ticket-service",
+                () -> tickets.changeReason(id, version, map("reason", blank(reason))));
+        return after(id, result, "reason", form("reason", reason), "saved");
+    }
+
+    @POST
+    @Path("/priority")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response priority(@PathParam("id") String id, @FormParam("version") String version,
+            @FormParam("priority") String priority) {
+        Part<Object> result = calls.call("ticket-service",
+                () -> tickets.changePriority(id, version, map("priority", blank(priority))));
+        return after(id, result, "priority", form("priority", priority), "saved");
+    }
+
+    @POST
+    @Path("/merge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response merge(@PathParam("id") String id, @FormParam("version") String version,
+            @FormParam("sourceTicketId") String source) {
+        Part<Object> result = calls.call("ticket-service",
+                () -> tickets.merge(id, version, map("sourceTicketId", source == null ? "" : source.trim())));
+        return after(id, result, "merge", form("sourceTicketId", source), "merged");
+    }
+
+    @POST
+    @Path("/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response status(@PathParam("id") String id, @FormParam("version") String version,
+            @FormParam("status") String status) {
+        Part<Object> result = calls.call("ticket-service",
+                () -> tickets.changeStatus(id, version, map("status", blank(status))));
+        return after(id, result, "status", form(), "saved");
+    }
+
+    /** Post/redirect/get on success; the page again with the service's errors and the typed values otherwise. */
+    private Response after(String id, Part<Object> result, String form, Map<String, String> typed, String done) {
+        if (result.isOk()) {
+            return Response.seeOther(URI.create("/tickets/" + id + "?done=" + done)).build();
+        }
+        Map<String, Object> failure = new HashMap<>();
+        failure.put("form", form);
+        failure.put("typed", typed);
+        failure.put("result", result);
+        return render(id, failure, result.fieldErrors(), null);
+    }
+
+    private Response render(String id, Map<String, Object> failure, Map<String, String> errors, String done) {
+        Part<Object> detail = calls.call("ticket-service", () -> tickets.get(id));
+        if (detail.isNotFound()) {
+            return Response.status(404).entity(pages.page(page, "inbox").data("detail", detail).data("id", id)
+                    .data("failure", null).data("errors", Map.of()).data("done", null)).build();
+        }
+        TemplateInstance view = pages.page(page, "inbox").data("detail", detail).data("id", id)
+                .data("failure", failure).data("errors", errors).data("done", done)
+                .data("reasons", InboxResource.REASONS).data("priorities", InboxResource.PRIORITIES);
+        Map<?, ?> ticket = detail.isOk() ? (Map<?, ?>) ((Map<?, ?>) detail.value()).get("ticket") : Map.of();
+        String customerId = str(ticket.get("customerId"));
+        String orderId = str(ticket.get("orderId"));
+        String language = ticket.get("language") == null ? pages.lang() : ticket.get("language").toString();
+        view.data("ticket", ticket).data("customerId", customerId).data("language", language);
+
+        // the order with its live timeline (order-status-service)
+        view.data("order", orderId == null ? null
+                : calls.call("order-status-service", () -> orders.order(orderId, pages.lang())));
+        // the customer's returns with their decisions (returns-service)
+        view.data("returns", customerId == null ? null : returns(customerId));
+        // the messages the platform sent them (notification-service)
+        Part<Object> sent = customerId == null ? null
+                : calls.call("notification-service", () -> notifications.byCustomer(customerId, 0, 20));
+        view.data("sent", sent);
+        // surveys answered (feedback-service), found through the invitations that were sent
+        view.data("surveys", sent == null ? null : surveys(sent));
+        // the procedure for the ticket's reason, and its reply in the customer's language
+        view.data("procedure", detail.isOk() ? procedure(id, str(ticket.get("reason")), language) : null);
+        int status = failure == null ? 200 : ((Part<?>) failure.get("result")).isStale() ? 409 : 400;
+        return Response.status(status).entity(view).build();
+    }
+
+    private Part<Object> returns(String customerId) {
+        Part<Object> history = calls.call("returns-service", () -> returns.history(customerId));
+        if (history.isNotFound()) {
+            return Part.ok(Map.of("returns", List.of(), "orders", List.of()));
+        }
+        if (!history.isOk()) {
+            return history;
+        }
+        Map<String, Object> h = new LinkedHashMap<>((Map<String, Object>) history.value());
+        List<Object> detailed = new ArrayList<>();
+        for (Object r : ((List<?>) h.getOrDefault("returns", List.of())).stream().limit(MAX_RETURNS).toList()) {
+            String returnId = str(((Map<?, ?>) r).get("returnId"));
+            Part<Object> one = calls.call("returns-service", () -> returns.get(returnId));
+            detailed.add(one.isOk() ? one.value() : r);
+        }
+        h.put("returns", detailed);
+        return Part.ok(h);
+    }
+
+    private Part<Object> surveys(Part<Object> sent) {
+        if (!sent.isOk()) {
+            return sent;
+        }
+        List<Object> answered = new ArrayList<>();
+        List<?> items = (List<?>) ((Map<?, ?>) sent.value()).get("items");
+        List<String> surveyIds = items.stream().map(d -> str(((Map<?, ?>) d).get("surveyId")))
+                .filter(s -> s != null).distinct().limit(MAX_SURVEYS).toList();
+        for (String surveyId : surveyIds) {
+            Part<Object> answer = calls.call("feedback-service", () -> feedback.answer(surveyId));
+            if (answer.isOk()) {
+                answered.add(answer.value());
+            } else if (!answer.isNotFound()) {
+                return answer; // unavailable, or not for this role: the part says so
+            }
+        }
+        return Part.ok(answered);
+    }
+
+    private Map<String, Object> procedure(String id, String reason, String language) {
+        if (!user.worksTickets()) {
+            return null;
+        }
+        Part<Object> all = calls.call("ticket-service", tickets::procedures);
+        if (!all.isOk()) {
+            return Map.of("part", all);
+        }
+        Map<?, ?> chosen = ((List<?>) all.value()).stream().map(p -> (Map<?, ?>) p)
+                .filter(p -> reason != null && reason.equals(p.get("reason"))).findFirst().orElse(null);
+        if (chosen == null) {
+            return Map.of("part", Part.ok(null));
+        }
+        String procedureId = str(chosen.get("id"));
+        Part<Object> d = calls.call("ticket-service", () -> tickets.draft(id, procedureId, language));
+        Map<String, Object> out = new HashMap<>();
+        out.put("part", Part.ok(chosen));
+        out.put("draft", d);
+        out.put("procedureId", procedureId);
+        return out;
+    }
+
+    private static Map<String, String> form(String... pairs) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                m.put(pairs[i], pairs[i + 1]);
+            }
+        }
+        return m;
+    }
+
+    private static Map<String, Object> map(String key, Object value) {
+        Map<String, Object> m = new HashMap<>();
+        m.put(key, value);
+        return m;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+}

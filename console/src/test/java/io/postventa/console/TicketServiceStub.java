@@ -1,0 +1,83 @@
+package io.postventa.console;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A stand-in for ticket-service's HTTP API with one ticket last changed at 09:30, answering writes the way the real service
+ * does when the page is stale (412) or the input is refused (400 problem+json naming the field). The console's own
+ * tests use it to check what a person sees; the real service is used by the system tests.
+ */
+public class TicketServiceStub implements QuarkusTestResourceLifecycleManager {
+    /** The last If-Match and Authorization headers each path received. */
+    public static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+    private HttpServer server;
+
+    static final String TICKET = """
+            {"ticket":{"id":"t-1","status":"OPEN","reason":"OTHER","priority":"NORMAL","channel":"EMAIL",
+             "email":"a***@example.com","subject":"Broken lamp","teamId":"in-house","updatedAt":"2026-12-07T09:30:00.123456Z",
+             "firstResponseDueAt":"2026-12-07T10:00:00Z","resolutionDueAt":"2026-12-09T10:00:00Z"},
+             "order":null,"returns":[],
+             "messages":[{"id":"m-1","kind":"CUSTOMER","author":"c-1","body":"The lamp arrived broken",
+             "createdAt":"2026-12-07T09:00:00Z"}]}""";
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/v1/", this::handle);
+        server.start();
+        return Map.of("quarkus.rest-client.ticket.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        SEEN.put(method + " " + path + " If-Match", String.valueOf(exchange.getRequestHeaders().getFirst("If-Match")));
+        SEEN.put(method + " " + path + " Authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        exchange.getRequestBody().readAllBytes();
+        if (method.equals("GET") && path.equals("/api/v1/tickets/t-1")) {
+            send(exchange, 200, "application/json", TICKET);
+        } else if (method.equals("GET") && path.equals("/api/v1/procedures")) {
+            send(exchange, 200, "application/json", "[]");
+        } else if (method.equals("POST") && path.equals("/api/v1/tickets/t-1/messages")) {
+            send(exchange, 412, "application/problem+json", """
+                    {"type":"about:blank","title":"Precondition Failed","status":412,
+                     "detail":"the ticket changed since 2026-12-07T09:30:00.123456Z; reload it"}""");
+        } else if (method.equals("POST") && path.equals("/api/v1/tickets/t-1/merge")) {
+            send(exchange, 400, "application/problem+json", """
+                    {"type":"about:blank","title":"Bad Request","status":400,"detail":"invalid input",
+                     "errors":[{"field":"sourceTicketId","message":"no such ticket"}]}""");
+        } else {
+            send(exchange, 404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\"}");
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
