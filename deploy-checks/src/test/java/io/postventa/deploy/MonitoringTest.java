@@ -43,9 +43,11 @@ class MonitoringTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void everyServiceIsScrapedAtItsMetricsEndpointByAServiceMonitor(String overlay) {
+    void everyServiceAndTheConsoleAreScrapedAtTheirMetricsEndpointByAServiceMonitor(String overlay) {
         List<ObjectNode> resources = Repo.render(overlay);
-        for (String service : Repo.SERVICES) {
+        List<String> scraped = new ArrayList<>(Repo.SERVICES);
+        scraped.add("console");
+        for (String service : scraped) {
             JsonNode monitor = Repo.named(resources, "ServiceMonitor", service);
             assertNotNull(monitor, overlay + ": no ServiceMonitor for " + service);
             JsonNode svc = Repo.named(resources, "Service", service);
