@@ -336,8 +336,9 @@ public class EventConsumer {
     }
 
     private Counter counter(String consumer, String outcome) {
-        return Counter.builder("postventa.consumer.records").tag("consumer", consumer).tag("outcome", outcome)
-                .register(registry);
+        return Counter.builder("postventa.consumer.records")
+                .description("Records a consumer took, by what it did with them (applied, duplicate, ignored, dead-lettered)")
+                .tag("consumer", consumer).tag("outcome", outcome).register(registry);
     }
 
     private static void sleep(Duration duration) {
