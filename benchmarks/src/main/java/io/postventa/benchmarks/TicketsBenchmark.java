@@ -283,7 +283,7 @@ public final class TicketsBenchmark {
 
     // search -----------------------------------------------------------------------------------------
 
-    /** The service's lookups (CustomerSearchResource), for EXPLAIN ANALYZE when a kind misses the goal. */
+    /** The service's lookups (CustomerSearch), for EXPLAIN ANALYZE when a kind misses the goal. */
     private static String explain(BulkSql sql, String kind, String q) throws java.sql.SQLException {
         String v = q.replace("'", "''");
         String lookup = switch (kind) {

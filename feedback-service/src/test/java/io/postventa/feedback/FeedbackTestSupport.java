@@ -44,7 +44,7 @@ import io.postventa.events.returns.ReturnRefunded;
 import io.postventa.events.returns.ReturnRequested;
 import io.postventa.events.returns.ReturnResolution;
 import io.postventa.feedback.service.Sql;
-import io.postventa.feedback.service.SurveyService;
+import io.postventa.feedback.service.SurveySender;
 import io.postventa.testing.KafkaTestClient;
 import io.postventa.testing.MovableClock;
 import io.postventa.testing.TopicRecorder;
@@ -60,7 +60,7 @@ public abstract class FeedbackTestSupport {
     @Inject
     protected MovableClock clock;
     @Inject
-    protected SurveyService surveys;
+    protected SurveySender surveys;
     @Inject
     protected Sql sql;
 

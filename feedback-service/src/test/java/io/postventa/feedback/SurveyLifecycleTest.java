@@ -182,7 +182,7 @@ class SurveyLifecycleTest extends FeedbackTestSupport {
         assertEquals(3, received.get("score").asInt());
         assertTrue(received.get("hasComment").asBoolean());
         assertTrue(received.get("comment") == null, "the comment's text stays in feedback-service");
-        // ticket-service opens the follow-up ticket from these fields (ReadModelService.onFeedback)
+        // ticket-service opens the follow-up ticket from these fields (DetractorFollowUp.onFeedback)
         io.postventa.events.feedback.FeedbackDetractor detractor = EventJson.fromJson(feedback.await(r -> d[2].equals(r.key())
                 && EventType.FEEDBACK_DETRACTOR.ceType().equals(io.postventa.testing.TopicRecorder.header(r, "ce_type")), 1,
                 Duration.ofSeconds(60)).get(0).value(), io.postventa.events.feedback.FeedbackDetractor.class);

@@ -12,8 +12,8 @@ import io.postventa.devstack.PlatformService;
 /**
  * A generated help desk for ticket-service, facts only: customers, the order and return read models, tickets with
  * their SLA clock and first customer message, bulk-loaded with SQL (generate_series) in the shapes the service
- * writes them (ReadModelService for customer, order_view and return_view; ContactService and TicketService for
- * ticket and ticket_message), after its Flyway created the schema. Teams, agents and routing rules are set through
+ * writes them (KnownCustomers, KnownOrders and KnownReturns for customer, order_view and return_view; ContactIntake
+ * and TicketOpening for ticket and ticket_message), after its Flyway created the schema. Teams, agents and routing rules are set through
  * its admin API, as an admin would; then the service derives the rest itself (its admin rebuild): the customer
  * search's keys of every order, and the SLA state (due times, targets already run out) of every active ticket.
  * Values come from deterministic hashes of the row number, so every run generates the same data. Replies, notes and

@@ -2,8 +2,8 @@ package io.postventa.feedback.api;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import io.postventa.feedback.service.SurveyService;
-import io.postventa.feedback.service.SurveyService.StoredAnswer;
+import io.postventa.feedback.service.StoredAnswers;
+import io.postventa.feedback.service.StoredAnswers.StoredAnswer;
 import io.postventa.web.Caller;
 import io.postventa.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,11 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/v1/answers/{surveyId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class AnswerResource {
-    private final SurveyService surveys;
+    private final StoredAnswers answers;
     private final Caller caller;
 
-    public AnswerResource(SurveyService surveys, Caller caller) {
-        this.surveys = surveys;
+    public AnswerResource(StoredAnswers answers, Caller caller) {
+        this.answers = answers;
         this.caller = caller;
     }
 
@@ -35,7 +35,7 @@ public class AnswerResource {
         if (surveyId.length() > 200) {
             throw ProblemException.badField("surveyId", "must be at most 200 characters");
         }
-        StoredAnswer answer = surveys.storedAnswer(surveyId).orElseThrow(() -> ProblemException.notFound("answer", surveyId));
+        StoredAnswer answer = answers.find(surveyId).orElseThrow(() -> ProblemException.notFound("answer", surveyId));
         caller.requireCustomerOrStaff(answer.customerId(), "answer", surveyId);
         return answer;
     }

@@ -14,6 +14,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
+import io.postventa.events.feedback.SurveyKind;
+import io.postventa.feedback.domain.DriverDimension;
 import io.postventa.feedback.domain.Granularity;
 import io.postventa.feedback.domain.Pareto;
 import io.postventa.feedback.service.KpiQueries;
@@ -182,7 +184,7 @@ public class DashboardResource {
                         .toList(),
                 reasons.reasons().stream().map(Pareto.Row::cumulativeShare).toList()));
         charts.put("drivers", SvgCharts.bars("chart-drivers", t.get("chartDrivers"), drivers.drivers().stream()
-                .filter(d -> "NPS".equals(d.kind()) && "CARRIER".equals(d.dimension()))
+                .filter(d -> d.kind() == SurveyKind.NPS && d.dimension() == DriverDimension.CARRIER)
                 .map(d -> new SvgCharts.Point(d.value(), d.score())).toList()));
 
         List<Row> pareto = reasons.reasons().stream().map(r -> new Row(List.of(texts.reason(lang, r.reason()),
@@ -193,8 +195,8 @@ public class DashboardResource {
                         .toList())))).toList();
         List<Row> categories = report.returns().byCategory().stream().map(c -> new Row(List.of(c.key(),
                 String.valueOf(c.unitsOrdered()), String.valueOf(c.unitsReturned()), pct(c.returnRate())))).toList();
-        List<Row> driverRows = drivers.drivers().stream().map(d -> new Row(List.of(d.kind(), d.dimension(),
-                "RETURN_REASON".equals(d.dimension()) || "TICKET_REASON".equals(d.dimension()) ? texts.reason(lang, d.value())
+        List<Row> driverRows = drivers.drivers().stream().map(d -> new Row(List.of(d.kind().name(), d.dimension().name(),
+                d.dimension() == DriverDimension.RETURN_REASON || d.dimension() == DriverDimension.TICKET_REASON ? texts.reason(lang, d.value())
                         : d.value(), String.valueOf(d.answers()), num(d.score())))).toList();
         String query = "from=" + range.from() + "&to=" + range.to();
         return dashboard.data("t", t).data("lang", lang).data("languages", texts.languages())

@@ -2,9 +2,10 @@ package io.postventa.feedback.api;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import io.postventa.feedback.service.SurveyService;
-import io.postventa.feedback.service.SurveyService.AnswerView;
-import io.postventa.feedback.service.SurveyService.SurveyView;
+import io.postventa.feedback.service.SurveyAnswering;
+import io.postventa.feedback.service.SurveyAnswering.AnswerView;
+import io.postventa.feedback.service.SurveyPage;
+import io.postventa.feedback.service.SurveyPage.SurveyView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,10 +27,12 @@ import jakarta.ws.rs.core.Response;
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class SurveyResource {
-    private final SurveyService surveys;
+    private final SurveyPage page;
+    private final SurveyAnswering answering;
 
-    public SurveyResource(SurveyService surveys) {
-        this.surveys = surveys;
+    public SurveyResource(SurveyPage page, SurveyAnswering answering) {
+        this.page = page;
+        this.answering = answering;
     }
 
     /** The body of an answer. */
@@ -39,7 +42,7 @@ public class SurveyResource {
     @GET
     @Operation(summary = "The survey behind a link token: question, scale, low-score reasons")
     public SurveyView get(@PathParam("token") String token, @Context HttpHeaders headers) {
-        return surveys.open(token, headers.getAcceptableLanguages());
+        return page.open(token, headers.getAcceptableLanguages());
     }
 
     @POST
@@ -47,8 +50,8 @@ public class SurveyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer the survey (once per link)")
     public Response answer(@PathParam("token") String token, AnswerRequest body, @Context HttpHeaders headers) {
-        AnswerView view = surveys.answer(token, body == null ? new SurveyService.Answer(null, null, null)
-                : new SurveyService.Answer(body.score(), body.comment(), body.lowScoreReason()), headers.getAcceptableLanguages());
+        AnswerView view = answering.answer(token, body == null ? new SurveyAnswering.Answer(null, null, null)
+                : new SurveyAnswering.Answer(body.score(), body.comment(), body.lowScoreReason()), headers.getAcceptableLanguages());
         return Response.status(201).entity(view).build();
     }
 }

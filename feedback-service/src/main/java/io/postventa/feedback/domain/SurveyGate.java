@@ -2,7 +2,11 @@ package io.postventa.feedback.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+
+import io.postventa.events.common.OrderStatus;
 
 /**
  * Decides what happens to a due survey: sent, held (the customer has an open ticket, an open return or a delivery
@@ -12,6 +16,9 @@ import java.util.List;
 public final class SurveyGate {
     /** Why a survey is held. */
     public enum Hold { OPEN_TICKET, OPEN_RETURN, DELIVERY_EXCEPTION }
+
+    /** The order statuses of a delivery exception: an order in one holds its customer's surveys back. */
+    public static final Set<OrderStatus> DELIVERY_EXCEPTIONS = EnumSet.of(OrderStatus.EXCEPTION, OrderStatus.DELIVERY_FAILED);
 
     /** What to do with the survey now. */
     public enum Action { SEND, HOLD, SUPPRESS, DROP }

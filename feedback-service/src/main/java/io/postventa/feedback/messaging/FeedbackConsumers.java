@@ -7,7 +7,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.postventa.events.EventType;
-import io.postventa.feedback.service.FactService;
+import io.postventa.feedback.service.DedupeScopes;
+import io.postventa.feedback.service.CustomerFacts;
+import io.postventa.feedback.service.NotificationFacts;
+import io.postventa.feedback.service.OrderFacts;
+import io.postventa.feedback.service.ReturnFacts;
+import io.postventa.feedback.service.TicketFacts;
 import io.postventa.outbox.inbox.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -24,46 +29,55 @@ public class FeedbackConsumers {
     private static final Set<EventType> SENT = Set.of(EventType.NOTIFICATION_SENT);
 
     private final EventConsumer consumer;
-    private final FactService facts;
+    private final OrderFacts orders;
+    private final ReturnFacts returns;
+    private final TicketFacts tickets;
+    private final NotificationFacts notifications;
+    private final CustomerFacts customers;
 
-    public FeedbackConsumers(EventConsumer consumer, FactService facts) {
+    public FeedbackConsumers(EventConsumer consumer, OrderFacts orders, ReturnFacts returns, TicketFacts tickets,
+            NotificationFacts notifications, CustomerFacts customers) {
         this.consumer = consumer;
-        this.facts = facts;
+        this.orders = orders;
+        this.returns = returns;
+        this.tickets = tickets;
+        this.notifications = notifications;
+        this.customers = customers;
     }
 
     @Incoming("order-status")
     @Blocking
     public CompletionStage<Void> onOrderStatus(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "feedback-service.order-status", facts::onOrderStatus);
+        return consumer.consumeBatch(batch, DedupeScopes.ORDER_STATUS, orders::onOrderStatus);
     }
 
     @Incoming("return-requests")
     @Blocking
     public CompletionStage<Void> onReturnRequest(Message<String> message) {
-        return consumer.consume(message, "feedback-service.return-requests", facts::onReturn);
+        return consumer.consume(message, DedupeScopes.RETURN_REQUESTS, returns::onReturn);
     }
 
     @Incoming("return-decisions")
     @Blocking
     public CompletionStage<Void> onReturnDecision(Message<String> message) {
-        return consumer.consume(message, "feedback-service.return-decisions", facts::onReturn);
+        return consumer.consume(message, DedupeScopes.RETURN_DECISIONS, returns::onReturn);
     }
 
     @Incoming("contacts")
     @Blocking
     public CompletionStage<Void> onContact(Message<String> message) {
-        return consumer.consume(message, "feedback-service.contacts", facts::onContact);
+        return consumer.consume(message, DedupeScopes.CONTACTS, tickets::onContact);
     }
 
     @Incoming("notifications")
     @Blocking
     public CompletionStage<Void> onNotification(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "feedback-service.notifications", SENT, facts::onNotification);
+        return consumer.consumeBatch(batch, DedupeScopes.NOTIFICATIONS, SENT, notifications::onNotification);
     }
 
     @Incoming("customers")
     @Blocking
     public CompletionStage<Void> onCustomer(Message<String> message) {
-        return consumer.consume(message, "feedback-service.customers", facts::onCustomer);
+        return consumer.consume(message, DedupeScopes.CUSTOMERS, customers::onCustomer);
     }
 }

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.postventa.events.feedback.SurveyKind;
 import io.postventa.feedback.config.FeedbackConfig;
+import io.postventa.feedback.domain.DriverDimension;
 import io.postventa.feedback.domain.Granularity;
 import io.postventa.feedback.domain.Pareto;
 import io.postventa.feedback.domain.Ratios;
@@ -87,7 +89,7 @@ public class KpiQueries {
             List<SkuContacts> bySku) {
     }
 
-    public record DriverRow(String kind, String dimension, String value, long answers, Double score, Double averageScore,
+    public record DriverRow(SurveyKind kind, DriverDimension dimension, String value, long answers, Double score, Double averageScore,
             long promoters, long detractors, long satisfied) {
     }
 
@@ -345,13 +347,13 @@ public class KpiQueries {
         List<DriverRow> rows = sql.report("select kind, dimension, value, sum(answers) a, sum(promoters) p, sum(detractors) d, "
                 + "sum(satisfied) s, sum(score_sum) ss from driver_daily where day between ? and ? "
                 + "group by kind, dimension, value order by kind desc, dimension, sum(answers) desc, value", rs -> {
-                    String kind = rs.getString("kind");
+                    SurveyKind kind = SurveyKind.valueOf(rs.getString("kind"));
                     long answers = rs.getLong("a");
                     long p = rs.getLong("p");
                     long d = rs.getLong("d");
                     long s = rs.getLong("s");
-                    Double score = "NPS".equals(kind) ? Ratios.nps(p, d, answers) : Ratios.csat(s, answers);
-                    return new DriverRow(kind, rs.getString("dimension"), rs.getString("value"), answers, score,
+                    Double score = kind == SurveyKind.NPS ? Ratios.nps(p, d, answers) : Ratios.csat(s, answers);
+                    return new DriverRow(kind, DriverDimension.valueOf(rs.getString("dimension")), rs.getString("value"), answers, score,
                             Ratios.average(rs.getLong("ss"), answers), p, d, s);
                 }, range.from(), range.to());
         return new DriverReport(range.from(), range.to(), rows);

@@ -1,13 +1,15 @@
 package io.postventa.feedback.service;
 
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.postventa.feedback.config.FeedbackConfig;
+import io.postventa.feedback.domain.DriverDimension;
+import io.postventa.feedback.domain.OrderDefects;
 import io.postventa.feedback.domain.ResponseTimeHistogram;
 import io.postventa.web.ProblemException;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
@@ -90,18 +92,18 @@ public class KpiRebuild {
         }
     }
 
-    /** An order becomes defective as the consumers decide (FactService): never undone, only added. */
+    /** An order becomes defective as the consumers decide (OrderDefects): never undone, only added. */
     private long markDefects() {
         return sql.update("update order_fact o set defect = true from ("
-                + " select order_id from order_fact where status = 'EXCEPTION'"
-                + " union select order_id from contact_fact where reason in " + names(FactService.DEFECT_CONTACTS)
-                + "   or reason_at_contact in " + names(FactService.DEFECT_CONTACTS)
+                + " select order_id from order_fact where status = " + Sql.literal(OrderDefects.DEFECT_STATUS)
+                + " union select order_id from contact_fact where reason in " + Sql.literals(OrderDefects.DEFECT_CONTACTS)
+                + "   or reason_at_contact in " + Sql.literals(OrderDefects.DEFECT_CONTACTS)
                 + " union select r.order_id from return_fact r join return_line_fact l on l.return_id = r.return_id"
-                + "   where l.reason in " + names(FactService.DEFECT_RETURNS) + ") d"
+                + "   where l.reason in " + Sql.literals(OrderDefects.DEFECT_RETURNS) + ") d"
                 + " where o.order_id = d.order_id and not o.defect");
     }
 
-    /** A detractor is recovered by the customer's first later order or later good answer (SurveyService.recover). */
+    /** A detractor is recovered by the customer's first later order or later good answer (DetractorRecovery). */
     private long recoverDetractors() {
         return sql.update("update answer a set recovered_at = r.at from (select a.survey_id, least("
                 + " (select min(o.placed_at) from order_fact o where o.customer_id = a.customer_id and o.placed_at > a.answered_at),"
@@ -191,12 +193,12 @@ public class KpiRebuild {
     /** NPS and CSAT by the context the answers were given in. */
     private void drivers() {
         StringBuilder answers = new StringBuilder();
-        String[][] dimensions = {{"CARRIER", "ctx_carrier"}, {"DELAYED", "ctx_delayed::text"},
-            {"RETURN_REASON", "ctx_return_reason"}, {"TICKET_REASON", "ctx_ticket_reason"}};
-        for (String[] d : dimensions) {
-            answers.append(answers.isEmpty() ? "" : " union all ").append("select day, kind, score, detractor, '").append(d[0])
-                    .append("' dimension, ").append(d[1]).append(" as value from answer where ").append(d[1]).append(" is not null");
-        }
+        Map<DriverDimension, String> dimensions = new EnumMap<>(Map.of(DriverDimension.CARRIER, "ctx_carrier",
+                DriverDimension.DELAYED, "ctx_delayed::text", DriverDimension.RETURN_REASON, "ctx_return_reason",
+                DriverDimension.TICKET_REASON, "ctx_ticket_reason"));
+        dimensions.forEach((dimension, column) -> answers.append(answers.isEmpty() ? "" : " union all ")
+                .append("select day, kind, score, detractor, ").append(Sql.literal(dimension)).append(" dimension, ")
+                .append(column).append(" as value from answer where ").append(column).append(" is not null"));
         sql.update("insert into driver_daily (day, kind, dimension, value, answers, promoters, detractors, satisfied, score_sum)"
                 + " select day, kind, dimension, value, count(*), count(*) filter (where kind = 'NPS' and score >= 9),"
                 + " count(*) filter (where detractor), count(*) filter (where kind = 'CSAT' and score >= 4), sum(score)"
@@ -206,9 +208,5 @@ public class KpiRebuild {
     /** The local day of a timestamp column in the KPI time zone, as Rollups.day computes it. */
     private String day(String column) {
         return "((" + column + ") at time zone '" + zone.getId() + "')::date";
-    }
-
-    private static String names(Set<? extends Enum<?>> values) {
-        return values.stream().map(v -> "'" + v.name() + "'").sorted().collect(Collectors.joining(", ", "(", ")"));
     }
 }

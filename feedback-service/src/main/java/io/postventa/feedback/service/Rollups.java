@@ -3,7 +3,9 @@ package io.postventa.feedback.service;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.postventa.events.feedback.SurveyKind;
 import io.postventa.feedback.config.FeedbackConfig;
+import io.postventa.feedback.domain.DriverDimension;
 import io.postventa.feedback.domain.Granularity;
 import io.postventa.feedback.domain.ResponseTimeHistogram;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,7 +103,7 @@ public class Rollups {
         }
     }
 
-    public void driver(LocalDate day, String kind, String dimension, String value, boolean promoter, boolean detractor,
+    public void driver(LocalDate day, SurveyKind kind, DriverDimension dimension, String value, boolean promoter, boolean detractor,
             boolean satisfied, int score) {
         sql.update("insert into driver_daily (day, kind, dimension, value, answers, promoters, detractors, satisfied, score_sum) "
                 + "values (?, ?, ?, ?, 1, ?, ?, ?, ?) on conflict (day, kind, dimension, value) do update set "

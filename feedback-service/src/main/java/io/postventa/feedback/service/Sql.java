@@ -9,8 +9,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -105,6 +107,16 @@ public class Sql {
                 ps.setObject(i + 1, p);
             }
         }
+    }
+
+    /** An enum constant as an SQL literal ({@code 'PENDING'}), for a query a partial index must still match. */
+    public static String literal(Enum<?> value) {
+        return "'" + value.name() + "'";
+    }
+
+    /** Enum constants as an SQL literal list, {@code ('A', 'B')}, in a stable order. */
+    public static String literals(Collection<? extends Enum<?>> values) {
+        return values.stream().map(Sql::literal).sorted().collect(Collectors.joining(", ", "(", ")"));
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

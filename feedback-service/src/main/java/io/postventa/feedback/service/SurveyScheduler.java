@@ -6,11 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Sends due surveys every {@code feedback.surveys.check-every}; batches until nothing more is due. */
 @ApplicationScoped
 public class SurveyScheduler {
-    private final SurveyService surveys;
+    private final SurveySender sender;
     private final int batchSize;
 
-    public SurveyScheduler(SurveyService surveys, io.postventa.feedback.config.FeedbackConfig config) {
-        this.surveys = surveys;
+    public SurveyScheduler(SurveySender sender, io.postventa.feedback.config.FeedbackConfig config) {
+        this.sender = sender;
         this.batchSize = config.surveys().batchSize();
     }
 
@@ -19,7 +19,7 @@ public class SurveyScheduler {
     void run() {
         // A full batch may mean more is due; a bounded number of rounds keeps one run short.
         for (int round = 0; round < 20; round++) {
-            SurveyService.SendResult result = surveys.sendDue();
+            SurveySender.SendResult result = sender.sendDue();
             if (result.examined() < batchSize || result.sent() + result.suppressed() + result.dropped() == 0) {
                 return;
             }

@@ -1,34 +1,36 @@
 package io.postventa.ticket.api;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.postventa.events.common.ContactReason;
 import io.postventa.events.contacts.ContactChannel;
 import io.postventa.events.contacts.TicketPriority;
-import io.postventa.ticket.domain.Agent;
 import io.postventa.ticket.domain.Placeholders;
 import io.postventa.ticket.domain.PriorityRule;
 import io.postventa.ticket.domain.PriorityRuleSet;
-import io.postventa.ticket.domain.PriorityRuleSetRow;
-import io.postventa.ticket.domain.Procedure;
-import io.postventa.ticket.domain.RoutingRule;
-import io.postventa.ticket.domain.SlaPolicyRow;
-import io.postventa.ticket.domain.Team;
-import io.postventa.ticket.service.Assignment;
-import io.postventa.ticket.service.ProcedureService;
-import io.postventa.ticket.service.RuleStore;
+import io.postventa.ticket.domain.SlaPolicy;
+import io.postventa.ticket.service.PriorityRuleAdmin;
+import io.postventa.ticket.service.ProcedureAdmin;
+import io.postventa.ticket.service.ProcedureAdmin.ProcedureView;
+import io.postventa.ticket.service.SlaPolicyAdmin;
+import io.postventa.ticket.service.SlaPolicyAdmin.PriorityTargets;
+import io.postventa.ticket.service.SlaPolicyAdmin.SlaPolicyChange;
+import io.postventa.ticket.service.SlaPolicyAdmin.SlaPolicyView;
+import io.postventa.ticket.service.TeamAdmin;
+import io.postventa.ticket.service.TeamAdmin.AgentView;
+import io.postventa.ticket.service.TeamAdmin.TeamView;
 import io.postventa.web.Caller;
 import io.postventa.web.Problem;
 import io.postventa.web.ProblemException;
 import io.postventa.web.Texts;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -62,29 +64,14 @@ public class AdminResource {
             @Size(max = 5000) String replyEn, @Size(max = 20) Map<String, @NotBlank @Size(max = 5000) String> replies) {
     }
 
-    public record ProcedureView(String id, ContactReason reason, String name, List<String> steps, String replyEs,
-            String replyEn, Map<String, String> replies, int version) {
-    }
-
     public record TeamRequest(@NotBlank @Size(max = 200) String name, boolean partner, @Min(1) @Max(500) int agentCap) {
-    }
-
-    public record TeamView(String id, String name, boolean partner, int agentCap) {
     }
 
     public record AgentRequest(@NotBlank @Pattern(regexp = ID) String teamId, @Size(max = 200) String name,
             boolean available) {
     }
 
-    public record AgentView(String id, String teamId, String name, boolean available) {
-    }
-
     public record RoutingRequest(@NotNull @Pattern(regexp = ID) String teamId) {
-    }
-
-    /** One priority's targets within a policy; a missing one is the policy's own. */
-    public record PriorityTargets(@Min(1) @Max(525600) Integer firstResponseMinutes,
-            @Min(1) @Max(525600) Integer resolutionMinutes) {
     }
 
     /**
@@ -99,36 +86,23 @@ public class AdminResource {
             Map<TicketPriority, @Valid PriorityTargets> priorityTargets) {
     }
 
-    /** The targets in force for one priority, as ISO-8601 durations ("PT24H"). */
-    public record EffectiveTargets(String firstResponse, String resolution) {
-    }
-
-    public record SlaPolicyView(String id, TicketPriority priority, ContactChannel channel, Integer firstResponseMinutes,
-            Integer resolutionMinutes, String timeZone, Map<DayOfWeek, List<Integer>> hours, List<LocalDate> holidays,
-            boolean pauseWhileWithCarrier, boolean pauseWhileReturnInTransit,
-            Map<TicketPriority, PriorityTargets> priorityTargets, Map<TicketPriority, EffectiveTargets> targets,
-            int version) {
-    }
-
     public record PriorityRulesRequest(@NotNull @Size(max = 200) List<@NotNull PriorityRule> rules, int normalFrom,
             int highFrom, int urgentFrom) {
     }
 
-    private final RuleStore rules;
-    private final Assignment assignment;
-    private final Clock clock;
-    private final Caller caller;
+    private final ProcedureAdmin procedureAdmin;
+    private final TeamAdmin teamAdmin;
+    private final SlaPolicyAdmin slaPolicyAdmin;
+    private final PriorityRuleAdmin priorityRuleAdmin;
     private final Texts texts;
-    private final ProcedureService procedureService;
 
-    public AdminResource(RuleStore rules, Assignment assignment, Clock clock, Caller caller, Texts texts,
-            ProcedureService procedureService) {
-        this.rules = rules;
-        this.assignment = assignment;
-        this.clock = clock;
-        this.caller = caller;
+    public AdminResource(ProcedureAdmin procedureAdmin, TeamAdmin teamAdmin, SlaPolicyAdmin slaPolicyAdmin,
+            PriorityRuleAdmin priorityRuleAdmin, Texts texts) {
+        this.procedureAdmin = procedureAdmin;
+        this.teamAdmin = teamAdmin;
+        this.slaPolicyAdmin = slaPolicyAdmin;
+        this.priorityRuleAdmin = priorityRuleAdmin;
         this.texts = texts;
-        this.procedureService = procedureService;
     }
 
     // ---- procedures
@@ -136,32 +110,25 @@ public class AdminResource {
     @GET
     @Path("/procedures")
     @RolesAllowed({Caller.ADMIN, Caller.AGENT, Caller.PARTNER_AGENT})
-    @Transactional
     public List<ProcedureView> procedures() {
-        return Procedure.<Procedure>list("order by reason, id").stream().map(this::view).toList();
+        return procedureAdmin.list();
     }
 
     @GET
     @Path("/procedures/{id}")
     @RolesAllowed({Caller.ADMIN, Caller.AGENT, Caller.PARTNER_AGENT})
-    @Transactional
     public ProcedureView procedure(@PathParam("id") String id) {
-        Procedure p = Procedure.findById(id);
-        if (p == null) {
-            throw ProblemException.notFound("procedure", id);
-        }
-        return view(p);
+        return procedureAdmin.get(id);
     }
 
     @PUT
     @Path("/procedures/{id}")
     @RolesAllowed(Caller.ADMIN)
-    @Transactional
     public ProcedureView saveProcedure(@PathParam("id") @Pattern(regexp = ID) String id,
             @Valid @NotNull ProcedureRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        Map<String, String> replies = new java.util.LinkedHashMap<>();
-        Map<String, String> fields = new java.util.HashMap<>();
+        Map<String, String> replies = new LinkedHashMap<>();
+        Map<String, String> fields = new HashMap<>();
         if (request.replies() != null) {
             request.replies().forEach((language, reply) -> {
                 if (!texts.speaks(language)) {
@@ -187,43 +154,15 @@ public class AdminResource {
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
-        Procedure p = Procedure.findById(id);
-        if (p == null) {
-            p = new Procedure();
-            p.id = id;
-            p.version = 0;
-        }
-        p.reason = request.reason().name();
-        p.name = request.name();
-        p.steps = rules.write(request.steps());
-        p.replies = rules.write(replies);
-        p.version++;
-        p.updatedAt = clock.instant();
-        p.persist();
-        return view(p);
+        return procedureAdmin.save(id, request.reason(), request.name(), request.steps(), replies);
     }
 
     @DELETE
     @Path("/procedures/{id}")
     @RolesAllowed(Caller.ADMIN)
-    @Transactional
     public Response deleteProcedure(@PathParam("id") String id) {
-        if (!Procedure.deleteById(id)) {
-            throw ProblemException.notFound("procedure", id);
-        }
+        procedureAdmin.delete(id);
         return Response.noContent().build();
-    }
-
-    private ProcedureView view(Procedure p) {
-        List<String> steps;
-        try {
-            steps = List.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(p.steps, String[].class));
-        } catch (Exception e) {
-            steps = List.of();
-        }
-        Map<String, String> replies = procedureService.replies(p);
-        return new ProcedureView(p.id, ContactReason.valueOf(p.reason), p.name, steps, replies.get("es"),
-                replies.get("en"), replies, p.version);
     }
 
     // ---- teams, agents, routing
@@ -231,80 +170,37 @@ public class AdminResource {
     @GET
     @Path("/teams")
     @RolesAllowed({Caller.ADMIN, Caller.MANAGER})
-    @Transactional
     public List<TeamView> teams() {
-        return Team.<Team>list("order by id").stream().map(t -> new TeamView(t.id, t.name, t.partner, t.agentCap)).toList();
+        return teamAdmin.teams();
     }
 
     @PUT
     @Path("/teams/{id}")
     @RolesAllowed(Caller.ADMIN)
-    @Transactional
     public TeamView saveTeam(@PathParam("id") @Pattern(regexp = ID) String id, @Valid @NotNull TeamRequest request) {
-        Team t = Team.findById(id);
-        if (t == null) {
-            t = new Team();
-            t.id = id;
-        }
-        t.name = request.name();
-        t.partner = request.partner();
-        t.agentCap = request.agentCap();
-        t.persist();
-        assignment.fillQueue(id);
-        return new TeamView(t.id, t.name, t.partner, t.agentCap);
+        return teamAdmin.saveTeam(id, request.name(), request.partner(), request.agentCap());
     }
 
     @PUT
     @Path("/agents/{id}")
     @RolesAllowed(Caller.ADMIN)
-    @Transactional
     public AgentView saveAgent(@PathParam("id") @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String id,
             @Valid @NotNull AgentRequest request) {
-        if (Team.findById(request.teamId()) == null) {
-            throw ProblemException.badField("teamId", "no such team");
-        }
-        Agent a = Agent.findById(id);
-        if (a == null) {
-            a = new Agent();
-            a.id = id;
-        }
-        a.teamId = request.teamId();
-        a.name = request.name();
-        a.available = request.available();
-        a.persist();
-        if (a.available) {
-            assignment.fillQueue(a.teamId);
-        }
-        return new AgentView(a.id, a.teamId, a.name, a.available);
+        return teamAdmin.saveAgent(id, request.teamId(), request.name(), request.available());
     }
 
     @GET
     @Path("/routing-rules")
     @RolesAllowed({Caller.ADMIN, Caller.MANAGER})
-    @Transactional
     public Map<String, String> routing() {
-        Map<String, String> map = new java.util.TreeMap<>();
-        RoutingRule.<RoutingRule>listAll().forEach(r -> map.put(r.reason, r.teamId));
-        return map;
+        return teamAdmin.routing();
     }
 
     @PUT
     @Path("/routing-rules/{reason}")
     @RolesAllowed(Caller.ADMIN)
-    @Transactional
     public Map<String, String> saveRouting(@PathParam("reason") String reason, @Valid @NotNull RoutingRequest request) {
-        String r = TicketResource.enumValue(ContactReason.class, "reason", reason);
-        if (Team.findById(request.teamId()) == null) {
-            throw ProblemException.badField("teamId", "no such team");
-        }
-        RoutingRule rule = RoutingRule.findById(r);
-        if (rule == null) {
-            rule = new RoutingRule();
-            rule.reason = r;
-        }
-        rule.teamId = request.teamId();
-        rule.persist();
-        return routing();
+        return teamAdmin.saveRouting(TicketResource.enumValue(ContactReason.class, "reason", reason), request.teamId());
     }
 
     // ---- SLA policies
@@ -312,19 +208,17 @@ public class AdminResource {
     @GET
     @Path("/sla-policies")
     @RolesAllowed({Caller.ADMIN, Caller.MANAGER})
-    @Transactional
     public List<SlaPolicyView> slaPolicies() {
-        return SlaPolicyRow.<SlaPolicyRow>list("order by id").stream().map(this::view).toList();
+        return slaPolicyAdmin.list();
     }
 
     @PUT
     @Path("/sla-policies/{id}")
     @RolesAllowed(Caller.ADMIN)
-    @Transactional
     public SlaPolicyView saveSlaPolicy(@PathParam("id") @Pattern(regexp = ID) String id,
             @Valid @NotNull SlaPolicyRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        boolean isDefault = io.postventa.ticket.domain.SlaPolicy.DEFAULT_ID.equals(id);
+        boolean isDefault = SlaPolicy.DEFAULT_ID.equals(id);
         if (request.timeZone() != null || !isDefault) {
             try {
                 ZoneId.of(request.timeZone());
@@ -370,59 +264,18 @@ public class AdminResource {
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
-        SlaPolicyRow row = SlaPolicyRow.findById(id);
-        if (row == null) {
-            row = new SlaPolicyRow();
-            row.id = id;
-            row.version = 0;
-        }
-        row.priority = request.priority() == null ? null : request.priority().name();
-        row.channel = request.channel() == null ? null : request.channel().name();
-        row.firstResponseMinutes = request.firstResponseMinutes();
-        row.resolutionMinutes = request.resolutionMinutes();
-        row.timeZone = request.timeZone();
-        Map<String, List<Integer>> hours = new java.util.TreeMap<>();
-        request.hours().forEach((d, w) -> hours.put(d.name(), w));
-        row.hours = rules.write(hours);
-        row.holidays = rules.write(request.holidays().stream().map(LocalDate::toString).toList());
-        row.pauseWithCarrier = request.pauseWhileWithCarrier();
-        row.pauseReturnInTransit = request.pauseWhileReturnInTransit();
-        Map<TicketPriority, RuleStore.StoredTargets> stored = new java.util.EnumMap<>(TicketPriority.class);
-        priorityTargets.forEach((p, t) -> stored.put(p, new RuleStore.StoredTargets(t.firstResponseMinutes(),
-                t.resolutionMinutes())));
-        row.priorityTargets = rules.write(stored);
-        row.version++;
-        row.updatedAt = clock.instant();
-        row.persist();
-        return view(row);
+        return slaPolicyAdmin.save(id, new SlaPolicyChange(request.priority(), request.channel(),
+                request.firstResponseMinutes(), request.resolutionMinutes(), request.timeZone(), request.hours(),
+                request.holidays(), request.pauseWhileWithCarrier(), request.pauseWhileReturnInTransit(),
+                priorityTargets));
     }
 
     @DELETE
     @Path("/sla-policies/{id}")
     @RolesAllowed(Caller.ADMIN)
-    @Transactional
     public Response deleteSlaPolicy(@PathParam("id") String id) {
-        if (!SlaPolicyRow.deleteById(id)) {
-            throw ProblemException.notFound("SLA policy", id);
-        }
+        slaPolicyAdmin.delete(id);
         return Response.noContent().build();
-    }
-
-    private SlaPolicyView view(SlaPolicyRow row) {
-        var policy = rules.toDomain(row);
-        Map<DayOfWeek, List<Integer>> hours = new java.util.EnumMap<>(DayOfWeek.class);
-        policy.calendar().hours().forEach((d, w) -> hours.put(d, List.of(w.openMinute(), w.closeMinute())));
-        Map<TicketPriority, PriorityTargets> own = new java.util.EnumMap<>(TicketPriority.class);
-        rules.priorityTargets(row).forEach((p, t) -> own.put(p, new PriorityTargets(t.firstResponseMinutes(),
-                t.resolutionMinutes())));
-        Map<TicketPriority, EffectiveTargets> targets = new java.util.EnumMap<>(TicketPriority.class);
-        for (TicketPriority p : TicketPriority.values()) {
-            targets.put(p, new EffectiveTargets(policy.firstResponse(p.name()).toString(),
-                    policy.resolution(p.name()).toString()));
-        }
-        return new SlaPolicyView(row.id, policy.priority(), policy.channel(), row.firstResponseMinutes,
-                row.resolutionMinutes, row.timeZone, hours, policy.calendar().holidays().stream().sorted().toList(),
-                row.pauseWithCarrier, row.pauseReturnInTransit, own, targets, row.version);
     }
 
     // ---- priority rules (versioned: every save is a new version)
@@ -430,29 +283,14 @@ public class AdminResource {
     @GET
     @Path("/priority-rules")
     @RolesAllowed({Caller.ADMIN, Caller.MANAGER})
-    @Transactional
     public PriorityRuleSet priorityRules() {
-        return rules.priorityRules();
+        return priorityRuleAdmin.current();
     }
 
     @PUT
     @Path("/priority-rules")
     @RolesAllowed(Caller.ADMIN)
-    @Transactional
     public PriorityRuleSet savePriorityRules(@Valid @NotNull PriorityRulesRequest request) {
-        int version = rules.priorityRules().version() + 1;
-        PriorityRuleSet set = new PriorityRuleSet(version, request.rules(), request.normalFrom(), request.highFrom(),
-                request.urgentFrom());
-        List<Problem.FieldError> errors = set.validate().stream().map(p -> new Problem.FieldError(p[0], p[1])).toList();
-        if (!errors.isEmpty()) {
-            throw ProblemException.badFields(errors);
-        }
-        PriorityRuleSetRow row = new PriorityRuleSetRow();
-        row.version = version;
-        row.body = rules.write(set);
-        row.createdAt = clock.instant();
-        row.createdBy = caller.subject();
-        row.persist();
-        return set;
+        return priorityRuleAdmin.save(request.rules(), request.normalFrom(), request.highFrom(), request.urgentFrom());
     }
 }

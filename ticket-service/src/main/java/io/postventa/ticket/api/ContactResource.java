@@ -5,9 +5,9 @@ import java.util.List;
 
 import io.postventa.events.contacts.ContactChannel;
 import io.postventa.ticket.domain.ContactReasonClassifier;
-import io.postventa.ticket.service.ContactService;
-import io.postventa.ticket.service.ContactService.ContactCommand;
-import io.postventa.ticket.service.ContactService.ContactResult;
+import io.postventa.ticket.service.ContactIntake;
+import io.postventa.ticket.service.ContactIntake.ContactCommand;
+import io.postventa.ticket.service.ContactIntake.ContactResult;
 import io.postventa.web.Caller;
 import io.postventa.web.Problem;
 import io.postventa.web.ProblemException;
@@ -44,11 +44,11 @@ public class ContactResource {
             @Size(max = 10) String ivrOption) {
     }
 
-    private final ContactService contacts;
+    private final ContactIntake contacts;
     private final Caller caller;
     private final ContactReasonClassifier classifier;
 
-    public ContactResource(ContactService contacts, Caller caller, ContactReasonClassifier classifier) {
+    public ContactResource(ContactIntake contacts, Caller caller, ContactReasonClassifier classifier) {
         this.contacts = contacts;
         this.caller = caller;
         this.classifier = classifier;

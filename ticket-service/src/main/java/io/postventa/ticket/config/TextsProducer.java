@@ -5,12 +5,13 @@ import java.util.Map;
 
 import io.postventa.events.common.ContactReason;
 import io.postventa.ticket.domain.ContactReasonClassifier;
-import io.postventa.ticket.domain.TicketTexts;
+import io.postventa.ticket.domain.ReplyText;
+import io.postventa.ticket.service.TicketTexts;
 import io.postventa.web.Texts;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The text bundles of the configured languages and the classifier built from them and the IVR menu. */
+/** The text bundles of the configured languages, and the rules read from them: the classifier and the reply stripper. */
 public class TextsProducer {
 
     @Produces
@@ -22,7 +23,13 @@ public class TextsProducer {
     @Produces
     @Singleton
     ContactReasonClassifier classifier(TicketConfig config, Texts texts) {
-        return new ContactReasonClassifier(ivrMenu(config), texts);
+        return TicketTexts.classifier(ivrMenu(config), texts);
+    }
+
+    @Produces
+    @Singleton
+    ReplyText replyText(Texts texts) {
+        return TicketTexts.replyText(texts);
     }
 
     /** The IVR menu as configured (digit to reason), in the order of its digits. */

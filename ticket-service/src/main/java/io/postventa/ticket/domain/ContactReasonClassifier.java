@@ -1,7 +1,5 @@
 package io.postventa.ticket.domain;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.stream.Collectors;
 import io.postventa.events.common.ContactReason;
 import io.postventa.events.common.OrderStatus;
 import io.postventa.events.contacts.ReasonSource;
-import io.postventa.web.Texts;
 
 /**
  * Gives a contact its reason: the IVR option the caller chose if it maps to one, else the keywords of every
@@ -44,9 +41,6 @@ public final class ContactReasonClassifier {
             "6", ContactReason.PRE_SALE,
             "9", ContactReason.OTHER);
 
-    /** The languages of a classifier built alone; the service's list is {@code ticket.languages}. */
-    public static final List<String> DEFAULT_LANGUAGES = List.of("es", "en", "pt");
-
     /** A keyword as {@link TextNormalizer#words} writes it, normalised once rather than for every contact. */
     private record Keyword(String words, boolean phrase) {
     }
@@ -58,36 +52,21 @@ public final class ContactReasonClassifier {
     private final Map<String, Set<String>> languageWords = new LinkedHashMap<>();
 
     /**
-     * A classifier with this IVR menu and the keywords and common words of every language of {@code texts}
-     * ({@code keywords.<REASON>} and {@code language.words} of each bundle).
+     * A classifier with this IVR menu, every language's keywords of each reason (a keyword of several words is a
+     * phrase) and each language's common words, in the order of the languages (the first wins a tie). The service
+     * reads them from its text bundles (service.TicketTexts).
      */
-    public ContactReasonClassifier(Map<String, ContactReason> ivrOptions, Texts texts) {
+    public ContactReasonClassifier(Map<String, ContactReason> ivrOptions, Map<ContactReason, List<String>> keywords,
+            Map<String, List<String>> languageWords) {
         this.ivrOptions = Map.copyOf(ivrOptions);
-        for (ContactReason reason : ContactReason.values()) {
-            List<Keyword> words = new ArrayList<>();
-            for (String language : texts.languages()) {
-                list(texts, language, "keywords." + reason.name()).forEach(keyword ->
-                        words.add(new Keyword(TextNormalizer.words(keyword), keyword.indexOf(' ') > 0)));
+        keywords.forEach((reason, list) -> {
+            if (!list.isEmpty()) {
+                this.keywords.put(reason, list.stream()
+                        .map(keyword -> new Keyword(TextNormalizer.words(keyword), keyword.indexOf(' ') > 0)).toList());
             }
-            if (!words.isEmpty()) {
-                keywords.put(reason, List.copyOf(words));
-            }
-        }
-        for (String language : texts.languages()) {
-            languageWords.put(language, list(texts, language, "language.words").stream()
-                    .map(w -> TextNormalizer.words(w).trim()).collect(Collectors.toUnmodifiableSet()));
-        }
-    }
-
-    /** A language's own list of words ({@code a|b|c} in its bundle), never the default language's. */
-    private static List<String> list(Texts texts, String language, String key) {
-        return texts.own(language, key).stream().flatMap(value -> Arrays.stream(value.split("\\|")))
-                .filter(item -> !item.isBlank()).map(String::trim).toList();
-    }
-
-    /** A classifier with the default IVR menu and the bundles of the default languages. */
-    public static ContactReasonClassifier withDefaults() {
-        return new ContactReasonClassifier(DEFAULT_IVR, TicketTexts.load(DEFAULT_LANGUAGES));
+        });
+        languageWords.forEach((language, words) -> this.languageWords.put(language, words.stream()
+                .map(w -> TextNormalizer.words(w).trim()).collect(Collectors.toUnmodifiableSet())));
     }
 
     /** Whether {@code option} is on the IVR menu. */

@@ -10,14 +10,12 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
-import io.postventa.web.Texts;
-
 /**
  * What the customer wrote in an e-mail reply, without the history their mail program quoted below it: lines quoted
  * with "&gt;", and everything from the first line that opens the quoted history ("On ... wrote:", "El ...
  * escribió:", "Em ... escreveu:", "-----Original Message-----", an Outlook "From:" block or its line of
  * underscores). The headers of each language come from the text bundles ({@code mail.quote-header},
- * {@code mail.quote-separator}).
+ * {@code mail.quote-separator}, read by service.TicketTexts).
  */
 public final class ReplyText {
     /** Outlook's line of underscores over the quoted e-mail, whatever the language. */
@@ -26,11 +24,10 @@ public final class ReplyText {
     private final List<Pattern> headers = new ArrayList<>();
     private final List<Pattern> separators = new ArrayList<>();
 
-    public ReplyText(Texts texts) {
-        for (String language : texts.languages()) {
-            texts.own(language, "mail.quote-header").ifPresent(p -> headers.add(compile(p)));
-            texts.own(language, "mail.quote-separator").ifPresent(p -> separators.add(compile(p)));
-        }
+    /** A stripper with these regular expressions of headers and separators (several languages' together). */
+    public ReplyText(List<String> quoteHeaders, List<String> quoteSeparators) {
+        quoteHeaders.forEach(p -> headers.add(compile(p)));
+        quoteSeparators.forEach(p -> separators.add(compile(p)));
         separators.add(UNDERSCORES);
     }
 

@@ -1,25 +1,32 @@
 package io.postventa.ticket.domain;
 
-import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A ticket: one customer matter, with its contacts, replies, SLA clock and assignment. */
+/**
+ * A ticket: one customer matter, with its contacts, replies, SLA clock and assignment. Its status changes only
+ * through the methods below, which keep to {@link TicketStatus}'s lifecycle and refuse, with
+ * {@link TicketChangeRefused}, what it does not allow.
+ */
 @Entity
 @Table(name = "ticket")
 public class Ticket extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    public String status;
+    /** Set to NEW by {@link #opened}; changed only by the transitions below. */
+    @Enumerated(EnumType.STRING)
+    private TicketStatus status;
     public String reason;
     @Column(name = "reason_source")
     public String reasonSource;
@@ -95,12 +102,112 @@ public class Ticket extends PanacheEntityBase {
         return resolutionDueAt == null || first.isBefore(resolutionDueAt) ? first : resolutionDueAt;
     }
 
+    /** A NEW ticket opened at {@code now}, its SLA clock started. */
+    public static Ticket opened(UUID id, Instant now) {
+        Ticket t = new Ticket();
+        t.id = id;
+        t.status = TicketStatus.NEW;
+        t.createdAt = now;
+        t.updatedAt = now;
+        t.slaClock(SlaClock.startAt(now));
+        return t;
+    }
+
     public TicketStatus status() {
-        return TicketStatus.valueOf(status);
+        return status;
+    }
+
+    /**
+     * Moves the ticket to {@code target}, as an agent or the automatic answer does; a ticket already there stays as
+     * it is. Solving records when and whether automatically; reopening a solved ticket counts a reopen.
+     *
+     * @return whether the ticket moved
+     * @throws TicketChangeRefused when the lifecycle does not allow the move, or the ticket was merged into another
+     */
+    public boolean moveTo(TicketStatus target, Instant now, boolean automatic) {
+        if (status == target) {
+            return false;
+        }
+        if (!status.canMoveTo(target) || mergedInto != null) {
+            throw new TicketChangeRefused("a ticket cannot go from " + status + " to " + target);
+        }
+        if (target == TicketStatus.SOLVED) {
+            solvedAt = now;
+            autoSolved = automatic;
+        } else if (status == TicketStatus.SOLVED && target == TicketStatus.OPEN) {
+            countReopen();
+        }
+        status = target;
+        return true;
+    }
+
+    /** The first public reply answers a NEW ticket: it becomes OPEN. */
+    public void answered() {
+        if (status == TicketStatus.NEW) {
+            status = TicketStatus.OPEN;
+        }
+    }
+
+    /**
+     * The customer wrote again: a pending or solved ticket opens again ({@link TicketStatus#afterCustomerReply}), a
+     * solved one counting a reopen.
+     *
+     * @return the status the ticket had
+     */
+    public TicketStatus customerWrote() {
+        TicketStatus before = status;
+        status = before.afterCustomerReply();
+        if (before == TicketStatus.SOLVED && status != before) {
+            countReopen();
+        }
+        return before;
+    }
+
+    /** This ticket, a duplicate, is merged into {@code target}: it closes and points at it. */
+    public void mergeInto(UUID target, Instant now) {
+        requireWritable();
+        mergedInto = target;
+        status = TicketStatus.CLOSED;
+        updatedAt = now;
+    }
+
+    /**
+     * Another ticket was merged into this one: a solved ticket opens again to carry the conversation it took over
+     * (not a reopen: the customer did not come back).
+     */
+    public void tookOverMerged() {
+        if (status == TicketStatus.SOLVED) {
+            status = TicketStatus.OPEN;
+        }
+    }
+
+    /** Whether the customer may still write on this ticket (else a new contact opens another). */
+    public boolean takesCustomerMessages() {
+        return mergedInto == null && status != TicketStatus.CLOSED;
+    }
+
+    /**
+     * Refuses a change (a reply, a correction, a merge) to a ticket that was merged into another or is closed.
+     *
+     * @throws TicketChangeRefused naming which
+     */
+    public void requireWritable() {
+        if (mergedInto != null) {
+            throw new TicketChangeRefused("ticket " + id + " was merged into " + mergedInto);
+        }
+        if (status == TicketStatus.CLOSED) {
+            throw new TicketChangeRefused("ticket " + id + " is closed");
+        }
+    }
+
+    private void countReopen() {
+        reopenCount++;
+        solvedAt = null;
+        autoSolved = false;
     }
 
     public SlaClock slaClock() {
-        return new SlaClock(slaStartedAt, java.time.Duration.ofSeconds(slaPausedSeconds), slaPausedSince);
+        return new SlaClock(slaStartedAt, Duration.ofSeconds(slaPausedSeconds), slaPausedSince);
     }
 
     public void slaClock(SlaClock clock) {

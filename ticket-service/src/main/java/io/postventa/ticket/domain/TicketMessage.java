@@ -1,16 +1,15 @@
 package io.postventa.ticket.domain;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /** One entry of a ticket's conversation: a customer contact, a public reply, an internal note, or a system line. */
 @Entity
@@ -21,7 +20,8 @@ public class TicketMessage extends PanacheEntityBase {
     public UUID id;
     @Column(name = "ticket_id")
     public UUID ticketId;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public TicketMessageKind kind;
     public String author;
     public String channel;
     public String subject;

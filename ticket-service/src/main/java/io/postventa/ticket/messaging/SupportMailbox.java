@@ -6,16 +6,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
-
-import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
@@ -24,7 +18,7 @@ import io.postventa.ticket.domain.ReplyText;
 import io.postventa.ticket.service.EmailReplyService;
 import io.postventa.ticket.service.EmailReplyService.InboundEmail;
 import io.postventa.ticket.service.EmailReplyService.IncomingFile;
-import io.postventa.web.Texts;
+import io.postventa.ticket.service.SupportMailboxLock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Address;
@@ -44,25 +38,23 @@ import jakarta.mail.search.FlagTerm;
 /**
  * Reads the store's support mailbox over IMAP (Jakarta Mail) and hands each unread e-mail to
  * {@link EmailReplyService}: customers' replies to the platform's e-mails land on their tickets. One replica reads
- * at a time (a PostgreSQL advisory lock held while it reads); an e-mail is marked read (or moved to
+ * at a time ({@link SupportMailboxLock}, held while it reads); an e-mail is marked read (or moved to
  * {@code ticket.mail.processed-folder}) only after its contact is committed, and bodies are fetched without
  * marking them read, so a crash in between leaves it unread and the next poll finds it already taken.
  */
 @ApplicationScoped
 public class SupportMailbox {
     private static final Logger LOG = Logger.getLogger(SupportMailbox.class);
-    private static final String LOCK = "hashtext('ticket-service:support-mailbox')";
-
     private final TicketConfig config;
     private final EmailReplyService replies;
-    private final DataSource dataSource;
+    private final SupportMailboxLock lock;
     private final ReplyText replyText;
 
-    public SupportMailbox(TicketConfig config, EmailReplyService replies, DataSource dataSource, Texts texts) {
+    public SupportMailbox(TicketConfig config, EmailReplyService replies, SupportMailboxLock lock, ReplyText replyText) {
         this.config = config;
         this.replies = replies;
-        this.dataSource = dataSource;
-        this.replyText = new ReplyText(texts);
+        this.lock = lock;
+        this.replyText = replyText;
     }
 
     @Scheduled(every = "${ticket.mail.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -76,26 +68,11 @@ public class SupportMailbox {
     }
 
     /** Reads the mailbox once, unless another replica is reading it; returns how many e-mails were handled. */
-    public synchronized int poll() throws SQLException, MessagingException {
+    public synchronized int poll() throws MessagingException {
         if (config.mail().host().isEmpty() || config.mail().port() <= 0) {
             return 0;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            if (!query(connection, "select pg_try_advisory_lock(" + LOCK + ")")) {
-                return 0;
-            }
-            try {
-                return read();
-            } finally {
-                query(connection, "select pg_advisory_unlock(" + LOCK + ")");
-            }
-        }
-    }
-
-    private static boolean query(Connection connection, String sql) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() && rs.getBoolean(1);
-        }
+        return lock.whileHeld(this::read).orElse(0);
     }
 
     private int read() throws MessagingException {

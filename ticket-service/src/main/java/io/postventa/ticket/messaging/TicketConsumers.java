@@ -8,7 +8,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.postventa.events.EventType;
 import io.postventa.outbox.inbox.EventConsumer;
-import io.postventa.ticket.service.ReadModelService;
+import io.postventa.ticket.service.DedupeScopes;
+import io.postventa.ticket.service.DetractorFollowUp;
+import io.postventa.ticket.service.KnownCustomers;
+import io.postventa.ticket.service.KnownOrders;
+import io.postventa.ticket.service.KnownReturns;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,48 +30,55 @@ public class TicketConsumers {
     private static final Set<EventType> ORDER_FACTS = Set.of(EventType.ORDER_PLACED, EventType.ORDER_ADDRESS_CHANGED);
 
     private final EventConsumer consumer;
-    private final ReadModelService readModels;
+    private final KnownOrders orders;
+    private final KnownReturns returns;
+    private final KnownCustomers customers;
+    private final DetractorFollowUp detractors;
 
-    public TicketConsumers(EventConsumer consumer, ReadModelService readModels) {
+    public TicketConsumers(EventConsumer consumer, KnownOrders orders, KnownReturns returns, KnownCustomers customers,
+            DetractorFollowUp detractors) {
         this.consumer = consumer;
-        this.readModels = readModels;
+        this.orders = orders;
+        this.returns = returns;
+        this.customers = customers;
+        this.detractors = detractors;
     }
 
     @Incoming("order-status")
     @Blocking
     public CompletionStage<Void> onOrderStatus(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "ticket-service.order-status", ORDER_STATUS,
-                readModels::onOrderStatus);
+        return consumer.consumeBatch(batch, DedupeScopes.ORDER_STATUS, ORDER_STATUS,
+                orders::onOrderStatus);
     }
 
     @Incoming("orders-lifecycle")
     @Blocking
     public CompletionStage<Void> onOrderLifecycle(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "ticket-service.orders-lifecycle", ORDER_FACTS,
-                readModels::onOrderLifecycle);
+        return consumer.consumeBatch(batch, DedupeScopes.ORDERS_LIFECYCLE, ORDER_FACTS,
+                orders::onOrderLifecycle);
     }
 
     @Incoming("return-requests")
     @Blocking
     public CompletionStage<Void> onReturnRequest(Message<String> message) {
-        return consumer.consume(message, "ticket-service.return-requests", readModels::onReturn);
+        return consumer.consume(message, DedupeScopes.RETURN_REQUESTS, returns::onReturn);
     }
 
     @Incoming("return-decisions")
     @Blocking
     public CompletionStage<Void> onReturnDecision(Message<String> message) {
-        return consumer.consume(message, "ticket-service.return-decisions", readModels::onReturn);
+        return consumer.consume(message, DedupeScopes.RETURN_DECISIONS, returns::onReturn);
     }
 
     @Incoming("feedback")
     @Blocking
     public CompletionStage<Void> onFeedback(Message<String> message) {
-        return consumer.consume(message, "ticket-service.feedback", readModels::onFeedback);
+        return consumer.consume(message, DedupeScopes.FEEDBACK, detractors::onFeedback);
     }
 
     @Incoming("customers")
     @Blocking
     public CompletionStage<Void> onCustomer(Message<String> message) {
-        return consumer.consume(message, "ticket-service.customers", readModels::onCustomer);
+        return consumer.consume(message, DedupeScopes.CUSTOMERS, customers::onCustomer);
     }
 }

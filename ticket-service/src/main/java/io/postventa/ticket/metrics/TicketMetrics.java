@@ -21,7 +21,7 @@ import io.postventa.events.contacts.TicketPriority;
 import io.postventa.outbox.EventCounters;
 import io.postventa.outbox.OutboxListener;
 import io.postventa.outbox.OutboxMessage;
-import io.postventa.ticket.service.TicketService;
+import io.postventa.ticket.service.TicketSql;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +40,7 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class TicketMetrics implements OutboxListener {
     private static final Logger LOG = Logger.getLogger(TicketMetrics.class);
-    private static final String ACTIVE = " and merged_into is null and status in " + TicketService.ACTIVE_LITERALS;
+    private static final String ACTIVE = " and merged_into is null and status in " + TicketSql.ACTIVE_LITERALS;
     private static final String QUERY = "select"
             + " (select count(*) from ticket where first_response_at is null and not first_response_breached" + ACTIVE
             + " and first_response_due_at <= now() + ?::interval),"

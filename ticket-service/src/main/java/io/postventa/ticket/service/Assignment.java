@@ -1,5 +1,6 @@
 package io.postventa.ticket.service;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
-/** Routes a ticket to the team of its reason and hands it to the team's next agent with room (round-robin, capped). */
+/**
+ * Routes a ticket to the team of its reason and hands it to the team's next agent with room (round-robin, capped);
+ * hands a team's waiting tickets out as agents get room, and the most urgent one to an agent who asks for it.
+ */
 @ApplicationScoped
 public class Assignment {
     /** The team's cap and rotation with each of its agents' active tickets; a team without agents gives one row. */
@@ -30,18 +34,22 @@ public class Assignment {
     public static final String TEAM_LOADS = "select tm.agent_cap, tm.last_assigned_agent, a.id, a.available, l.n"
             + " from team tm left join agent a on a.team_id = tm.id"
             + " left join lateral (select count(*) as n from (select 1 from ticket t where t.agent_id = a.id"
-            + " and t.merged_into is null and t.status in " + TicketService.ACTIVE_LITERALS
+            + " and t.merged_into is null and t.status in " + TicketSql.ACTIVE_LITERALS
             + " limit tm.agent_cap) capped) l on true"
             + " where tm.id = :team order by a.id";
     private static final int QUEUE_PAGE = 20;
     private final TicketConfig config;
     private final EntityManager em;
     private final RuleStore rules;
+    private final Clock clock;
+    private final TicketMessages messages;
 
-    public Assignment(TicketConfig config, EntityManager em, RuleStore rules) {
+    public Assignment(TicketConfig config, EntityManager em, RuleStore rules, Clock clock, TicketMessages messages) {
         this.config = config;
         this.em = em;
         this.rules = rules;
+        this.clock = clock;
+        this.messages = messages;
     }
 
     public String teamFor(ContactReason reason) {
@@ -110,8 +118,8 @@ public class Assignment {
         // a page at a time: a busy team's queue holds thousands of tickets, and agents usually have room for a few
         int assigned = 0;
         while (true) {
-            List<Ticket> page = Ticket.<Ticket>find("teamId = ?1 and agentId is null and status in " + TicketService.ACTIVE_LITERALS
-                    + " and mergedInto is null order by " + TicketService.URGENCY_HQL, teamId)
+            List<Ticket> page = Ticket.<Ticket>find("teamId = ?1 and agentId is null and status in " + TicketSql.ACTIVE_LITERALS
+                    + " and mergedInto is null order by " + TicketSql.URGENCY_HQL, teamId)
                     .range(0, QUEUE_PAGE - 1).list();
             for (Ticket ticket : page) {
                 em.flush(); // the agent's change that made room, and the assignments before this one, count
@@ -124,5 +132,30 @@ public class Assignment {
                 return assigned;
             }
         }
+    }
+
+    /**
+     * Gives {@code agentId} the most urgent unassigned active ticket of {@code teamId} (any team when null), in
+     * {@link TicketSql#URGENCY_SQL} order; empty when none waits. The row is locked and skipped by concurrent callers,
+     * so two agents taking at once get two different tickets.
+     */
+    public Optional<Ticket> takeNext(String teamId, String agentId) {
+        String sql = "select * from ticket where agent_id is null and merged_into is null and status in "
+                + TicketSql.ACTIVE_LITERALS + (teamId == null ? "" : " and team_id = :team") + " order by "
+                + TicketSql.URGENCY_SQL + " limit 1 for update skip locked";
+        var query = em.createNativeQuery(sql, Ticket.class);
+        if (teamId != null) {
+            query.setParameter("team", teamId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Ticket> found = query.getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Ticket t = found.get(0);
+        t.agentId = agentId;
+        t.updatedAt = clock.instant();
+        messages.system(t, agentId, "taken by " + agentId);
+        return Optional.of(t);
     }
 }

@@ -1,5 +1,6 @@
 package io.postventa.ticket.service;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,14 +12,13 @@ import io.postventa.events.contacts.ContactChannel;
 import io.postventa.events.contacts.ReplyAddress;
 import io.postventa.ticket.config.TicketConfig;
 import io.postventa.ticket.domain.Customer;
-import io.postventa.ticket.domain.MessageKind;
-import io.postventa.ticket.domain.OrderView;
+import io.postventa.ticket.domain.KnownOrder;
+import io.postventa.web.Texts;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketAttachment;
 import io.postventa.ticket.domain.TicketStatus;
-import io.postventa.ticket.service.ContactService.ContactCommand;
-import io.postventa.ticket.service.ContactService.ContactResult;
-import io.postventa.web.Texts;
+import io.postventa.ticket.service.ContactIntake.ContactCommand;
+import io.postventa.ticket.service.ContactIntake.ContactResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -52,16 +52,18 @@ public class EmailReplyService {
 
     private static final int MAX_MERGE_HOPS = 10;
 
-    private final ContactService contacts;
-    private final TicketService tickets;
+    private final ContactIntake contacts;
+    private final Clock clock;
+    private final TicketMessages messages;
     private final TicketConfig config;
     private final Texts texts;
     private final EntityManager em;
 
-    public EmailReplyService(ContactService contacts, TicketService tickets, TicketConfig config, Texts texts,
-            EntityManager em) {
+    public EmailReplyService(ContactIntake contacts, Clock clock, TicketMessages messages, TicketConfig config,
+            Texts texts, EntityManager em) {
         this.contacts = contacts;
-        this.tickets = tickets;
+        this.clock = clock;
+        this.messages = messages;
         this.config = config;
         this.texts = texts;
         this.em = em;
@@ -70,7 +72,7 @@ public class EmailReplyService {
     @Transactional
     public Result receive(InboundEmail mail) {
         int claimed = em.createNativeQuery("insert into inbound_email (message_key, received_at) values (?1, ?2)"
-                + " on conflict do nothing").setParameter(1, mail.key()).setParameter(2, tickets.now()).executeUpdate();
+                + " on conflict do nothing").setParameter(1, mail.key()).setParameter(2, clock.instant()).executeUpdate();
         if (claimed == 0) {
             return new Result(true, null, null, false, 0, 0);
         }
@@ -90,7 +92,7 @@ public class EmailReplyService {
                 ticket = t.status() == TicketStatus.CLOSED ? null : t;
             }
         } else if (named.isPresent()) {
-            OrderView order = OrderView.findById(named.get().id());
+            KnownOrder order = KnownOrder.findById(named.get().id());
             if (order != null && sender != null && sender.id.equals(order.customerId)) {
                 customerId = sender.id;
                 orderId = order.orderId;
@@ -161,7 +163,7 @@ public class EmailReplyService {
                 a.contentType = file.contentType();
                 a.sizeBytes = file.content().length;
                 a.content = file.content();
-                a.createdAt = tickets.now();
+                a.createdAt = clock.instant();
                 a.persist();
                 kept++;
             }
@@ -170,8 +172,7 @@ public class EmailReplyService {
     }
 
     private void note(Ticket ticket, String key, Map<String, String> values) {
-        tickets.addMessage(ticket, MessageKind.SYSTEM, "system", texts.get(ticket.language, key, values), null, null,
-                null, null, null);
+        messages.system(ticket, "system", texts.get(ticket.language, key, values));
     }
 
     /** A size as people read it: 812 B, 64 KB, 5.2 MB. */

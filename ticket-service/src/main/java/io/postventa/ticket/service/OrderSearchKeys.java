@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 
 /**
  * Derives the customer search's keys from the order lines the read model keeps (order_view.products, "name sku |
- * name sku"): each order's SKUs in lower case and every distinct line once in product_line, as ReadModelService
+ * name sku"): each order's SKUs in lower case and every distinct line once in product_line, as KnownOrders
  * keeps them order by order. For orders that did not come through the consumer (an import, a bulk load).
  */
 @ApplicationScoped

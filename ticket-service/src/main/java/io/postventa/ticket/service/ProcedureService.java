@@ -7,15 +7,13 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.postventa.events.common.OrderStatus;
 import io.postventa.ticket.domain.Customer;
-import io.postventa.ticket.domain.OrderView;
+import io.postventa.ticket.domain.KnownOrder;
 import io.postventa.ticket.domain.Placeholders;
 import io.postventa.ticket.domain.Procedure;
-import io.postventa.ticket.domain.ReturnView;
+import io.postventa.ticket.domain.KnownReturn;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
-import io.postventa.ticket.domain.WismoReply;
 import io.postventa.web.ProblemException;
 import io.postventa.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,12 +23,12 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ProcedureService {
-    private final TicketService tickets;
+    private final TicketReplies replies;
     private final Texts texts;
     private final ObjectMapper json;
 
-    public ProcedureService(TicketService tickets, Texts texts, ObjectMapper json) {
-        this.tickets = tickets;
+    public ProcedureService(TicketReplies replies, Texts texts, ObjectMapper json) {
+        this.replies = replies;
         this.texts = texts;
         this.json = json;
     }
@@ -52,7 +50,7 @@ public class ProcedureService {
         String body = editedBody != null && !editedBody.isBlank() ? editedBody
                 : render(procedure, t, language(procedure, t, language));
         t.procedureId = procedure.id;
-        return tickets.reply(t, agentId, body, false, procedure.id);
+        return replies.reply(t, agentId, body, false, procedure.id);
     }
 
     /** The procedure's reply filled in for this ticket, in {@code language} (else the ticket's), not sent. */
@@ -130,17 +128,16 @@ public class ProcedureService {
             }
         }
         if (t.orderId != null) {
-            OrderView o = OrderView.findById(t.orderId);
+            KnownOrder o = KnownOrder.findById(t.orderId);
             if (o != null) {
                 values.put("trackingUrl", o.trackingUrl);
                 values.put("carrier", o.carrier);
                 values.put("promisedDate", o.promisedDate == null ? null : WismoReply.date(texts, lang, o.promisedDate));
                 if (o.status != null) {
-                    OrderStatus s = OrderStatus.valueOf(o.status);
-                    values.put("status", WismoReply.status(texts, lang, s));
+                    values.put("status", WismoReply.status(texts, lang, o.status));
                 }
             }
-            ReturnView r = ReturnView.find("orderId = ?1 and rmaCode is not null order by updatedAt desc", t.orderId)
+            KnownReturn r = KnownReturn.find("orderId = ?1 and rmaCode is not null order by updatedAt desc", t.orderId)
                     .firstResult();
             if (r != null) {
                 values.put("rma", r.rmaCode);

@@ -18,11 +18,11 @@ import jakarta.persistence.LockModeType;
 @ApplicationScoped
 public class SlaCheck {
     private final Clock clock;
-    private final TicketService tickets;
+    private final SlaTracking sla;
 
-    public SlaCheck(Clock clock, TicketService tickets) {
+    public SlaCheck(Clock clock, SlaTracking sla) {
         this.clock = clock;
-        this.tickets = tickets;
+        this.sla = sla;
     }
 
     @Scheduled(every = "${ticket.sla.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -36,7 +36,7 @@ public class SlaCheck {
         Instant now = clock.instant();
         // ids only: the tickets themselves are loaded one by one, locked, below
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Ticket.getEntityManager().createQuery(
-                "select t.id from Ticket t where t.status in " + TicketService.ACTIVE_LITERALS
+                "select t.id from Ticket t where t.status in " + TicketSql.ACTIVE_LITERALS
                         + " and t.mergedInto is null and ((t.firstResponseAt is null"
                         + " and t.firstResponseBreached = false and t.firstResponseDueAt <= :now)"
                         + " or (t.resolutionBreached = false and t.resolutionDueAt <= :now))", UUID.class)
@@ -46,7 +46,7 @@ public class SlaCheck {
             // one transaction per ticket: a lock keeps two replicas from publishing the same breach
             breaches += QuarkusTransaction.requiringNew().call(() -> {
                 Ticket t = Ticket.findById(id, LockModeType.PESSIMISTIC_WRITE);
-                return t == null ? 0 : tickets.checkBreaches(t, now);
+                return t == null ? 0 : sla.checkBreaches(t, now);
             });
         }
         return breaches;

@@ -29,19 +29,17 @@ public class SlaRecompute {
     }
 
     private final Clock clock;
-    private final TicketService tickets;
-    private final RuleStore rules;
+    private final SlaTracking sla;
 
-    public SlaRecompute(Clock clock, TicketService tickets, RuleStore rules) {
+    public SlaRecompute(Clock clock, SlaTracking sla) {
         this.clock = clock;
-        this.tickets = tickets;
-        this.rules = rules;
+        this.sla = sla;
     }
 
     public Recomputed run() {
         Instant now = clock.instant();
         List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> Ticket.getEntityManager().createQuery(
-                "select t.id from Ticket t where t.status in " + TicketService.ACTIVE_LITERALS + " and t.mergedInto is null",
+                "select t.id from Ticket t where t.status in " + TicketSql.ACTIVE_LITERALS + " and t.mergedInto is null",
                 UUID.class).getResultList());
         int[] ranOut = new int[2];
         for (int from = 0; from < ids.size(); from += PAGE) {
@@ -51,8 +49,8 @@ public class SlaRecompute {
                     if (!t.status().isActive() || t.mergedInto != null) {
                         continue; // closed or merged since the ids were read
                     }
-                    SlaPolicy policy = rules.current().policy(t.slaPolicyId);
-                    tickets.refreshSla(t, policy, now);
+                    SlaPolicy policy = sla.policyOf(t);
+                    sla.refresh(t, policy, now);
                     SlaClock clock = t.slaClock();
                     if (t.firstResponseAt == null && !t.firstResponseBreached
                             && clock.isBreached(policy.calendar(), policy.firstResponse(t.priority), now)) {

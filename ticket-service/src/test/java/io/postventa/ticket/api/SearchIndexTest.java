@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.ticket.service.Assignment;
-import io.postventa.ticket.service.TicketService;
+import io.postventa.ticket.service.CustomerSearch;
+import io.postventa.ticket.service.TicketSql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,14 +36,14 @@ class SearchIndexTest {
     @Test
     void everySearchLookupUsesAnIndex() throws Exception {
         Map<String, String> lookups = Map.of(
-                "sku", CustomerSearchResource.BY_SKU.replace(":q", "'sku-00123'"),
-                "email", CustomerSearchResource.BY_EMAIL.replace(":q", "'ana@example.com'"),
-                "phone", CustomerSearchResource.BY_PHONE.replace(":q2", "'+34600111222'").replace(":q", "'34600111222'"),
-                "orderId", CustomerSearchResource.BY_ORDER.replace(":q", "'ORD-1'"),
-                "amount", CustomerSearchResource.BY_AMOUNT.replace(":q", "103.75"),
-                "name", CustomerSearchResource.BY_NAME.replace(":q", "'%garcia%'"),
-                "city", CustomerSearchResource.BY_CITY.replace(":q", "'valencia'"),
-                "product", CustomerSearchResource.BY_PRODUCT.replace(":q2", "'%zapatilla%'").replace(":q", "'%zapatilla%'"));
+                "sku", CustomerSearch.BY_SKU.replace(":q", "'sku-00123'"),
+                "email", CustomerSearch.BY_EMAIL.replace(":q", "'ana@example.com'"),
+                "phone", CustomerSearch.BY_PHONE.replace(":q2", "'+34600111222'").replace(":q", "'34600111222'"),
+                "orderId", CustomerSearch.BY_ORDER.replace(":q", "'ORD-1'"),
+                "amount", CustomerSearch.BY_AMOUNT.replace(":q", "103.75"),
+                "name", CustomerSearch.BY_NAME.replace(":q", "'%garcia%'"),
+                "city", CustomerSearch.BY_CITY.replace(":q", "'valencia'"),
+                "product", CustomerSearch.BY_PRODUCT.replace(":q2", "'%zapatilla%'").replace(":q", "'%zapatilla%'"));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("set enable_seqscan = off");
             for (var lookup : lookups.entrySet()) {
@@ -82,8 +83,8 @@ class SearchIndexTest {
                                      array['Torres', 'Domínguez', 'Vázquez', 'Ramos', 'Gil', 'Ramírez', 'Serrano',
                                            'Blanco', 'Molina', 'Castro'] maternal) names
                         """, () -> {
-                String lookup = CustomerSearchResource.BY_NAME.replace(":q", "'%Sánchez Ruiz%'") + " limit "
-                        + CustomerSearchResource.MAX_CUSTOMERS;
+                String lookup = CustomerSearch.BY_NAME.replace(":q", "'%Sánchez Ruiz%'") + " limit "
+                        + CustomerSearch.MAX_CUSTOMERS;
                 String plan = plan(s, lookup);
                 assertTrue(plan.contains("Bitmap Index Scan") && !plan.contains("Seq Scan"),
                         "the name must be looked up by the trigram index, plan was:\n" + plan);
@@ -93,7 +94,7 @@ class SearchIndexTest {
                         found++;
                     }
                 }
-                assertEquals(CustomerSearchResource.MAX_CUSTOMERS, found, "1,200 customers are a Sánchez Ruiz");
+                assertEquals(CustomerSearch.MAX_CUSTOMERS, found, "1,200 customers are a Sánchez Ruiz");
             });
         }
     }
@@ -118,7 +119,7 @@ class SearchIndexTest {
                                created + interval '1 hour', created, created
                         from generate_series(1, 100000) g, lateral (select now() - (g % 300) * interval '1 day' created) c
                         """, () -> {
-                String check = "select t.id from ticket t where t.status in " + TicketService.ACTIVE_LITERALS
+                String check = "select t.id from ticket t where t.status in " + TicketSql.ACTIVE_LITERALS
                         + " and t.merged_into is null and ((t.first_response_at is null"
                         + " and t.first_response_breached = false and t.first_response_due_at <= now())"
                         + " or (t.resolution_breached = false and t.resolution_due_at <= now()))";
@@ -183,7 +184,7 @@ class SearchIndexTest {
                 assertTrue(list.contains("Index Scan") && !list.contains("Sort") && !list.contains("Seq Scan"),
                         "the list must be read in order from an index, plan was:\n" + list);
                 String queue = plan(s, "select * from ticket t where t.team_id = 'in-house' and t.agent_id is null"
-                        + " and t.status in " + TicketService.ACTIVE_LITERALS + " and t.merged_into is null"
+                        + " and t.status in " + TicketSql.ACTIVE_LITERALS + " and t.merged_into is null"
                         + " order by t.priority_rank, t.sla_due_at, t.created_at, t.id fetch first 20 rows only");
                 assertTrue(queue.contains("Index Scan") && !queue.contains("Sort") && !queue.contains("Seq Scan"),
                         "the queue must be read in order from an index, plan was:\n" + queue);

@@ -10,9 +10,10 @@ import io.postventa.events.common.ContactReason;
 import io.postventa.events.common.OrderStatus;
 import io.postventa.events.contacts.ReasonSource;
 import io.postventa.ticket.domain.ContactReasonClassifier.OrderContext;
+import io.postventa.ticket.service.TicketTexts;
 
 class ContactReasonClassifierTest {
-    private final ContactReasonClassifier classifier = ContactReasonClassifier.withDefaults();
+    private final ContactReasonClassifier classifier = TicketTexts.defaultClassifier();
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {

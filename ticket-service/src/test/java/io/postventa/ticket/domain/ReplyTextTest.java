@@ -6,8 +6,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.postventa.ticket.service.TicketTexts;
+
 class ReplyTextTest {
-    private final ReplyText reply = new ReplyText(TicketTexts.load(List.of("es", "en", "pt")));
+    private final ReplyText reply = TicketTexts.replyText(TicketTexts.load(List.of("es", "en", "pt")));
 
     @Test
     void aGmailReplyKeepsOnlyWhatTheCustomerWroteAboveOnWrote() {

@@ -2,16 +2,22 @@ package io.postventa.ticket.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.postventa.events.common.OrderStatus;
 import io.postventa.ticket.domain.RoundRobin.AgentLoad;
+import io.postventa.ticket.service.TicketTexts;
+import io.postventa.ticket.service.WismoReply;
 import io.postventa.web.Texts;
 
 class TicketLifecycleTest {
@@ -33,6 +39,43 @@ class TicketLifecycleTest {
         assertTrue(TicketStatus.SOLVED.canMoveTo(TicketStatus.CLOSED));
         assertFalse(TicketStatus.SOLVED.canMoveTo(TicketStatus.PENDING_CUSTOMER));
         assertFalse(TicketStatus.NEW.canMoveTo(TicketStatus.CLOSED));
+    }
+
+    @Test
+    void aTicketRefusesAMoveItsLifecycleDoesNotAllowAndStaysWhereItWas() {
+        Instant now = Instant.parse("2026-12-07T10:00:00Z");
+        Ticket ticket = Ticket.opened(UUID.randomUUID(), now);
+        TicketChangeRefused refused = assertThrows(TicketChangeRefused.class,
+                () -> ticket.moveTo(TicketStatus.CLOSED, now, false));
+        assertEquals("a ticket cannot go from NEW to CLOSED", refused.getMessage());
+        assertEquals(TicketStatus.NEW, ticket.status());
+        assertFalse(ticket.moveTo(TicketStatus.NEW, now, false), "a ticket already NEW does not move");
+    }
+
+    @Test
+    void solvingRecordsWhenAndReopeningCountsAReopenAndForgetsTheSolve() {
+        Instant now = Instant.parse("2026-12-07T10:00:00Z");
+        Ticket ticket = Ticket.opened(UUID.randomUUID(), now);
+        assertTrue(ticket.moveTo(TicketStatus.SOLVED, now, true));
+        assertEquals(now, ticket.solvedAt);
+        assertTrue(ticket.autoSolved);
+        assertEquals(TicketStatus.SOLVED, ticket.customerWrote(), "the status before the customer wrote");
+        assertEquals(TicketStatus.OPEN, ticket.status());
+        assertEquals(1, ticket.reopenCount);
+        assertNull(ticket.solvedAt);
+        assertFalse(ticket.autoSolved);
+    }
+
+    @Test
+    void aMergedTicketIsClosedAndTakesNoMoreChanges() {
+        Instant now = Instant.parse("2026-12-07T10:00:00Z");
+        Ticket duplicate = Ticket.opened(UUID.randomUUID(), now);
+        UUID kept = UUID.randomUUID();
+        duplicate.mergeInto(kept, now);
+        assertEquals(TicketStatus.CLOSED, duplicate.status());
+        assertFalse(duplicate.takesCustomerMessages());
+        TicketChangeRefused refused = assertThrows(TicketChangeRefused.class, duplicate::requireWritable);
+        assertEquals("ticket " + duplicate.id + " was merged into " + kept, refused.getMessage());
     }
 
     @Test

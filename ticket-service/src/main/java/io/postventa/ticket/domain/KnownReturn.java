@@ -2,20 +2,19 @@ package io.postventa.ticket.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /** What this service knows of a return, from return-requests.v1 and return-decisions.v1. */
 @Entity
 @Table(name = "return_view")
-public class ReturnView extends PanacheEntityBase {
+public class KnownReturn extends PanacheEntityBase {
 
     @Id
     @Column(name = "return_id")
@@ -24,7 +23,8 @@ public class ReturnView extends PanacheEntityBase {
     public String orderId;
     @Column(name = "customer_id")
     public String customerId;
-    public String state;
+    @Enumerated(EnumType.STRING)
+    public KnownReturnState state;
     public String outcome;
     @Column(name = "rma_code")
     public String rmaCode;

@@ -1,5 +1,7 @@
 package io.postventa.ticket.service;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,14 +22,12 @@ import io.postventa.ticket.domain.ContactReasonClassifier;
 import io.postventa.ticket.domain.ContactReasonClassifier.Classification;
 import io.postventa.ticket.domain.ContactReasonClassifier.OrderContext;
 import io.postventa.ticket.domain.Customer;
-import io.postventa.ticket.domain.MessageKind;
-import io.postventa.ticket.domain.OrderView;
+import io.postventa.ticket.domain.TicketMessageKind;
+import io.postventa.ticket.domain.KnownOrder;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
 import io.postventa.ticket.domain.TicketStatus;
 import io.postventa.ticket.domain.Phones;
-import io.postventa.ticket.domain.SlaTargets;
-import io.postventa.ticket.domain.WismoReply;
 import io.postventa.web.ProblemException;
 import io.postventa.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +40,7 @@ import jakarta.transaction.Transactional;
  * status is known, and publishes contact.received.
  */
 @ApplicationScoped
-public class ContactService {
+public class ContactIntake {
 
     /** A contact as it arrived; {@code asCustomer} is the caller's id when a customer writes for themselves. */
     public record ContactCommand(ContactChannel channel, String customerId, String email, String phone, String orderId,
@@ -66,18 +66,29 @@ public class ContactService {
     }
 
     /** The statuses of a ticket a contact can join (active) or reopen (solved), as a literal list for a query. */
-    private static final String OPEN_OR_SOLVED = TicketService.literals(Stream.concat(
-            TicketService.activeNames().stream(), Stream.of(TicketStatus.SOLVED.name())).toList());
+    private static final String OPEN_OR_SOLVED = TicketSql.literals(Stream.concat(TicketStatus.ACTIVE.stream(),
+            Stream.of(TicketStatus.SOLVED)).toList());
 
-    private final TicketService tickets;
+    private final Clock clock;
+    private final TicketOpening opening;
+    private final TicketMessages messages;
+    private final TicketReplies replies;
+    private final TicketStatusChanges statuses;
+    private final SlaTracking sla;
     private final Outbox outbox;
     private final TicketConfig config;
     private final ContactReasonClassifier classifier;
     private final Texts texts;
 
-    public ContactService(TicketService tickets, Outbox outbox, TicketConfig config, ContactReasonClassifier classifier,
-            Texts texts) {
-        this.tickets = tickets;
+    public ContactIntake(Clock clock, TicketOpening opening, TicketMessages messages, TicketReplies replies,
+            TicketStatusChanges statuses, SlaTracking sla, Outbox outbox, TicketConfig config,
+            ContactReasonClassifier classifier, Texts texts) {
+        this.clock = clock;
+        this.opening = opening;
+        this.messages = messages;
+        this.replies = replies;
+        this.statuses = statuses;
+        this.sla = sla;
         this.outbox = outbox;
         this.config = config;
         this.classifier = classifier;
@@ -92,7 +103,7 @@ public class ContactService {
                 return replay(earlier);
             }
         }
-        OrderView order = c.orderId() == null ? null : OrderView.findById(c.orderId());
+        KnownOrder order = c.orderId() == null ? null : KnownOrder.findById(c.orderId());
         String customerId = c.asCustomer() != null ? c.asCustomer() : c.customerId();
         if (c.asCustomer() != null && order != null && order.customerId != null
                 && !order.customerId.equals(c.asCustomer())) {
@@ -106,7 +117,7 @@ public class ContactService {
         if (customerId == null && customer != null) {
             customerId = customer.id;
         }
-        OrderStatus status = order == null || order.status == null ? null : OrderStatus.valueOf(order.status);
+        OrderStatus status = order == null ? null : order.status;
         Classification classification = classifier.classify(c.ivrOption(), c.subject(), c.message(),
                 new OrderContext(status, order != null && order.delayed));
         String language = classification.language() != null ? classification.language()
@@ -116,12 +127,12 @@ public class ContactService {
         String phone = typedPhone != null ? typedPhone : customer == null ? null : customer.phone;
 
         UUID contactId = UUID.randomUUID();
-        tickets.lockOrder(c.orderId());
+        opening.lockOrder(c.orderId());
         Ticket ticket = c.ticketId() != null ? Ticket.findById(c.ticketId(), LockModeType.PESSIMISTIC_WRITE)
                 : existingTicket(c.orderId(), customerId);
         boolean joined = ticket != null;
         if (!joined) {
-            ticket = tickets.open(new TicketService.NewTicket(classification.reason(), classification.source(),
+            ticket = opening.open(new TicketOpening.NewTicket(classification.reason(), classification.source(),
                     c.channel(), TicketOrigin.CONTACT, customerId, email, phone, c.orderId(), c.subject(), language),
                     contactId);
         } else {
@@ -141,25 +152,26 @@ public class ContactService {
                 ticket.language = language;
             }
         }
-        tickets.addMessage(contactId, ticket, MessageKind.CUSTOMER, c.author(), c.message(), c.channel().name(),
+        messages.add(contactId, ticket, TicketMessageKind.CUSTOMER, c.author(), c.message(), c.channel().name(),
                 c.subject(), c.ivrOption(), null, c.idempotencyKey());
+        Instant now = clock.instant();
         outbox.publish(EventType.CONTACT_RECEIVED, ticket.id.toString(), new ContactReceived(ticket.id.toString(),
-                contactId.toString(), tickets.now(), c.channel(), classification.reason(), classification.source(),
-                customerId, c.orderId(), language, c.ivrOption(), joined), tickets.now());
+                contactId.toString(), now, c.channel(), classification.reason(), classification.source(),
+                customerId, c.orderId(), language, c.ivrOption(), joined), now);
         if (joined) {
-            tickets.customerWrote(ticket);
+            replies.customerWrote(ticket);
         }
         String autoReply = null;
         if (!joined && classification.reason() == ContactReason.WHERE_IS_MY_ORDER && config.wismo().autoReply()
                 && status != null && status != OrderStatus.EXCEPTION && !order.delayed) {
             // the live status, promised date and tracking link, answered on the channel the customer wrote from
             autoReply = WismoReply.render(texts, language, order.orderId, status, order.promisedDate, order.trackingUrl);
-            tickets.reply(ticket, null, autoReply, true, null, c.channel());
-            tickets.changeStatus(ticket, config.wismo().autoSolve() ? TicketStatus.SOLVED : TicketStatus.PENDING_CUSTOMER,
+            replies.reply(ticket, null, autoReply, true, null, c.channel());
+            statuses.change(ticket, config.wismo().autoSolve() ? TicketStatus.SOLVED : TicketStatus.PENDING_CUSTOMER,
                     null, true);
         }
         String acknowledgement = autoReply != null ? null : texts.get(language, "contact.acknowledgement",
-                Map.of("firstResponse", SlaTargets.describe(texts, language, tickets.firstResponseTarget(ticket))));
+                Map.of("firstResponse", TicketTexts.duration(texts, language, sla.firstResponseTarget(ticket))));
         return new ContactResult(contactId, ticket.id, joined, classification.reason(), classification.source(),
                 ticket.priority, ticket.status(), autoReply, acknowledgement);
     }
@@ -197,10 +209,10 @@ public class ContactService {
 
     private static ContactResult replay(TicketMessage earlier) {
         Ticket ticket = Ticket.findById(earlier.ticketId);
-        TicketMessage auto = TicketMessage.find("ticketId = ?1 and kind = 'AUTO_REPLY' order by createdAt", ticket.id)
-                .firstResult();
-        boolean joined = TicketMessage.count("ticketId = ?1 and kind = 'CUSTOMER' and createdAt < ?2", ticket.id,
-                earlier.createdAt) > 0;
+        TicketMessage auto = TicketMessage.find("ticketId = ?1 and kind = ?2 order by createdAt", ticket.id,
+                TicketMessageKind.AUTO_REPLY).firstResult();
+        boolean joined = TicketMessage.count("ticketId = ?1 and kind = ?2 and createdAt < ?3", ticket.id,
+                TicketMessageKind.CUSTOMER, earlier.createdAt) > 0;
         return new ContactResult(earlier.id, ticket.id, joined, ContactReason.valueOf(ticket.reason),
                 ReasonSource.valueOf(ticket.reasonSource), ticket.priority, ticket.status(),
                 auto == null ? null : auto.body, null);

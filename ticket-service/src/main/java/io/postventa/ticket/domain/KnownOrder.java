@@ -3,26 +3,28 @@ package io.postventa.ticket.domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
+import io.postventa.events.common.OrderStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /** What this service knows of an order, from order-status.v1 (and the delivery city from orders.lifecycle.v1). */
 @Entity
 @Table(name = "order_view")
-public class OrderView extends PanacheEntityBase {
+public class KnownOrder extends PanacheEntityBase {
 
     @Id
     @Column(name = "order_id")
     public String orderId;
     @Column(name = "customer_id")
     public String customerId;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public OrderStatus status;
     @Column(name = "purchase_number")
     public Integer purchaseNumber;
     public String locale;

@@ -1,4 +1,4 @@
-package io.postventa.ticket.api;
+package io.postventa.ticket.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,13 +8,12 @@ import java.util.UUID;
 
 import io.postventa.ticket.domain.Customer;
 import io.postventa.ticket.domain.Masking;
-import io.postventa.ticket.domain.MessageKind;
-import io.postventa.ticket.domain.OrderView;
-import io.postventa.ticket.domain.ReturnView;
+import io.postventa.ticket.domain.KnownOrder;
+import io.postventa.ticket.domain.KnownReturn;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
 
-/** The API's records: entities are mapped here and never leave the service. */
+/** The records ticket queries and use cases answer with: entities are mapped here and never leave the service. */
 public final class TicketViews {
     private TicketViews() {
     }
@@ -62,7 +61,7 @@ public final class TicketViews {
     }
 
     public static TicketView view(Ticket t, boolean mask) {
-        return new TicketView(t.id, t.status, t.reason, t.reasonSource, t.priority, t.channel, t.origin, t.customerId,
+        return new TicketView(t.id, t.status().name(), t.reason, t.reasonSource, t.priority, t.channel, t.origin, t.customerId,
                 mask ? Masking.email(t.email) : t.email, mask ? Masking.phone(t.phone) : t.phone, t.orderId,
                 mask ? Masking.text(t.subject) : t.subject, t.language, t.teamId, t.agentId, t.slaPolicyId,
                 t.slaPausedSince != null, t.firstResponseDueAt, t.resolutionDueAt, t.firstResponseAt,
@@ -77,18 +76,18 @@ public final class TicketViews {
     public static MessageView view(TicketMessage m, boolean mask, List<AttachmentView> attachments) {
         List<AttachmentView> files = mask ? attachments.stream().map(a -> new AttachmentView(a.id(),
                 Masking.text(a.fileName()), a.contentType(), a.size())).toList() : attachments;
-        return new MessageView(m.id, m.kind, m.author, m.channel, mask ? Masking.text(m.subject) : m.subject,
+        return new MessageView(m.id, m.kind.name(), m.author, m.channel, mask ? Masking.text(m.subject) : m.subject,
                 mask ? Masking.text(m.body) : m.body, m.procedureId, m.createdAt, files);
     }
 
-    public static OrderSummary view(OrderView o, boolean mask) {
-        return o == null ? null : new OrderSummary(o.orderId, o.status, o.promisedDate, o.carrier, o.trackingUrl,
+    public static OrderSummary view(KnownOrder o, boolean mask) {
+        return o == null ? null : new OrderSummary(o.orderId, o.status == null ? null : o.status.name(), o.promisedDate, o.carrier, o.trackingUrl,
                 o.delayed, o.delayCause, o.currency, mask ? null : o.total, o.city, o.products, o.purchaseNumber,
                 o.deliveredAt);
     }
 
-    public static ReturnSummary view(ReturnView r) {
-        return new ReturnSummary(r.returnId, r.orderId, r.state, r.outcome, r.rmaCode, r.currency, r.totalValue);
+    public static ReturnSummary view(KnownReturn r) {
+        return new ReturnSummary(r.returnId, r.orderId, r.state == null ? null : r.state.name(), r.outcome, r.rmaCode, r.currency, r.totalValue);
     }
 
     public static CustomerView view(Customer c, boolean mask) {
@@ -97,7 +96,7 @@ public final class TicketViews {
     }
 
     /** Whether a message of this kind is shown to the customer. */
-    static boolean isPublic(TicketMessage m) {
-        return MessageKind.valueOf(m.kind).isPublic();
+    public static boolean isPublic(TicketMessage m) {
+        return m.kind.isPublic();
     }
 }

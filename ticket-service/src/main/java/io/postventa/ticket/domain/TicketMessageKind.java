@@ -1,7 +1,7 @@
 package io.postventa.ticket.domain;
 
 /** What a ticket message is. */
-public enum MessageKind {
+public enum TicketMessageKind {
     /** A contact from the customer. */
     CUSTOMER,
     /** A reply the customer sees. */

@@ -1,4 +1,4 @@
-package io.postventa.ticket.domain;
+package io.postventa.ticket.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,12 +49,12 @@ class TextsTest {
 
     @Test
     void aTargetIsPromisedInWordsOfTheCustomersLanguage() {
-        assertEquals("24 horas", SlaTargets.describe(texts, "es", Duration.ofHours(24)));
-        assertEquals("1 hour", SlaTargets.describe(texts, "en", Duration.ofHours(1)));
-        assertEquals("90 minutos", SlaTargets.describe(texts, "pt", Duration.ofMinutes(90)));
-        assertEquals("5 días", SlaTargets.describe(texts, "es", Duration.ofDays(5)));
+        assertEquals("24 horas", TicketTexts.duration(texts, "es", Duration.ofHours(24)));
+        assertEquals("1 hour", TicketTexts.duration(texts, "en", Duration.ofHours(1)));
+        assertEquals("90 minutos", TicketTexts.duration(texts, "pt", Duration.ofMinutes(90)));
+        assertEquals("5 días", TicketTexts.duration(texts, "es", Duration.ofDays(5)));
         assertEquals("Recebemos a sua mensagem. Responderemos no prazo de 2 horas.", texts.get("pt",
-                "contact.acknowledgement", Map.of("firstResponse", SlaTargets.describe(texts, "pt", Duration.ofHours(2)))));
+                "contact.acknowledgement", Map.of("firstResponse", TicketTexts.duration(texts, "pt", Duration.ofHours(2)))));
     }
 
     @Test

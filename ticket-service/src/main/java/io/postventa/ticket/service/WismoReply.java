@@ -1,4 +1,4 @@
-package io.postventa.ticket.domain;
+package io.postventa.ticket.service;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

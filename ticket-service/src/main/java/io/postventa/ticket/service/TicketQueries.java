@@ -1,0 +1,184 @@
+package io.postventa.ticket.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.postventa.events.common.ContactReason;
+import io.postventa.events.contacts.ContactChannel;
+import io.postventa.events.contacts.TicketPriority;
+import io.postventa.ticket.domain.KnownOrder;
+import io.postventa.ticket.domain.KnownReturn;
+import io.postventa.ticket.domain.Masking;
+import io.postventa.ticket.domain.Ticket;
+import io.postventa.ticket.domain.TicketAttachment;
+import io.postventa.ticket.domain.TicketMessage;
+import io.postventa.ticket.domain.TicketStatus;
+import io.postventa.ticket.service.TicketViews.AttachmentView;
+import io.postventa.ticket.service.TicketViews.MessageView;
+import io.postventa.ticket.service.TicketViews.ReturnSummary;
+import io.postventa.ticket.service.TicketViews.TicketDetail;
+import io.postventa.ticket.service.TicketViews.TicketView;
+import io.postventa.web.Page;
+import io.postventa.web.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * The help desk's reads: ticket lists most urgent first, a ticket with its order, returns and conversation, a file
+ * a customer sent, the CSV export's rows and a procedure's draft. Each sees what the caller may ({@link TicketAccess}),
+ * masked for a partner agent.
+ */
+@ApplicationScoped
+@Transactional
+public class TicketQueries {
+    /** Most tickets one export holds. */
+    private static final int EXPORT_LIMIT = 10_000;
+
+    private final TicketAccess access;
+    private final ProcedureService procedures;
+
+    public TicketQueries(TicketAccess access, ProcedureService procedures) {
+        this.access = access;
+        this.procedures = procedures;
+    }
+
+    /**
+     * What a list is filtered by; null (or false) filters nothing. {@code statuses}: any of them; {@code breached}: a
+     * target already breached; {@code dueBefore}: the pending target is due before it and its clock runs.
+     */
+    public record TicketFilter(List<TicketStatus> statuses, ContactChannel channel, boolean breached, Instant dueBefore,
+            ContactReason reason, TicketPriority priority, String teamId, String agentId, boolean unassigned,
+            String customerId, String orderId) {
+    }
+
+    /** A file a customer sent with an e-mail, as it is downloaded. */
+    public record AttachmentFile(String fileName, String contentType, byte[] content) {
+    }
+
+    /** A page of the tickets the caller may see (a partner agent: its team's), most urgent first. */
+    public Page<TicketView> list(TicketFilter filter, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        where.add("mergedInto is null");
+        if (filter.statuses() != null) {
+            where.add("status in :status");
+            params.put("status", filter.statuses());
+        }
+        if (filter.channel() != null) {
+            where.add("channel = :channel");
+            params.put("channel", filter.channel().name());
+        }
+        if (filter.breached()) {
+            where.add("(firstResponseBreached = true or resolutionBreached = true)");
+        }
+        if (filter.dueBefore() != null) {
+            // the pending target: first response until it is given, then resolution; paused clocks are not running
+            where.add("slaPausedSince is null and (case when firstResponseAt is null then firstResponseDueAt"
+                    + " else resolutionDueAt end) < :dueBefore");
+            params.put("dueBefore", filter.dueBefore());
+        }
+        if (filter.reason() != null) {
+            where.add("reason = :reason");
+            params.put("reason", filter.reason().name());
+        }
+        if (filter.priority() != null) {
+            where.add("priority = :priority");
+            params.put("priority", filter.priority().name());
+        }
+        if (access.isPartner()) {
+            where.add("teamId = :team");
+            params.put("team", access.caller().team().orElse("-"));
+        } else if (filter.teamId() != null) {
+            where.add("teamId = :team");
+            params.put("team", filter.teamId());
+        }
+        if (filter.agentId() != null) {
+            where.add("agentId = :agent");
+            params.put("agent", filter.agentId());
+        }
+        if (filter.unassigned()) {
+            where.add("agentId is null");
+        }
+        if (filter.customerId() != null) {
+            where.add("customerId = :customer");
+            params.put("customer", filter.customerId());
+        }
+        if (filter.orderId() != null) {
+            where.add("orderId = :order");
+            params.put("order", filter.orderId());
+        }
+        // most urgent first (TicketSql.URGENCY_HQL), served by ticket_urgency_idx
+        PanacheQuery<Ticket> query = Ticket.find(String.join(" and ", where) + " order by " + TicketSql.URGENCY_HQL, params);
+        List<TicketView> items = query.page(page, size).<Ticket>list().stream()
+                .map(t -> TicketViews.view(t, access.isPartner())).toList();
+        return new Page<>(items, page, size, query.count());
+    }
+
+    /** The ticket with its order and returns from the read model and its conversation (a customer: public messages). */
+    public TicketDetail detail(String id) {
+        return detail(access.load(id, false));
+    }
+
+    /** As {@link #detail(String)}, of a ticket already loaded in this transaction (after a change to it). */
+    TicketDetail detail(Ticket t) {
+        boolean mask = access.isPartner();
+        boolean customer = access.caller().isOnlyCustomer();
+        KnownOrder order = t.orderId == null ? null : KnownOrder.findById(t.orderId);
+        List<ReturnSummary> returns = t.orderId == null ? List.of()
+                : KnownReturn.<KnownReturn>list("orderId = ?1 order by updatedAt", t.orderId).stream()
+                        .map(TicketViews::view).toList();
+        List<TicketMessage> conversation = TicketMessage.<TicketMessage>list("ticketId = ?1 order by createdAt, id", t.id)
+                .stream().filter(m -> !customer || TicketViews.isPublic(m)).toList();
+        Map<UUID, List<AttachmentView>> files = new HashMap<>();
+        if (!conversation.isEmpty()) {
+            // the files' names and sizes only, not their content
+            TicketAttachment.getEntityManager().createQuery("select a.messageId, a.id, a.fileName, a.contentType,"
+                    + " a.sizeBytes from TicketAttachment a where a.messageId in :ids order by a.createdAt, a.id",
+                    Object[].class).setParameter("ids", conversation.stream().map(m -> m.id).toList()).getResultList()
+                    .forEach(r -> files.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(
+                            new AttachmentView((UUID) r[1], (String) r[2], (String) r[3], (Integer) r[4])));
+        }
+        List<MessageView> messages = conversation.stream()
+                .map(m -> TicketViews.view(m, mask, files.getOrDefault(m.id, List.of()))).toList();
+        return new TicketDetail(TicketViews.view(t, mask), TicketViews.view(order, mask), returns, messages);
+    }
+
+    /** A file a customer sent with an e-mail: whoever may see the ticket and its message may download it. */
+    public AttachmentFile attachment(String id, String attachmentId) {
+        Ticket t = access.load(id, false);
+        TicketAttachment a;
+        try {
+            a = TicketAttachment.findById(UUID.fromString(attachmentId));
+        } catch (IllegalArgumentException e) {
+            a = null;
+        }
+        TicketMessage m = a == null ? null : TicketMessage.findById(a.messageId);
+        if (m == null || !m.ticketId.equals(t.id) || access.caller().isOnlyCustomer() && !TicketViews.isPublic(m)) {
+            throw ProblemException.notFound("attachment", attachmentId);
+        }
+        return new AttachmentFile(a.fileName, a.contentType, a.content);
+    }
+
+    /** The tickets of the CSV export, oldest first (of one status when given); partner agents cannot export. */
+    public List<TicketView> export(TicketStatus status) {
+        if (access.isPartner()) {
+            throw ProblemException.forbidden("partner agents cannot export tickets");
+        }
+        PanacheQuery<Ticket> query = status == null ? Ticket.find("mergedInto is null order by createdAt")
+                : Ticket.find("mergedInto is null and status = ?1 order by createdAt", status);
+        return query.page(0, EXPORT_LIMIT).<Ticket>list().stream().map(t -> TicketViews.view(t, false)).toList();
+    }
+
+    /** The procedure's reply filled in for this ticket (in {@code language}, else the ticket's), to edit before sending. */
+    public ProcedureService.Draft draft(String id, String procedureId, String language) {
+        Ticket t = access.load(id, false);
+        ProcedureService.Draft draft = procedures.draft(t, procedureId, language);
+        return access.isPartner() ? new ProcedureService.Draft(draft.procedureId(), draft.language(),
+                Masking.text(draft.body())) : draft;
+    }
+}
