@@ -45,6 +45,7 @@ public final class Platform {
 
     private final StackInfo stack;
     private final ProviderStub providers;
+    private final OtlpReceiver traces;
     private final Map<PlatformService, ServiceProcess> processes = new EnumMap<>(PlatformService.class);
     private final Path logs;
     private final Duration startUp;
@@ -55,6 +56,7 @@ public final class Platform {
         useSystemTestPorts();
         stack = TestStack.get();
         providers = ProviderStub.builder().authorization(PROVIDER_KEY).start();
+        traces = OtlpReceiver.start();
         for (PlatformService service : PlatformService.all()) {
             freshDatabase(database(service), slot(service));
         }
@@ -122,6 +124,11 @@ public final class Platform {
         return providers;
     }
 
+    /** The OTLP receiver every service exports its spans to (tracing is on in the system tests). */
+    public OtlpReceiver traces() {
+        return traces;
+    }
+
     public Duration startUp() {
         return startUp;
     }
@@ -179,6 +186,11 @@ public final class Platform {
         // A replication slot is cluster-wide: the service modules' own tests own the default names.
         p.put("postventa.outbox.slot-name", slot(service));
         p.put("quarkus.log.console.json.enabled", "false");
+        // Tracing on, as an operator turns it on, exported over OTLP/HTTP to the tests' own receiver.
+        p.put("quarkus.otel.sdk.disabled", "false");
+        p.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
+        p.put("quarkus.otel.exporter.otlp.traces.endpoint", traces.url());
+        p.put("quarkus.otel.bsp.schedule.delay", "PT1S");
         // Five JVMs start at once on a small machine: a first connection may take longer than the 5 s default.
         p.put("quarkus.datasource.jdbc.acquisition-timeout", "PT60S");
         p.put("quarkus.transaction-manager.default-transaction-timeout", "PT5M");
@@ -237,5 +249,6 @@ public final class Platform {
         }
         stopping.forEach(CompletableFuture::join);
         providers.close();
+        traces.close();
     }
 }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,14 +46,19 @@ public final class Shop {
     }
 
     /** A customer as the platform knows them; {@code email} is derived from the id. */
+    /** Every customer the scenarios of this test run made up (the log scan looks for all of them). */
+    public static final List<Customer> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public record Customer(String id, String firstName, String lastName, String email, String phone,
             String pushToken, String language) {
         /** A new customer whose last name, e-mail, phone and push token are unique to them. */
         public static Customer fresh(String language) {
             String id = Shop.id("CUST");
             String tag = id.substring(5).replace("-", "").toLowerCase();
-            return new Customer(id, "Lucía", "Zubiri" + tag, "st-" + tag + "@example.com",
+            Customer customer = new Customer(id, "Lucía", "Zubiri" + tag, "st-" + tag + "@example.com",
                     "+3460" + String.format("%07d", Math.abs(tag.hashCode()) % 10_000_000), "fcm:st-" + tag, language);
+            CREATED.add(customer);
+            return customer;
         }
     }
 
@@ -162,6 +168,21 @@ public final class Shop {
         /** The same event posted to the webhook instead of the topic. */
         public Order thenThroughWebhook(EventType type, Instant at) {
             return post(event(type, at));
+        }
+
+        /**
+         * The event posted to the webhook as part of the platform's own trace: the call carries {@code traceparent}
+         * (W3C Trace Context), as a traced e-commerce platform's HTTP client sends it.
+         */
+        public Order thenThroughWebhookInTrace(EventType type, Instant at, String traceparent) {
+            ObjectNode e = event(type, at);
+            given().baseUri(PlatformService.ORDER_STATUS.url())
+                    .header("Authorization", Tokens.bearer(Tokens.platform(PLATFORM_ID)))
+                    .header("traceparent", traceparent)
+                    .contentType(ContentType.JSON).body(e.toString())
+                    .post("/api/v1/order-events")
+                    .then().statusCode(202);
+            return this;
         }
 
         private Order post(ObjectNode e) {

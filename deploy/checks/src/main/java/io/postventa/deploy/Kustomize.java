@@ -13,14 +13,16 @@ import java.util.regex.Pattern;
 
 /**
  * Renders a kustomization the way {@code kubectl kustomize} does, for the subset deploy/ uses:
- * {@code resources} (files and directories), {@code namespace}, {@code images} and {@code patches}
- * with a target selector and an inline JSON 6902 patch (add, replace, remove). Any other field is refused,
+ * {@code resources} (files and directories), {@code namespace}, {@code images}, {@code patches}
+ * with a target selector and an inline JSON 6902 patch (add, replace, remove), and {@code configMapGenerator}
+ * from files with {@code options.disableNameSuffixHash: true} and labels. Any other field is refused,
  * so a kustomization that outgrows this renderer fails loudly instead of being validated wrongly.
  * Kubernetes clusters and CI machines need no kustomize binary for the checks.
  */
 public final class Kustomize {
 
-    private static final Set<String> SUPPORTED = Set.of("apiVersion", "kind", "resources", "namespace", "images", "patches");
+    private static final Set<String> SUPPORTED = Set.of("apiVersion", "kind", "resources", "namespace", "images", "patches",
+            "configMapGenerator");
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "CustomResourceDefinition", "ClusterRole",
             "ClusterRoleBinding", "PersistentVolume", "StorageClass", "PriorityClass");
 
@@ -55,6 +57,9 @@ public final class Kustomize {
                 }
             }
         }
+        for (JsonNode generator : k.path("configMapGenerator")) {
+            resources.add(generateConfigMap(dir, file, generator));
+        }
         for (JsonNode patch : k.path("patches")) {
             applyPatch(file, patch, resources);
         }
@@ -70,6 +75,50 @@ public final class Kustomize {
             }
         }
         return resources;
+    }
+
+    /** A ConfigMap whose keys are file names and values the files' text; without the name hash only. */
+    private static ObjectNode generateConfigMap(Path dir, Path file, JsonNode generator) {
+        for (Iterator<String> it = generator.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!Set.of("name", "files", "options").contains(field)) {
+                throw new IllegalArgumentException(file + ": configMapGenerator field '" + field + "' is not supported");
+            }
+        }
+        JsonNode options = generator.path("options");
+        for (Iterator<String> it = options.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!Set.of("disableNameSuffixHash", "labels", "annotations").contains(field)) {
+                throw new IllegalArgumentException(file + ": configMapGenerator option '" + field + "' is not supported");
+            }
+        }
+        if (!options.path("disableNameSuffixHash").asBoolean(false)) {
+            throw new IllegalArgumentException(file + ": a configMapGenerator needs options.disableNameSuffixHash: true"
+                    + " (the renderer does not compute kustomize's name hash)");
+        }
+        ObjectNode map = Yaml.MAPPER.createObjectNode();
+        map.put("apiVersion", "v1");
+        map.put("kind", "ConfigMap");
+        ObjectNode metadata = map.putObject("metadata");
+        metadata.put("name", generator.path("name").asText());
+        if (options.has("labels")) {
+            metadata.set("labels", options.get("labels").deepCopy());
+        }
+        if (options.has("annotations")) {
+            metadata.set("annotations", options.get("annotations").deepCopy());
+        }
+        ObjectNode data = map.putObject("data");
+        for (JsonNode entry : generator.path("files")) {
+            String spec = entry.asText();
+            String key = spec.contains("=") ? spec.substring(0, spec.indexOf('=')) : Path.of(spec).getFileName().toString();
+            Path source = dir.resolve(spec.contains("=") ? spec.substring(spec.indexOf('=') + 1) : spec).normalize();
+            try {
+                data.put(key, Files.readString(source));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(file + ": cannot read " + source + ": " + e.getMessage(), e);
+            }
+        }
+        return map;
     }
 
     private static ObjectNode metadata(ObjectNode resource) {

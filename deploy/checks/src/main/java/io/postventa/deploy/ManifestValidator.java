@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 /**
  * Validates rendered Kubernetes resources offline, the way an API server with strict field validation would:
  * <ul>
- *   <li>Kubernetes kinds bind to the fabric8 models and Strimzi kinds to Strimzi's own API model
- *       (io.strimzi:api), with scalar coercion off; a field the model does not know is an error (the models
+ *   <li>Kubernetes kinds bind to the fabric8 models, Prometheus Operator's (monitoring.coreos.com) to fabric8's
+ *       model of its CRDs and Strimzi kinds to Strimzi's own API model (io.strimzi:api), with scalar coercion off; a field the model does not know is an error (the models
  *       keep unknown fields aside instead of failing, so every bound object is walked for them), and so is
  *       a wrong type or an unknown enum constant;</li>
  *   <li>CloudNativePG clusters validate against the committed JSON Schema in deploy/checks/schemas;</li>
@@ -49,24 +49,29 @@ public final class ManifestValidator {
             Map.entry("networking.k8s.io/v1/Ingress", "io.fabric8.kubernetes.api.model.networking.v1.Ingress"),
             Map.entry("kafka.strimzi.io/v1beta2/Kafka", "io.strimzi.api.kafka.model.kafka.Kafka"),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", "io.strimzi.api.kafka.model.nodepool.KafkaNodePool"),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", "io.strimzi.api.kafka.model.topic.KafkaTopic"));
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", "io.strimzi.api.kafka.model.topic.KafkaTopic"),
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", "io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor"),
+            Map.entry("monitoring.coreos.com/v1/PodMonitor", "io.fabric8.openshift.api.model.monitoring.v1.PodMonitor"),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", "io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule"));
 
     private static final String CNPG_CLUSTER = "postgresql.cnpg.io/v1/Cluster";
 
     /** Required paths per kind (JSON pointers; "*" = every element of an array). */
-    private static final Map<String, List<String>> REQUIRED = Map.of(
-            "apps/v1/Deployment", List.of("/spec/selector", "/spec/template/spec/containers",
-                    "/spec/template/spec/containers/*/name", "/spec/template/spec/containers/*/image"),
-            "v1/Service", List.of("/spec/ports/*/port"),
-            "autoscaling/v2/HorizontalPodAutoscaler", List.of("/spec/scaleTargetRef/kind", "/spec/scaleTargetRef/name",
-                    "/spec/maxReplicas"),
-            "policy/v1/PodDisruptionBudget", List.of("/spec/selector"),
-            "networking.k8s.io/v1/NetworkPolicy", List.of("/spec/podSelector"),
-            "networking.k8s.io/v1/Ingress", List.of("/spec/rules/*/http/paths/*/backend/service/name"),
-            "kafka.strimzi.io/v1beta2/Kafka", List.of("/spec/kafka/listeners/*/name", "/spec/kafka/listeners/*/port",
-                    "/spec/kafka/listeners/*/type", "/spec/kafka/listeners/*/tls"),
-            "kafka.strimzi.io/v1beta2/KafkaNodePool", List.of("/spec/replicas", "/spec/roles", "/spec/storage/type"),
-            "kafka.strimzi.io/v1beta2/KafkaTopic", List.of("/metadata/labels/strimzi.io~1cluster"));
+    private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
+            Map.entry("apps/v1/Deployment", List.of("/spec/selector", "/spec/template/spec/containers",
+                    "/spec/template/spec/containers/*/name", "/spec/template/spec/containers/*/image")),
+            Map.entry("v1/Service", List.of("/spec/ports/*/port")),
+            Map.entry("autoscaling/v2/HorizontalPodAutoscaler", List.of("/spec/scaleTargetRef/kind", "/spec/scaleTargetRef/name",
+                    "/spec/maxReplicas")),
+            Map.entry("policy/v1/PodDisruptionBudget", List.of("/spec/selector")),
+            Map.entry("networking.k8s.io/v1/NetworkPolicy", List.of("/spec/podSelector")),
+            Map.entry("networking.k8s.io/v1/Ingress", List.of("/spec/rules/*/http/paths/*/backend/service/name")),
+            Map.entry("kafka.strimzi.io/v1beta2/Kafka", List.of("/spec/kafka/listeners/*/name", "/spec/kafka/listeners/*/port",
+                    "/spec/kafka/listeners/*/type", "/spec/kafka/listeners/*/tls")),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", List.of("/spec/replicas", "/spec/roles", "/spec/storage/type")),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", List.of("/metadata/labels/strimzi.io~1cluster")),
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", List.of("/spec/selector", "/spec/endpoints/*/port")),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", List.of("/spec/groups/*/name", "/spec/groups/*/rules/*/expr")));
 
     /** RFC 1123 subdomain: what most kinds accept as metadata.name. */
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -193,7 +198,8 @@ public final class ManifestValidator {
             return;
         }
         String pkg = value.getClass().getPackageName();
-        if (!pkg.startsWith("io.fabric8.kubernetes.api.model") && !pkg.startsWith("io.strimzi.api")) {
+        if (!pkg.startsWith("io.fabric8.kubernetes.api.model") && !pkg.startsWith("io.strimzi.api")
+                && !pkg.startsWith("io.fabric8.openshift.api.model.monitoring")) {
             return;
         }
         for (Method method : value.getClass().getMethods()) {

@@ -1,5 +1,6 @@
 package io.postventa.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -198,6 +199,57 @@ class ValidatorsCatchBrokenManifestsTest {
         assertTrue(problemsOf(cluster.formatted("1", "parameters")).isEmpty(), "the reference Cluster is valid");
         assertRejected(problemsOf(cluster.formatted("0", "parameters")), "instances");
         assertRejected(problemsOf(cluster.formatted("1", "parameter")), "parameter");
+    }
+
+    private static final String SERVICE_MONITOR = """
+            apiVersion: monitoring.coreos.com/v1
+            kind: ServiceMonitor
+            metadata:
+              name: demo
+            spec:
+              selector:
+                matchLabels:
+                  app: demo
+              endpoints:
+                - port: http
+                  path: /q/metrics
+                  %s
+            """;
+
+    @Test
+    void aValidServiceMonitorPassesAndAMisspeltOrMistypedOneIsRejected() {
+        assertTrue(problemsOf(SERVICE_MONITOR.formatted("interval: 30s")).isEmpty(), "the reference ServiceMonitor is valid");
+        assertRejected(problemsOf(SERVICE_MONITOR.formatted("scrapeInterval: 30s")), "scrapeInterval");
+        assertRejected(problemsOf(SERVICE_MONITOR.formatted("honorLabels: \"yes\"")), "ServiceMonitor");
+    }
+
+    @Test
+    void aPrometheusRuleWithoutAnExpressionOrWithAMisspeltFieldIsRejected() {
+        String rule = """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PrometheusRule
+                metadata:
+                  name: demo
+                spec:
+                  groups:
+                    - name: demo
+                      rules:
+                        - alert: Demo
+                          %s
+                """;
+        assertTrue(problemsOf(rule.formatted("expr: up == 0")).isEmpty(), "the reference PrometheusRule is valid");
+        assertRejected(problemsOf(rule.formatted("expression: up == 0")), "expression");
+        assertRejected(problemsOf(rule.formatted("for: 5m")), "expr is required");
+    }
+
+    @Test
+    void theMetricNamesOfAQueryAreFoundAndFunctionsLabelsAndDurationsAreNot() {
+        assertEquals(java.util.Set.of("http_server_requests_seconds_count", "postventa_outbox_leader"),
+                PromQl.metricNames("sum by (application) (rate(http_server_requests_seconds_count{status=~\"5..\", "
+                        + "uri!=\"/q/metrics\"}[5m] offset 1d)) / on(application) group_left max without (pod) "
+                        + "(postventa_outbox_leader) > 2 * 1e3 and 5m"));
+        assertEquals(java.util.Set.of("a_b"), PromQl.metricNames(PromQl.withoutGrafanaVariables(
+                "histogram_quantile(0.99, rate(a_b{application=~\"$application\"}[$__rate_interval]))")));
     }
 
     @Test

@@ -22,10 +22,12 @@ public class ChannelGateway {
 
     private final Mailer mailer;
     private final HttpProviderClient http;
+    private final SendTracing tracing;
 
-    public ChannelGateway(Mailer mailer, HttpProviderClient http) {
+    public ChannelGateway(Mailer mailer, HttpProviderClient http, SendTracing tracing) {
         this.mailer = mailer;
         this.http = http;
+        this.tracing = tracing;
     }
 
     @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, jitter = 50, retryOn = ProviderException.class)
@@ -46,7 +48,7 @@ public class ChannelGateway {
                 mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
             mail.addHeader("X-Postventa-Notification", m.deliveryId());
-            mailer.send(mail);
+            tracing.smtp(() -> mailer.send(mail));
             return null;
         } catch (RuntimeException e) {
             throw new ProviderException("SMTP_ERROR", "SMTP server refused or unreachable: " + e.getClass().getSimpleName());

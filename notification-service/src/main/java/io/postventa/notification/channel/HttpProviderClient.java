@@ -24,9 +24,11 @@ public class HttpProviderClient {
 
     private final NotificationConfig config;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final SendTracing tracing;
 
-    public HttpProviderClient(NotificationConfig config) {
+    public HttpProviderClient(NotificationConfig config, SendTracing tracing) {
         this.config = config;
+        this.tracing = tracing;
     }
 
     /** Sends and returns the provider's message id (its JSON {@code id}, if any). */
@@ -49,7 +51,7 @@ public class HttpProviderClient {
         provider.authValue().ifPresent(value -> request.header(provider.authHeader(), value));
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = tracing.post(channel, request, built -> http.send(built, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new ProviderException("IO_ERROR", channel + " provider unreachable: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {

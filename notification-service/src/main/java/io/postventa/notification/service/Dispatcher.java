@@ -31,6 +31,7 @@ import io.postventa.events.contacts.ReplyAddress;
 import io.postventa.notification.channel.ChannelGateway;
 import io.postventa.notification.channel.OutgoingMessage;
 import io.postventa.notification.channel.ProviderException;
+import io.postventa.notification.channel.SendTracing;
 import io.postventa.notification.config.NotificationConfig;
 import io.postventa.notification.domain.Delivery;
 import io.postventa.notification.domain.DeliveryStatus;
@@ -102,8 +103,12 @@ public class Dispatcher {
     private volatile ScheduledExecutorService scheduler;
     private ExecutorService senders;
 
+    private final SendTracing tracing;
+
     public Dispatcher(NotificationConfig config, DataSource dataSource, ChannelGateway gateway, DeliveryEvents events,
-            WaitingEvents waiting, PersonalMoments moments, HeldEvents held, CappedUpdates capped, Clock clock) {
+            WaitingEvents waiting, PersonalMoments moments, HeldEvents held, CappedUpdates capped, Clock clock,
+            SendTracing tracing) {
+        this.tracing = tracing;
         this.moments = moments;
         this.held = held;
         this.capped = capped;
@@ -181,7 +186,8 @@ public class Dispatcher {
                 claimed = claim();
                 List<Future<Outcome>> running = new ArrayList<>();
                 for (ClaimedDelivery d : claimed) {
-                    running.add(senders.submit(() -> send(d)));
+                    running.add(senders.submit(() -> tracing.send(d.id().toString(), d.channel(), d.sourceEventId(),
+                            () -> send(d))));
                 }
                 List<Outcome> outcomes = new ArrayList<>(running.size());
                 for (Future<Outcome> f : running) {

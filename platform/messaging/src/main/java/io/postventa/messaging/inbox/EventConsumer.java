@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,11 +22,20 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.postventa.messaging.outbox.TraceContext;
 import io.postventa.events.DeadLetterHeaders;
 import io.postventa.events.DeadLetterHeaders.Reason;
 import io.postventa.events.EventType;
 import io.postventa.events.SchemaValidator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -43,6 +54,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  * </ol>
  * The channel must use {@code failure-strategy=dead-letter-queue} with
  * {@code dead-letter-queue.topic=<topic>.dlq} (see the outbox README).
+ * <p>
+ * Each event is processed in a CONSUMER span that continues the trace its record carries: the Kafka connector's
+ * receive span when the connector traces, else the record's {@code traceparent} header. Whatever the handler
+ * publishes through the outbox, or calls, belongs to that trace. Dead letters are counted per topic and reason
+ * ({@code postventa_dead_letters_total}).
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -53,12 +69,18 @@ public class EventConsumer {
     private final MeterRegistry registry;
     private final int maxAttempts;
     private final Duration initialBackoff;
+    private final Tracer tracer;
+    private final boolean tracing;
+    private final EventTraces traces;
 
-    public EventConsumer(Inbox inbox, MeterRegistry registry,
+    public EventConsumer(Inbox inbox, MeterRegistry registry, io.postventa.messaging.outbox.Tracing tracing, EventTraces traces,
             @ConfigProperty(name = "postventa.consumer.max-attempts", defaultValue = "5") int maxAttempts,
             @ConfigProperty(name = "postventa.consumer.initial-backoff", defaultValue = "PT0.2S") Duration initialBackoff) {
         this.inbox = inbox;
         this.registry = registry;
+        this.tracer = tracing.tracer();
+        this.tracing = tracing.enabled();
+        this.traces = traces;
         this.reader = new EventReader(new SchemaValidator());
         this.maxAttempts = maxAttempts;
         this.initialBackoff = initialBackoff;
@@ -69,13 +91,19 @@ public class EventConsumer {
      * or nacks it to the DLQ. Call from a {@code @Blocking} {@code @Incoming} method.
      */
     public CompletionStage<Void> consume(Message<String> message, String consumer, Consumer<IncomingEvent> handler) {
-        IncomingEvent event;
-        try {
-            event = read(message);
-        } catch (PoisonEventException e) {
-            return deadLetter(message, consumer, e.reason(), e);
+        Span span = startSpan(message, consumer);
+        try (Scope scope = span.makeCurrent()) {
+            IncomingEvent event;
+            try {
+                event = read(message);
+            } catch (PoisonEventException e) {
+                return deadLetter(message, consumer, e.reason(), e);
+            }
+            describe(span, event);
+            return applyOne(message, event, consumer, handler).orElseGet(message::ack);
+        } finally {
+            span.end();
         }
-        return applyOne(message, event, consumer, handler).orElseGet(message::ack);
     }
 
     /**
@@ -123,6 +151,7 @@ public class EventConsumer {
             Set<EventType> handled, Consumer<List<IncomingEvent>> prepare, Consumer<IncomingEvent> handler) {
         List<KafkaRecord<String, String>> valid = new ArrayList<>();
         List<IncomingEvent> events = new ArrayList<>();
+        Map<IncomingEvent, KafkaRecord<String, String>> recordOf = new IdentityHashMap<>();
         List<CompletionStage<Void>> deadLettered = new ArrayList<>();
         int skipped = 0;
         for (KafkaRecord<String, String> record : batch.getRecords()) {
@@ -141,8 +170,14 @@ public class EventConsumer {
                 }
                 events.add(event);
                 valid.add(record);
+                recordOf.put(event, record);
             } catch (PoisonEventException e) {
-                deadLettered.add(deadLetter(record, consumer, e.reason(), e));
+                Span span = startSpan(record, consumer);
+                try (Scope scope = span.makeCurrent()) {
+                    deadLettered.add(deadLetter(record, consumer, e.reason(), e));
+                } finally {
+                    span.end();
+                }
             }
         }
         if (skipped > 0) {
@@ -156,7 +191,18 @@ public class EventConsumer {
                 if (!firsts.isEmpty()) {
                     prepare.accept(firsts);
                 }
-                firsts.forEach(handler);
+                for (IncomingEvent event : firsts) {
+                    Span span = startSpan(recordOf.get(event), consumer);
+                    describe(span, event);
+                    try (Scope scope = span.makeCurrent()) {
+                        handler.accept(event);
+                    } catch (RuntimeException e) {
+                        span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+                        throw e;
+                    } finally {
+                        span.end();
+                    }
+                }
                 return firsts.size();
             });
             counter(consumer, "applied").increment(applied);
@@ -165,7 +211,13 @@ public class EventConsumer {
             LOG.warnf("%s could not apply a batch of %d events as one, applying them one by one: %s", consumer,
                     events.size(), e);
             for (int i = 0; i < events.size(); i++) {
-                applyOne(valid.get(i), events.get(i), consumer, handler).ifPresent(deadLettered::add);
+                Span span = startSpan(valid.get(i), consumer);
+                describe(span, events.get(i));
+                try (Scope scope = span.makeCurrent()) {
+                    applyOne(valid.get(i), events.get(i), consumer, handler).ifPresent(deadLettered::add);
+                } finally {
+                    span.end();
+                }
             }
         }
         CompletableFuture<?>[] pending = deadLettered.stream().map(CompletionStage::toCompletableFuture)
@@ -217,6 +269,11 @@ public class EventConsumer {
     private CompletionStage<Void> deadLetter(Message<String> message, String consumer, Reason reason, Exception e) {
         LOG.warnf("%s sends a record to the dead-letter topic: %s", consumer, e.getMessage());
         counter(consumer, "dead-lettered").increment();
+        String topic = message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
+                .orElse("unknown");
+        Counter.builder("postventa.dead.letters").description("Records sent to a dead-letter topic, by source topic")
+                .tag("topic", topic).tag("consumer", consumer).tag("reason", reason.name()).register(registry).increment();
+        Span.current().setStatus(StatusCode.ERROR, "dead-lettered: " + reason.name());
         RecordHeaders headers = new RecordHeaders();
         headers.add(DeadLetterHeaders.REASON_CODE, reason.name().getBytes(StandardCharsets.UTF_8));
         headers.add(DeadLetterHeaders.CONSUMER_GROUP, consumer.getBytes(StandardCharsets.UTF_8));
@@ -224,9 +281,64 @@ public class EventConsumer {
         return message.nack(e, Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build()));
     }
 
+    private static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("messaging.system");
+    private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("messaging.operation.type");
+    private static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+    private static final AttributeKey<String> GROUP = AttributeKey.stringKey("messaging.consumer.group.name");
+    private static final AttributeKey<String> PARTITION = AttributeKey.stringKey("messaging.destination.partition.id");
+    private static final AttributeKey<Long> OFFSET = AttributeKey.longKey("messaging.kafka.offset");
+    private static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
+    private static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("postventa.event.type");
+    private static final AttributeKey<String> SUBJECT = AttributeKey.stringKey("postventa.event.subject");
+
+    /**
+     * The span of processing one record: a child of the connector's receive span (its TracingMetadata) when there
+     * is one, else of the record's traceparent header, else a new trace; the invalid span when tracing is off.
+     */
+    private Span startSpan(Message<?> message, String consumer) {
+        if (!tracing) {
+            return Span.getInvalid(); // tracing off: no span, and no trace context passed on to what is published
+        }
+        IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+        Context parent = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElse(null);
+        if (parent == null || !Span.fromContext(parent).getSpanContext().isValid()) {
+            parent = TraceContext.extract(Context.root(), record == null ? null
+                    : EventReader.header(record.getHeaders(), TraceContext.TRACEPARENT));
+        }
+        String topic = record == null ? "unknown" : record.getTopic();
+        var builder = tracer.spanBuilder(topic + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER);
+        Span span = builder.startSpan();
+        if (span.isRecording()) {
+            span.setAttribute(SYSTEM, "kafka");
+            span.setAttribute(OPERATION, "process");
+            span.setAttribute(DESTINATION, topic);
+            span.setAttribute(GROUP, consumer);
+            if (record != null) {
+                span.setAttribute(PARTITION, String.valueOf(record.getPartition()));
+                span.setAttribute(OFFSET, record.getOffset());
+            }
+        }
+        return span;
+    }
+
+    /** Names the event in its span (ids and type only: never personal data) and remembers the span for queued work. */
+    private void describe(Span span, IncomingEvent event) {
+        if (span.isRecording()) {
+            span.setAttribute(MESSAGE_ID, event.id());
+            if (event.type() != null) {
+                span.setAttribute(EVENT_TYPE, event.type().ceType());
+            }
+            if (event.subject() != null) {
+                span.setAttribute(SUBJECT, event.subject());
+            }
+            traces.remember(event.id(), span.getSpanContext());
+        }
+    }
+
     private Counter counter(String consumer, String outcome) {
-        return Counter.builder("postventa.consumer.records").tag("consumer", consumer).tag("outcome", outcome)
-                .register(registry);
+        return Counter.builder("postventa.consumer.records")
+                .description("Records a consumer took, by what it did with them (applied, duplicate, ignored, dead-lettered)")
+                .tag("consumer", consumer).tag("outcome", outcome).register(registry);
     }
 
     private static void sleep(Duration duration) {

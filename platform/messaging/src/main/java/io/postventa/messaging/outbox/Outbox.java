@@ -5,12 +5,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.SchemaValidator;
@@ -29,8 +33,13 @@ import jakarta.transaction.Transactional;
  * one JDBC batch and in the order they were published: a consumer that applies a poll of 500
  * events in one transaction pays two round trips for its outbox, not a thousand. Contract
  * violations are still refused at the call.
+ * <p>
+ * Each row keeps the W3C trace context current when the event was published ({@link TraceContext}), so the trace
+ * goes on in whichever service consumes it; committed rows are counted per topic
+ * ({@code postventa_outbox_published_total}).
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // created at start so that its counters are there before the first event
 public class Outbox {
     /** The key of a transaction's not yet written messages in the synchronization registry. */
     private static final Object PENDING = new Object();
@@ -39,10 +48,26 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final SchemaValidator validator;
     private final boolean validate;
+    private final MeterRegistry registry;
+    private final Map<String, Counter> published = new ConcurrentHashMap<>();
+    private final List<OutboxListener> listeners;
+    private final boolean tracing;
 
-    public Outbox(DataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxConfig config) {
+    public Outbox(DataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxConfig config,
+            MeterRegistry registry, jakarta.enterprise.inject.Instance<OutboxListener> listeners, Tracing tracing,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name") String application) {
         this.dataSource = dataSource;
         this.transactions = transactions;
+        this.registry = registry;
+        this.listeners = listeners.stream().toList();
+        this.tracing = tracing.enabled();
+        // The topics this service writes start at zero, so a dashboard's rate is 0 rather than missing.
+        for (EventType type : EventType.values()) {
+            if (type.producer().equals(application) || (EventType.Producers.PLATFORM.equals(type.producer())
+                    && EventType.Producers.ORDER_STATUS.equals(application))) {
+                publishedCounter(type.topic());
+            }
+        }
         this.validate = config.validate();
         this.validator = validate ? new SchemaValidator() : null;
     }
@@ -80,7 +105,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public String tombstone(String topic, String aggregateType, String aggregateId, String eventId, String source) {
         OutboxMessage message = new OutboxMessage(eventId, topic, aggregateType, aggregateId, "postventa." + aggregateType + ".erased.v1",
-                null, Instant.now(), source);
+                null, Instant.now(), source, traceparent());
         insert(message);
         return eventId;
     }
@@ -101,7 +126,7 @@ public class Outbox {
             json = EventJson.toJson(payload);
         }
         insert(new OutboxMessage(eventId, type.topic(), type.aggregate().name().toLowerCase(), aggregateId, type.ceType(),
-                json, occurredAt, source));
+                json, occurredAt, source, traceparent()));
     }
 
     private void insert(OutboxMessage message) {
@@ -112,6 +137,16 @@ public class Outbox {
             transactions.registerInterposedSynchronization(pending);
         }
         pending.add(message);
+    }
+
+    /** The trace context to store with a row: none while tracing is off, whatever the caller's thread carries. */
+    private String traceparent() {
+        return tracing ? TraceContext.current() : null;
+    }
+
+    private Counter publishedCounter(String topic) {
+        return published.computeIfAbsent(topic, t -> Counter.builder("postventa.outbox.published")
+                .description("Events committed to the outbox (to be relayed to Kafka)").tag("topic", t).register(registry));
     }
 
     private void writeRows(List<OutboxMessage> messages) {
@@ -132,9 +167,8 @@ public class Outbox {
             if (written) {
                 // published by another synchronization after this one ran: written at once, still in the transaction
                 writeRows(List.of(message));
-            } else {
-                messages.add(message);
             }
+            messages.add(message);
         }
 
         @Override
@@ -148,6 +182,25 @@ public class Outbox {
         @Override
         public void afterCompletion(int status) {
             // nothing to release: the connection went back to the pool in beforeCompletion
+            if (status != Status.STATUS_COMMITTED) {
+                return;
+            }
+            for (OutboxMessage message : messages) {
+                publishedCounter(message.topic()).increment();
+            }
+            if (!listeners.isEmpty()) {
+                for (OutboxMessage message : messages) {
+                    for (OutboxListener listener : listeners) {
+                        try {
+                            listener.committed(message);
+                        } catch (RuntimeException e) {
+                            // a listener (a metric) must never undo or fail what was committed
+                            org.jboss.logging.Logger.getLogger(Outbox.class).warnf("outbox listener %s failed: %s",
+                                    listener.getClass().getName(), e.toString());
+                        }
+                    }
+                }
+            }
         }
     }
 }

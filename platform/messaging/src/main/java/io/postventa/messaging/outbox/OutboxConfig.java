@@ -41,6 +41,10 @@ public interface OutboxConfig {
     @WithDefault("2000")
     long lockRetryIntervalMs();
 
+    /** How often the replication slot's lag is read for the metrics (0: never). */
+    @WithDefault("15s")
+    java.time.Duration slotMetricsInterval();
+
     /** Validate every published event against its JSON Schema before it is written. */
     @WithDefault("true")
     boolean validate();

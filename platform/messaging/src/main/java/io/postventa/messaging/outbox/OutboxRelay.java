@@ -32,6 +32,13 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.jboss.logging.Logger;
 
 import io.debezium.embedded.Connect;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.postventa.events.CloudEventHeaders;
@@ -46,6 +53,10 @@ import io.postventa.events.CloudEventHeaders;
  * the slot name and runs the engine only while its session holds it; a standby takes over within
  * {@link RelaySettings#lockRetryInterval()} when the leader's session ends. Delivery is
  * at-least-once: after a crash the records since the last flushed offset are sent again.
+ *
+ * <p>A row written with a trace context ({@code traceparent}) is sent in a PRODUCER span of that trace, from the
+ * hand-over to the producer to Kafka's acknowledgement, and the record's {@code traceparent} header names that
+ * span: the consumer in the next service continues the trace. Rows without one (tracing off) cost nothing.
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
@@ -76,10 +87,17 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine;
     private Thread control;
     private KafkaProducer<String, byte[]> producer;
+    private final Tracer tracer;
 
     public OutboxRelay(RelaySettings settings) {
+        this(settings, OpenTelemetry.noop());
+    }
+
+    /** A relay whose sends of traced rows are spans of {@code openTelemetry}'s tracer. */
+    public OutboxRelay(RelaySettings settings, OpenTelemetry openTelemetry) {
         this.settings = settings;
-        this.lockKey = ("postventa-messaging:" + settings.slotName()).hashCode();
+        this.tracer = openTelemetry.getTracer("io.postventa.messaging.outbox");
+        this.lockKey = ("postventa-outbox:" + settings.slotName()).hashCode();
         this.ceSource = "/postventa/" + settings.serviceName();
         this.engineExecutor = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay-engine"));
     }
@@ -223,7 +241,16 @@ public final class OutboxRelay implements AutoCloseable {
                 continue; // heartbeats, raw change topics and filtered deletes never reach Kafka
             }
             ProducerRecord<String, byte[]> out = toProducerRecord(record);
-            sends.add(producer.send(out));
+            Span span = sendSpan(out);
+            sends.add(span == null ? producer.send(out) : producer.send(out, (metadata, error) -> {
+                if (error != null) {
+                    span.setStatus(StatusCode.ERROR, error.getClass().getSimpleName());
+                } else {
+                    span.setAttribute(PARTITION, String.valueOf(metadata.partition()));
+                    span.setAttribute(OFFSET, metadata.offset());
+                }
+                span.end();
+            }));
             Instant time = eventTime(out);
             if (time != null && (oldest == null || time.isBefore(oldest))) {
                 oldest = time;
@@ -288,6 +315,41 @@ public final class OutboxRelay implements AutoCloseable {
                     CloudEventHeaders.APPLICATION_JSON.getBytes(StandardCharsets.UTF_8));
         }
         return out;
+    }
+
+    private static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("messaging.system");
+    private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("messaging.operation.type");
+    private static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+    private static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
+    private static final AttributeKey<String> PARTITION = AttributeKey.stringKey("messaging.destination.partition.id");
+    private static final AttributeKey<Long> OFFSET = AttributeKey.longKey("messaging.kafka.offset");
+    private static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("postventa.event.type");
+
+    /**
+     * Starts the span of sending a traced row (null for an untraced one) and points the record's traceparent at
+     * it: the row's context is its parent, so the trace runs from the transaction that wrote the row to here.
+     */
+    private Span sendSpan(ProducerRecord<String, byte[]> out) {
+        org.apache.kafka.common.header.Header stored = out.headers().lastHeader(TraceContext.TRACEPARENT);
+        if (stored == null) {
+            return null;
+        }
+        Context parent = TraceContext.extract(Context.root(), new String(stored.value(), StandardCharsets.UTF_8));
+        Span span = tracer.spanBuilder(out.topic() + " publish").setParent(parent).setSpanKind(SpanKind.PRODUCER)
+                .setAttribute(SYSTEM, "kafka").setAttribute(OPERATION, "publish").setAttribute(DESTINATION, out.topic())
+                .setAttribute(MESSAGE_ID, header(out, CloudEventHeaders.ID))
+                .setAttribute(EVENT_TYPE, header(out, CloudEventHeaders.TYPE)).startSpan();
+        String traceparent = TraceContext.of(parent.with(span));
+        if (traceparent != null) {
+            out.headers().remove(TraceContext.TRACEPARENT);
+            out.headers().add(TraceContext.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
+        return span;
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static Instant eventTime(ProducerRecord<String, byte[]> record) {

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +26,10 @@ public class OutboxRelayService {
     private final String user;
     private final String password;
     private final String bootstrapServers;
+    private final OpenTelemetry openTelemetry;
     private volatile OutboxRelay relay;
 
-    public OutboxRelayService(OutboxConfig config, MeterRegistry registry,
+    public OutboxRelayService(OutboxConfig config, MeterRegistry registry, Tracing tracing,
             @ConfigProperty(name = "quarkus.application.name") String serviceName,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
@@ -40,6 +42,7 @@ public class OutboxRelayService {
         this.user = user;
         this.password = password;
         this.bootstrapServers = bootstrapServers;
+        this.openTelemetry = tracing.openTelemetry();
     }
 
     void start(@Observes StartupEvent event) {
@@ -51,10 +54,11 @@ public class OutboxRelayService {
                 "postventa_outbox", bootstrapServers, Duration.ofMillis(config.pollIntervalMs()), config.maxBatchSize(),
                 Duration.ofMillis(config.offsetFlushIntervalMs()), Duration.ofMillis(config.heartbeatIntervalMs()),
                 Duration.ofMillis(config.lockRetryIntervalMs()), config.maxBatchesInFlight());
-        OutboxRelay started = new OutboxRelay(settings).start();
+        OutboxRelay started = new OutboxRelay(settings, openTelemetry).start();
         FunctionCounter.builder("postventa.outbox.relayed", started, OutboxRelay::relayedCount)
                 .description("Outbox events relayed to Kafka by this replica").register(registry);
-        Gauge.builder("postventa.outbox.lag", started, OutboxRelay::lastLagMillis).baseUnit("milliseconds")
+        // Prometheus wants base units: seconds, not the milliseconds the readiness check shows.
+        Gauge.builder("postventa.outbox.relay.lag", started, r -> r.lastLagMillis() / 1000.0).baseUnit("seconds")
                 .description("Commit-to-Kafka-acknowledgement time of the last relayed batch").register(registry);
         Gauge.builder("postventa.outbox.leader", started, r -> r.role() == OutboxRelay.Role.LEADER ? 1 : 0)
                 .description("1 while this replica is the service's active relay").register(registry);

@@ -13,7 +13,7 @@ import java.sql.Statement;
  */
 public final class OutboxSchema {
     private static final String[] MIGRATIONS = {"V0_1__outbox_and_inbox.sql", "V0_2__outbox_replication_slot.sql",
-        "V0_3__outbox_tombstones_and_foreign_ids.sql"};
+        "V0_3__outbox_tombstones_and_foreign_ids.sql", "V0_4__outbox_trace_context.sql"};
 
     private OutboxSchema() {
     }

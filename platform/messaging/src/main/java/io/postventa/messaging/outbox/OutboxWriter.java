@@ -12,8 +12,8 @@ import java.util.List;
  */
 public final class OutboxWriter {
     private static final String INSERT = "insert into outbox_event "
-            + "(id, aggregatetype, aggregateid, type, topic, payload, occurred_at, source) "
-            + "values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+            + "(id, aggregatetype, aggregateid, type, topic, payload, occurred_at, source, traceparent) "
+            + "values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
     private static final String DELETE = "delete from outbox_event where id = ?";
 
     private OutboxWriter() {
@@ -35,6 +35,7 @@ public final class OutboxWriter {
                 insert.setString(6, m.payloadJson());
                 insert.setTimestamp(7, Timestamp.from(m.occurredAt()));
                 insert.setString(8, m.source());
+                insert.setString(9, m.traceparent());
                 delete.setString(1, m.id());
                 if (messages.size() == 1) {
                     insert.executeUpdate();

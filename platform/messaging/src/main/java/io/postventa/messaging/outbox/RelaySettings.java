@@ -104,7 +104,7 @@ public record RelaySettings(
         p.setProperty("transforms.outbox.table.field.event.payload", "payload");
         p.setProperty("transforms.outbox.table.fields.additional.placement",
                 "id:header:ce_id,type:header:ce_type,occurred_at:header:ce_time,aggregateid:header:ce_subject,"
-                        + "source:header:ce_source");
+                        + "source:header:ce_source,traceparent:header:" + TraceContext.TRACEPARENT);
         p.setProperty("transforms.outbox.route.tombstone.on.empty.payload", "true");
         return p;
     }

@@ -115,6 +115,26 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void aRowsTraceContextBecomesTheRecordsTraceparentHeaderAndARowWithoutOneGetsNone() throws Exception {
+        OutboxDatabase db = OutboxDatabase.create();
+        String topic = "outbox.test." + db.name;
+        String orderId = "o-" + UUID.randomUUID();
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        OutboxMessage traced = new OutboxMessage(UUID.randomUUID().toString(), topic, "test", orderId,
+                "postventa.test.happened.v1", "{\"n\":1}", Instant.parse("2026-12-07T10:00:00Z"), null, traceparent);
+        OutboxMessage untraced = message(topic, orderId, "{\"n\":2}");
+        try (KafkaTestClient kafka = KafkaTestClient.create();
+             TopicRecorder recorder = kafka.record(topic);
+             OutboxRelay relay = new OutboxRelay(db.relaySettings("order-status-service")).start()) {
+            db.write(List.of(traced, untraced), true);
+            List<ConsumerRecord<String, String>> got = recorder.await(r -> orderId.equals(r.key()), 2, Duration.ofSeconds(60));
+            assertEquals(traceparent, TopicRecorder.header(got.get(0), "traceparent"),
+                    "without a tracer of its own the relay passes the writer's context on unchanged");
+            assertEquals(null, TopicRecorder.header(got.get(1), "traceparent"), "no trace context, no header");
+        }
+    }
+
     static OutboxMessage message(String topic, String aggregateId, String json) {
         return new OutboxMessage(UUID.randomUUID(), topic, "test", aggregateId, "postventa.test.happened.v1", json,
                 Instant.parse("2026-11-23T10:15:30.123456Z"));
