@@ -63,11 +63,16 @@ public final class Cli {
         Infrastructure infra = new Infrastructure(settings);
         List<ServiceProcess> services = new ArrayList<>();
         List<ConsoleProcess> consoles = new ArrayList<>();
+        // A service that dies is started again with back-off, as Kubernetes restarts a pod's container.
+        Supervisor supervisor = new Supervisor(Supervisor.Backoff.LOCAL,
+                Duration.ofSeconds(Long.parseLong(StackSettings.setting("POSTVENTA_START_TIMEOUT", "180"))),
+                System.out::println);
         CountDownLatch stopped = new CountDownLatch(1);
         ProviderStub providers = ProviderStub.builder().journal(settings.dir().resolve("messages")).start();
         Path record = RunningStacks.record(root, settings.dir());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the services, Kafka, PostgreSQL and SMTP...");
+            supervisor.close();
             consoles.forEach(ConsoleProcess::close);
             services.parallelStream().forEach(ServiceProcess::close);
             providers.close();
@@ -115,6 +120,7 @@ public final class Cli {
         console.start(settings.dir().resolve("dev-keys"), serviceProperties.getOrDefault(ConsoleProcess.MODULE, Map.of()));
         console.awaitReady(startTimeout);
         state.write(stateFile);
+        services.forEach(supervisor::watch);
 
         System.out.printf("%nPostventa is up in %.1f s (logs in %s).%n%n", seconds(started), logs);
         System.out.printf("%-22s %-24s %-40s%n", "service", "url", "swagger ui");
@@ -130,6 +136,7 @@ public final class Cli {
                 state.imapPort(), ServiceProcess.SUPPORT_MAILBOX);
         System.out.printf("SMS, WhatsApp and push messages: %s/{sms,whatsapp,push}.jsonl%n",
                 settings.dir().resolve("messages"));
+        System.out.println("A service that dies is restarted after 1 s, then 2, 4 ... 60 s if it keeps dying (said here).");
         System.out.println("A token: ./postventa token --role customer --sub c-1001");
         System.out.println("Press Ctrl-C to stop everything (or run ./postventa down from any shell).");
         try {
