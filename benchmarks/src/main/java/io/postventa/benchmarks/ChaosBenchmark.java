@@ -49,7 +49,18 @@ public final class ChaosBenchmark {
     private ChaosBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            // the stack's threads would keep the JVM up: exit, which runs the hook that stops the stack
+            t.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         Options options = Options.parse("chaos", "The fault run: the demo's traffic through all five services while "
                 + "each service, Kafka and PostgreSQL are killed with SIGKILL; then what went in against what came out.",
                 args);
@@ -145,7 +156,6 @@ public final class ChaosBenchmark {
         double wall = Duration.between(runStart, Instant.now()).toMillis() / 1000.0;
         report(options.report(machine), machine, rate, seed, plan, kills, ledger, settle, result, readiness, supervision,
                 lagTimeline, loads, (cpu1[0] - cpu0[0]) / wall, wall).write();
-        System.exit(0);
     }
 
     /** The settings the services run with: the demo's short waits, so that surveys and delays happen within the run. */
@@ -240,7 +250,8 @@ public final class ChaosBenchmark {
                     "select count(*) from delivery where status in ('QUEUED', 'SENDING', 'DEFERRED')"));
             now.put("heldEvents", scalar(stack, PlatformService.NOTIFICATION, "select count(*) from held_event"));
             now.put("surveysDue", scalar(stack, PlatformService.FEEDBACK,
-                    "select count(*) from survey where status = 'PENDING' and due_at < now() + interval '30 seconds'"));
+                    "select count(*) from survey where status = 'PENDING' and held_reason is null"
+                    + " and due_at < now() + interval '30 seconds'"));
             boolean quiet = traffic.pending() == 0 && lag.lagNow().values().stream().allMatch(v -> v == 0)
                     && (long) now.get("deliveriesWaiting") == 0 && (long) now.get("heldEvents") == 0
                     && (long) now.get("surveysDue") == 0;

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -296,7 +297,10 @@ public final class Reconciliation {
                 }
             }
         }
-        Map<String, Long> emails = emailsByDelivery(stack.mailDir());
+        Map<String, Long> emails = emailsByDelivery(stack.mailDir(), EMAIL_DELIVERY_HEADER);
+        // what a mail system that drops a Message-ID it already has delivers: one per distinct Message-ID
+        Map<String, Long> emailsKeyed = new HashMap<>();
+        emailMessageIds(stack.mailDir()).forEach((delivery, ids) -> emailsKeyed.put(delivery, (long) ids.size()));
         Map<String, Long> httpRaw = new HashMap<>();
         for (ProviderStub.Received r : stack.providers().received()) {
             if (r.accepted() && r.header("Idempotency-Key") != null) {
@@ -308,8 +312,11 @@ public final class Reconciliation {
         Set<String> expectedHttp = channelOf.entrySet().stream().filter(e -> !e.getValue().equals("EMAIL"))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         Map<String, Long> httpWithKey = httpRaw.keySet().stream().collect(Collectors.toMap(Function.identity(), k -> 1L));
-        Check email = build("e-mails received once", "every delivery recorded SENT by e-mail arrived once at the SMTP "
-                + "server (e-mail has no idempotency key: a repeat reaches the customer)", expectedEmail, emails, Map.of());
+        Check emailRaw = build("e-mails received once (raw)", "every delivery recorded SENT by e-mail arrived once at the "
+                + "SMTP server, counting every e-mail", expectedEmail, emails, Map.of());
+        Check email = build("e-mails received once (honouring Message-ID)", "every delivery recorded SENT by e-mail "
+                + "arrived at the SMTP server with one Message-ID (the delivery's: a repeat after a crash is the same "
+                + "message to mail servers and clients)", expectedEmail, emailsKeyed, Map.of());
         Check raw = build("SMS, WhatsApp and push received once (raw)", "every delivery recorded SENT by an HTTP "
                 + "provider reached the provider stand-in once, counting every request", expectedHttp, httpRaw, Map.of());
         Check keyed = build("SMS, WhatsApp and push received once (honouring Idempotency-Key)", "the same as a "
@@ -336,8 +343,9 @@ public final class Reconciliation {
                 .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting())));
         messages.put("emailsReceived", emails.values().stream().mapToLong(Long::longValue).sum());
         messages.put("providerRequestsReceived", httpRaw.values().stream().mapToLong(Long::longValue).sum());
-        messages.put("lost", email.lost() + raw.lost());
-        messages.put("duplicatedAsTheStandInSawThem", email.duplicated() + raw.duplicated());
+        messages.put("lost", emailRaw.lost() + raw.lost());
+        messages.put("duplicatedAsTheStandInSawThem", emailRaw.duplicated() + raw.duplicated());
+        messages.put("duplicatedEmailIds", emailRaw.duplicatedIds());
         messages.put("duplicatedForAProviderHonouringTheKey", email.duplicated() + keyed.duplicated());
         messages.put("duplicatedHttpIds", raw.duplicatedIds());
         messages.put("receivedButNotRecordedSent", first(sentButNotRecorded));
@@ -347,21 +355,53 @@ public final class Reconciliation {
     }
 
     /** Each e-mail's delivery id, from its header, with how many e-mails carried it. */
-    static Map<String, Long> emailsByDelivery(Path mailDir) throws IOException {
+    static Map<String, Long> emailsByDelivery(Path mailDir, String header) throws IOException {
         Map<String, Long> out = new HashMap<>();
+        for (Map<String, String> headers : emailHeaders(mailDir)) {
+            if (headers.containsKey(header.toLowerCase(java.util.Locale.ROOT))) {
+                out.merge(headers.get(header.toLowerCase(java.util.Locale.ROOT)), 1L, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Each delivery's distinct Message-IDs among the e-mails received. */
+    static Map<String, Set<String>> emailMessageIds(Path mailDir) throws IOException {
+        Map<String, Set<String>> out = new HashMap<>();
+        String delivery = EMAIL_DELIVERY_HEADER.toLowerCase(java.util.Locale.ROOT);
+        for (Map<String, String> headers : emailHeaders(mailDir)) {
+            if (headers.containsKey(delivery)) {
+                out.computeIfAbsent(headers.get(delivery), k -> new HashSet<>())
+                        .add(headers.getOrDefault("message-id", "(none) " + UUID.randomUUID()));
+            }
+        }
+        return out;
+    }
+
+    /** The top-level headers (lower-case names, unfolded) of every e-mail the mail server wrote. */
+    private static List<Map<String, String>> emailHeaders(Path mailDir) throws IOException {
+        List<Map<String, String>> out = new ArrayList<>();
         if (!Files.isDirectory(mailDir)) {
             return out;
         }
         try (Stream<Path> files = Files.list(mailDir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".eml")).toList()) {
+                Map<String, String> headers = new HashMap<>();
+                String last = null;
                 try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.ISO_8859_1)) {
                     for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                        if (line.regionMatches(true, 0, EMAIL_DELIVERY_HEADER + ":", 0, EMAIL_DELIVERY_HEADER.length() + 1)) {
-                            out.merge(line.substring(EMAIL_DELIVERY_HEADER.length() + 1).trim(), 1L, Long::sum);
-                            break;
+                        if ((line.startsWith(" ") || line.startsWith("\t")) && last != null) {
+                            headers.merge(last, " " + line.trim(), String::concat);
+                            continue;
+                        }
+                        int colon = line.indexOf(':');
+                        if (colon > 0) {
+                            last = line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+                            headers.putIfAbsent(last, line.substring(colon + 1).trim());
                         }
                     }
                 }
+                out.add(headers);
             }
         }
         return out;
