@@ -56,6 +56,8 @@ class ShortFaultRunTest {
                 "--min-pause-seconds", "3",
                 "--max-pause-seconds", "10",
                 "--settle-timeout-seconds", "480",
+                // a send cut by the kill is queued again after 30 s instead of 5 min: the run settles sooner
+                "--prop", "notification-service.postventa.notification.stale-claim-after=PT30S",
                 "--results", "benchmarks/target",
                 "--name", "chaos-short"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
