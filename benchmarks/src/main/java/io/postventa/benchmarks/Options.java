@@ -138,7 +138,8 @@ public final class Options {
     }
 
     private String usage() {
-        StringBuilder out = new StringBuilder("./postventa bench " + benchmark + " [options]\n" + purpose + "\n\n");
+        StringBuilder out = new StringBuilder((benchmark.equals("chaos") ? "./postventa chaos" : "./postventa bench " + benchmark)
+                + " [options]\n" + purpose + "\n\n");
         help.forEach(line -> out.append(line).append('\n'));
         out.append(String.format("  %-30s %s%n", "--help", "this list"));
         return out.toString();

@@ -86,6 +86,8 @@ class OrderNotificationsTest {
         assertTrue(mail.header("List-Unsubscribe") != null && mail.header("List-Unsubscribe").contains("/api/v1/unsubscribe?token="),
                 "one-click unsubscribe header: " + mail.header("List-Unsubscribe"));
         assertEquals("support+o." + order + "@postventa.local", mail.replyTo(), "a reply names the order");
+        assertEquals("<" + mail.header("X-Postventa-Notification") + "@notification.postventa>", mail.header("Message-ID"),
+                "the Message-ID is the delivery's, so a send repeated after a crash is the same e-mail");
 
         List<ConsumerRecord<String, String>> sent = notifications.await(
                 r -> customer.equals(r.key()) && r.value().contains(eventId) && "postventa.notification.sent.v1".equals(TopicRecorder.header(r, "ce_type")), 4, WAIT);

@@ -240,7 +240,7 @@ public final class Shop {
         return new Order(customerId, "SEUR");
     }
 
-    private static ObjectNode example(EventType type) {
+    static ObjectNode example(EventType type) {
         try (InputStream in = Shop.class.getClassLoader().getResourceAsStream(type.examplePath())) {
             return (ObjectNode) EventJson.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

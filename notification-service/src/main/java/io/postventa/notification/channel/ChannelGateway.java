@@ -48,6 +48,9 @@ public class ChannelGateway {
                 mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
             mail.addHeader("X-Postventa-Notification", m.deliveryId());
+            // the same Message-ID on every attempt of one delivery: a send repeated after a crash (at-least-once) is
+            // the same message to mail servers and clients, which drop a Message-ID they already have
+            mail.addHeader("Message-ID", "<" + m.deliveryId() + "@notification.postventa>");
             tracing.smtp(() -> mailer.send(mail));
             return null;
         } catch (RuntimeException e) {

@@ -62,6 +62,13 @@ public interface NotificationConfig {
      */
     Optional<Duration> frequencyCapWindow();
 
+    /**
+     * How old a claim (a delivery SENDING) must be to be taken for a crashed sender's and queued again: longer than
+     * any send with its retries takes, or a slow send goes out twice. Looked for every minute, or this often if less.
+     */
+    @WithDefault("PT5M")
+    Duration staleClaimAfter();
+
     /** How often updates held back by the cap are looked at, to send them once the cap allows. */
     @WithDefault("PT5M")
     Duration cappedCheckInterval();

@@ -81,9 +81,7 @@ public class Dispatcher {
             + " as o(id, status, attempts, error_code, provider_message_id)"
             + " where d.id = o.id::uuid and d.status = 'SENDING' returning d.id";
     private static final int RECORD_ATTEMPTS = 3;
-    /** A claim older than this is taken for a crashed sender and queued again (at-least-once to the provider). */
-    private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
-    /** How often a running dispatcher looks for stale claims (it also does at start). */
+    /** How often a running dispatcher looks for stale claims at most (it also does at start). */
     private static final Duration STALE_CHECK_EVERY = Duration.ofMinutes(1);
     private static final String CIRCUIT_OPEN = "CIRCUIT_OPEN";
 
@@ -173,7 +171,7 @@ public class Dispatcher {
 
     private void round() {
         try {
-            if (System.nanoTime() - staleCheckedAt > STALE_CHECK_EVERY.toNanos()) {
+            if (System.nanoTime() - staleCheckedAt > Math.min(STALE_CHECK_EVERY.toNanos(), config.staleClaimAfter().toNanos())) {
                 // a round whose outcomes could not be recorded left its claims SENDING; rounds never overlap,
                 // so none of this instance's claims is in flight now
                 staleCheckedAt = System.nanoTime();
@@ -194,7 +192,7 @@ public class Dispatcher {
                     try {
                         outcomes.add(f.get());
                     } catch (ExecutionException e) {
-                        // not recorded: it stays SENDING and is queued again after STALE_CLAIM
+                        // not recorded: it stays SENDING and is queued again after stale-claim-after
                         LOG.errorf(e.getCause(), "a send failed without an outcome");
                     }
                 }
@@ -256,7 +254,7 @@ public class Dispatcher {
     private void requeueStaleClaims() {
         QuarkusTransaction.requiringNew().run(() -> Delivery.update(
                 "status = ?1 where status = ?2 and updatedAt < ?3", DeliveryStatus.QUEUED, DeliveryStatus.SENDING,
-                clock.instant().minus(STALE_CLAIM)));
+                clock.instant().minus(config.staleClaimAfter())));
     }
 
     /** What became of one send: the attempts made, and the provider's id or the error. */
@@ -294,7 +292,7 @@ public class Dispatcher {
 
     /**
      * Records a round's outcomes in one transaction: one statement for all rows (only those still SENDING, so a
-     * claim taken over after STALE_CLAIM is not overwritten) and the events of the rows it changed, which the
+     * claim taken over after stale-claim-after is not overwritten) and the events of the rows it changed, which the
      * outbox writes in one batch at commit. Running it again after a commit whose answer was lost changes nothing.
      */
     private void record(List<Outcome> outcomes) {
@@ -320,7 +318,7 @@ public class Dispatcher {
                 }
             }
         }
-        // the rows stay SENDING and are queued again after STALE_CLAIM: sent again, at least once
+        // the rows stay SENDING and are queued again after stale-claim-after: sent again, at least once
         throw new IllegalStateException("cannot record delivery outcomes", last);
     }
 

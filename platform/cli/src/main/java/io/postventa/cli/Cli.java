@@ -100,6 +100,7 @@ public final class Cli {
                 state.imapPort(), ServiceProcess.SUPPORT_MAILBOX);
         System.out.printf("SMS, WhatsApp and push messages: %s/{sms,whatsapp,push}.jsonl%n",
                 settings.dir().resolve("messages"));
+        System.out.println("A service that dies is restarted after 1 s, then 2, 4 ... 60 s if it keeps dying (said here).");
         System.out.println("A token: ./postventa token --role customer --sub c-1001");
         System.out.println("Press Ctrl-C to stop everything (or run ./postventa down from any shell).");
         try {

@@ -260,6 +260,22 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the broker with SIGKILL, as a crash would (no controlled shutdown, nothing flushed by the broker), and
+     * waits until it is gone; {@link #start} runs it again on the same data.
+     */
+    public void kill() {
+        Process p = process;
+        if (p != null && p.isAlive()) {
+            p.destroyForcibly();
+            try {
+                p.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Stops the broker cleanly (SIGTERM, controlled shutdown), forcibly after 20 s. */
     @Override
     public void close() {

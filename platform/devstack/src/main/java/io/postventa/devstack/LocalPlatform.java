@@ -25,6 +25,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final List<ConsoleProcess> consoles = new ArrayList<>();
     private ProviderStub providers;
     private StackState state;
+    private Supervisor supervisor;
 
     /**
      * @param serviceProperties extra settings per service name ({@code *} for all, see {@link ServiceProperties});
@@ -90,6 +91,9 @@ public final class LocalPlatform implements AutoCloseable {
         console.start(settings.dir().resolve("dev-keys"), serviceProperties.getOrDefault(ConsoleProcess.MODULE, Map.of()));
         console.awaitReady(startTimeout);
         state.write(stateFile());
+        // From now on a service that dies is started again with back-off, as Kubernetes restarts a pod's container.
+        supervisor = new Supervisor(Supervisor.Backoff.LOCAL, startTimeout, System.out::println);
+        services.forEach(supervisor::watch);
         return seeded;
     }
 
@@ -100,6 +104,9 @@ public final class LocalPlatform implements AutoCloseable {
     /** Stops the console, the services (in parallel), the stand-in and the infrastructure, and forgets the state. */
     @Override
     public void close() {
+        if (supervisor != null) {
+            supervisor.close();
+        }
         consoles.forEach(ConsoleProcess::close);
         services.parallelStream().forEach(ServiceProcess::close);
         if (providers != null) {

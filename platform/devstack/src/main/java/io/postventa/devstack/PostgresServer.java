@@ -114,6 +114,44 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the postmaster and every backend with SIGKILL at once, as a crash of the machine's database would, and
+     * waits until they are gone; {@link #start} runs it again on the same data (PostgreSQL recovers from its WAL).
+     * Returns the postmaster's pid. Only a server started without {@code clean}: that one deletes its data when closed.
+     */
+    public long kill() {
+        if (clean) {
+            throw new IllegalStateException("a PostgreSQL started with clean data deletes it when closed: start it with "
+                    + "clean=false to kill and restart it on the same data");
+        }
+        long pid = postmasterPid(dataDir.resolve("data"));
+        List<ProcessHandle> all = new java.util.ArrayList<>();
+        ProcessHandle.of(pid).ifPresent(postmaster -> {
+            all.add(postmaster);
+            postmaster.descendants().forEach(all::add);
+        });
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            try {
+                p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new StackException("PostgreSQL process " + p.pid() + " did not die: " + e, e);
+            }
+        }
+        // zonky's handle: its stop fails on the dead server (logged), then it releases its lock on the data directory
+        close();
+        return pid;
+    }
+
+    /** The postmaster's pid, from the first line of {@code postmaster.pid}. */
+    private static long postmasterPid(Path data) {
+        try {
+            return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            throw new StackException("PostgreSQL is not running in " + data + ": no readable postmaster.pid", e);
+        }
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {

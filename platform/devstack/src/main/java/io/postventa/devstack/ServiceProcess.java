@@ -13,16 +13,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** One Postventa service run from its packaged jar as a child process of the stack. */
-public final class ServiceProcess implements AutoCloseable {
+/**
+ * One Postventa service run from its packaged jar as a child process of the stack; a {@link Supervisor} can start
+ * it again with the same settings (its log then goes on in the same file).
+ */
+public final class ServiceProcess implements AutoCloseable, Supervised {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final PlatformService service;
     private final Path root;
     private final Path log;
-    private Process process;
+    private volatile Process process;
+    private StackState stack;
+    private Map<String, String> settings = Map.of();
 
     public ServiceProcess(PlatformService service, Path root, Path logDir) {
         this.service = service;
@@ -50,6 +56,21 @@ public final class ServiceProcess implements AutoCloseable {
      * {@code ${POSTVENTA_FEEDBACK_PORT:8085}}. Returns at once (see {@link #awaitReady}).
      */
     public void start(StackState stack, Map<String, String> settings) {
+        this.stack = stack;
+        this.settings = Map.copyOf(settings);
+        launch(ProcessBuilder.Redirect.to(log.toFile()));
+    }
+
+    /** Starts the service again with the settings of {@link #start}; its output is appended to the same log. */
+    @Override
+    public void restart() {
+        if (stack == null) {
+            throw new IllegalStateException(service.serviceName() + " was never started");
+        }
+        launch(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
+
+    private void launch(ProcessBuilder.Redirect output) {
         Path jar = service.runnerJar(root);
         if (!Files.exists(jar)) {
             throw new StackException(service.serviceName() + " is not built: " + jar
@@ -73,7 +94,7 @@ public final class ServiceProcess implements AutoCloseable {
             process = builder
                     .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
+                    .redirectOutput(output)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
         } catch (IOException e) {
@@ -141,8 +162,33 @@ public final class ServiceProcess implements AutoCloseable {
         return custom == null ? DEFAULT_JVM_OPTIONS : List.of(custom.trim().split("\\s+"));
     }
 
+    @Override
+    public String name() {
+        return service.serviceName();
+    }
+
+    @Override
+    public Optional<Process> process() {
+        return Optional.ofNullable(process);
+    }
+
+    /** Kills the service with SIGKILL (no shutdown hooks run, as in a crash) and waits until it is gone. */
+    public void kill() {
+        Process p = process;
+        if (p != null && p.isAlive()) {
+            p.destroyForcibly();
+            try {
+                p.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Waits until /q/health/ready answers UP; fails fast if the process exits. */
+    @Override
     public void awaitReady(Duration timeout) {
+        Process process = this.process;
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -181,6 +227,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        Process process = this.process;
         if (process == null || !process.isAlive()) {
             return;
         }
