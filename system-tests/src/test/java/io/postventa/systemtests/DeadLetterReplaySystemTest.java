@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.postventa.devstack.DeadLetterTool;
+import io.postventa.cli.DeadLetterTool;
 import io.postventa.devstack.DeadLetters;
 import io.postventa.devstack.PlatformService;
 import io.postventa.events.CloudEventHeaders;

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import io.postventa.devstack.DeadLetters;
+import io.postventa.devstack.StackException;
 import io.postventa.devstack.StackSettings;
+import io.postventa.devstack.StackState;
 import io.postventa.events.Topics;
 
 /**
