@@ -102,6 +102,10 @@ public class ContactService {
         contact.erase(now);
         contact.persist();
         CustomerPreferences.deleteById(customerId);
+        // their portal links stop working and their orders can no longer be looked up (portal_link, V5)
+        CustomerContact.getEntityManager().createNativeQuery("delete from portal_link where customer_id = ?1")
+                .setParameter(1, customerId)
+                .executeUpdate();
         for (PendingEvent pending : PendingEvent.<PendingEvent>list("customerId", customerId)) {
             planner.suppress(NotificationPlanner.read(pending.payload), null, SuppressionReason.CUSTOMER_ERASED);
             pending.delete();
