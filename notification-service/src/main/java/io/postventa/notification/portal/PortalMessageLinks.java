@@ -26,9 +26,12 @@ public class PortalMessageLinks {
                 .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
     }
 
-    /** The links of a message to {@code customerId} about {@code orderIdOrNull}, with its unsubscribe token. */
+    /**
+     * The links of a message to {@code customerId} about {@code orderIdOrNull}, written in {@code language}, with its
+     * unsubscribe token; the portal's unsubscribe page asks in the message's language.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public MessageData.Links links(String customerId, String orderIdOrNull, String unsubscribeToken) {
+    public MessageData.Links links(String customerId, String orderIdOrNull, String unsubscribeToken, String language) {
         if (portal.isEmpty()) {
             return new MessageData.Links(config.unsubscribeUrl() + "?token=" + unsubscribeToken,
                     config.preferencesUrl().orElse(null));
@@ -36,7 +39,8 @@ public class PortalMessageLinks {
         String base = portal.get();
         String orderPage = orderIdOrNull == null ? null
                 : links.tokenFor(customerId, orderIdOrNull).map(token -> base + "/p/" + token).orElse(null);
-        return new MessageData.Links(base + "/unsubscribe?token=" + unsubscribeToken,
+        String lang = language == null ? "" : "&lang=" + language;
+        return new MessageData.Links(base + "/unsubscribe?token=" + unsubscribeToken + lang,
                 orderPage != null ? orderPage + "/preferences" : base + "/preferences", orderPage);
     }
 

@@ -357,7 +357,8 @@ public class NotificationPlanner {
         List<String> earlier = folded.stream().filter(d -> !carried.contains(d.id)).map(d -> d.summary)
                 .filter(s -> s != null).collect(Collectors.toList());
         Rendered rendered = templates.render(template, variant, MessageData.of(event, contact,
-                messageLinks.links(contact.customerId, event.orderId(), unsubscribeToken), earlier, language, zone));
+                messageLinks.links(contact.customerId, event.orderId(), unsubscribeToken, language), earlier, language,
+                zone));
 
         Delivery d = newDelivery(event, channel, now);
         d.templateId = template.id;

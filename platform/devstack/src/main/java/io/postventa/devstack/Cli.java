@@ -59,13 +59,13 @@ public final class Cli {
         });
         Infrastructure infra = new Infrastructure(settings);
         List<ServiceProcess> services = new ArrayList<>();
-        List<ConsoleProcess> consoles = new ArrayList<>();
+        List<EdgeAppProcess> edges = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         MessageProviderStub providers = MessageProviderStub.start(settings.dir().resolve("messages"));
         Path record = RunningStacks.record(root, settings.dir());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the services, Kafka, PostgreSQL and SMTP...");
-            consoles.forEach(ConsoleProcess::close);
+            edges.forEach(EdgeAppProcess::close);
             services.parallelStream().forEach(ServiceProcess::close);
             providers.close();
             infra.close();
@@ -108,9 +108,14 @@ public final class Cli {
         // The people of dev-users.json in ticket-service (idempotent), then the staff console over the services.
         System.out.println("Seeded " + DevSeed.seed(PlatformService.TICKET.url()) + " into ticket-service");
         ConsoleProcess console = new ConsoleProcess(root, logs);
-        consoles.add(console);
+        edges.add(console);
         console.start(settings.dir().resolve("dev-keys"), serviceProperties.getOrDefault(ConsoleProcess.MODULE, Map.of()));
+        // the customer portal, which every message links to
+        PortalProcess portal = new PortalProcess(root, logs);
+        edges.add(portal);
+        portal.start(settings.dir().resolve("dev-keys"), serviceProperties.getOrDefault(PortalProcess.MODULE, Map.of()));
         console.awaitReady(startTimeout);
+        portal.awaitReady(startTimeout);
         state.write(stateFile);
 
         System.out.printf("%nPostventa is up in %.1f s (logs in %s).%n%n", seconds(started), logs);
@@ -121,6 +126,8 @@ public final class Cli {
         }
         System.out.printf("%-22s %-24s %-40s%n", ConsoleProcess.MODULE, ConsoleProcess.url(),
                 "sign in: " + ConsoleProcess.url() + "/sign-in");
+        System.out.printf("%-22s %-24s %-40s%n", PortalProcess.MODULE, PortalProcess.url(),
+                "customers: the links in every message, or " + PortalProcess.url() + "/");
         System.out.printf("%nHealth: <url>/q/health   Metrics: <url>/q/metrics   E-mails sent: %s%n",
                 settings.dir().resolve("mail"));
         System.out.printf("Support mailbox (customers' replies): IMAP 127.0.0.1:%d, user %s, any password%n",
@@ -177,7 +184,7 @@ public final class Cli {
         for (String key : p.stringPropertyNames()) {
             int dot = key.indexOf('.');
             String service = dot < 0 ? "" : key.substring(0, dot);
-            if (!service.equals("*") && !service.equals(ConsoleProcess.MODULE)
+            if (!service.equals("*") && !service.equals(ConsoleProcess.MODULE) && !service.equals(PortalProcess.MODULE)
                     && PlatformService.all().stream().noneMatch(s -> s.serviceName().equals(service))) {
                 throw new StackException(file + ": " + key + " names no service (use <service-name>.<key> or *.<key>)");
             }

@@ -49,10 +49,15 @@ public class PreferencesPages {
     private final PortalSession session;
     private final Template page;
     private final Template unsubscribe;
+    private final io.postventa.portal.web.Lang lang;
+    private final io.vertx.core.http.HttpServerResponse response;
 
     public PreferencesPages(@RestClient NotificationClient notifications, @RestClient LinkClient links, Calls calls,
             Pages pages, PortalSession session, @Location("preferences.html") Template page,
-            @Location("unsubscribe.html") Template unsubscribe) {
+            @Location("unsubscribe.html") Template unsubscribe, io.postventa.portal.web.Lang lang,
+            io.vertx.core.http.HttpServerResponse response) {
+        this.lang = lang;
+        this.response = response;
         this.notifications = notifications;
         this.links = links;
         this.calls = calls;
@@ -118,7 +123,11 @@ public class PreferencesPages {
 
     @GET
     @Path("/unsubscribe")
-    public Response confirm(@QueryParam("token") String token) {
+    public Response confirm(@QueryParam("token") String token, @QueryParam("lang") String language) {
+        io.vertx.core.http.Cookie adopted = lang.adopt(language);
+        if (adopted != null) {
+            response.addCookie(adopted);
+        }
         return Response.ok(pages.page(unsubscribe, "preferences").data("token", token == null ? "" : token)
                 .data("kind", kindOf(token)).data("done", false).data("failure", null)).build();
     }

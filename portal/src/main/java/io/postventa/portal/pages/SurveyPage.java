@@ -35,9 +35,14 @@ public class SurveyPage {
     private final Pages pages;
     private final Template page;
     private final Template done;
+    private final io.postventa.portal.web.Lang lang;
+    private final io.vertx.core.http.HttpServerResponse response;
 
     public SurveyPage(@RestClient SurveyClient surveys, Calls calls, Pages pages, @Location("survey.html") Template page,
-            @Location("survey-done.html") Template done) {
+            @Location("survey-done.html") Template done, io.postventa.portal.web.Lang lang,
+            io.vertx.core.http.HttpServerResponse response) {
+        this.lang = lang;
+        this.response = response;
         this.surveys = surveys;
         this.calls = calls;
         this.pages = pages;
@@ -75,6 +80,13 @@ public class SurveyPage {
 
     private Response render(String token, Map<String, String> typed, Map<String, String> errors, Part<Object> failure) {
         Part<Object> survey = calls.call("feedback-service", () -> surveys.survey(token, pages.lang()));
+        if (survey.isOk() && survey.value() instanceof Map<?, ?> s && s.get("locale") != null) {
+            // the page speaks the survey's language (the customer's) unless they chose another
+            io.vertx.core.http.Cookie adopted = lang.adopt(String.valueOf(s.get("locale")));
+            if (adopted != null) {
+                response.addCookie(adopted);
+            }
+        }
         int status = !survey.isOk() ? (survey.isUnavailable() ? 503 : survey.status())
                 : failure == null ? 200 : failure.isUnavailable() ? 503 : failure.status() == 410 ? 410 : 400;
         Map<String, String> shown = new LinkedHashMap<>(errors);

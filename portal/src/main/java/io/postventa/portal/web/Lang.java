@@ -18,15 +18,17 @@ public class Lang {
     /** Cookie holding the customer's language. */
     public static final String COOKIE = "portal-lang";
 
-    private final String lang;
+    private String lang;
     private final PortalConfig config;
+    private final boolean chosen;
 
     public Lang(HttpServerRequest request, PortalConfig config) {
         this.config = config;
         List<String> offered = config.languages();
-        Cookie chosen = request.getCookie(COOKIE);
-        if (chosen != null && offered.contains(chosen.getValue())) {
-            lang = chosen.getValue();
+        Cookie cookie = request.getCookie(COOKIE);
+        chosen = cookie != null && offered.contains(cookie.getValue());
+        if (chosen) {
+            lang = cookie.getValue();
             return;
         }
         String header = request.getHeader("Accept-Language");
@@ -49,6 +51,24 @@ public class Lang {
 
     public String code() {
         return lang;
+    }
+
+    /** Whether the customer chose a language (or a link chose it for them) before this request. */
+    public boolean chosen() {
+        return chosen;
+    }
+
+    /**
+     * Speaks {@code code} on this request when nobody chose a language yet (the language of the message a link came
+     * from); returns the cookie that keeps it, or null when it does not apply.
+     */
+    public Cookie adopt(String code) {
+        String language = code == null ? null : code.split("[-_]")[0].toLowerCase(Locale.ROOT);
+        if (chosen || language == null || !config.languages().contains(language)) {
+            return null;
+        }
+        lang = language;
+        return choose(language);
     }
 
     /** A cookie choosing {@code code}, or null when it is not offered. */
