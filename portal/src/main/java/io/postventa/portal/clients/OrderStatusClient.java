@@ -21,4 +21,8 @@ public interface OrderStatusClient {
     @GET
     @Path("/orders/{orderId}")
     Response order(@PathParam("orderId") String orderId, @HeaderParam("Accept-Language") String language);
+
+    @GET
+    @Path("/orders/{orderId}/pickup-point")
+    Response pickupPoint(@PathParam("orderId") String orderId);
 }

@@ -39,6 +39,11 @@ public interface ReturnsClient {
     @Produces("application/pdf")
     Response label(@PathParam("returnId") String returnId, @HeaderParam("Accept-Language") String language);
 
+    @POST
+    @Path("/returns/{returnId}/photos")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    Response photo(@PathParam("returnId") String returnId, byte[] photo);
+
     @GET
     @Path("/customers/{customerId}/return-history")
     Response history(@PathParam("customerId") String customerId);

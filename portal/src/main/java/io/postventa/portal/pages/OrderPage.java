@@ -54,6 +54,8 @@ public class OrderPage {
         String orderId = session.orderId();
         Part<Object> order = calls.call("order-status-service", () -> orders.order(orderId, pages.lang()));
         Part<Object> history = calls.call("returns-service", () -> returns.history(session.customerId()));
+        Part<Object> pickup = order.isOk() && "AVAILABLE_FOR_PICKUP".equals(((Map<?, ?>) order.value()).get("status"))
+                ? calls.call("order-status-service", () -> orders.pickupPoint(orderId)) : Part.ok(null);
         List<Object> orderReturns = new ArrayList<>();
         if (history.isOk() && history.value() instanceof Map<?, ?> h && h.get("returns") instanceof List<?> all) {
             for (Object r : all) {
@@ -63,6 +65,6 @@ public class OrderPage {
             }
         }
         return Response.ok(pages.page(page, "order").data("order", order).data("returnsPart", history)
-                .data("returns", orderReturns)).build();
+                .data("returns", orderReturns).data("pickup", pickup.orElse(null))).build();
     }
 }

@@ -155,19 +155,33 @@ public class ReturnPages {
             return render(typed, refused, created, created.isUnavailable() ? 503 : 422);
         }
         String returnId = String.valueOf(((Map<?, ?>) created.value()).get("returnId"));
+        boolean photoKept = keepPhoto(returnId, photo);
         awaitDecision(returnId);
-        return Response.seeOther(URI.create("/returns/" + returnId)).build();
+        return Response.seeOther(URI.create("/returns/" + returnId + (photoKept ? "" : "?photo=failed"))).build();
     }
 
     @GET
     @Path("/returns/{id}")
-    public Response show(@PathParam("id") String id) {
+    public Response show(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("photo") String photo) {
         if (!session.active()) {
             return Response.seeOther(URI.create("/?needed=1")).build();
         }
         Part<Object> ret = ownReturn(id);
         return Response.status(ret.isNotFound() ? 404 : 200).entity(pages.page(status, "return").data("ret", ret)
-                .data("reviewBy", reviewBy(ret))).build();
+                .data("reviewBy", reviewBy(ret)).data("photoFailed", "failed".equals(photo))).build();
+    }
+
+    /** Sends the photo (already checked here) to returns-service, which keeps it; true when there was none. */
+    private boolean keepPhoto(String returnId, FileUpload photo) {
+        if (photo == null || photo.fileName() == null || photo.fileName().isBlank() || photo.size() == 0) {
+            return true;
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(photo.uploadedFile());
+            return calls.call("returns-service", () -> returns.photo(returnId, bytes)).isOk();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The decision part alone, for the page's htmx refresh while a return waits for it. */
