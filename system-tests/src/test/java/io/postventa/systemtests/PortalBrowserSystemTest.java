@@ -142,7 +142,7 @@ class PortalBrowserSystemTest extends SystemTest {
         approvedReturnId = browser.driver().getCurrentUrl().substring(browser.driver().getCurrentUrl().lastIndexOf('/') + 1);
         checkPage("return-approved", true);
 
-        HttpResponse<byte[]> pdf = download(label.getAttribute("href"));
+        HttpResponse<byte[]> pdf = download(browser.driver().findElement(By.id("label-download")).getAttribute("href"));
         assertEquals(200, pdf.statusCode(), "the label downloads");
         assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
         assertEquals("%PDF", new String(Arrays.copyOf(pdf.body(), 4), StandardCharsets.US_ASCII));
@@ -244,8 +244,9 @@ class PortalBrowserSystemTest extends SystemTest {
         browser.driver().get(shippedLink);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("order-timeline")));
         browser.driver().get(Platform.portalUrl() + "/question");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("question-message"))).sendKeys("¿Dónde está mi pedido?");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("question-message")));
         checkPage("question", true);
+        browser.driver().findElement(By.id("question-message")).sendKeys("¿Dónde está mi pedido?");
         browser.driver().findElement(By.id("send-question")).click();
         WebElement answer = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("answer-text")));
         assertTrue(answer.getText().contains("está en camino") && answer.getText().contains(shippedOrder.trackingNumber()),

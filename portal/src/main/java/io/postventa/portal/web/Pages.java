@@ -28,7 +28,8 @@ public class Pages {
 
     /** {@code template} with the layout's data; {@code current} names the navigation entry to mark. */
     public TemplateInstance page(Template template, String current) {
-        String path = request.method() == io.vertx.core.http.HttpMethod.GET ? request.path() : null;
+        // the page to come back to after choosing a language: path and query (an unsubscribe link's token)
+        String path = request.method() == io.vertx.core.http.HttpMethod.GET ? request.uri() : null;
         return template.data("t", texts.of(lang.code()))
                 .data("currentPath", path)
                 .data("lang", lang.code())
