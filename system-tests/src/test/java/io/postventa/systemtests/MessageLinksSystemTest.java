@@ -31,7 +31,9 @@ import io.postventa.systemtests.Mailbox.Email;
  */
 class MessageLinksSystemTest extends SystemTest {
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** As a browser opens a link: following redirects (the portal's link sets its session and redirects) with cookies. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL).cookieHandler(new java.net.CookieManager()).build();
 
     @Test
     void everyLinkInASurveyInvitationEmailPointsAtTheServicesOwnPortsAndAnswers200() throws Exception {
