@@ -3,7 +3,7 @@ package io.postventa.benchmarks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,105 +13,335 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 
+import io.postventa.benchmarks.load.BenchEvents;
+import io.postventa.benchmarks.load.Customers;
+import io.postventa.benchmarks.load.Producer;
+import io.postventa.benchmarks.measure.Await;
+import io.postventa.benchmarks.measure.Ceilings;
+import io.postventa.benchmarks.measure.KafkaStats;
+import io.postventa.benchmarks.measure.Latencies;
+import io.postventa.benchmarks.measure.LatencyChart;
+import io.postventa.benchmarks.measure.Machine;
+import io.postventa.benchmarks.measure.ProcessStats;
+import io.postventa.benchmarks.measure.Report;
+import io.postventa.benchmarks.measure.RssSampler;
+import io.postventa.benchmarks.measure.Sampler;
+import io.postventa.benchmarks.measure.StackCpu;
+import io.postventa.benchmarks.stack.BenchStack;
+import io.postventa.benchmarks.stack.RunningService;
 import io.postventa.devstack.PlatformService;
+import io.postventa.events.CloudEventHeaders;
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
 import io.postventa.events.orders.OrderLifecycleEventType;
-import io.postventa.testing.TestStack;
+import io.postventa.providerstub.ProviderStub;
 
 /**
  * The whole platform (all five services, each its packaged jar in a process of its own) under open-loop,
- * fixed-rate order lifecycle traffic on orders.lifecycle.v1, in steps of rising rate: per step the sustained
- * events/s (consumer lag of every service not growing), p50/p99 from the inbound order event to the push
- * provider (a stub in this JVM) receiving the message, the DB commits and Kafka records each inbound event costs,
- * and the CPU each component used. Next to Kafka's and PostgreSQL's ceilings measured in the same run, and the
- * ideal rate those ceilings allow at those costs. Goals (issue #9): 5,000 events/s sustained, p99 under 1 s at
- * 1,000/s, each service under 250 MB RSS idle and under 3 s to ready.
+ * fixed-rate order lifecycle traffic on orders.lifecycle.v1: first a warm-up at a modest rate, measured as the cold
+ * figures (the services are seconds old and their JIT compiles the hot paths meanwhile), then steps of rising rate on
+ * the warm services. Per phase: whether the consumer lag of every service stayed flat (sustained), p50/p99 from the
+ * inbound order event to the push provider (a stub in this JVM) receiving the message, the DB commits and Kafka
+ * records each inbound event costs, and the CPU each component used. Next to Kafka's and PostgreSQL's ceilings
+ * measured in the same run, and the ideal rate those ceilings allow at those costs. Goals (issue #9, #33): 5,000
+ * events/s sustained, p99 under 1 s at 1,000/s, 0.4 ms of machine CPU per event, each service under 250 MB RSS
+ * idle and under 3 s to ready.
  */
 public final class EndToEndBenchmark {
     private static final List<PlatformService> SERVICES = PlatformService.all();
+    private static final List<String> GROUPS = SERVICES.stream().map(PlatformService::serviceName).toList();
+    /** The journey's stages that notify the customer by push, by the title of their message. */
     private static final Map<String, OrderLifecycleEventType> TITLES = Map.of(
             "is on its way", OrderLifecycleEventType.ORDER_SHIPPED,
             "arrives today", OrderLifecycleEventType.SHIPMENT_OUT_FOR_DELIVERY,
             "has been delivered", OrderLifecycleEventType.SHIPMENT_DELIVERED);
     private static final int STAGES = BenchEvents.JOURNEY.size();
+    private static final int GOAL_PER_SECOND = 5_000;
 
     private EndToEndBenchmark() {
     }
 
-    /** When a notifying event was sent and in which step. */
-    private record Sent(long epochMillis, int step) {
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse("e2e", "All five services: order events/s sustained through the whole platform, "
+                + "p50/p99 from the order event to the push provider, CPU per event, start time and RSS; cold, then warm.",
+                args);
+        List<Integer> rates = options.integers("rates", "250,500,1000,2000,3000,5000", "events/s of the warm steps, in "
+                + "order; the run stops at the first step not sustained");
+        int stepSeconds = options.integer("step-seconds", 20, "length of each step");
+        int customers = options.integer("customers", 5000, "customers preloaded on customers.v1");
+        int warmupRate = options.integer("warmup-rate", 100, "events/s of the warm-up, measured as the cold phase");
+        int warmupSeconds = options.integer("warmup-seconds", 120, "length of the warm-up (the services' JIT compiles "
+                + "for two minutes or so under load); then the lag drains to zero before the steps");
+        List<String> props = options.repeated("prop", "key=value, a setting of notification-service");
+        Machine machine = options.start("End-to-end benchmark");
+        try (BenchStack stack = BenchStack.fresh();
+             ProviderStub provider = ProviderStub.builder().keepRequests(false).start();
+             KafkaStats kafka = new KafkaStats(stack.kafka());
+             Producer producer = new Producer(stack.kafka())) {
+            Ceilings ceilings = Ceilings.measure(stack.info(), 1024);
+            Map<String, RunningService> services = startServices(stack, provider, props);
+            Map<String, Long> rssIdle = idleRss(services);
+            try (RssSampler rss = RssSampler.start(services.values().stream().map(RunningService::pid).toList())) {
+                Customers.preload(stack, producer, customers);
+                Deliveries deliveries = new Deliveries(provider);
+                JourneySource journeys = new JourneySource(customers, deliveries);
+
+                System.out.printf("Cold: %,d events/s for %d s on services seconds old, measured...%n", warmupRate,
+                        warmupSeconds);
+                Map<String, Object> cold = phase(stack, kafka, producer, journeys, "cold", warmupRate, warmupSeconds);
+                cold.put("secondsUntilLagZero", drainLag(kafka));
+                List<Map<String, Object>> steps = new ArrayList<>();
+                int sustainedRate = 0;
+                for (int i = 0; i < rates.size(); i++) {
+                    int rate = rates.get(i);
+                    System.out.printf("Step %d (warm): %,d events/s for %d s...%n", i + 1, rate, stepSeconds);
+                    Map<String, Object> step = phase(stack, kafka, producer, journeys, "step " + (i + 1), rate, stepSeconds);
+                    steps.add(step);
+                    if (!(boolean) step.get("sustained")) {
+                        break;
+                    }
+                    sustainedRate = rate;
+                }
+                System.out.println("Draining: waiting for the last messages (at most 60 s)...");
+                Await.until(Duration.ofSeconds(60), () -> deliveries.pending() == 0);
+                rss.stop();
+
+                Report report = options.report(machine);
+                Path chart = deliveries.chart(report.sibling("-latency.png"), machine, cold, steps);
+                report(report, stack.root(), ceilings, services, rssIdle, rss, cold, steps, sustainedRate,
+                        deliveries, chart).write();
+                System.out.println("Chart written to " + chart);
+            }
+        }
+        System.exit(0);
     }
 
-    public static void main(String[] args) throws Exception {
-        BenchLogging.configure();
-        int[] rates = Arrays.stream(OutboxRelayBenchmark.option(args, "rates", "250,500,1000,2000,3000,5000").split(","))
-                .mapToInt(Integer::parseInt).toArray();
-        int stepSeconds = Integer.parseInt(OutboxRelayBenchmark.option(args, "step-seconds", "20"));
-        int customers = Integer.parseInt(OutboxRelayBenchmark.option(args, "customers", "5000"));
-        int warmUpRate = Integer.parseInt(OutboxRelayBenchmark.option(args, "warmup-rate", "100"));
-        int warmUpSeconds = Integer.parseInt(OutboxRelayBenchmark.option(args, "warmup-seconds", "20"));
-        Path root = TestStack.projectRoot();
-        Machine machine = Machine.current();
-        System.out.printf("End-to-end benchmark on %d cores (%s), load average %.2f%n", machine.cores(), machine.cpu(),
-                machine.loadAverage());
-        try (BenchStack stack = BenchStack.start(root);
-             ProviderStub provider = new ProviderStub();
-             KafkaStats kafkaStats = new KafkaStats(stack.state().kafkaBootstrapServers());
-             FixedRateProducer producer = new FixedRateProducer(stack.state().kafkaBootstrapServers())) {
-            System.out.println("Measuring the ceilings: Kafka ProducerPerformance, PostgreSQL commit rate...");
-            Map<String, Object> kafka = Ceilings.kafkaProducer(stack.info(), "bench.ceiling.e2e", 100_000, 1024);
-            Map<String, Object> pg1 = Ceilings.postgresCommitRate(stack.info(), "benchmarks", 1, Duration.ofSeconds(5));
-            Map<String, Object> pg4 = Ceilings.postgresCommitRate(stack.info(), "benchmarks", 4, Duration.ofSeconds(5));
+    /** The five services one after the other, so that each one's time to ready is its own. */
+    private static Map<String, RunningService> startServices(BenchStack stack, ProviderStub provider, List<String> props) {
+        Map<String, String> notification = new LinkedHashMap<>(provider.notificationSettings());
+        for (String trigger : List.of("order-shipped", "order-out-for-delivery", "order-delivered")) {
+            notification.put("postventa.notification.triggers." + trigger, "PUSH");
+        }
+        notification.put("postventa.notification.order-updates-per-day", "1000000");
+        notification.putAll(NotificationBenchmark.properties(props));
+        Map<String, RunningService> services = new LinkedHashMap<>();
+        for (PlatformService s : SERVICES) {
+            services.put(s.serviceName(), stack.startService(s, s == PlatformService.NOTIFICATION ? notification : Map.of()));
+        }
+        return services;
+    }
 
-            Map<String, String> notificationProps = NotificationBenchmark.serviceProperties(provider, args);
-            notificationProps.put("postventa.notification.triggers.order-out-for-delivery", "PUSH");
-            notificationProps.put("postventa.notification.triggers.order-delivered", "PUSH");
-            Map<Long, String> pids = new LinkedHashMap<>();
-            Map<String, BenchStack.Started> started = new LinkedHashMap<>();
-            for (PlatformService s : SERVICES) {
-                Map<String, String> props = s == PlatformService.NOTIFICATION ? notificationProps
-                        : Map.<String, String>of();
-                BenchStack.Started st = stack.startService(s, props);
-                started.put(s.serviceName(), st);
-                pids.put(st.pid(), s.serviceName());
+    /** Each service's resident memory once its start-up work (seeding, first polls) has settled. */
+    private static Map<String, Long> idleRss(Map<String, RunningService> services) throws InterruptedException {
+        Thread.sleep(5000);
+        Map<String, Long> rss = new LinkedHashMap<>();
+        services.forEach((name, s) -> rss.put(name, ProcessStats.rssMb(s.pid())));
+        return rss;
+    }
+
+    /** Waits until every group has read everything (at most 120 s); returns how long it took. */
+    private static double drainLag(KafkaStats kafka) {
+        long start = System.nanoTime();
+        Await.until(Duration.ofSeconds(120), () -> kafka.totalLag(GROUPS) == 0);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("  lag %,d after %.0f s of draining%n", kafka.totalLag(GROUPS), seconds);
+        return Latencies.round(seconds);
+    }
+
+    /** One phase: {@code rate} events/s for {@code seconds}, open loop, and what it cost. */
+    private static Map<String, Object> phase(BenchStack stack, KafkaStats kafka, Producer producer, JourneySource journeys,
+            String label, int rate, int seconds) {
+        Set<String> topics = new TreeSet<>(Topics.ALL);
+        Topics.ALL.forEach(t -> topics.add(t + Topics.DLQ_SUFFIX));
+        journeys.phase = journeys.deliveries.startPhase(label + ": " + rate + " events/s");
+        Map<String, Long> commits0 = stack.commitsPerDatabase();
+        Map<String, Long> offsets0 = kafka.endOffsets(topics);
+        StackCpu.Reading cpu0 = stack.cpu();
+        Producer.Run run;
+        List<long[]> lagTimeline;
+        try (LagTimeline lag = new LagTimeline(kafka)) {
+            run = producer.atRate(journeys, journeys.sentCount(), (long) rate * seconds, rate);
+            lagTimeline = lag.stop();
+        }
+        producer.requireNoFailures();
+        StackCpu.Reading cpu1 = stack.cpu();
+        long lagEnd = kafka.totalLag(GROUPS);
+        Map<String, Object> phase = figures(label, rate, run, lagTimeline, lagEnd, stack.commitsPerDatabase(), commits0,
+                kafka.endOffsets(topics), offsets0, cpu1.since(cpu0));
+        System.out.printf("  sent %,.0f/s, lag at end %,d (peak %,d), %.2f commits and %.2f records per event, %.1f ms of "
+                + "machine CPU per event: %s%n", run.achievedPerSecond(), lagEnd, (long) phase.get("peakLag"),
+                (double) phase.get("dbCommitsPerEvent"), (double) phase.get("kafkaRecordsPerEvent"),
+                (double) phase.get("machineCpuMsPerEvent"), (boolean) phase.get("sustained") ? "sustained" : "NOT sustained");
+        return phase;
+    }
+
+    private static Map<String, Object> figures(String label, int rate, Producer.Run run, List<long[]> lagTimeline,
+            long lagEnd, Map<String, Long> commits1, Map<String, Long> commits0, Map<String, Long> offsets1,
+            Map<String, Long> offsets0, Map<String, Object> cpu) {
+        long events = run.records();
+        Map<String, Object> phase = new LinkedHashMap<>();
+        phase.put("phase", label);
+        phase.put("targetPerSecond", rate);
+        phase.put("achievedPerSecond", run.achievedPerSecond());
+        phase.put("producerMaxBehindScheduleMs", run.maxBehindMs());
+        phase.put("events", events);
+        long peakLag = Math.max(lagEnd, lagTimeline.stream().mapToLong(l -> l[1]).max().orElse(0));
+        long midLag = lagTimeline.isEmpty() ? 0 : lagTimeline.get(lagTimeline.size() / 2)[1];
+        // sustained: at the end the services are less than about a second of traffic behind, and the lag did not keep
+        // climbing through the second half
+        boolean sustained = lagEnd <= Math.max(rate, 500) || (lagEnd <= midLag && lagEnd <= 3L * rate);
+        phase.put("lagAtEnd", lagEnd);
+        phase.put("lagAtMiddle", midLag);
+        phase.put("peakLag", peakLag);
+        phase.put("lagTimeline", lagTimeline.stream().map(l -> List.of(l[0], l[1])).toList());
+        phase.put("sustained", sustained);
+        Map<String, Object> commits = new LinkedHashMap<>();
+        long totalCommits = 0;
+        for (String db : commits1.keySet()) {
+            long d = commits1.get(db) - commits0.getOrDefault(db, 0L);
+            totalCommits += d;
+            commits.put(db, Latencies.round2(d / (double) events));
+        }
+        phase.put("dbCommitsPerEventByDatabase", commits);
+        phase.put("dbCommitsPerEvent", totalCommits / (double) events);
+        Map<String, Object> records = new LinkedHashMap<>();
+        long totalRecords = 0;
+        for (String t : offsets1.keySet()) {
+            long d = offsets1.get(t) - offsets0.getOrDefault(t, 0L);
+            if (d > 0) {
+                totalRecords += d;
+                records.put(t, Latencies.round2(d / (double) events));
             }
-            Thread.sleep(5000); // let start-up work (seeding, first polls) settle before "idle"
-            Map<String, Long> rssIdle = new LinkedHashMap<>();
-            pids.forEach((pid, name) -> rssIdle.put(name, ProcessStats.rssMb(pid)));
-            RssSampler rss = RssSampler.start(List.copyOf(pids.keySet()));
+        }
+        phase.put("kafkaRecordsPerEventByTopic", records);
+        phase.put("kafkaRecordsPerEvent", totalRecords / (double) events);
+        Map<String, Object> cores = new LinkedHashMap<>();
+        ((Map<?, ?>) cpu.get("byService")).forEach((name, s) -> cores.put((String) name, ((Map<?, ?>) s).get("cores")));
+        cores.put("kafka", cpu.get("kafkaCores"));
+        cores.put("postgres", cpu.get("postgresCores"));
+        cores.put("stack JVM (SMTP)", cpu.get("stackJvmCores"));
+        cores.put("benchmark JVM", cpu.get("benchmarkJvmCores"));
+        double total = cores.values().stream().mapToDouble(c -> ((Number) c).doubleValue()).sum();
+        double wall = ((Number) cpu.get("wallSeconds")).doubleValue();
+        phase.put("cpu", cpu);
+        phase.put("cpuCoresByComponent", cores);
+        phase.put("cpuCoresTotal", Latencies.round2(total));
+        phase.put("cpuMsPerEvent", Latencies.round2(total * wall * 1000 / events));
+        phase.put("machineCpuMsPerEvent", Latencies.round2(((Number) cpu.get("machineBusyCores")).doubleValue() * wall * 1000
+                / events));
+        return phase;
+    }
 
-            System.out.printf("Preloading %,d customers through customers.v1...%n", customers);
-            producer.burst(new FixedRateProducer.Source() {
-                public FixedRateProducer.Outgoing next(long i) {
-                    return BenchEvents.customer(i);
+    private static Report report(Report report, Path root, Ceilings ceilings, Map<String, RunningService> services,
+            Map<String, Long> rssIdle, RssSampler rss, Map<String, Object> cold, List<Map<String, Object>> steps,
+            int sustainedRate, Deliveries deliveries, Path chart) {
+        double kafkaRate = ceilings.kafkaRecordsPerSecond();
+        double pgCommits = ceilings.commitsPerSecond4();
+        List<Map<String, Object>> phases = new ArrayList<>(steps);
+        phases.add(0, cold);
+        deliveries.latencies(phases);
+        Map<String, Object> costPhase = steps.stream().filter(s -> (int) s.get("targetPerSecond") == 1000).findFirst()
+                .orElse(steps.isEmpty() ? cold : steps.get(steps.size() - 1));
+        double commitsPerEvent = (double) costPhase.get("dbCommitsPerEvent");
+        double recordsPerEvent = (double) costPhase.get("kafkaRecordsPerEvent");
+        double idealByPg = pgCommits / commitsPerEvent;
+        double idealByKafka = kafkaRate / recordsPerEvent;
+        double ideal = Math.min(idealByPg, idealByKafka);
+        Map<String, Object> servicesJson = new LinkedHashMap<>();
+        services.forEach((name, s) -> servicesJson.put(name, Map.of("readySeconds", s.readySeconds(), "rssIdleMb",
+                rssIdle.get(name), "rssPeakUnderLoadMb", rss.peak(s.pid()))));
+        ceilings.addTo(report)
+                .put("services", servicesJson)
+                .put("costsPerInboundEvent", Map.of("measuredAtPerSecond", costPhase.get("targetPerSecond"),
+                        "dbCommits", commitsPerEvent, "dbCommitsByDatabase", costPhase.get("dbCommitsPerEventByDatabase"),
+                        "kafkaRecords", recordsPerEvent, "kafkaRecordsByTopic", costPhase.get("kafkaRecordsPerEventByTopic")))
+                .put("ideal", Map.of("eventsPerSecondByPostgres", idealByPg, "eventsPerSecondByKafka", idealByKafka,
+                        "eventsPerSecond", ideal))
+                .put("sustainedEventsPerSecond", sustainedRate)
+                .put("cold", cold)
+                .put("steps", steps)
+                .put("notifyingEventsNeverDelivered", deliveries.pending())
+                .put("providerRequestsNotMatched", deliveries.unmatched())
+                .put("chart", root.relativize(chart).toString())
+                .put("goals", Map.of("sustainedEventsPerSecond", GOAL_PER_SECOND, "p99MsAt1000PerSecond", 1_000,
+                        "machineCpuMsPerEvent", 0.4, "rssIdleMbPerService", 250, "readySecondsPerService", 3))
+                .row("DB commits per inbound event", String.format("%.2f", commitsPerEvent),
+                        "at " + costPhase.get("targetPerSecond") + "/s", "")
+                .row("Kafka records per inbound event", String.format("%.2f", recordsPerEvent),
+                        "at " + costPhase.get("targetPerSecond") + "/s", "")
+                .row("ideal events/s (PG / Kafka bound)", Report.number(idealByPg) + " / " + Report.number(idealByKafka), "", "")
+                .row("sustained events/s, warm", Report.number(sustainedRate), "goal 5,000",
+                        Report.ratio(sustainedRate, GOAL_PER_SECOND))
+                .row("  vs ideal from the ceilings", Report.number(sustainedRate), "ideal " + Report.number(ideal),
+                        Report.ratio(sustainedRate, ideal));
+        for (Map<String, Object> p : phases) {
+            Map<?, ?> lat = (Map<?, ?>) p.get("inboundToProvider");
+            Map<?, ?> cpu = (Map<?, ?>) p.get("cpu");
+            String what = (p == cold ? "cold " : "warm ") + p.get("targetPerSecond") + "/s";
+            report.row(what + ": p50 / p99", Report.ms((double) lat.get("p50Ms")) + " / " + Report.ms((double) lat.get("p99Ms")),
+                    ((boolean) p.get("sustained") ? "sustained, lag " : "NOT sustained, lag ") + p.get("lagAtEnd"),
+                    String.format("%.1f cores", ((Number) cpu.get("machineBusyCores")).doubleValue()))
+                    .row("  machine CPU per event", StackCpu.perEvent(cpu, (double) p.get("achievedPerSecond")),
+                            String.format("goal 0.4 ms; JIT %.2f cores", ((Number) cpu.get("serviceJitCores")).doubleValue()),
+                            Report.ratio((double) p.get("machineCpuMsPerEvent"), 0.4));
+        }
+        steps.stream().filter(s -> (int) s.get("targetPerSecond") == 1000).findFirst().ifPresent(at1000 -> {
+            double p99 = (double) ((Map<?, ?>) at1000.get("inboundToProvider")).get("p99Ms");
+            report.row("p99 at 1,000 events/s, warm", Report.ms(p99), "goal < 1,000 ms", Report.ratio(p99, 1_000));
+        });
+        services.forEach((name, s) -> report.row(name + " ready / RSS idle / peak",
+                String.format("%.1f s / %d / %d MB", s.readySeconds(), rssIdle.get(name), rss.peak(s.pid())),
+                "goal < 3 s, < 250 MB", Report.ratio(s.readySeconds(), 3) + " " + Report.ratio(rssIdle.get(name), 250)));
+        return report;
+    }
+
+    /** The consumers' total lag once a second, until stopped (a {@link Sampler}: stopping never hangs). */
+    private static final class LagTimeline implements AutoCloseable {
+        private final List<long[]> timeline = Collections.synchronizedList(new ArrayList<>());
+        private final Sampler sampler;
+
+        LagTimeline(KafkaStats kafka) {
+            long start = System.nanoTime();
+            Sampler[] self = new Sampler[1];
+            sampler = Sampler.every(Duration.ofSeconds(1), "lag-sampler", () -> {
+                long lag = kafka.totalLag(GROUPS);
+                if (self[0] == null || !self[0].stopped()) {
+                    timeline.add(new long[] {(System.nanoTime() - start) / 1_000_000, lag});
                 }
-            }, 0, customers);
-            producer.requireNoFailures();
-            NotificationBenchmark.awaitCount(stack,
-                    "select count(*) from customer_contact where customer_id like 'BENCH-C%'", customers, Duration.ofSeconds(60));
+            });
+            self[0] = sampler;
+        }
 
-            // Warm-up, not measured: every consumer group has joined and fetched, and the hot paths are compiled,
-            // before the first step (a cold order-status consumer first fetched 25 s into a 20 s step).
-            System.out.printf("Warm-up: %,d events/s for %d s, then until every group's lag is back to zero...%n",
-                    warmUpRate, warmUpSeconds);
-            producer.atRate(new JourneySource(customers, new ConcurrentHashMap<>(), "BO-W"), 0,
-                    (long) warmUpRate * warmUpSeconds, warmUpRate);
-            producer.requireNoFailures();
-            long warmDeadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (totalLag(kafkaStats) > 0 && System.nanoTime() < warmDeadline) {
-                Thread.sleep(500);
+        List<long[]> stop() {
+            sampler.stop();
+            synchronized (timeline) {
+                return List.copyOf(timeline);
             }
-            System.out.printf("  lag after warm-up: %,d%n", totalLag(kafkaStats));
+        }
 
-            Map<String, Sent> sent = new ConcurrentHashMap<>();
-            List<List<double[]>> perStep = new ArrayList<>();
-            for (int i = 0; i < rates.length; i++) {
-                perStep.add(java.util.Collections.synchronizedList(new ArrayList<>()));
-            }
-            long runStart = System.currentTimeMillis();
-            AtomicLong unmatched = new AtomicLong();
-            provider.onArrival(a -> {
+        @Override
+        public void close() {
+            sampler.stop();
+        }
+    }
+
+    /**
+     * The notifying events sent (by order and stage) and the provider requests they became: each match is one
+     * latency of the phase the event was sent in.
+     */
+    private static final class Deliveries {
+        /** When a notifying event was sent and in which phase. */
+        private record Sent(long epochMillis, int phase) {
+        }
+
+        private final Map<String, Sent> sent = new ConcurrentHashMap<>();
+        private final List<String> phases = Collections.synchronizedList(new ArrayList<>());
+        private final List<List<double[]>> points = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicLong unmatched = new AtomicLong();
+        private final long start = System.currentTimeMillis();
+
+        Deliveries(ProviderStub provider) {
+            provider.onRequest(a -> {
                 Matcher m = NotificationBenchmark.ORDER_ID.matcher(a.body());
                 OrderLifecycleEventType stage = TITLES.entrySet().stream().filter(e -> a.body().contains(e.getKey()))
                         .map(Map.Entry::getValue).findFirst().orElse(null);
@@ -120,219 +350,50 @@ public final class EndToEndBenchmark {
                     unmatched.incrementAndGet();
                     return;
                 }
-                perStep.get(s.step()).add(new double[] {(s.epochMillis() - runStart) / 1000.0, a.epochMillis() - s.epochMillis()});
+                points.get(s.phase()).add(new double[] {(s.epochMillis() - start) / 1000.0, a.at().toEpochMilli() - s.epochMillis()});
             });
+        }
 
-            JourneySource source = new JourneySource(customers, sent, "BO-E");
-            List<Map<String, Object>> steps = new ArrayList<>();
-            Set<String> topics = new TreeSet<>(Topics.ALL);
-            Topics.ALL.forEach(t -> topics.add(t + Topics.DLQ_SUFFIX));
-            int sustainedRate = 0;
-            for (int i = 0; i < rates.length; i++) {
-                int rate = rates[i];
-                source.step = i;
-                System.out.printf("Step %d: %,d events/s for %d s...%n", i + 1, rate, stepSeconds);
-                Map<String, Long> commits0 = stack.commitsPerDatabase();
-                Map<String, Long> offsets0 = kafkaStats.endOffsets(topics);
-                Map<String, Double> cpu0 = ProcessStats.cpuByComponent(pids);
-                List<long[]> lagTimeline = new ArrayList<>();
-                Thread lagSampler = lagSampler(kafkaStats, lagTimeline);
-                long t0 = System.nanoTime();
-                FixedRateProducer.Run run = producer.atRate(source, source.sentCount(), (long) rate * stepSeconds, rate);
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                lagSampler.interrupt();
-                lagSampler.join();
-                producer.requireNoFailures();
-                long lagEnd = totalLag(kafkaStats);
-                Map<String, Double> cpu1 = ProcessStats.cpuByComponent(pids);
-                Map<String, Long> commits1 = stack.commitsPerDatabase();
-                Map<String, Long> offsets1 = kafkaStats.endOffsets(topics);
-                long events = run.records();
-                Map<String, Object> step = stepFigures(rate, run, seconds, lagTimeline, lagEnd, commits0, commits1,
-                        offsets0, offsets1, cpu0, cpu1, events);
-                steps.add(step);
-                boolean sustained = (boolean) step.get("sustained");
-                System.out.printf("  sent %,.0f/s, lag at end %,d (peak %,d), %.2f commits and %.2f records per event: %s%n",
-                        run.achievedPerSecond(), lagEnd, (long) step.get("peakLag"), (double) step.get("dbCommitsPerEvent"),
-                        (double) step.get("kafkaRecordsPerEvent"), sustained ? "sustained" : "NOT sustained");
-                if (sustained) {
-                    sustainedRate = rate;
-                } else {
-                    break;
-                }
+        /** A new phase; events sent from now on count in it. Returns its index. */
+        int startPhase(String label) {
+            synchronized (phases) {
+                phases.add(label);
+                points.add(Collections.synchronizedList(new ArrayList<>()));
+                return phases.size() - 1;
             }
-            System.out.println("Draining: waiting for the last messages (at most 60 s)...");
-            long drainDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (sent.size() > 0 && System.nanoTime() < drainDeadline) {
-                Thread.sleep(250);
-            }
-            rss.stop();
+        }
 
+        void sent(String orderId, OrderLifecycleEventType stage, long epochMillis, int phase) {
+            sent.put(orderId + ":" + stage, new Sent(epochMillis, phase));
+        }
+
+        long pending() {
+            return sent.size();
+        }
+
+        long unmatched() {
+            return unmatched.get();
+        }
+
+        /** Puts each phase's latency summary ({@code inboundToProvider}) into its figures. */
+        void latencies(List<Map<String, Object>> figures) {
+            for (int i = 0; i < figures.size(); i++) {
+                List<double[]> mine = new ArrayList<>(points.get(i));
+                figures.get(i).put("inboundToProvider", new Latencies(mine.stream().mapToDouble(p -> p[1]).toArray()).summary());
+            }
+        }
+
+        Path chart(Path file, Machine machine, Map<String, Object> cold, List<Map<String, Object>> steps)
+                throws java.io.IOException {
             List<LatencyChart.Step> chartSteps = new ArrayList<>();
-            for (int i = 0; i < steps.size(); i++) {
-                List<double[]> points = new ArrayList<>(perStep.get(i));
-                double[] at = points.stream().mapToDouble(p -> p[0]).toArray();
-                double[] ms = points.stream().mapToDouble(p -> p[1]).toArray();
-                Map<String, Object> lat = new Latencies(ms).summary();
-                steps.get(i).put("inboundToProvider", lat);
-                chartSteps.add(new LatencyChart.Step(steps.get(i).get("targetPerSecond") + " events/s", at, ms));
+            for (int i = 0; i <= steps.size(); i++) {
+                List<double[]> mine = new ArrayList<>(points.get(i));
+                chartSteps.add(new LatencyChart.Step(phases.get(i), mine.stream().mapToDouble(p -> p[0]).toArray(),
+                        mine.stream().mapToDouble(p -> p[1]).toArray()));
             }
-            long lost = sent.size();
-            Path png = LatencyChart.write(root.resolve("benchmarks/results/e2e-latency.png"),
-                    "Postventa end to end: order event to push provider, " + machine.cores() + " cores", chartSteps);
-
-            report(OutboxRelayBenchmark.option(args, "name", "e2e"), root, machine, kafka, pg1, pg4, started, rssIdle,
-                    rss, steps, sustainedRate, lost, unmatched.get(), png);
+            return LatencyChart.write(file, "Postventa end to end: order event to push provider, " + machine.cores()
+                    + " cores", chartSteps);
         }
-        System.exit(0);
-    }
-
-    private static Map<String, Object> stepFigures(int rate, FixedRateProducer.Run run, double seconds,
-            List<long[]> lagTimeline, long lagEnd, Map<String, Long> commits0, Map<String, Long> commits1,
-            Map<String, Long> offsets0, Map<String, Long> offsets1, Map<String, Double> cpu0, Map<String, Double> cpu1,
-            long events) {
-        Map<String, Object> step = new LinkedHashMap<>();
-        step.put("targetPerSecond", rate);
-        step.put("achievedPerSecond", run.achievedPerSecond());
-        step.put("producerMaxBehindScheduleMs", run.maxBehindMs());
-        step.put("events", events);
-        long peakLag = lagTimeline.stream().mapToLong(l -> l[1]).max().orElse(lagEnd);
-        long midLag = lagTimeline.isEmpty() ? 0 : lagTimeline.get(lagTimeline.size() / 2)[1];
-        // sustained: at the end of the step the services are less than about a second of traffic behind, and
-        // the lag did not keep climbing through the second half
-        boolean sustained = lagEnd <= Math.max(rate, 500) || (lagEnd <= midLag && lagEnd <= 3L * rate);
-        step.put("lagAtEnd", lagEnd);
-        step.put("lagAtMiddle", midLag);
-        step.put("peakLag", peakLag);
-        step.put("lagTimeline", lagTimeline.stream().map(l -> List.of(l[0], l[1])).toList());
-        step.put("sustained", sustained);
-        Map<String, Object> commits = new LinkedHashMap<>();
-        long totalCommits = 0;
-        for (String db : commits1.keySet()) {
-            long d = commits1.get(db) - commits0.getOrDefault(db, 0L);
-            totalCommits += d;
-            commits.put(db, Math.round(d * 100.0 / events) / 100.0);
-        }
-        step.put("dbCommitsPerEventByDatabase", commits);
-        step.put("dbCommitsPerEvent", totalCommits / (double) events);
-        Map<String, Object> records = new LinkedHashMap<>();
-        long totalRecords = 0;
-        for (String t : offsets1.keySet()) {
-            long d = offsets1.get(t) - offsets0.getOrDefault(t, 0L);
-            if (d > 0) {
-                totalRecords += d;
-                records.put(t, Math.round(d * 100.0 / events) / 100.0);
-            }
-        }
-        step.put("kafkaRecordsPerEventByTopic", records);
-        step.put("kafkaRecordsPerEvent", totalRecords / (double) events);
-        Map<String, Object> cores = new LinkedHashMap<>();
-        double totalCpu = 0;
-        for (String c : cpu1.keySet()) {
-            double d = cpu1.get(c) - cpu0.getOrDefault(c, 0.0);
-            totalCpu += d;
-            cores.put(c, Math.round(d / seconds * 100) / 100.0);
-        }
-        step.put("cpuCoresByComponent", cores);
-        step.put("cpuCoresTotal", totalCpu / seconds);
-        step.put("cpuMsPerEvent", totalCpu * 1000 / events);
-        return step;
-    }
-
-    private static void report(String resultName, Path root, Machine machine, Map<String, Object> kafka,
-            Map<String, Object> pg1, Map<String, Object> pg4, Map<String, BenchStack.Started> started,
-            Map<String, Long> rssIdle, RssSampler rss,
-            List<Map<String, Object>> steps, int sustainedRate, long lost, long unmatched, Path png) throws Exception {
-        double kafkaRate = (double) kafka.get("recordsPerSecond");
-        double pgCommits = ((Number) pg4.get("commitsPerSecond")).doubleValue();
-        Map<String, Object> costStep = steps.stream().filter(s -> (int) s.get("targetPerSecond") == 1000).findFirst()
-                .orElse(steps.get(steps.size() - 1));
-        double commitsPerEvent = (double) costStep.get("dbCommitsPerEvent");
-        double recordsPerEvent = (double) costStep.get("kafkaRecordsPerEvent");
-        double idealByPg = pgCommits / commitsPerEvent;
-        double idealByKafka = kafkaRate / recordsPerEvent;
-        double ideal = Math.min(idealByPg, idealByKafka);
-        Map<String, Object> at1000 = steps.stream().filter(s -> (int) s.get("targetPerSecond") == 1000).findFirst()
-                .orElse(null);
-        Map<String, Object> services = new LinkedHashMap<>();
-        started.forEach((name, st) -> services.put(name, Map.of("readySeconds", st.readySeconds(), "rssIdleMb",
-                rssIdle.get(name), "rssPeakUnderLoadMb", rss.peak(st.pid()))));
-
-        Report report = new Report(resultName, machine)
-                .put("ceilings", Map.of("kafkaProducer", kafka, "postgres1Client", pg1, "postgres4Clients", pg4))
-                .put("services", services)
-                .put("costsPerInboundEvent", Map.of("measuredAtPerSecond", costStep.get("targetPerSecond"),
-                        "dbCommits", commitsPerEvent, "dbCommitsByDatabase", costStep.get("dbCommitsPerEventByDatabase"),
-                        "kafkaRecords", recordsPerEvent, "kafkaRecordsByTopic", costStep.get("kafkaRecordsPerEventByTopic")))
-                .put("ideal", Map.of("eventsPerSecondByPostgres", idealByPg, "eventsPerSecondByKafka", idealByKafka,
-                        "eventsPerSecond", ideal))
-                .put("sustainedEventsPerSecond", sustainedRate)
-                .put("steps", steps)
-                .put("notifyingEventsNeverDelivered", lost)
-                .put("providerRequestsNotMatched", unmatched)
-                .put("chart", root.relativize(png).toString())
-                .put("goals", Map.of("sustainedEventsPerSecond", 5_000, "p99MsAt1000PerSecond", 1_000,
-                        "rssIdleMbPerService", 250, "readySecondsPerService", 3))
-                .row("Kafka producer ceiling (1 KB, acks=all)", Report.number(kafkaRate) + " rec/s", "", "")
-                .row("PostgreSQL commits/s, 1 / 4 clients", Report.number(((Number) pg1.get("commitsPerSecond")).doubleValue())
-                        + " / " + Report.number(pgCommits), "", "")
-                .row("DB commits per inbound event", String.format("%.2f", commitsPerEvent), "at " + costStep.get("targetPerSecond") + "/s", "")
-                .row("Kafka records per inbound event", String.format("%.2f", recordsPerEvent), "at " + costStep.get("targetPerSecond") + "/s", "")
-                .row("ideal events/s (PG / Kafka bound)", Report.number(idealByPg) + " / " + Report.number(idealByKafka), "", "")
-                .row("sustained events/s", Report.number(sustainedRate), "goal 5,000", Report.ratio(sustainedRate, 5_000))
-                .row("  vs ideal from the ceilings", Report.number(sustainedRate), "ideal " + Report.number(ideal),
-                        Report.ratio(sustainedRate, ideal));
-        for (Map<String, Object> s : steps) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> lat = (Map<String, Object>) s.get("inboundToProvider");
-            report.row("step " + s.get("targetPerSecond") + "/s: p50 / p99", Report.ms((double) lat.get("p50Ms")) + " / "
-                    + Report.ms((double) lat.get("p99Ms")), (boolean) s.get("sustained") ? "sustained, lag "
-                    + s.get("lagAtEnd") : "NOT sustained, lag " + s.get("lagAtEnd"),
-                    String.format("%.1f cores", (double) s.get("cpuCoresTotal")));
-        }
-        if (at1000 != null) {
-            @SuppressWarnings("unchecked")
-            double p99 = (double) ((Map<String, Object>) at1000.get("inboundToProvider")).get("p99Ms");
-            report.row("p99 at 1,000 events/s", Report.ms(p99), "goal < 1,000 ms", Report.ratio(p99, 1_000));
-        }
-        started.forEach((name, st) -> report.row(name + " ready / RSS idle / peak",
-                String.format("%.1f s / %d / %d MB", st.readySeconds(), rssIdle.get(name), rss.peak(st.pid())),
-                "goal < 3 s, < 250 MB", Report.ratio(st.readySeconds(), 3) + " " + Report.ratio(rssIdle.get(name), 250)));
-        report.write(root);
-        System.out.println("Chart written to " + png);
-    }
-
-    private static Thread lagSampler(KafkaStats kafkaStats, List<long[]> timeline) {
-        long start = System.nanoTime();
-        Thread t = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    long lag = totalLag(kafkaStats);
-                    synchronized (timeline) {
-                        timeline.add(new long[] {(System.nanoTime() - start) / 1_000_000, lag});
-                    }
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        return;
-                    }
-                }
-            }
-        }, "lag-sampler");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    /** The records every service's consumer group still has to read. */
-    static long totalLag(KafkaStats kafkaStats) {
-        long lag = 0;
-        for (PlatformService s : SERVICES) {
-            lag += kafkaStats.lag(s.serviceName());
-        }
-        return lag;
     }
 
     /**
@@ -340,18 +401,16 @@ public final class EndToEndBenchmark {
      * an order's events arrive in order, spread over time, as a shop's would. Event slot j carries stage j % 7 of
      * order j / 7 - j % 7 (the first slots, of orders before the first, are skipped).
      */
-    private static final class JourneySource implements FixedRateProducer.Source {
+    private static final class JourneySource implements Producer.Source {
         private final int customers;
-        private final Map<String, Sent> notifying;
-        private final String orderPrefix;
+        private final Deliveries deliveries;
         private long slot = -1;
         private long sent;
-        volatile int step;
+        volatile int phase;
 
-        JourneySource(int customers, Map<String, Sent> notifying, String orderPrefix) {
+        JourneySource(int customers, Deliveries deliveries) {
             this.customers = customers;
-            this.notifying = notifying;
-            this.orderPrefix = orderPrefix;
+            this.deliveries = deliveries;
         }
 
         long sentCount() {
@@ -359,7 +418,7 @@ public final class EndToEndBenchmark {
         }
 
         @Override
-        public FixedRateProducer.Outgoing next(long i) {
+        public Producer.Outgoing next(long i) {
             long order;
             int stage;
             do {
@@ -368,16 +427,16 @@ public final class EndToEndBenchmark {
                 order = slot / STAGES - stage;
             } while (order < 0);
             sent++;
-            String orderId = orderPrefix + order;
-            return BenchEvents.lifecycle(orderId, BenchEvents.customerId(order % customers), BenchEvents.JOURNEY.get(stage));
+            return BenchEvents.lifecycle("BO-E" + order, BenchEvents.customerId(order % customers),
+                    BenchEvents.JOURNEY.get(stage));
         }
 
         @Override
-        public void sent(long i, FixedRateProducer.Outgoing record, long timestampMillis) {
-            String type = record.headers().get(io.postventa.events.CloudEventHeaders.TYPE);
+        public void sent(long i, Producer.Outgoing record, long timestampMillis) {
+            String type = record.headers().get(CloudEventHeaders.TYPE);
             for (OrderLifecycleEventType t : TITLES.values()) {
                 if (EventType.valueOf(t.name()).ceType().equals(type)) {
-                    notifying.put(record.key() + ":" + t, new Sent(timestampMillis, step));
+                    deliveries.sent(record.key(), t, timestampMillis, phase);
                 }
             }
         }

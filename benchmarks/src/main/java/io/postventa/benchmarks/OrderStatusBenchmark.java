@@ -22,8 +22,18 @@ import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.postventa.benchmarks.load.BenchEvents;
+import io.postventa.benchmarks.load.Producer;
+import io.postventa.benchmarks.load.Shop;
+import io.postventa.benchmarks.measure.Await;
+import io.postventa.benchmarks.measure.Ceilings;
+import io.postventa.benchmarks.measure.Latencies;
+import io.postventa.benchmarks.measure.Machine;
+import io.postventa.benchmarks.measure.Report;
+import io.postventa.benchmarks.measure.StackCpu;
+import io.postventa.benchmarks.stack.BenchStack;
+import io.postventa.benchmarks.stack.Tap;
 import io.postventa.devstack.PlatformService;
-import io.postventa.devstack.ServiceProcess;
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
@@ -33,6 +43,7 @@ import io.postventa.events.orders.OrderLifecycleEventType;
 import io.postventa.events.orders.OrderPlacedDetails;
 import io.postventa.events.orders.PaymentDetails;
 import io.postventa.events.orders.ShipmentDetails;
+import io.postventa.testing.TopicRecorder;
 
 /**
  * Lifecycle events per second through order-status-service on one instance, from
@@ -80,107 +91,89 @@ public final class OrderStatusBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchLogging.configure();
-        int events = Integer.parseInt(ServiceBench.option(args, "events", "70000"));
-        int rate = Integer.parseInt(ServiceBench.option(args, "rate", "1000"));
-        int seconds = Integer.parseInt(ServiceBench.option(args, "seconds", "30"));
-        String maxPollRecords = ServiceBench.option(args, "max-poll-records", null);
-        String fetchMaxWait = ServiceBench.option(args, "fetch-max-wait-ms", null);
+        Options options = Options.parse("order-status", "Lifecycle events/s through one order-status-service (from "
+                + "orders.lifecycle.v1 to the relayed order-status.changed), and the latency at a fixed rate.", args);
+        int events = options.integer("events", 70_000, "events on the topic before the service starts (throughput; "
+                + "rounded to whole orders of 7 stages)");
+        int rate = options.integer("rate", 1000, "events/s sent on schedule (latency)");
+        int seconds = options.integer("seconds", 30, "length of the latency phase, after 5 s of warm-up");
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String setting : List.of("max.poll.records", "fetch.max.wait.ms")) {
+            String value = options.text(setting.replace(".", "-"), null,
+                    "the service consumer's " + setting + " for the run (default: the service's own)");
+            if (value != null) {
+                overrides.put(CHANNEL + setting, value);
+            }
+        }
+        Machine machine = options.start("order-status-service benchmark");
         int orders = Math.max(1, events / STAGES.length);
-        events = orders * STAGES.length;
-        List<String> jvm = new ArrayList<>();
-        Map<String, Object> overrides = new LinkedHashMap<>();
-        if (maxPollRecords != null) {
-            jvm.add("-D" + CHANNEL + "max.poll.records=" + maxPollRecords);
-            overrides.put(CHANNEL + "max.poll.records", maxPollRecords);
-        }
-        if (fetchMaxWait != null) {
-            jvm.add("-D" + CHANNEL + "fetch.max.wait.ms=" + fetchMaxWait);
-            overrides.put(CHANNEL + "fetch.max.wait.ms", fetchMaxWait);
-        }
-
-        Machine machine = Machine.current();
-        System.out.printf("order-status-service benchmark on %d cores (%s), load average %.2f%n", machine.cores(),
-                machine.cpu(), machine.loadAverage());
-        try (ServiceBench bench = ServiceBench.start()) {
-            System.out.println("Measuring the ceilings: Kafka ProducerPerformance, PostgreSQL commit rate...");
+        try (BenchStack stack = BenchStack.fresh(); Producer producer = new Producer(stack.kafka(), 1)) {
             Shop shop = new Shop(4L, UUID.randomUUID().toString().substring(0, 6), 3000, 0.6);
-            int recordBytes = averageBytes(shop);
-            Map<String, Object> kafka = Ceilings.kafkaProducer(bench.stack(), "bench.ceiling." + UUID.randomUUID(), 100_000,
-                    recordBytes);
-            Map<String, Object> pg1 = Ceilings.postgresCommitRate(bench.stack(), "benchmarks", 1, Duration.ofSeconds(5));
-            Map<String, Object> pg4 = Ceilings.postgresCommitRate(bench.stack(), "benchmarks", 4, Duration.ofSeconds(5));
-
+            Ceilings ceilings = Ceilings.measure(stack.info(), averageBytes(shop));
             System.out.printf("Throughput: %,d lifecycle events of %,d orders on %s before the service starts...%n",
-                    events, orders, Topics.ORDERS_LIFECYCLE);
-            Map<String, Object> throughput = throughput(bench, shop, orders, jvm);
-            ServiceProcess service = (ServiceProcess) throughput.remove("service");
+                    orders * STAGES.length, orders, Topics.ORDERS_LIFECYCLE);
+            Map<String, Object> throughput = throughput(stack, producer, shop, orders, overrides);
             System.out.printf("Latency: %,d events/s for %d s (after 5 s of warm-up)...%n", rate, seconds);
-            Map<String, Object> latency = latency(bench, shop, service, rate, seconds);
-
-            double kafkaRate = (double) kafka.get("recordsPerSecond");
-            double endToEnd = (double) throughput.get("eventsPerSecond");
-            double consumed = (double) throughput.get("consumerEventsPerSecond");
-            double relayed = (double) throughput.get("relayEventsPerSecond");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> lat = (Map<String, Object>) latency.get("inboundToRelayed");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> applied = (Map<String, Object>) latency.get("inboundToApplied");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> sent = (Map<String, Object>) latency.get("inboundToRelaySend");
-            // events still not relayed when the run gave up waiting count as slower than any that came
-            int missing = (int) latency.get("eventsNeverRelayed");
-            int measuredEvents = (int) latency.get("eventsMeasured");
-            boolean censored = missing > measuredEvents / 100;
-            double p99 = censored ? Double.POSITIVE_INFINITY : (double) lat.get("p99Ms");
-            latency.put("p99Censored", censored);
-            double pg1Rate = ((Number) pg1.get("commitsPerSecond")).doubleValue();
-            new Report(OutboxRelayBenchmark.option(args, "name", "order-status"), machine)
-                    .put("service", "order-status-service, one instance, from its packaged jar")
-                    .put("consumerOverrides", overrides)
-                    .put("ceilings", Map.of("kafkaProducer", kafka, "postgres1Client", pg1, "postgres4Clients", pg4))
-                    .put("throughput", throughput)
-                    .put("latency", latency)
-                    .put("goals", Map.of("eventsPerSecond", 5_000, "p99MsAt1000PerSecond", 250))
-                    .put("ratios", Map.of("eventsPerSecondToGoal", round2(endToEnd / 5_000),
-                            "p99ToGoal", censored ? "over " + round2((double) lat.get("maxMs") / 250) : round2(p99 / 250),
-                            "eventsPerSecondToKafkaCeiling", round2(endToEnd / kafkaRate)))
-                    .row("Kafka producer ceiling (" + recordBytes + " B, acks=all)", Report.number(kafkaRate) + " rec/s", "", "")
-                    .row("PostgreSQL commits/s, 1 client", Report.number(pg1Rate), "", "")
-                    .row("PostgreSQL commits/s, 4 clients", Report.number(((Number) pg4.get("commitsPerSecond")).doubleValue()),
-                            "", "")
-                    .row("events/s, topic to relayed topic", Report.number(endToEnd), "goal 5,000", Report.ratio(endToEnd, 5_000))
-                    .row("  consumer: applied and committed/s", Report.number(consumed), "Kafka producer ceiling",
-                            Report.ratio(consumed, kafkaRate))
-                    .row("  relay: order-status.changed arriving/s", Report.number(relayed), "Kafka producer ceiling",
-                            Report.ratio(relayed, kafkaRate))
-                    .row("  poll transactions/s (mean events each)", Report.number((double) throughput.get("transactionsPerSecond"))
-                            + " (" + Report.number((double) throughput.get("meanEventsPerTransaction")) + ")",
-                            "PostgreSQL commits/s, 1 client", Report.ratio((double) throughput.get("transactionsPerSecond"), pg1Rate))
-                    .row("inbound-to-applied p99 @ " + rate + "/s", Report.ms((double) applied.get("p99Ms")), "", "")
-                    .row("inbound-to-relay-send p99 @ " + rate + "/s", Report.ms((double) sent.get("p99Ms")), "", "")
-                    .row("inbound-to-relayed p50 @ " + rate + "/s", Report.ms((double) lat.get("p50Ms")), "", "")
-                    .row("inbound-to-relayed p99 @ " + rate + "/s", censored ? "> " + Report.ms((double) lat.get("maxMs"))
-                            : Report.ms(p99), "goal p99 < 250 ms", censored ? "> " + Report.ratio((double) lat.get("maxMs"), 250)
-                            : Report.ratio(p99, 250))
-                    .row("measured events never relayed (30 s wait)", Report.number(missing), "of " + measuredEvents, "")
-                    .row("inbound-to-relayed max @ " + rate + "/s", Report.ms((double) lat.get("maxMs")), "", "")
-                    .row("achieved rate (events/s)", Report.number((double) latency.get("achievedPerSecond")), "target " + rate,
-                            Report.ratio((double) latency.get("achievedPerSecond"), rate))
-                    .write(bench.root());
+            Map<String, Object> latency = latency(stack, producer, shop, rate, seconds);
+            report(options.report(machine), ceilings, overrides, throughput, latency, rate).write();
         }
         System.exit(0);
     }
 
+    private static Report report(Report report, Ceilings ceilings, Map<String, String> overrides,
+            Map<String, Object> throughput, Map<String, Object> latency, int rate) {
+        double kafkaRate = ceilings.kafkaRecordsPerSecond();
+        double endToEnd = (double) throughput.get("eventsPerSecond");
+        double consumed = (double) throughput.get("consumerEventsPerSecond");
+        double relayed = (double) throughput.get("relayEventsPerSecond");
+        Map<?, ?> lat = (Map<?, ?>) latency.get("inboundToRelayed");
+        Map<?, ?> applied = (Map<?, ?>) latency.get("inboundToApplied");
+        Map<?, ?> sent = (Map<?, ?>) latency.get("inboundToRelaySend");
+        // events still not relayed when the run gave up waiting count as slower than any that came
+        int missing = (int) latency.get("eventsNeverRelayed");
+        int measuredEvents = (int) latency.get("eventsMeasured");
+        boolean censored = missing > measuredEvents / 100;
+        double p99 = censored ? Double.POSITIVE_INFINITY : (double) lat.get("p99Ms");
+        double maxMs = (double) lat.get("maxMs");
+        latency.put("p99Censored", censored);
+        double pg1Rate = ceilings.commitsPerSecond1();
+        return ceilings.addTo(report)
+                .put("service", "order-status-service, one instance, from its packaged jar")
+                .put("consumerOverrides", overrides)
+                .put("throughput", throughput)
+                .put("latency", latency)
+                .put("goals", Map.of("eventsPerSecond", 5_000, "p99MsAt1000PerSecond", 250))
+                .put("ratios", Map.of("eventsPerSecondToGoal", Latencies.round2(endToEnd / 5_000),
+                        "p99ToGoal", censored ? "over " + Latencies.round2(maxMs / 250) : Latencies.round2(p99 / 250),
+                        "eventsPerSecondToKafkaCeiling", Latencies.round2(endToEnd / kafkaRate)))
+                .row("events/s, topic to relayed topic", Report.number(endToEnd), "goal 5,000", Report.ratio(endToEnd, 5_000))
+                .row("  consumer: applied and committed/s", Report.number(consumed), "Kafka producer ceiling",
+                        Report.ratio(consumed, kafkaRate))
+                .row("  relay: order-status.changed arriving/s", Report.number(relayed), "Kafka producer ceiling",
+                        Report.ratio(relayed, kafkaRate))
+                .row("  poll transactions/s (mean events each)", Report.number((double) throughput.get("transactionsPerSecond"))
+                        + " (" + Report.number((double) throughput.get("meanEventsPerTransaction")) + ")",
+                        "PostgreSQL commits/s, 1 client", Report.ratio((double) throughput.get("transactionsPerSecond"), pg1Rate))
+                .row("inbound-to-applied p99 @ " + rate + "/s", Report.ms((double) applied.get("p99Ms")), "", "")
+                .row("inbound-to-relay-send p99 @ " + rate + "/s", Report.ms((double) sent.get("p99Ms")), "", "")
+                .row("inbound-to-relayed p50 @ " + rate + "/s", Report.ms((double) lat.get("p50Ms")), "", "")
+                .row("inbound-to-relayed p99 @ " + rate + "/s", censored ? "> " + Report.ms(maxMs) : Report.ms(p99),
+                        "goal p99 < 250 ms", censored ? "> " + Report.ratio(maxMs, 250) : Report.ratio(p99, 250))
+                .row("measured events never relayed (30 s wait)", Report.number(missing), "of " + measuredEvents, "")
+                .row("inbound-to-relayed max @ " + rate + "/s", Report.ms(maxMs), "", "")
+                .row("achieved rate (events/s)", Report.number((double) latency.get("achievedPerSecond")), "target " + rate,
+                        Report.ratio((double) latency.get("achievedPerSecond"), rate));
+    }
+
     /** Produces the whole backlog, starts the service, and waits for every expected order-status.changed. */
-    private static Map<String, Object> throughput(ServiceBench bench, Shop shop, int orders, List<String> jvm)
-            throws Exception {
+    private static Map<String, Object> throughput(BenchStack bench, Producer producer, Shop shop, int orders,
+            Map<String, String> overrides) throws Exception {
         int events = orders * STAGES.length;
         AtomicInteger arrived = new AtomicInteger();
         AtomicLong firstArrival = new AtomicLong();
         AtomicLong lastArrival = new AtomicLong();
-        ServiceBench.Tap tap = bench.tap(Topics.ORDER_STATUS, (r, at) -> {
-            if (EventType.ORDER_STATUS_CHANGED.ceType().equals(header(r, "ce_type"))) {
+        Tap tap = bench.tap(Topics.ORDER_STATUS, (r, at) -> {
+            if (EventType.ORDER_STATUS_CHANGED.ceType().equals(TopicRecorder.header(r, "ce_type"))) {
                 firstArrival.compareAndSet(0, at);
                 lastArrival.set(at);
                 arrived.incrementAndGet();
@@ -198,17 +191,18 @@ public final class OrderStatusBenchmark {
             for (int stage = 0; stage < STAGES.length; stage++) {
                 for (Order o : batch) {
                     OrderLifecycleEvent e = event(shop, o, stage, placedAt.plus(Duration.ofMinutes(10L * stage)));
-                    bench.sendEvent(EventType.of(e.eventType()), o.orderId(), e.eventId(), e, e.occurredAt(), null);
+                    producer.send(BenchEvents.contract(EventType.of(e.eventType()), o.orderId(), e.eventId(), e,
+                            e.occurredAt()));
                 }
             }
         }
-        bench.flush();
+        producer.flush();
         double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
         System.out.printf("  %,d events on the topic in %.1f s; starting order-status-service...%n", events, produceSeconds);
 
         long startAsked = System.currentTimeMillis();
-        ServiceProcess service = bench.startService(PlatformService.ORDER_STATUS, jvm);
-        StackCpu.Snapshot cpuStart = bench.cpu(service);
+        bench.startService(PlatformService.ORDER_STATUS, overrides);
+        StackCpu.Reading cpuStart = bench.cpu();
         long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
         int lastPrinted = 0;
         while (arrived.get() < events && System.nanoTime() < deadline) {
@@ -218,7 +212,7 @@ public final class OrderStatusBenchmark {
                 System.out.printf("  %,d of %,d order-status.changed arrived%n", lastPrinted, events);
             }
         }
-        StackCpu.Snapshot cpuEnd = bench.cpu(service);
+        StackCpu.Reading cpuEnd = bench.cpu();
         tap.close();
         if (arrived.get() < events) {
             throw new IllegalStateException("only " + arrived.get() + " of " + events + " order-status.changed arrived");
@@ -254,20 +248,19 @@ public final class OrderStatusBenchmark {
         out.put("transactionsPerSecond", transactions / consumerSeconds);
         out.put("meanEventsPerTransaction", events / (double) Math.max(1, transactions));
         out.put("cpu", cpuEnd.since(cpuStart));
-        out.put("service", service);
         return out;
     }
 
     /** Sends lifecycle events on a fixed schedule and times each one to its relayed order-status.changed. */
-    private static Map<String, Object> latency(ServiceBench bench, Shop shop, ServiceProcess service, int rate,
-            int seconds) throws Exception {
+    private static Map<String, Object> latency(BenchStack bench, Producer producer, Shop shop, int rate, int seconds)
+            throws Exception {
         int warmup = 5;
         int perSecond = Math.max(1, rate / (2 * STAGES.length)); // orders started per half second of stage spacing
         int orders = (int) Math.ceil((double) (warmup + seconds) * rate / STAGES.length);
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, long[]> timings = new ConcurrentHashMap<>(); // eventId -> {sent, relaySend, arrived}
-        ServiceBench.Tap tap = bench.tap(Topics.ORDER_STATUS, (r, at) -> {
-            if (!EventType.ORDER_STATUS_CHANGED.ceType().equals(header(r, "ce_type"))) {
+        Tap tap = bench.tap(Topics.ORDER_STATUS, (r, at) -> {
+            if (!EventType.ORDER_STATUS_CHANGED.ceType().equals(TopicRecorder.header(r, "ce_type"))) {
                 return;
             }
             JsonNode data = EventJson.readTree(r.value());
@@ -288,8 +281,8 @@ public final class OrderStatusBenchmark {
         int sentMeasured = 0;
         long firstMeasured = 0;
         long lastMeasured = 0;
-        StackCpu.Snapshot cpuStart = null;
-        StackCpu.Snapshot cpuEnd = null;
+        StackCpu.Reading cpuStart = null;
+        StackCpu.Reading cpuEnd = null;
         // slot n = 7 m + s carries stage s of order m - s * perSecond: stages of an order half a second apart
         long intervalNanos = 1_000_000_000L / rate;
         for (long n = 0; ; n++) {
@@ -317,27 +310,25 @@ public final class OrderStatusBenchmark {
             if (measured) {
                 if (firstMeasured == 0) {
                     firstMeasured = now;
-                    cpuStart = bench.cpu(service);
+                    cpuStart = bench.cpu();
                 }
                 lastMeasured = now;
                 sentMeasured++;
             } else if (now >= measureEnd && cpuEnd == null) {
-                cpuEnd = bench.cpu(service);
+                cpuEnd = bench.cpu();
             }
             long ts = System.currentTimeMillis();
             if (measured) {
                 sentAt.put(e.eventId(), ts);
             }
-            bench.send(EventType.of(e.eventType()).topic(), o.orderId(), EventJson.toJson(e),
-                    io.postventa.testing.KafkaTestClient.cloudEventHeaders(EventType.of(e.eventType()), o.orderId(),
-                            e.eventId(), e.occurredAt()), ts, null);
+            producer.send(BenchEvents.contract(EventType.of(e.eventType()), o.orderId(), e.eventId(), e, e.occurredAt()), ts);
             sent++;
         }
-        bench.flush();
+        producer.flush();
         if (cpuEnd == null) {
-            cpuEnd = bench.cpu(service);
+            cpuEnd = bench.cpu();
         }
-        ServiceBench.await(Duration.ofSeconds(30), sentAt::isEmpty);
+        Await.until(Duration.ofSeconds(30), sentAt::isEmpty);
         tap.close();
 
         // when the service applied each measured event (its timeline's recorded_at)
@@ -424,14 +415,5 @@ public final class OrderStatusBenchmark {
             }
         }
         return (int) (bytes / n);
-    }
-
-    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> r, String name) {
-        var h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static double round2(double v) {
-        return Math.round(v * 100.0) / 100.0;
     }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,15 +24,21 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.postventa.benchmarks.measure.Ceilings;
+import io.postventa.benchmarks.measure.CpuSampler;
+import io.postventa.benchmarks.measure.Latencies;
+import io.postventa.benchmarks.measure.Machine;
+import io.postventa.benchmarks.measure.Report;
+import io.postventa.benchmarks.stack.BenchStack;
 import io.postventa.outbox.OutboxMessage;
 import io.postventa.outbox.OutboxRelay;
 import io.postventa.outbox.OutboxSchema;
 import io.postventa.outbox.OutboxWriter;
 import io.postventa.outbox.RelaySettings;
 import io.postventa.outbox.RelayTimings;
-import io.postventa.testing.KafkaTestClient;
 import io.postventa.testing.StackInfo;
-import io.postventa.testing.TestStack;
 
 /**
  * The outbox relay's throughput (events/s drained from the WAL to Kafka) and its commit-to-topic
@@ -47,54 +52,50 @@ public final class OutboxRelayBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchLogging.configure();
-        int events = Integer.parseInt(option(args, "events", "100000"));
-        int rate = Integer.parseInt(option(args, "rate", "2000"));
-        int seconds = Integer.parseInt(option(args, "seconds", "30"));
-        StackInfo stack = TestStack.get();
-        Machine machine = Machine.current();
-        System.out.printf("Outbox relay benchmark on %d cores (%s); Kafka %s%n", machine.cores(), machine.cpu(),
-                stack.kafkaBootstrapServers());
-
-        String phase = option(args, "phase", "all");
-        if (!phase.equals("all")) {
-            // A single phase, for tuning: printed only, benchmarks/results is left alone.
-            Map<String, Object> result = phase.equals("latency") ? latency(stack, rate, seconds) : throughput(stack, events);
-            System.out.println(new com.fasterxml.jackson.databind.ObjectMapper()
-                    .writerWithDefaultPrettyPrinter().writeValueAsString(result));
-            System.out.printf("load average %.2f%n", Machine.current().loadAverage());
-            System.exit(0);
+        Options options = Options.parse("outbox", "outbox-relay", "The outbox relay: events/s drained from the WAL to Kafka, "
+                + "and commit-to-topic latency at a fixed rate, 1 KB events, next to this machine's ceilings.", args);
+        int events = options.integer("events", 100_000, "events written with the relay stopped, then drained (throughput)");
+        int rate = options.integer("rate", 2000, "events/s committed one per transaction (latency)");
+        int seconds = options.integer("seconds", 30, "length of the latency phase, after 5 s of warm-up");
+        String phase = options.text("phase", "all", "all; throughput or latency runs that phase alone and only prints it "
+                + "(for tuning: no results file)");
+        Machine machine = options.start("Outbox relay benchmark");
+        try (BenchStack stack = BenchStack.fresh()) {
+            if (!phase.equals("all")) {
+                Map<String, Object> result = phase.equals("latency") ? latency(stack, rate, seconds) : throughput(stack, events);
+                System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                System.out.printf("load average %.2f%n", Machine.current().loadAverage());
+            } else {
+                Ceilings ceilings = Ceilings.measure(stack.info(), 200_000, EVENT_BYTES, Duration.ofSeconds(10));
+                System.out.printf("Relay throughput: %,d events written with the relay stopped, then drained...%n", events);
+                Map<String, Object> throughput = throughput(stack, events);
+                System.out.printf("Relay latency: %,d events/s for %d s, one event per transaction...%n", rate, seconds);
+                Map<String, Object> latency = latency(stack, rate, seconds);
+                report(options.report(machine), ceilings, throughput, latency, rate).write();
+            }
         }
-        System.out.println("Measuring the ceilings: Kafka ProducerPerformance, PostgreSQL commit rate...");
-        Map<String, Object> kafka = Ceilings.kafkaProducer(stack, "bench.ceiling." + UUID.randomUUID(), 200_000, EVENT_BYTES);
-        Map<String, Object> pg1 = Ceilings.postgresCommitRate(stack, "benchmarks", 1, Duration.ofSeconds(10));
-        Map<String, Object> pg4 = Ceilings.postgresCommitRate(stack, "benchmarks", 4, Duration.ofSeconds(10));
+        System.exit(0);
+    }
 
-        System.out.printf("Relay throughput: %,d events written with the relay stopped, then drained...%n", events);
-        Map<String, Object> throughput = throughput(stack, events);
-        System.out.printf("Relay latency: %,d events/s for %d s, one event per transaction...%n", rate, seconds);
-        Map<String, Object> latency = latency(stack, rate, seconds);
-
-        double kafkaRate = (double) kafka.get("recordsPerSecond");
+    private static Report report(Report report, Ceilings ceilings, Map<String, Object> throughput, Map<String, Object> latency,
+            int rate) {
+        double kafkaRate = ceilings.kafkaRecordsPerSecond();
         double drained = (double) throughput.get("eventsPerSecond");
         @SuppressWarnings("unchecked")
         Map<String, Object> lat = (Map<String, Object>) latency.get("commitToTopic");
-        new Report(OutboxRelayBenchmark.option(args, "name", "outbox-relay"), machine)
-                .put("eventBytes", EVENT_BYTES)
-                .put("ceilings", Map.of("kafkaProducer", kafka, "postgres1Client", pg1, "postgres4Clients", pg4))
+        return ceilings.addTo(report.put("eventBytes", EVENT_BYTES))
                 .put("throughput", throughput)
                 .put("latency", latency)
                 .put("goals", Map.of("eventsPerSecond", 10_000, "p99MsAt2000PerSecond", 100))
-                .row("Kafka producer ceiling (1 KB, acks=all)", Report.number(kafkaRate) + " rec/s", "", "")
-                .row("PostgreSQL commits/s, 1 client", Report.number(((Number) pg1.get("commitsPerSecond")).doubleValue()), "", "")
-                .row("PostgreSQL commits/s, 4 clients", Report.number(((Number) pg4.get("commitsPerSecond")).doubleValue()), "", "")
                 .row("relay throughput (events/s)", Report.number(drained), "Kafka producer ceiling",
                         Report.ratio(drained, kafkaRate))
                 .row("outbox write rate, 4 writers x 100/tx (events/s)",
                         Report.number((double) throughput.get("writeEventsPerSecond")), "", "")
-                .row("  mean batch while draining (records)", Report.number((double) throughput.get("meanBatchSize")), "max.batch.size", "")
+                .row("  mean batch while draining (records)", Report.number((double) throughput.get("meanBatchSize")),
+                        "max.batch.size", "")
                 .row("  per batch: engine / send / blocked / ack", perBatch(throughput), "ms", "")
-                .row("  cores busy while draining: machine", cores(throughput, "cpuWhileDraining", "machineCoresBusy"), "of " + machine.cores(), "")
+                .row("  cores busy while draining: machine", cores(throughput, "cpuWhileDraining", "machineCoresBusy"),
+                        "of " + report.machine().cores(), "")
                 .row("  relay JVM / kafka / pg walsender", cores(throughput, "cpuWhileDraining", "benchmarkJvmThreads") + " / "
                         + process(throughput, "cpuWhileDraining", "kafka broker") + " / "
                         + process(throughput, "cpuWhileDraining", "postgres walsender"), "cores", "")
@@ -106,16 +107,16 @@ public final class OutboxRelayBenchmark {
                         Report.ratio((double) latency.get("achievedPerSecond"), rate))
                 .row("  mean batch @ " + rate + "/s (records)", Report.number((double) latency.get("meanBatchSize")), "", "")
                 .row("  per batch: engine / send / blocked / ack", perBatch(latency), "ms", "")
-                .row("  cores busy @ " + rate + "/s: machine", cores(latency, "cpu", "machineCoresBusy"), "of " + machine.cores(), "")
-                .write(TestStack.projectRoot());
-        System.exit(0);
+                .row("  cores busy @ " + rate + "/s: machine", cores(latency, "cpu", "machineCoresBusy"),
+                        "of " + report.machine().cores(), "");
     }
 
     /** Fills the outbox with the relay stopped, then measures how fast the relay drains it to Kafka. */
-    private static Map<String, Object> throughput(StackInfo stack, int events) throws Exception {
+    private static Map<String, Object> throughput(BenchStack bench, int events) throws Exception {
+        StackInfo stack = bench.info();
         String db = freshDatabase(stack);
         String topic = "bench.outbox.throughput." + db;
-        createTopic(topic);
+        bench.createTopic(topic, 3);
         String payload = payload();
         long writeStart = System.nanoTime();
         List<Thread> writers = new ArrayList<>();
@@ -164,7 +165,7 @@ public final class OutboxRelayBenchmark {
                         long now = System.nanoTime();
                         if (first == 0) {
                             first = now;
-                            sampler = CpuSampler.start(postgresPort(stack));
+                            sampler = CpuSampler.start(stack);
                         }
                         last = now;
                         seen += got;
@@ -193,10 +194,11 @@ public final class OutboxRelayBenchmark {
     }
 
     /** Commits one event per transaction at a fixed rate and measures commit-to-topic arrival. */
-    private static Map<String, Object> latency(StackInfo stack, int rate, int seconds) throws Exception {
+    private static Map<String, Object> latency(BenchStack bench, int rate, int seconds) throws Exception {
+        StackInfo stack = bench.info();
         String db = freshDatabase(stack);
         String topic = "bench.outbox.latency." + db;
-        createTopic(topic);
+        bench.createTopic(topic, 3);
         String payload = payload();
         Map<String, Long> committedAt = new ConcurrentHashMap<>();
         List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -212,7 +214,7 @@ public final class OutboxRelayBenchmark {
             }
             Thread.sleep(2000);
             RelayTimings timingsAtStart = relay.timings();
-            CpuSampler sampler = CpuSampler.start(postgresPort(stack));
+            CpuSampler sampler = CpuSampler.start(stack);
             int writers = 4;
             long start = System.nanoTime();
             long warmupEnd = start + Duration.ofSeconds(warmupSeconds).toNanos();
@@ -332,16 +334,6 @@ public final class OutboxRelayBenchmark {
         return m;
     }
 
-    private static int postgresPort(StackInfo stack) {
-        return java.net.URI.create(stack.jdbcUrl("x").substring("jdbc:".length())).getPort();
-    }
-
-    private static void createTopic(String topic) {
-        try (KafkaTestClient kafka = KafkaTestClient.create()) {
-            kafka.createTopics(Set.of(topic));
-        }
-    }
-
     private static RelaySettings settings(StackInfo stack, String db) {
         return RelaySettings.of("benchmark", stack.jdbcUrl(db), stack.postgresUser(), stack.postgresPassword(),
                 db + "_slot", stack.kafkaBootstrapServers());
@@ -383,14 +375,5 @@ public final class OutboxRelayBenchmark {
     /** A JSON payload of about 1 KB. */
     private static String payload() {
         return "{\"orderId\":\"ORD-000000\",\"pad\":\"" + "x".repeat(EVENT_BYTES - 40) + "\"}";
-    }
-
-    static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals("--" + name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,15 +25,26 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
+import io.postventa.benchmarks.load.BenchEvents;
+import io.postventa.benchmarks.load.Producer;
+import io.postventa.benchmarks.load.Shop;
+import io.postventa.benchmarks.measure.Await;
+import io.postventa.benchmarks.measure.Ceilings;
+import io.postventa.benchmarks.measure.Latencies;
+import io.postventa.benchmarks.measure.Machine;
+import io.postventa.benchmarks.measure.Report;
+import io.postventa.benchmarks.measure.StackCpu;
+import io.postventa.benchmarks.stack.BenchStack;
+import io.postventa.benchmarks.stack.RunningService;
 import io.postventa.devstack.DevTokens;
 import io.postventa.devstack.PlatformService;
-import io.postventa.devstack.ServiceProcess;
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
 import io.postventa.events.common.OrderLine;
 import io.postventa.events.common.OrderStatus;
 import io.postventa.events.orderstatus.OrderStatusChanged;
+import io.postventa.testing.TopicRecorder;
 
 /**
  * Decisions per second of returns-service's risk consumer (return.requested on
@@ -85,6 +95,8 @@ import io.postventa.events.orderstatus.OrderStatusChanged;
  */
 public final class ReturnsBenchmark {
     private static final String RISK_SWITCH = "mp.messaging.incoming.return-requests-risk.enabled";
+    /** Seconds of the latency phase that are sent but not measured. */
+    private static final int WARMUP = 5;
     private static final String[] GENERAL_REASONS = {"CHANGED_MIND", "DEFECTIVE", "DAMAGED", "NOT_AS_DESCRIBED",
             "WRONG_ITEM", "MISSING_PARTS", "LATE_DELIVERY", "OTHER"};
 
@@ -97,6 +109,9 @@ public final class ReturnsBenchmark {
 
     /** A return.requested record as the relay published it, to be offered again. */
     private record Kept(String key, String value, Map<String, String> headers) {
+        Producer.Outgoing outgoing() {
+            return new Producer.Outgoing(Topics.RETURN_REQUESTS, key, value, headers);
+        }
     }
 
     /** What is known of one return: request on the topic, decision on the topic. */
@@ -107,38 +122,22 @@ public final class ReturnsBenchmark {
         volatile String outcome;
     }
 
-    public static void main(String[] args) throws Exception {
-        BenchLogging.configure();
-        int backlog = Integer.parseInt(ServiceBench.option(args, "backlog", "5000"));
-        int rate = Integer.parseInt(ServiceBench.option(args, "rate", "200"));
-        int seconds = Integer.parseInt(ServiceBench.option(args, "seconds", "20"));
-        int warmupSeconds = Integer.parseInt(ServiceBench.option(args, "warmup-seconds", "120"));
-        // settings for the deciding instance, e.g. --set mp.messaging.incoming.return-requests-risk.concurrency=2
-        List<String> settings = Arrays.stream(ServiceBench.option(args, "set", "").split(","))
-                .filter(setting -> !setting.isBlank()).map(setting -> "-D" + setting.strip()).toList();
-        int warmup = 5;
-        int latencyRequests = rate * (warmup + seconds);
-        // About 70% of orders get a request; by default preload enough for both phases with room to spare.
-        int ordersCount = Integer.parseInt(ServiceBench.option(args, "orders",
-                Integer.toString((int) Math.ceil((backlog + latencyRequests) / 0.65))));
-        Machine machine = Machine.current();
-        System.out.printf("returns-service benchmark on %d cores (%s), load average %.2f%n", machine.cores(), machine.cpu(),
-                machine.loadAverage());
-        try (ServiceBench bench = ServiceBench.start()) {
-            System.out.println("Measuring the ceilings: Kafka ProducerPerformance, PostgreSQL commit rate...");
-            Map<String, Object> kafka = Ceilings.kafkaProducer(bench.stack(), "bench.ceiling." + UUID.randomUUID(), 100_000, 1024);
-            Map<String, Object> pg1 = Ceilings.postgresCommitRate(bench.stack(), "benchmarks", 1, Duration.ofSeconds(5));
-            Map<String, Object> pg4 = Ceilings.postgresCommitRate(bench.stack(), "benchmarks", 4, Duration.ofSeconds(5));
+    /**
+     * What the taps on return-requests.v1 and return-decisions.v1 saw: each return's request and decision, how many
+     * of each arrived, and (while a phase keeps them) the return.requested records themselves.
+     */
+    private static final class Returns {
+        final Map<String, Timing> byId = new ConcurrentHashMap<>();
+        final AtomicInteger requested = new AtomicInteger();
+        final AtomicInteger decided = new AtomicInteger();
+        final AtomicLong lastDecidedArrival = new AtomicLong();
+        /** Where the return.requested seen on the topic are kept, if anywhere. */
+        final AtomicReference<ConcurrentLinkedQueue<Kept>> keeping = new AtomicReference<>();
 
-            Map<String, Timing> returns = new ConcurrentHashMap<>();
-            AtomicInteger requested = new AtomicInteger();
-            AtomicInteger decided = new AtomicInteger();
-            AtomicLong lastDecidedArrival = new AtomicLong();
-            // where the return.requested seen on the topic are kept, if anywhere
-            AtomicReference<ConcurrentLinkedQueue<Kept>> keeping = new AtomicReference<>();
-            bench.tap(Topics.RETURN_REQUESTS, (r, at) -> {
-                if (EventType.RETURN_REQUESTED.ceType().equals(header(r, "ce_type"))) {
-                    Timing t = returns.computeIfAbsent(r.key(), k -> new Timing());
+        Returns(BenchStack stack) {
+            stack.tap(Topics.RETURN_REQUESTS, (r, at) -> {
+                if (EventType.RETURN_REQUESTED.ceType().equals(TopicRecorder.header(r, "ce_type"))) {
+                    Timing t = byId.computeIfAbsent(r.key(), k -> new Timing());
                     t.requestedRecord = r.timestamp();
                     t.requestedArrived = at;
                     requested.incrementAndGet();
@@ -150,181 +149,216 @@ public final class ReturnsBenchmark {
                     }
                 }
             });
-            bench.tap(Topics.RETURN_DECISIONS, (r, at) -> {
-                if (EventType.RETURN_DECIDED.ceType().equals(header(r, "ce_type"))) {
-                    Timing t = returns.computeIfAbsent(r.key(), k -> new Timing());
+            stack.tap(Topics.RETURN_DECISIONS, (r, at) -> {
+                if (EventType.RETURN_DECIDED.ceType().equals(TopicRecorder.header(r, "ce_type"))) {
+                    Timing t = byId.computeIfAbsent(r.key(), k -> new Timing());
                     t.decidedArrived = at;
                     t.outcome = EventJson.readTree(r.value()).path("outcome").asText();
                     lastDecidedArrival.set(at);
                     decided.incrementAndGet();
                 }
             });
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse("returns", "Decisions/s of returns-service's risk consumer draining a backlog, "
+                + "cold and after a warm-up, and requested-to-decided latency at a fixed rate on the warm instance.", args);
+        int backlog = options.integer("backlog", 5000, "return requests made through the API, then drained (throughput)");
+        int rate = options.integer("rate", 200, "return.requested/s offered on the topic (latency)");
+        int seconds = options.integer("seconds", 20, "length of the latency phase, after 5 s of warm-up");
+        int warmupSeconds = options.integer("warmup-seconds", 120, "copies of the backlog decided before the warm drain "
+                + "(0: no warm-up, the instance is measured cold only)");
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String setting : options.text("set", "", "settings of the deciding instance, key=value,... (e.g. "
+                + "mp.messaging.incoming.return-requests-risk.concurrency=2)").split(",")) {
+            if (!setting.isBlank()) {
+                String[] kv = setting.strip().split("=", 2);
+                settings.put(kv[0], kv.length > 1 ? kv[1] : "");
+            }
+        }
+        int latencyRequests = rate * (WARMUP + seconds);
+        // about 70% of orders get a request: by default enough orders for both phases, with room to spare
+        int ordersCount = options.integer("orders", (int) Math.ceil((backlog + latencyRequests) / 0.65),
+                "delivered orders published first (default: enough for the backlog and the latency set)");
+        Machine machine = options.start("returns-service benchmark");
+        try (BenchStack stack = BenchStack.fresh(); Producer producer = new Producer(stack.kafka(), 1)) {
+            Ceilings ceilings = Ceilings.measure(stack.info(), 1024);
+            Returns returns = new Returns(stack);
 
             System.out.println("Instance 1: returns-service with the risk consumer off...");
-            ServiceProcess first = bench.startService(PlatformService.RETURNS, List.of("-D" + RISK_SWITCH + "=false"));
+            RunningService first = stack.startService(PlatformService.RETURNS, Map.of(RISK_SWITCH, "false"));
             Shop shop = new Shop(6L, UUID.randomUUID().toString().substring(0, 6), 1500, 0.6);
             System.out.printf("Orders: %,d delivered orders on %s...%n", ordersCount, Topics.ORDER_STATUS);
             List<KnownOrder> orders = new ArrayList<>();
-            Map<String, Object> ordersPhase = preloadOrders(bench, shop, ordersCount, orders);
-            // about 70% of orders get a return request: returning customers build up a history
-            ConcurrentLinkedQueue<KnownOrder> toReturn = new ConcurrentLinkedQueue<>();
-            for (KnownOrder o : orders) {
-                if (shop.random().nextDouble() < 0.7) {
-                    toReturn.add(o);
-                }
-            }
-            if (toReturn.size() < backlog + latencyRequests) {
-                throw new IllegalStateException(toReturn.size() + " orders to return, but " + (backlog + latencyRequests)
-                        + " requests are needed: raise --orders");
-            }
+            Map<String, Object> ordersPhase = preloadOrders(stack, producer, shop, ordersCount, orders);
+            Requests requests = new Requests(shop, ordersToReturn(shop, orders, backlog + latencyRequests));
 
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-            Map<String, String> tokens = new ConcurrentHashMap<>();
-            System.out.printf("Latency set: %,d return requests through the API, kept off the topic for later...%n",
-                    latencyRequests);
-            ConcurrentLinkedQueue<Kept> kept = new ConcurrentLinkedQueue<>();
-            keeping.set(kept);
-            Map<String, Object> latencySet = createBacklog(bench, http, tokens, shop, toReturn, latencyRequests, returns,
-                    requested);
-            keeping.set(null);
-            List<Kept> latencyRecords = List.copyOf(kept);
-            if (latencyRecords.size() < latencyRequests * 99 / 100) {
-                throw new IllegalStateException("only " + latencyRecords.size() + " of " + latencyRequests
-                        + " return.requested of the latency set were seen on the topic");
-            }
-            long deleted = bench.truncate(Topics.RETURN_REQUESTS);
-            System.out.printf("  kept %,d return.requested records and deleted %,d from %s%n", latencyRecords.size(), deleted,
-                    Topics.RETURN_REQUESTS);
-
+            List<Kept> latencyRecords = new ArrayList<>();
+            Map<String, Object> latencySet = latencySet(stack, requests, returns, latencyRequests, latencyRecords);
             System.out.printf("Backlog: %,d return requests through the API, the risk consumer off...%n", backlog);
-            requested.set(0);
-            ConcurrentLinkedQueue<Kept> backlogKept = new ConcurrentLinkedQueue<>();
-            keeping.set(backlogKept);
-            Map<String, Object> backlogPhase = createBacklog(bench, http, tokens, shop, toReturn, backlog, returns, requested);
-            keeping.set(null);
-            List<Kept> backlogRecords = List.copyOf(backlogKept);
-            bench.stopService(first);
+            List<Kept> backlogRecords = new ArrayList<>();
+            Map<String, Object> backlogPhase = requests.create(backlog, returns, backlogRecords);
+            stack.stopService(first);
 
             System.out.println("Instance 2: returns-service with the default settings (risk consumer on) drains it...");
-            ServiceProcess second = bench.startService(PlatformService.RETURNS, settings);
-            StackCpu.Snapshot cpuStart = bench.cpu(second);
-            if (!ServiceBench.await(Duration.ofMinutes(5), () -> decided.get() >= backlog)) {
-                throw new IllegalStateException("only " + decided.get() + " of " + backlog + " return.decided arrived");
-            }
-            StackCpu.Snapshot cpuEnd = bench.cpu(second);
-            Map<String, Object> drain = drain(bench, backlog, lastDecidedArrival.get());
-            drain.put("cpu", cpuEnd.since(cpuStart));
-
+            stack.startService(PlatformService.RETURNS, settings);
+            Map<String, Object> drain = coldDrain(stack, returns, backlog);
             Map<String, Object> warmupPhase = Map.of("seconds", 0);
             Map<String, Object> warmDrain = null;
             if (warmupSeconds > 0) {
-                System.out.printf("Warm-up: copies of the backlog's %,d requests decided for %d s...%n",
-                        backlogRecords.size(), warmupSeconds);
-                warmupPhase = warmUp(bench, second, backlogRecords, warmupSeconds, decided);
+                System.out.printf("Warm-up: copies of the backlog's %,d requests decided for %d s...%n", backlogRecords.size(),
+                        warmupSeconds);
+                warmupPhase = warmUp(stack, producer, backlogRecords, warmupSeconds, returns);
                 System.out.printf("Warm drain: %,d more copies at once...%n", backlogRecords.size());
-                warmDrain = warmDrain(bench, second, backlogRecords, decided, lastDecidedArrival);
+                warmDrain = warmDrain(stack, producer, backlogRecords, returns);
             }
-
             System.out.printf("Latency: the kept return.requested at %d/s on %s for %d s (after %d s of warm-up)...%n", rate,
-                    Topics.RETURN_REQUESTS, seconds, warmup);
-            Map<String, Object> latency = latency(bench, second, latencyRecords, rate, seconds, warmup, returns);
+                    Topics.RETURN_REQUESTS, seconds, WARMUP);
+            Map<String, Object> latency = latency(stack, producer, latencyRecords, rate, seconds, returns);
 
-            double kafkaRate = (double) kafka.get("recordsPerSecond");
-            double coldRate = (double) drain.get("decisionsPerSecond");
-            double drainRate = warmDrain == null ? coldRate : (double) warmDrain.get("decisionsPerSecond");
-            double consumerRate = (double) drain.get("consumerDecisionsPerSecond");
-            double pg1Rate = ((Number) pg1.get("commitsPerSecond")).doubleValue();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> lat = (Map<String, Object>) latency.get("requestedToDecided");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> api = (Map<String, Object>) backlogPhase.get("response");
-            // requests still undecided when the run gave up waiting count as slower than any decided one
-            int missing = (int) latency.get("neverDecided");
-            int measuredRequests = (int) latency.get("requestsMeasured");
-            boolean censored = missing > measuredRequests / 100;
-            double p99 = censored ? Double.POSITIVE_INFINITY : (double) lat.get("p99Ms");
-            latency.put("p99Censored", censored);
-            Report report = new Report(OutboxRelayBenchmark.option(args, "name", "returns"), machine)
-                    .put("service", "returns-service from its packaged jar; latency set and backlog made through the API with"
-                            + " the risk consumer off, backlog drained by a second instance with the default settings, then the"
-                            + " latency set's return.requested records offered again on the topic at the target rate")
-                    .put("ceilings", Map.of("kafkaProducer", kafka, "postgres1Client", pg1, "postgres4Clients", pg4))
-                    .put("deciderSettings", settings)
-                    .put("orders", ordersPhase)
-                    .put("latencySet", latencySet)
-                    .put("backlog", backlogPhase)
-                    .put("throughput", drain)
-                    .put("warmup", warmupPhase)
-                    .put("warmThroughput", warmDrain == null ? Map.of() : warmDrain)
-                    .put("latency", latency)
-                    .put("goals", Map.of("decisionsPerSecond", 1_000, "p99MsAt200PerSecond", 250))
-                    .put("ratios", Map.of("decisionsPerSecondToGoal", round2(drainRate / 1_000), "p99ToGoal",
-                            censored ? "over " + round2((double) lat.get("maxMs") / 250) : round2(p99 / 250)))
-                    .row("Kafka producer ceiling (1 KB, acks=all)", Report.number(kafkaRate) + " rec/s", "", "")
-                    .row("PostgreSQL commits/s, 1 client", Report.number(pg1Rate), "", "")
-                    .row("PostgreSQL commits/s, 4 clients", Report.number(((Number) pg4.get("commitsPerSecond")).doubleValue()),
-                            "", "")
-                    .row("orders learnt from order-status.v1 (/s)", Report.number((double) ordersPhase.get("ordersPerSecond")), "",
-                            "")
-                    .row("return requests created through the API (/s, 8 clients)",
-                            Report.number((double) backlogPhase.get("requestsPerSecond")), "", "")
-                    .row("  API response p50 / p99", Report.ms((double) api.get("p50Ms")) + " / "
-                            + Report.ms((double) api.get("p99Ms")), "", "")
-                    .row("decisions/s, backlog drained to the topic, cold", Report.number(coldRate), "goal 1,000",
-                            Report.ratio(coldRate, 1_000))
-                    .row("  risk consumer: decisions committed/s", Report.number(consumerRate), "PostgreSQL commits/s, 1 client",
-                            Report.ratio(consumerRate, pg1Rate))
-                    .row("  risk consumer, warm: committed/s over the second half", Report.number(
-                            (double) drain.get("secondHalfDecisionsPerSecond")), "goal 1,000",
-                            Report.ratio((double) drain.get("secondHalfDecisionsPerSecond"), 1_000));
-            @SuppressWarnings("unchecked")
-            Map<String, Map<String, Object>> byOutcome = (Map<String, Map<String, Object>>) drain.get("byOutcome");
-            byOutcome.forEach((outcome, v) -> report.row("  " + outcome + ": share, mean ms per decision",
-                    v.get("share") + ", " + v.get("meanMsPerDecision") + " ms", "", ""));
-            Map<?, ?> drainCpu = (Map<?, ?>) drain.get("cpu");
-            Map<?, ?> latencyCpu = (Map<?, ?>) latency.get("cpu");
-            report.row("  service cores while draining (of which JIT compiling)", drainCpu.get("serviceCores") + " ("
-                    + drainCpu.get("serviceJitCores") + ")", "of " + drainCpu.get("machineCores"), "");
-            if (warmDrain != null) {
-                Map<?, ?> warmupCpu = (Map<?, ?>) warmupPhase.get("cpu");
-                Map<?, ?> warmCpu = (Map<?, ?>) warmDrain.get("cpu");
-                double warmConsumer = (double) warmDrain.get("consumerDecisionsPerSecond");
-                report.row("warm-up: decisions/s over " + warmupPhase.get("seconds") + " s (" + warmupPhase.get("decisions")
-                                + " copies)", Report.number((double) warmupPhase.get("decisionsPerSecond")), "", "")
-                        .row("  service cores (of which JIT compiling)", warmupCpu.get("serviceCores") + " ("
-                                + warmupCpu.get("serviceJitCores") + ")", "of " + warmupCpu.get("machineCores"), "")
-                        .row("decisions/s, backlog drained to the topic, warm", Report.number(drainRate), "goal 1,000",
-                                Report.ratio(drainRate, 1_000))
-                        .row("  risk consumer: decisions committed/s", Report.number(warmConsumer),
-                                "PostgreSQL commits/s, 1 client", Report.ratio(warmConsumer, pg1Rate))
-                        .row("  service cores (of which JIT compiling)", warmCpu.get("serviceCores") + " ("
-                                + warmCpu.get("serviceJitCores") + ")", "of " + warmCpu.get("machineCores"), "")
-                        .row("  outcomes (decisions, with an RMA code)", String.valueOf(warmDrain.get("byOutcome")), "", "");
-            }
-            report.row("requested-to-decided p50 @ " + rate + "/s", Report.ms((double) lat.get("p50Ms")), "", "")
-                    .row("requested-to-decided p99 @ " + rate + "/s", censored ? "> " + Report.ms((double) lat.get("maxMs"))
-                            : Report.ms(p99), "goal p99 < 250 ms", censored ? "> " + Report.ratio((double) lat.get("maxMs"), 250)
-                            : Report.ratio(p99, 250))
-                    .row("  record to decision / decision to topic p50", Report.ms((double) ((Map<?, ?>) latency.get(
-                            "recordToDecision")).get("p50Ms")) + " / " + Report.ms((double) ((Map<?, ?>) latency.get(
-                            "decisionToTopic")).get("p50Ms")), "", "")
-                    .row("  record to decision / decision to topic p99", Report.ms((double) ((Map<?, ?>) latency.get(
-                            "recordToDecision")).get("p99Ms")) + " / " + Report.ms((double) ((Map<?, ?>) latency.get(
-                            "decisionToTopic")).get("p99Ms")), "", "")
-                    .row("  service cores @ " + rate + "/s (of which JIT compiling)", latencyCpu.get("serviceCores") + " ("
-                            + latencyCpu.get("serviceJitCores") + ")", "of " + latencyCpu.get("machineCores"), "")
-                    .row("measured requests undecided (60 s)", Report.number(missing), "of " + measuredRequests, "")
-                    .row("requested-to-decided max @ " + rate + "/s", Report.ms((double) lat.get("maxMs")), "", "")
-                    .row("achieved rate (requests/s)", Report.number((double) latency.get("achievedPerSecond")), "target " + rate,
-                            Report.ratio((double) latency.get("achievedPerSecond"), rate))
-                    .write(bench.root());
+            report(options.report(machine), ceilings, settings, ordersPhase, latencySet, backlogPhase, drain, warmupPhase,
+                    warmDrain, latency, rate).write();
         }
         System.exit(0);
     }
 
+    private static Report report(Report report, Ceilings ceilings, Map<String, String> settings,
+            Map<String, Object> ordersPhase, Map<String, Object> latencySet, Map<String, Object> backlogPhase,
+            Map<String, Object> drain, Map<String, Object> warmupPhase, Map<String, Object> warmDrain,
+            Map<String, Object> latency, int rate) {
+        double coldRate = (double) drain.get("decisionsPerSecond");
+        double drainRate = warmDrain == null ? coldRate : (double) warmDrain.get("decisionsPerSecond");
+        double consumerRate = (double) drain.get("consumerDecisionsPerSecond");
+        double pg1Rate = ceilings.commitsPerSecond1();
+        Map<?, ?> lat = (Map<?, ?>) latency.get("requestedToDecided");
+        Map<?, ?> api = (Map<?, ?>) backlogPhase.get("response");
+        // requests still undecided when the run gave up waiting count as slower than any decided one
+        int missing = (int) latency.get("neverDecided");
+        int measuredRequests = (int) latency.get("requestsMeasured");
+        boolean censored = missing > measuredRequests / 100;
+        double p99 = censored ? Double.POSITIVE_INFINITY : (double) lat.get("p99Ms");
+        double maxMs = (double) lat.get("maxMs");
+        latency.put("p99Censored", censored);
+        ceilings.addTo(report)
+                .put("service", "returns-service from its packaged jar; latency set and backlog made through the API with"
+                        + " the risk consumer off, backlog drained by a second instance with the default settings, then the"
+                        + " latency set's return.requested records offered again on the topic at the target rate")
+                .put("deciderSettings", settings)
+                .put("orders", ordersPhase)
+                .put("latencySet", latencySet)
+                .put("backlog", backlogPhase)
+                .put("throughput", drain)
+                .put("warmup", warmupPhase)
+                .put("warmThroughput", warmDrain == null ? Map.of() : warmDrain)
+                .put("latency", latency)
+                .put("goals", Map.of("decisionsPerSecond", 1_000, "p99MsAt200PerSecond", 250))
+                .put("ratios", Map.of("decisionsPerSecondToGoal", Latencies.round2(drainRate / 1_000), "p99ToGoal",
+                        censored ? "over " + Latencies.round2(maxMs / 250) : Latencies.round2(p99 / 250)))
+                .row("orders learnt from order-status.v1 (/s)", Report.number((double) ordersPhase.get("ordersPerSecond")), "",
+                        "")
+                .row("return requests created through the API (/s, 8 clients)",
+                        Report.number((double) backlogPhase.get("requestsPerSecond")), "", "")
+                .row("  API response p50 / p99", Report.ms((double) api.get("p50Ms")) + " / " + Report.ms((double) api.get("p99Ms")),
+                        "", "")
+                .row("decisions/s, backlog drained to the topic, cold", Report.number(coldRate), "goal 1,000",
+                        Report.ratio(coldRate, 1_000))
+                .row("  risk consumer: decisions committed/s", Report.number(consumerRate), "PostgreSQL commits/s, 1 client",
+                        Report.ratio(consumerRate, pg1Rate))
+                .row("  risk consumer, warm: committed/s over the second half", Report.number(
+                        (double) drain.get("secondHalfDecisionsPerSecond")), "goal 1,000",
+                        Report.ratio((double) drain.get("secondHalfDecisionsPerSecond"), 1_000));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> byOutcome = (Map<String, Map<String, Object>>) drain.get("byOutcome");
+        byOutcome.forEach((outcome, v) -> report.row("  " + outcome + ": share, mean ms per decision",
+                v.get("share") + ", " + v.get("meanMsPerDecision") + " ms", "", ""));
+        report.row("  service cores while draining (of which JIT compiling)", serviceCores(drain.get("cpu")),
+                "of " + ((Map<?, ?>) drain.get("cpu")).get("machineCores"), "");
+        if (warmDrain != null) {
+            double warmConsumer = (double) warmDrain.get("consumerDecisionsPerSecond");
+            report.row("warm-up: decisions/s over " + warmupPhase.get("seconds") + " s (" + warmupPhase.get("decisions")
+                            + " copies)", Report.number((double) warmupPhase.get("decisionsPerSecond")), "", "")
+                    .row("  service cores (of which JIT compiling)", serviceCores(warmupPhase.get("cpu")),
+                            "of " + ((Map<?, ?>) warmupPhase.get("cpu")).get("machineCores"), "")
+                    .row("decisions/s, backlog drained to the topic, warm", Report.number(drainRate), "goal 1,000",
+                            Report.ratio(drainRate, 1_000))
+                    .row("  risk consumer: decisions committed/s", Report.number(warmConsumer),
+                            "PostgreSQL commits/s, 1 client", Report.ratio(warmConsumer, pg1Rate))
+                    .row("  service cores (of which JIT compiling)", serviceCores(warmDrain.get("cpu")),
+                            "of " + ((Map<?, ?>) warmDrain.get("cpu")).get("machineCores"), "")
+                    .row("  outcomes (decisions, with an RMA code)", String.valueOf(warmDrain.get("byOutcome")), "", "");
+        }
+        Map<?, ?> toDecision = (Map<?, ?>) latency.get("recordToDecision");
+        Map<?, ?> toTopic = (Map<?, ?>) latency.get("decisionToTopic");
+        return report.row("requested-to-decided p50 @ " + rate + "/s", Report.ms((double) lat.get("p50Ms")), "", "")
+                .row("requested-to-decided p99 @ " + rate + "/s", censored ? "> " + Report.ms(maxMs) : Report.ms(p99),
+                        "goal p99 < 250 ms", censored ? "> " + Report.ratio(maxMs, 250) : Report.ratio(p99, 250))
+                .row("  record to decision / decision to topic p50", Report.ms((double) toDecision.get("p50Ms")) + " / "
+                        + Report.ms((double) toTopic.get("p50Ms")), "", "")
+                .row("  record to decision / decision to topic p99", Report.ms((double) toDecision.get("p99Ms")) + " / "
+                        + Report.ms((double) toTopic.get("p99Ms")), "", "")
+                .row("  service cores @ " + rate + "/s (of which JIT compiling)", serviceCores(latency.get("cpu")),
+                        "of " + ((Map<?, ?>) latency.get("cpu")).get("machineCores"), "")
+                .row("measured requests undecided (60 s)", Report.number(missing), "of " + measuredRequests, "")
+                .row("requested-to-decided max @ " + rate + "/s", Report.ms(maxMs), "", "")
+                .row("achieved rate (requests/s)", Report.number((double) latency.get("achievedPerSecond")), "target " + rate,
+                        Report.ratio((double) latency.get("achievedPerSecond"), rate));
+    }
+
+    /**
+     * Requests created through the API whose return.requested records are kept and then deleted from the topic: the
+     * returns wait as REQUESTED, and their records can be offered again at any rate in the latency phase.
+     */
+    private static Map<String, Object> latencySet(BenchStack stack, Requests requests, Returns returns, int count,
+            List<Kept> kept) throws Exception {
+        System.out.printf("Latency set: %,d return requests through the API, kept off the topic for later...%n", count);
+        Map<String, Object> latencySet = requests.create(count, returns, kept);
+        if (kept.size() < count * 99 / 100) {
+            throw new IllegalStateException("only " + kept.size() + " of " + count
+                    + " return.requested of the latency set were seen on the topic");
+        }
+        long deleted = stack.truncate(Topics.RETURN_REQUESTS);
+        System.out.printf("  kept %,d return.requested records and deleted %,d from %s%n", kept.size(), deleted,
+                Topics.RETURN_REQUESTS);
+        return latencySet;
+    }
+
+    /** "1.35 (0.57)": a phase's service cores and, of them, its JIT compilers'. */
+    private static String serviceCores(Object cpu) {
+        Map<?, ?> c = (Map<?, ?>) cpu;
+        return c.get("serviceCores") + " (" + c.get("serviceJitCores") + ")";
+    }
+
+    /** About 70% of the orders get a return request, so returning customers build up a history. */
+    private static ConcurrentLinkedQueue<KnownOrder> ordersToReturn(Shop shop, List<KnownOrder> orders, int needed) {
+        ConcurrentLinkedQueue<KnownOrder> toReturn = new ConcurrentLinkedQueue<>();
+        for (KnownOrder o : orders) {
+            if (shop.random().nextDouble() < 0.7) {
+                toReturn.add(o);
+            }
+        }
+        if (toReturn.size() < needed) {
+            throw new IllegalStateException(toReturn.size() + " orders to return, but " + needed
+                    + " requests are needed: raise --orders");
+        }
+        return toReturn;
+    }
+
+    /** The backlog drained by a cold instance: from its first decision to the last return.decided on the topic. */
+    private static Map<String, Object> coldDrain(BenchStack stack, Returns returns, int backlog) throws Exception {
+        StackCpu.Reading cpuStart = stack.cpu();
+        if (!Await.until(Duration.ofMinutes(5), () -> returns.decided.get() >= backlog)) {
+            throw new IllegalStateException("only " + returns.decided.get() + " of " + backlog + " return.decided arrived");
+        }
+        StackCpu.Reading cpuEnd = stack.cpu();
+        Map<String, Object> drain = drain(stack, backlog, returns.lastDecidedArrival.get());
+        drain.put("cpu", cpuEnd.since(cpuStart));
+        return drain;
+    }
+
     /** Publishes delivered orders as order-status-service would and waits until the service knows them all. */
-    private static Map<String, Object> preloadOrders(ServiceBench bench, Shop shop, int count, List<KnownOrder> out)
-            throws Exception {
+    private static Map<String, Object> preloadOrders(BenchStack bench, Producer producer, Shop shop, int count,
+            List<KnownOrder> out) {
         Map<String, Integer> purchases = new HashMap<>();
         Instant now = Instant.now();
         long start = System.nanoTime();
@@ -341,11 +375,12 @@ public final class ReturnsBenchmark {
                     OrderStatus.DELIVERED, UUID.randomUUID().toString(), purchase, shop.locale(), shop.channel(), "EUR",
                     Shop.total(lines), lines, placed, placed.atZone(java.time.ZoneId.of("Europe/Madrid")).toLocalDate()
                             .plusDays(4), carrier, carrier + "-" + i + city[2], null, delivered, null);
-            bench.sendEvent(EventType.ORDER_STATUS_CHANGED, orderId, UUID.randomUUID().toString(), changed, delivered, null);
+            producer.send(BenchEvents.contract(EventType.ORDER_STATUS_CHANGED, orderId, UUID.randomUUID().toString(), changed,
+                    delivered));
             out.add(new KnownOrder(orderId, customer, lines));
         }
-        bench.flush();
-        if (!ServiceBench.await(Duration.ofMinutes(5), () -> count(bench, "select count(*) from customer_order") >= count)) {
+        producer.flush();
+        if (!Await.until(Duration.ofMinutes(5), () -> count(bench, "select count(*) from customer_order") >= count)) {
             throw new IllegalStateException("returns-service did not learn all " + count + " orders");
         }
         double secs = (System.nanoTime() - start) / 1e9;
@@ -358,72 +393,130 @@ public final class ReturnsBenchmark {
         return m;
     }
 
-    /** Creates {@code count} requests through the API with a few concurrent customers, as fast as it answers. */
-    private static Map<String, Object> createBacklog(ServiceBench bench, HttpClient http, Map<String, String> tokens, Shop shop,
-            ConcurrentLinkedQueue<KnownOrder> toReturn, int count, Map<String, Timing> returns, AtomicInteger requested)
-            throws Exception {
-        AtomicInteger created = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        List<String> errors = new CopyOnWriteArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        List<HttpRequest> prepared = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            prepared.add(returnRequest(shop, tokens, toReturn.poll()));
+    /** Customers asking for returns through the API, each with their own token, about orders they received. */
+    private static final class Requests {
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final Map<String, String> tokens = new ConcurrentHashMap<>();
+        private final Shop shop;
+        private final ConcurrentLinkedQueue<KnownOrder> toReturn;
+
+        Requests(Shop shop, ConcurrentLinkedQueue<KnownOrder> toReturn) {
+            this.shop = shop;
+            this.toReturn = toReturn;
         }
-        AtomicInteger next = new AtomicInteger();
-        List<Double> responses = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (int w = 0; w < 8; w++) {
-            Thread t = new Thread(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    try {
-                        long sent = System.nanoTime();
-                        HttpResponse<String> r = http.send(prepared.get(i), HttpResponse.BodyHandlers.ofString());
-                        responses.add((System.nanoTime() - sent) / 1e6);
-                        if (r.statusCode() == 201) {
-                            returns.computeIfAbsent(EventJson.readTree(r.body()).path("returnId").asText(), k -> new Timing());
-                            created.incrementAndGet();
-                        } else {
+
+        /**
+         * Creates {@code count} requests through the API with a few concurrent customers, as fast as it answers, and
+         * waits until their return.requested are on the topic; {@code kept} gets those records.
+         */
+        Map<String, Object> create(int count, Returns returns, List<Kept> kept) throws InterruptedException {
+            ConcurrentLinkedQueue<Kept> keeping = new ConcurrentLinkedQueue<>();
+            returns.requested.set(0);
+            returns.keeping.set(keeping);
+            AtomicInteger created = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
+            List<String> errors = new CopyOnWriteArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            long start = System.nanoTime();
+            List<HttpRequest> prepared = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                prepared.add(returnRequest(toReturn.poll()));
+            }
+            AtomicInteger next = new AtomicInteger();
+            List<Double> responses = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int w = 0; w < 8; w++) {
+                Thread t = new Thread(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        try {
+                            long sent = System.nanoTime();
+                            HttpResponse<String> r = http.send(prepared.get(i), HttpResponse.BodyHandlers.ofString());
+                            responses.add((System.nanoTime() - sent) / 1e6);
+                            if (r.statusCode() == 201) {
+                                returns.byId.computeIfAbsent(EventJson.readTree(r.body()).path("returnId").asText(),
+                                        k -> new Timing());
+                                created.incrementAndGet();
+                            } else {
+                                refused.incrementAndGet();
+                                if (errors.size() < 5) {
+                                    errors.add(r.statusCode() + " " + r.body());
+                                }
+                            }
+                        } catch (Exception e) {
                             refused.incrementAndGet();
                             if (errors.size() < 5) {
-                                errors.add(r.statusCode() + " " + r.body());
+                                errors.add(e.toString());
                             }
                         }
-                    } catch (Exception e) {
-                        refused.incrementAndGet();
-                        if (errors.size() < 5) {
-                            errors.add(e.toString());
-                        }
                     }
+                });
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            double secs = (System.nanoTime() - start) / 1e9;
+            if (refused.get() > count / 100) {
+                throw new IllegalStateException(refused.get() + " of " + count + " requests were refused, e.g. " + errors);
+            }
+            if (!Await.until(Duration.ofMinutes(3), () -> returns.requested.get() >= created.get())) {
+                throw new IllegalStateException("only " + returns.requested.get() + " of " + created.get()
+                        + " return.requested were relayed");
+            }
+            returns.keeping.set(null);
+            kept.addAll(keeping);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("requests", count);
+            m.put("created", created.get());
+            m.put("refused", refused.get());
+            m.put("refusedExamples", errors);
+            m.put("concurrentClients", 8);
+            m.put("seconds", Latencies.round(secs));
+            m.put("requestsPerSecond", created.get() / secs);
+            m.put("response", summary(responses));
+            return m;
+        }
+
+        /** One customer's request to return some of an order, as the self-service page would send it. */
+        private HttpRequest returnRequest(KnownOrder order) {
+            List<Map<String, Object>> lines = new ArrayList<>();
+            boolean everything = shop.random().nextDouble() < 0.2;
+            int only = shop.random().nextInt(order.lines().size());
+            for (int i = 0; i < order.lines().size(); i++) {
+                if (!everything && i != only) {
+                    continue;
                 }
-            });
-            threads.add(t);
-            t.start();
+                OrderLine l = order.lines().get(i);
+                int quantity = 1 + shop.random().nextInt(l.quantity());
+                lines.add(Map.of("sku", l.sku(), "quantity", quantity, "reason", reason(l.category())));
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("orderId", order.orderId());
+            body.put("lines", lines);
+            body.put("preferredResolution", shop.random().nextDouble() < 0.8 ? "REFUND" : "EXCHANGE");
+            body.put("comment", "Requested from the self-service page");
+            String token = tokens.computeIfAbsent(order.customerId(), c -> DevTokens.token("customer", c));
+            return HttpRequest.newBuilder(URI.create(PlatformService.RETURNS.url() + "/api/v1/returns"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(EventJson.toJson(body)))
+                    .build();
         }
-        for (Thread t : threads) {
-            t.join();
+
+        /** Apparel and shoes mostly come back for size; everything else for the usual spread of reasons. */
+        private String reason(String category) {
+            if ((category.equals("apparel") || category.equals("footwear")) && shop.random().nextDouble() < 0.55) {
+                return "SIZE_FIT";
+            }
+            return GENERAL_REASONS[shop.random().nextInt(GENERAL_REASONS.length)];
         }
-        double secs = (System.nanoTime() - start) / 1e9;
-        if (refused.get() > count / 100) {
-            throw new IllegalStateException(refused.get() + " of " + count + " requests were refused, e.g. " + errors);
-        }
-        if (!ServiceBench.await(Duration.ofMinutes(3), () -> requested.get() >= created.get())) {
-            throw new IllegalStateException("only " + requested.get() + " of " + created.get() + " return.requested were relayed");
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("requests", count);
-        m.put("created", created.get());
-        m.put("refused", refused.get());
-        m.put("refusedExamples", errors);
-        m.put("concurrentClients", 8);
-        m.put("seconds", Latencies.round(secs));
-        m.put("requestsPerSecond", created.get() / secs);
-        m.put("response", summary(responses));
-        return m;
     }
 
     /** The risk consumer's rate from its decisions' timestamps, and the outcome mix with each outcome's cost. */
-    private static Map<String, Object> drain(ServiceBench bench, int backlog, long lastArrival) throws Exception {
+    private static Map<String, Object> drain(BenchStack bench, int backlog, long lastArrival) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
         try (Connection c = bench.db("returns"); Statement s = c.createStatement()) {
             long first;
@@ -454,8 +547,8 @@ public final class ReturnsBenchmark {
                 while (r.next()) {
                     Map<String, Object> o = new LinkedHashMap<>();
                     o.put("decisions", r.getLong(2));
-                    o.put("share", round2(r.getLong(2) / (double) backlog));
-                    o.put("meanMsPerDecision", round2(r.getDouble(3)));
+                    o.put("share", Latencies.round2(r.getLong(2) / (double) backlog));
+                    o.put("meanMsPerDecision", Latencies.round2(r.getDouble(3)));
                     byOutcome.put(r.getString(1), o);
                 }
             }
@@ -468,7 +561,7 @@ public final class ReturnsBenchmark {
      * Copies of {@code records}: for each, a new return row in the database (the original's order, lines, history and
      * value, REQUESTED again) and the original's return.requested with the new return id and a new event id.
      */
-    private static List<Kept> copies(ServiceBench bench, List<Kept> records) throws Exception {
+    private static List<Kept> copies(BenchStack bench, List<Kept> records) throws Exception {
         String[] from = new String[records.size()];
         String[] to = new String[records.size()];
         List<Kept> copies = new ArrayList<>(records.size());
@@ -500,17 +593,18 @@ public final class ReturnsBenchmark {
     }
 
     /** Publishes records at once, unchanged but for a fresh timestamp. */
-    private static void publish(ServiceBench bench, List<Kept> records) {
+    private static void publish(Producer producer, List<Kept> records) {
         for (Kept k : records) {
-            bench.send(Topics.RETURN_REQUESTS, k.key(), k.value(), k.headers(), System.currentTimeMillis(), null);
+            producer.send(k.outgoing());
         }
-        bench.flush();
+        producer.flush();
     }
 
     /** Decides rounds of copies of the backlog, one after the other, until {@code seconds} have passed. */
-    private static Map<String, Object> warmUp(ServiceBench bench, ServiceProcess service, List<Kept> backlog, int seconds,
-            AtomicInteger decided) throws Exception {
-        StackCpu.Snapshot cpuStart = bench.cpu(service);
+    private static Map<String, Object> warmUp(BenchStack bench, Producer producer, List<Kept> backlog, int seconds,
+            Returns returns) throws Exception {
+        AtomicInteger decided = returns.decided;
+        StackCpu.Reading cpuStart = bench.cpu();
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(seconds).toNanos();
         int rounds = 0;
@@ -518,8 +612,8 @@ public final class ReturnsBenchmark {
         while (System.nanoTime() < deadline) {
             List<Kept> round = copies(bench, backlog);
             int target = decided.get() + round.size();
-            publish(bench, round);
-            if (!ServiceBench.await(Duration.ofMinutes(5), () -> decided.get() >= target)) {
+            publish(producer, round);
+            if (!Await.until(Duration.ofMinutes(5), () -> decided.get() >= target)) {
                 throw new IllegalStateException("warm-up round " + (rounds + 1) + ": only " + (round.size() - target
                         + decided.get()) + " of " + round.size() + " return.decided arrived");
             }
@@ -532,24 +626,25 @@ public final class ReturnsBenchmark {
         m.put("rounds", rounds);
         m.put("decisions", decisions);
         m.put("decisionsPerSecond", decisions / secs);
-        m.put("cpu", bench.cpu(service).since(cpuStart));
+        m.put("cpu", bench.cpu().since(cpuStart));
         return m;
     }
 
     /** One more set of copies published at once on the warmed instance: to the topic, and committed by the consumer. */
-    private static Map<String, Object> warmDrain(ServiceBench bench, ServiceProcess service, List<Kept> backlog,
-            AtomicInteger decided, AtomicLong lastDecidedArrival) throws Exception {
+    private static Map<String, Object> warmDrain(BenchStack bench, Producer producer, List<Kept> backlog, Returns returns)
+            throws Exception {
+        AtomicInteger decided = returns.decided;
         List<Kept> copies = copies(bench, backlog);
-        StackCpu.Snapshot cpuStart = bench.cpu(service);
+        StackCpu.Reading cpuStart = bench.cpu();
         int target = decided.get() + copies.size();
         long start = System.currentTimeMillis();
-        publish(bench, copies);
-        if (!ServiceBench.await(Duration.ofMinutes(5), () -> decided.get() >= target)) {
+        publish(producer, copies);
+        if (!Await.until(Duration.ofMinutes(5), () -> decided.get() >= target)) {
             throw new IllegalStateException("warm drain: only " + (copies.size() - target + decided.get()) + " of "
                     + copies.size() + " return.decided arrived");
         }
-        StackCpu.Snapshot cpuEnd = bench.cpu(service);
-        long lastArrival = lastDecidedArrival.get();
+        StackCpu.Reading cpuEnd = bench.cpu();
+        long lastArrival = returns.lastDecidedArrival.get();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("decisions", copies.size());
         long firstDecision;
@@ -586,15 +681,16 @@ public final class ReturnsBenchmark {
     }
 
     /** Offers the kept return.requested records again on a fixed schedule and times each to its return.decided. */
-    private static Map<String, Object> latency(ServiceBench bench, ServiceProcess service, List<Kept> records, int rate,
-            int seconds, int warmup, Map<String, Timing> returns) throws Exception {
+    private static Map<String, Object> latency(BenchStack bench, Producer producer, List<Kept> records, int rate, int seconds,
+            Returns returns) throws Exception {
+        int warmup = WARMUP;
         int total = Math.min(records.size(), rate * (warmup + seconds));
         List<Timing> measured = new ArrayList<>();
         List<String> measuredIds = new ArrayList<>();
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime() + 200_000_000L;
         long warmupEnd = start + Duration.ofSeconds(warmup).toNanos();
-        StackCpu.Snapshot cpuStart = null;
+        StackCpu.Reading cpuStart = null;
         long firstMeasured = 0;
         long lastMeasured = 0;
         for (int i = 0; i < total; i++) {
@@ -604,23 +700,23 @@ public final class ReturnsBenchmark {
             }
             long now = System.nanoTime();
             Kept k = records.get(i);
-            Timing t = returns.computeIfAbsent(k.key(), key -> new Timing());
+            Timing t = returns.byId.computeIfAbsent(k.key(), key -> new Timing());
             long stamp = System.currentTimeMillis();
             t.requestedRecord = stamp;
-            bench.send(Topics.RETURN_REQUESTS, k.key(), k.value(), k.headers(), stamp, null);
+            producer.send(k.outgoing(), stamp);
             if (now >= warmupEnd) {
                 if (firstMeasured == 0) {
                     firstMeasured = now;
-                    cpuStart = bench.cpu(service);
+                    cpuStart = bench.cpu();
                 }
                 lastMeasured = now;
                 measured.add(t);
                 measuredIds.add(k.key());
             }
         }
-        bench.flush();
-        StackCpu.Snapshot cpuEnd = bench.cpu(service);
-        ServiceBench.await(Duration.ofSeconds(60), () -> measured.stream().allMatch(t -> t.decidedArrived > 0));
+        producer.flush();
+        StackCpu.Reading cpuEnd = bench.cpu();
+        Await.until(Duration.ofSeconds(60), () -> measured.stream().allMatch(t -> t.decidedArrived > 0));
         List<Double> toDecided = new ArrayList<>();
         int undecided = 0;
         for (Timing t : measured) {
@@ -668,61 +764,16 @@ public final class ReturnsBenchmark {
         return m;
     }
 
-    /** One customer's request to return some of an order, as the self-service page would send it. */
-    private static HttpRequest returnRequest(Shop shop, Map<String, String> tokens, KnownOrder order) {
-        List<Map<String, Object>> lines = new ArrayList<>();
-        boolean everything = shop.random().nextDouble() < 0.2;
-        int only = shop.random().nextInt(order.lines().size());
-        for (int i = 0; i < order.lines().size(); i++) {
-            if (!everything && i != only) {
-                continue;
-            }
-            OrderLine l = order.lines().get(i);
-            int quantity = 1 + shop.random().nextInt(l.quantity());
-            lines.add(Map.of("sku", l.sku(), "quantity", quantity, "reason", reason(shop, l.category())));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("orderId", order.orderId());
-        body.put("lines", lines);
-        body.put("preferredResolution", shop.random().nextDouble() < 0.8 ? "REFUND" : "EXCHANGE");
-        body.put("comment", "Requested from the self-service page");
-        String token = tokens.computeIfAbsent(order.customerId(), c -> DevTokens.token("customer", c));
-        return HttpRequest.newBuilder(URI.create(PlatformService.RETURNS.url() + "/api/v1/returns"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(EventJson.toJson(body)))
-                .build();
-    }
-
-    /** Apparel and shoes mostly come back for size; everything else for the usual spread of reasons. */
-    private static String reason(Shop shop, String category) {
-        if ((category.equals("apparel") || category.equals("footwear")) && shop.random().nextDouble() < 0.55) {
-            return "SIZE_FIT";
-        }
-        return GENERAL_REASONS[shop.random().nextInt(GENERAL_REASONS.length)];
-    }
-
     private static Map<String, Object> summary(List<Double> values) {
-        return new Latencies(values.stream().mapToDouble(Double::doubleValue).toArray()).summary();
+        return Latencies.of(values).summary();
     }
 
-    private static long count(ServiceBench bench, String sql) {
+    private static long count(BenchStack bench, String sql) {
         try (Connection c = bench.db("returns"); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         } catch (Exception e) {
             return -1;
         }
-    }
-
-    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> r, String name) {
-        var h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static double round2(double v) {
-        return Math.round(v * 100.0) / 100.0;
     }
 }

@@ -17,6 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.postventa.benchmarks.data.BulkSql;
+import io.postventa.benchmarks.data.DataSet;
+import io.postventa.benchmarks.data.TicketDataSet;
+import io.postventa.benchmarks.data.TicketTexts;
+import io.postventa.benchmarks.load.HttpLoad;
+import io.postventa.benchmarks.measure.Ceilings;
+import io.postventa.benchmarks.measure.Latencies;
+import io.postventa.benchmarks.measure.Machine;
+import io.postventa.benchmarks.measure.Report;
+import io.postventa.benchmarks.measure.StackCpu;
+import io.postventa.benchmarks.stack.BenchStack;
+import io.postventa.benchmarks.stack.RunningService;
 import io.postventa.devstack.DevTokens;
 import io.postventa.devstack.PlatformService;
 
@@ -45,7 +57,7 @@ import io.postventa.devstack.PlatformService;
  */
 public final class TicketsBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SLOT = "ticket_service_outbox";
+    private static final String DB = PlatformService.TICKET.database();
     private static final double GOAL_CONTACTS_PER_SECOND = 500;
     private static final double GOAL_SEARCH_P99_MS = 50;
     private static final List<String> ACTIVE = List.of("NEW", "OPEN", "PENDING_CUSTOMER", "ON_HOLD");
@@ -54,142 +66,161 @@ public final class TicketsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchLogging.configure();
-        int customers = Integer.parseInt(OutboxRelayBenchmark.option(args, "customers", "200000"));
-        int orders = Integer.parseInt(OutboxRelayBenchmark.option(args, "orders", "1000000"));
-        int tickets = Integer.parseInt(OutboxRelayBenchmark.option(args, "tickets", "1000000"));
-        List<Integer> levels = new ArrayList<>();
-        for (String level : OutboxRelayBenchmark.option(args, "concurrency", "1,4,16").split(",")) {
-            levels.add(Integer.parseInt(level.trim()));
-        }
-        int seconds = Integer.parseInt(OutboxRelayBenchmark.option(args, "seconds", "20"));
-        int warmup = Integer.parseInt(OutboxRelayBenchmark.option(args, "warmup", "5"));
-        int jitWarmup = Integer.parseInt(OutboxRelayBenchmark.option(args, "jit-warmup", "120"));
-        int searches = Integer.parseInt(OutboxRelayBenchmark.option(args, "searches", "200"));
-        int searchWarmup = Integer.parseInt(OutboxRelayBenchmark.option(args, "search-warmup", "100"));
-        boolean reuse = List.of(args).contains("--reuse");
-        Machine machine = Machine.current();
-        System.out.printf("Tickets benchmark on %d cores (%s), load average %.2f%n", machine.cores(), machine.cpu(),
-                machine.loadAverage());
-
-        try (ReusableServiceStack stack = ReusableServiceStack.start(PlatformService.TICKET, reuse)) {
-            System.out.println("Measuring the ceilings: Kafka ProducerPerformance, PostgreSQL commit rate...");
-            Map<String, Object> kafka = Ceilings.kafkaProducer(stack.info(), "bench.ceiling." + UUID.randomUUID(),
-                    100_000, 512);
-            Map<String, Object> pg1 = Ceilings.postgresCommitRate(stack.info(), "benchmarks", 1, Duration.ofSeconds(5));
-            Map<String, Object> pg4 = Ceilings.postgresCommitRate(stack.info(), "benchmarks", 4, Duration.ofSeconds(5));
-
+        Options options = Options.parse("tickets", "ticket-service under load: contacts/s through POST /api/v1/contacts at "
+                + "a few client counts, and customer 360 search p50/p99 by kind, over a bulk-loaded help desk.", args);
+        int customers = options.integer("customers", 200_000, "customers in the data set");
+        int orders = options.integer("orders", 1_000_000, "orders in the data set");
+        int tickets = options.integer("tickets", 1_000_000, "tickets in the data set, each with its first message");
+        List<Integer> levels = options.integers("concurrency", "1,4,16", "client counts of the ingest levels");
+        int seconds = options.integer("seconds", 20, "measured seconds of each ingest level");
+        int warmup = options.integer("warmup", 5, "unmeasured seconds before each ingest level");
+        int jitWarmup = options.integer("jit-warmup", 120, "seconds of contacts at the highest client count before the "
+                + "levels, not counted (0: measure cold)");
+        int searches = options.integer("searches", 200, "measured searches of each kind");
+        int searchWarmup = options.integer("search-warmup", 100, "searches of each kind first, not counted");
+        boolean reuse = options.flag("reuse", "keep the bench stack's PostgreSQL data and skip the load when it holds this "
+                + "data set already (same shape and schema version)");
+        Machine machine = options.start("Tickets benchmark");
+        try (BenchStack stack = BenchStack.start(reuse)) {
+            RunningService service = stack.startService(PlatformService.TICKET, Map.of());
+            Ceilings ceilings = Ceilings.measure(stack.info(), 512);
             TicketDataSet dataSet = new TicketDataSet(customers, orders, tickets);
-            Map<String, Object> data;
+            Map<String, Object> data = DataSet.loadOrReuse(stack, service, dataSet, reuse);
             Pools pools;
             List<Map.Entry<String, List<String>>> queries;
-            try (BulkSql sql = new BulkSql(stack.connect()); BulkSql second = new BulkSql(stack.connect())) {
-                if (reuse && dataSet.presentIn(sql)) {
-                    System.out.println("Reusing the data set of an earlier run (same shape and schema version).");
-                    data = new LinkedHashMap<>(Map.of("reused", true, "rows", TicketDataSet.counts(sql)));
-                } else {
-                    System.out.printf("Bulk-loading %,d customers, %,d orders, %,d tickets (SQL, then ANALYZE)...%n",
-                            customers, orders, tickets);
-                    dataSet.presentIn(sql);
-                    data = dataSet.load(sql, second, SLOT);
-                }
-                data.put("schemaVersion", sql.schemaVersion());
-                data.put("databaseSize", sql.text("select pg_size_pretty(pg_database_size(current_database()))"));
+            try (BulkSql sql = new BulkSql(stack.db(DB))) {
                 pools = Pools.load(sql);
                 queries = searchQueries(sql, searches + 20 + searchWarmup);
             }
-
-            HttpLoad.Result warmed = null;
-            Map<String, Object> warmedCpu = null;
-            if (jitWarmup > 0) {
-                int clients = levels.stream().mapToInt(Integer::intValue).max().orElse(16);
-                System.out.printf("JIT warm-up: %d s of contacts at %d clients, not counted...%n", jitWarmup, clients);
-                StackCpu.Snapshot cpu0 = stack.cpu();
-                warmed = HttpLoad.forDuration(clients, Duration.ZERO, Duration.ofSeconds(jitWarmup), 201,
-                        i -> pools.contact(stack.url(), 900_000_000 + i));
-                warmedCpu = stack.cpu().since(cpu0);
-                System.out.printf("  %,.0f contacts/s, p50 %.1f ms, p99 %.1f ms, %d errors%n", warmed.perSecond(),
-                        warmed.latencies().percentile(50), warmed.latencies().percentile(99), warmed.errors());
-            }
-            System.out.println("Ingest: POST /api/v1/contacts...");
-            List<HttpLoad.Result> ingest = new ArrayList<>();
-            // the machine's CPU over each level (its warm-up seconds included): on two cores the service shares them
-            // with PostgreSQL, Kafka and this load generator
-            List<Map<String, Object>> ingestCpu = new ArrayList<>();
-            for (int concurrency : levels) {
-                StackCpu.Snapshot cpu0 = stack.cpu();
-                HttpLoad.Result r = HttpLoad.forDuration(concurrency, Duration.ofSeconds(warmup),
-                        Duration.ofSeconds(seconds), 201, i -> pools.contact(stack.url(), concurrency * 10_000_000 + i));
-                System.out.printf("  %2d clients: %,.0f contacts/s, p50 %.1f ms, p99 %.1f ms, %d errors%s%n",
-                        concurrency, r.perSecond(), r.latencies().percentile(50), r.latencies().percentile(99),
-                        r.errors(), r.errorSample() == null ? "" : " (" + r.errorSample() + ")");
-                ingest.add(r);
-                ingestCpu.add(stack.cpu().since(cpu0));
-                System.out.println("      machine cores busy " + StackCpu.cell(ingestCpu.get(ingestCpu.size() - 1)));
-            }
-
-            System.out.println("Customer 360 search: GET /api/v1/customers/search?q=...");
+            Phase warmed = jitWarmup(stack, service, pools, levels, jitWarmup);
+            List<Phase> ingest = ingest(stack, service, pools, levels, warmup, seconds);
             String agent = DevTokens.token("agent", "ag-inh-01", null, Duration.ofHours(2));
-            Map<String, HttpLoad.Result> search = new LinkedHashMap<>();
-            HttpLoad.Result searchWarmed = null;
-            if (searchWarmup > 0) {
-                // The contacts warmed the contact path only: without this, a search's lookups and the 360 of up to
-                // ten customers were compiled while the first kinds were measured. Every kind in turn, with queries
-                // the measured ones do not repeat.
-                int kinds = queries.size();
-                int firstUnused = searches + 20;
-                System.out.printf("Search warm-up: %d searches of each kind, mixed, not counted...%n", searchWarmup);
-                searchWarmed = HttpLoad.forCount(1, 0, searchWarmup * kinds, 200, i -> {
-                    List<String> qs = queries.get(i % kinds).getValue();
-                    return HttpLoad.get(stack.url() + "/api/v1/customers/search?q=" + URLEncoder.encode(
-                            qs.get((firstUnused + i / kinds) % qs.size()), StandardCharsets.UTF_8), agent);
-                });
-                System.out.printf("  p50 %.1f ms, p99 %.1f ms, %d errors%n", searchWarmed.latencies().percentile(50),
-                        searchWarmed.latencies().percentile(99), searchWarmed.errors());
-            }
-            for (Map.Entry<String, List<String>> kind : queries) {
-                List<String> qs = kind.getValue();
-                HttpLoad.Result r = HttpLoad.forCount(1, 20, searches, 200, i -> HttpLoad.get(stack.url()
-                        + "/api/v1/customers/search?q=" + URLEncoder.encode(qs.get(i % qs.size()), StandardCharsets.UTF_8),
-                        agent));
-                System.out.printf("  %-8s p50 %6.1f ms, p99 %6.1f ms, max %6.1f ms, %d errors%n", kind.getKey(),
-                        r.latencies().percentile(50), r.latencies().percentile(99), r.latencies().max(), r.errors());
-                search.put(kind.getKey(), r);
-            }
-            Map<String, Object> plans = new LinkedHashMap<>();
-            try (BulkSql sql = new BulkSql(stack.connect())) {
-                for (Map.Entry<String, List<String>> kind : queries) {
-                    HttpLoad.Result r = search.get(kind.getKey());
-                    if (r.latencies().percentile(99) >= GOAL_SEARCH_P99_MS) {
-                        // the slowest search of the kind, asked three more times: a query that is slow again is
-                        // slow by its plan or its data; one that is fast now met something else (a pause, the host)
-                        String q = query(r.slowest());
-                        HttpLoad.Result again = HttpLoad.forCount(1, 0, 3, 200, i -> HttpLoad.get(stack.url()
-                                + "/api/v1/customers/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), agent));
-                        String plan = explain(sql, kind.getKey(), q);
-                        System.out.printf("%nThe slowest %s search (%s) took %.1f ms; three more: %.1f-%.1f ms. EXPLAIN"
-                                + " ANALYZE of its lookup:%n%s", kind.getKey(), q, r.latencies().max(),
-                                again.latencies().percentile(0), again.latencies().max(), plan);
-                        plans.put(kind.getKey(), Map.of("q", q, "ms", r.latencies().max(), "againMs",
-                                List.of(again.latencies().percentile(0), again.latencies().max()), "plan", plan));
-                    }
-                }
-            }
-
-            report(OutboxRelayBenchmark.option(args, "name", "tickets"), machine, kafka, pg1, pg4, data, warmed,
-                    warmedCpu, ingest, ingestCpu, searchWarmed, search, plans, customers, orders, tickets);
+            HttpLoad.Result searchWarmed = searchWarmup(service, agent, queries, searches, searchWarmup);
+            Map<String, HttpLoad.Result> search = search(service, agent, queries, searches);
+            Map<String, Object> plans = plansOfSlowKinds(stack, service, agent, queries, search);
+            report(options.report(machine), ceilings, data, warmed, ingest, searchWarmed, search, plans, customers, orders,
+                    tickets).write();
         }
         System.exit(0);
     }
 
-    private static void report(String name, Machine machine, Map<String, Object> kafka, Map<String, Object> pg1,
-            Map<String, Object> pg4, Map<String, Object> data, HttpLoad.Result warmed, Map<String, Object> warmedCpu,
-            List<HttpLoad.Result> ingest, List<Map<String, Object>> ingestCpu, HttpLoad.Result searchWarmed,
-            Map<String, HttpLoad.Result> search, Map<String, Object> plans, int customers, int orders, int tickets)
-            throws java.io.IOException {
-        double kafkaRate = (double) kafka.get("recordsPerSecond");
-        double pg4Rate = ((Number) pg4.get("commitsPerSecond")).doubleValue();
-        HttpLoad.Result best = ingest.stream().max((a, b) -> Double.compare(a.perSecond(), b.perSecond())).orElseThrow();
+    /** An ingest phase's load and the machine's CPU over it (its warm-up seconds included). */
+    private record Phase(HttpLoad.Result load, Map<String, Object> cpu) {
+        Map<String, Object> json() {
+            Map<String, Object> out = new LinkedHashMap<>(load.summary());
+            out.put("cpu", cpu);
+            return out;
+        }
+    }
+
+
+    /** Contacts at the highest client count, not counted: the service idled through the load, its contact path is cold. */
+    private static Phase jitWarmup(BenchStack stack, RunningService service, Pools pools, List<Integer> levels, int seconds)
+            throws InterruptedException {
+        if (seconds <= 0) {
+            return null;
+        }
+        int clients = levels.stream().mapToInt(Integer::intValue).max().orElse(16);
+        System.out.printf("JIT warm-up: %d s of contacts at %d clients, not counted...%n", seconds, clients);
+        StackCpu.Reading cpu0 = stack.cpu();
+        HttpLoad.Result warmed = HttpLoad.forDuration(clients, Duration.ZERO, Duration.ofSeconds(seconds), 201,
+                i -> pools.contact(service.url(), 900_000_000 + i));
+        System.out.printf("  %,.0f contacts/s, p50 %.1f ms, p99 %.1f ms, %d errors%n", warmed.perSecond(),
+                warmed.latencies().percentile(50), warmed.latencies().percentile(99), warmed.errors());
+        return new Phase(warmed, stack.cpu().since(cpu0));
+    }
+
+    private static List<Phase> ingest(BenchStack stack, RunningService service, Pools pools, List<Integer> levels, int warmup,
+            int seconds) throws InterruptedException {
+        System.out.println("Ingest: POST /api/v1/contacts...");
+        List<Phase> ingest = new ArrayList<>();
+        for (int concurrency : levels) {
+            StackCpu.Reading cpu0 = stack.cpu();
+            HttpLoad.Result r = HttpLoad.forDuration(concurrency, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), 201,
+                    i -> pools.contact(service.url(), concurrency * 10_000_000 + i));
+            Phase phase = new Phase(r, stack.cpu().since(cpu0));
+            System.out.printf("  %2d clients: %,.0f contacts/s, p50 %.1f ms, p99 %.1f ms, %d errors%s%n", concurrency,
+                    r.perSecond(), r.latencies().percentile(50), r.latencies().percentile(99), r.errors(),
+                    r.errorSample() == null ? "" : " (" + r.errorSample() + ")");
+            System.out.println("      machine cores busy " + StackCpu.cell(phase.cpu()));
+            ingest.add(phase);
+        }
+        return ingest;
+    }
+
+    /**
+     * Searches of every kind in turn, not counted, with queries the measured ones do not repeat: the contacts warmed
+     * the contact path only, and without this a search's lookups and the 360 of up to ten customers were compiled
+     * while the first kinds were measured.
+     */
+    private static HttpLoad.Result searchWarmup(RunningService service, String agent,
+            List<Map.Entry<String, List<String>>> queries, int searches, int perKind) throws InterruptedException {
+        if (perKind <= 0) {
+            return null;
+        }
+        int kinds = queries.size();
+        int firstUnused = searches + 20;
+        System.out.printf("Search warm-up: %d searches of each kind, mixed, not counted...%n", perKind);
+        HttpLoad.Result warmed = HttpLoad.forCount(1, 0, perKind * kinds, 200, i -> {
+            List<String> qs = queries.get(i % kinds).getValue();
+            return search(service, agent, qs.get((firstUnused + i / kinds) % qs.size()));
+        });
+        System.out.printf("  p50 %.1f ms, p99 %.1f ms, %d errors%n", warmed.latencies().percentile(50),
+                warmed.latencies().percentile(99), warmed.errors());
+        return warmed;
+    }
+
+    private static Map<String, HttpLoad.Result> search(RunningService service, String agent,
+            List<Map.Entry<String, List<String>>> queries, int searches) throws InterruptedException {
+        System.out.println("Customer 360 search: GET /api/v1/customers/search?q=...");
+        Map<String, HttpLoad.Result> search = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> kind : queries) {
+            List<String> qs = kind.getValue();
+            HttpLoad.Result r = HttpLoad.forCount(1, 20, searches, 200, i -> search(service, agent, qs.get(i % qs.size())));
+            System.out.printf("  %-8s p50 %6.1f ms, p99 %6.1f ms, max %6.1f ms, %d errors%n", kind.getKey(),
+                    r.latencies().percentile(50), r.latencies().percentile(99), r.latencies().max(), r.errors());
+            search.put(kind.getKey(), r);
+        }
+        return search;
+    }
+
+    private static HttpRequest search(RunningService service, String agent, String q) {
+        return HttpLoad.get(service.url() + "/api/v1/customers/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8),
+                agent);
+    }
+
+    /**
+     * For each kind over the goal, its slowest search asked three more times (a query slow again is slow by its plan
+     * or its data; one fast now met something else, a pause or the host) and the EXPLAIN ANALYZE of its lookup.
+     */
+    private static Map<String, Object> plansOfSlowKinds(BenchStack stack, RunningService service, String agent,
+            List<Map.Entry<String, List<String>>> queries, Map<String, HttpLoad.Result> search) throws Exception {
+        Map<String, Object> plans = new LinkedHashMap<>();
+        try (BulkSql sql = new BulkSql(stack.db(DB))) {
+            for (Map.Entry<String, List<String>> kind : queries) {
+                HttpLoad.Result r = search.get(kind.getKey());
+                if (r.latencies().percentile(99) < GOAL_SEARCH_P99_MS) {
+                    continue;
+                }
+                String q = query(r.slowest());
+                HttpLoad.Result again = HttpLoad.forCount(1, 0, 3, 200, i -> search(service, agent, q));
+                String plan = explain(sql, kind.getKey(), q);
+                System.out.printf("%nThe slowest %s search (%s) took %.1f ms; three more: %.1f-%.1f ms. EXPLAIN ANALYZE of its"
+                        + " lookup:%n%s", kind.getKey(), q, r.latencies().max(), again.latencies().percentile(0),
+                        again.latencies().max(), plan);
+                plans.put(kind.getKey(), Map.of("q", q, "ms", r.latencies().max(), "againMs",
+                        List.of(again.latencies().percentile(0), again.latencies().max()), "plan", plan));
+            }
+        }
+        return plans;
+    }
+
+    private static Report report(Report report, Ceilings ceilings, Map<String, Object> data, Phase warmed,
+            List<Phase> ingest, HttpLoad.Result searchWarmed, Map<String, HttpLoad.Result> search, Map<String, Object> plans,
+            int customers, int orders, int tickets) {
+        double pg4Rate = ceilings.commitsPerSecond4();
+        HttpLoad.Result best = ingest.stream().map(Phase::load).max((a, b) -> Double.compare(a.perSecond(), b.perSecond()))
+                .orElseThrow();
         Map<String, Object> searchJson = new LinkedHashMap<>();
         search.forEach((k, r) -> searchJson.put(k, r.summary()));
         double worstP99 = search.values().stream().mapToDouble(r -> r.latencies().percentile(99)).max().orElse(Double.NaN);
@@ -202,15 +233,10 @@ public final class TicketsBenchmark {
         goals.put("searchP99Ms", GOAL_SEARCH_P99_MS);
         goals.put("contactsPerSecondMet", best.perSecond() >= GOAL_CONTACTS_PER_SECOND);
         goals.put("searchP99Met", worstP99 < GOAL_SEARCH_P99_MS);
-
-        Report report = new Report(name, machine)
-                .put("dataSet", Map.of("customers", customers, "orders", orders, "tickets", tickets,
-                        "method", "bulk-loaded with SQL (generate_series) after the service's Flyway migrations, then ANALYZE",
-                        "load", data))
-                .put("ceilings", Map.of("kafkaProducer", kafka, "postgres1Client", pg1, "postgres4Clients", pg4))
-                .put("jitWarmup", warmed == null ? Map.of("seconds", 0) : withCpu(warmed, warmedCpu))
-                .put("ingest", java.util.stream.IntStream.range(0, ingest.size())
-                        .mapToObj(i -> withCpu(ingest.get(i), ingestCpu.get(i))).toList())
+        report.put("dataSet", Map.of("customers", customers, "orders", orders, "tickets", tickets,
+                        "method", TicketDataSet.METHOD, "load", data))
+                .put("jitWarmup", warmed == null ? Map.of("seconds", 0) : warmed.json())
+                .put("ingest", ingest.stream().map(Phase::json).toList())
                 .put("searchWarmup", searchWarmed == null ? Map.of("requests", 0) : searchWarmed.summary())
                 .put("search", searchJson)
                 .put("goals", goals)
@@ -219,24 +245,21 @@ public final class TicketsBenchmark {
         if (!plans.isEmpty()) {
             report.put("plansOfLookupsOverGoal", plans);
         }
-        report.row("Kafka producer ceiling (512 B, acks=all)", Report.number(kafkaRate) + " rec/s", "", "")
-                .row("PostgreSQL commits/s, 1 client", Report.number(((Number) pg1.get("commitsPerSecond")).doubleValue()), "", "")
-                .row("PostgreSQL commits/s, 4 clients", Report.number(pg4Rate), "", "");
+        ceilings.addTo(report);
         if (warmed != null) {
-            report.row("JIT warm-up, " + warmed.concurrency() + " clients (not counted)", Report.number(warmed.perSecond())
-                    + " contacts/s", "", "");
+            report.row("JIT warm-up, " + warmed.load().concurrency() + " clients (not counted)",
+                    Report.number(warmed.load().perSecond()) + " contacts/s", "", "");
         }
-        for (int i = 0; i < ingest.size(); i++) {
-            HttpLoad.Result r = ingest.get(i);
-            Map<String, Object> cpu = ingestCpu.get(i);
-            double budget = ((Number) cpu.get("machineCores")).doubleValue() * 1000 / GOAL_CONTACTS_PER_SECOND;
+        for (Phase phase : ingest) {
+            HttpLoad.Result r = phase.load();
             report.row("contacts/s, " + r.concurrency() + " clients", Report.number(r.perSecond()),
                     "goal " + Report.number(GOAL_CONTACTS_PER_SECOND) + "/s", Report.ratio(r.perSecond(), GOAL_CONTACTS_PER_SECOND))
                     .row("  p50 / p99", Report.ms(r.latencies().percentile(50)) + " / " + Report.ms(r.latencies().percentile(99)),
                             r.errors() + " errors", "")
-                    .row("  machine cores busy", StackCpu.cell(cpu), "", "")
-                    .row("  machine CPU per contact", StackCpu.perEvent(cpu, r.perSecond()),
-                            String.format(Locale.ROOT, "budget at the goal %.1f ms", budget), "");
+                    .row("  machine cores busy", StackCpu.cell(phase.cpu()), "", "")
+                    .row("  machine CPU per contact", StackCpu.perEvent(phase.cpu(), r.perSecond()),
+                            String.format(Locale.ROOT, "budget at the goal %.1f ms",
+                                    StackCpu.budgetMs(phase.cpu(), GOAL_CONTACTS_PER_SECOND)), "");
         }
         report.row("best contacts/s vs PG 4-client commits/s", Report.number(best.perSecond()), "PostgreSQL ceiling",
                 Report.ratio(best.perSecond(), pg4Rate));
@@ -245,8 +268,7 @@ public final class TicketsBenchmark {
             report.row("search by " + e.getKey() + " p50 / p99", Report.ms(l.percentile(50)) + " / " + Report.ms(l.percentile(99)),
                     "goal p99 < " + Report.ms(GOAL_SEARCH_P99_MS), Report.ratio(l.percentile(99), GOAL_SEARCH_P99_MS));
         }
-        report.row("load average (start)", String.format(Locale.ROOT, "%.2f", machine.loadAverage()), "", "");
-        report.write(io.postventa.testing.TestStack.projectRoot());
+        return report.row("load average (start)", String.format(Locale.ROOT, "%.2f", report.machine().loadAverage()), "", "");
     }
 
     /** The decoded {@code q} parameter of a search request. */
@@ -257,12 +279,6 @@ public final class TicketsBenchmark {
             }
         }
         throw new IllegalArgumentException("no q in " + uri);
-    }
-
-    private static Map<String, Object> withCpu(HttpLoad.Result r, Map<String, Object> cpu) {
-        Map<String, Object> out = new LinkedHashMap<>(r.summary());
-        out.put("cpu", cpu);
-        return out;
     }
 
     // search -----------------------------------------------------------------------------------------

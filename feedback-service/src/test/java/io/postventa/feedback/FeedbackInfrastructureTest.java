@@ -7,12 +7,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = PostventaTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "feedback"))
+@QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "feedback"))
 class FeedbackInfrastructureTest extends ServiceInfrastructureContract {
-
-    @Override
-    protected String expectedDatabase() {
-        return "feedback";
-    }
 }

@@ -46,6 +46,7 @@ import io.postventa.events.returns.ReturnResolution;
 import io.postventa.feedback.service.Sql;
 import io.postventa.feedback.service.SurveyService;
 import io.postventa.testing.KafkaTestClient;
+import io.postventa.testing.MovableClock;
 import io.postventa.testing.TopicRecorder;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
-import io.postventa.notification.support.Mailbox;
-import io.postventa.notification.support.Mailbox.Email;
-import io.postventa.notification.support.ProviderServer;
 import io.postventa.notification.support.TestEvents;
 import io.postventa.testing.KafkaTestClient;
+import io.postventa.testing.Mailbox;
+import io.postventa.testing.Mailbox.Email;
 import io.postventa.testing.PostventaTestResource;
+import io.postventa.testing.ProviderStubResource;
 import io.postventa.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -30,7 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications"))
-@QuarkusTestResource(ProviderServer.class)
+@QuarkusTestResource(ProviderStubResource.class)
 class AfterSalesNotificationsTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static KafkaTestClient kafka;
@@ -65,7 +65,7 @@ class AfterSalesNotificationsTest {
         assertTrue(ok.body().contains("RMA-7Q4K-2M9P"), "the RMA code and instructions: " + ok.body());
         Email no = mails.stream().filter(m -> m.subject().contains(rejected)).findFirst().orElseThrow();
         assertTrue(no.body().contains("Motivo: Fuera del plazo de 30 días"), "the reason: " + no.body());
-        await().atMost(WAIT).until(() -> ProviderServer.received("/sms", approved).size() == 1);
+        await().atMost(WAIT).until(() -> ProviderStubResource.stub().received("sms", approved).size() == 1);
     }
 
     @Test

@@ -12,10 +12,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.postventa.events.Topics;
-import io.postventa.notification.support.ProviderServer;
 import io.postventa.notification.support.TestEvents;
 import io.postventa.testing.KafkaTestClient;
 import io.postventa.testing.PostventaTestResource;
+import io.postventa.testing.ProviderStubResource;
 import io.postventa.testing.Tokens;
 import io.postventa.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications"))
-@QuarkusTestResource(ProviderServer.class)
+@QuarkusTestResource(ProviderStubResource.class)
 class NotificationHistoryApiTest {
 
     @Test

@@ -28,13 +28,13 @@ import io.postventa.notification.domain.PendingEvent;
 import io.postventa.notification.domain.TemplateVariant;
 import io.postventa.notification.domain.VariantPicker;
 import io.postventa.notification.service.CappedUpdates;
-import io.postventa.notification.support.Mailbox;
-import io.postventa.notification.support.Mailbox.Email;
-import io.postventa.notification.support.ProviderServer;
-import io.postventa.notification.support.TestClock;
 import io.postventa.notification.support.TestEvents;
 import io.postventa.testing.KafkaTestClient;
+import io.postventa.testing.Mailbox;
+import io.postventa.testing.Mailbox.Email;
+import io.postventa.testing.MovableClock;
 import io.postventa.testing.PostventaTestResource;
+import io.postventa.testing.ProviderStubResource;
 import io.postventa.testing.Tokens;
 import io.postventa.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -47,14 +47,14 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications"))
-@QuarkusTestResource(ProviderServer.class)
+@QuarkusTestResource(ProviderStubResource.class)
 class OrderNotificationsTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static KafkaTestClient kafka;
     private static TopicRecorder notifications;
 
     @Inject
-    TestClock clock;
+    MovableClock clock;
 
     @Inject
     CappedUpdates cappedUpdates;
@@ -83,8 +83,8 @@ class OrderNotificationsTest {
         assertTrue(mail.body().contains("Thank you for your first order"), "first purchase wording in English: " + mail.body());
         assertTrue(mail.body().contains("Hi Lucía"), "greets by name: " + mail.body());
         assertTrue(mail.body().contains("https://tracking.example-carrier.com/t/" + order), "tracking link: " + mail.body());
-        assertTrue(mail.listUnsubscribe() != null && mail.listUnsubscribe().contains("/api/v1/unsubscribe?token="),
-                "one-click unsubscribe header: " + mail.listUnsubscribe());
+        assertTrue(mail.header("List-Unsubscribe") != null && mail.header("List-Unsubscribe").contains("/api/v1/unsubscribe?token="),
+                "one-click unsubscribe header: " + mail.header("List-Unsubscribe"));
         assertEquals("support+o." + order + "@postventa.local", mail.replyTo(), "a reply names the order");
 
         List<ConsumerRecord<String, String>> sent = notifications.await(
@@ -106,8 +106,8 @@ class OrderNotificationsTest {
         String expectedSubject = variants.stream().filter(v -> v.name().equals(expected)).findFirst().orElseThrow()
                 .subject().replace("{orderId}", order);
         assertEquals(expectedSubject, mail.subject(), "the e-mail uses the recorded variant");
-        assertEquals(1, ProviderServer.received("/sms", order).size(), "one SMS at the provider");
-        assertEquals(ProviderServer.KEY, ProviderServer.received("/sms", order).get(0).authorization(),
+        assertEquals(1, ProviderStubResource.stub().received("sms", order).size(), "one SMS at the provider");
+        assertEquals(ProviderStubResource.KEY, ProviderStubResource.stub().received("sms", order).get(0).authorization(),
                 "the provider adapter sends the configured auth header");
     }
 
@@ -160,7 +160,7 @@ class OrderNotificationsTest {
                 "the shipped e-mail arrives once");
         assertEquals(4, deliveries(customer).stream().filter(d -> eventId.equals(d.get("sourceEventId"))).count(),
                 "one delivery per channel for the event, not two");
-        assertEquals(2, ProviderServer.received("/sms", order).size(), "one SMS per status change");
+        assertEquals(2, ProviderStubResource.stub().received("sms", order).size(), "one SMS per status change");
     }
 
     @Test
@@ -179,11 +179,11 @@ class OrderNotificationsTest {
 
         awaitOneEmail(email); // e-mail is not interruptive: it goes at once
         await().atMost(WAIT).until(() -> deliveries(customer).stream().filter(d -> "DEFERRED".equals(d.get("status"))).count() == 3);
-        assertEquals(0, ProviderServer.received("/sms", order).size(), "no SMS during quiet hours");
+        assertEquals(0, ProviderStubResource.stub().received("sms", order).size(), "no SMS during quiet hours");
 
         clock.advance(Duration.ofHours(2));
-        await().atMost(WAIT).until(() -> ProviderServer.received("/sms", order).size() == 1
-                && ProviderServer.received("/push", order).size() == 1);
+        await().atMost(WAIT).until(() -> ProviderStubResource.stub().received("sms", order).size() == 1
+                && ProviderStubResource.stub().received("push", order).size() == 1);
         await().atMost(WAIT).until(() -> deliveries(customer).stream().allMatch(d -> "SENT".equals(d.get("status"))));
     }
 
@@ -201,7 +201,7 @@ class OrderNotificationsTest {
         notifications.await(r -> customer.equals(r.key()) && r.value().contains("OPTED_OUT") && r.value().contains("\"SMS\""), 1, WAIT);
         Email mail = awaitOneEmail(email);
 
-        String url = mail.listUnsubscribe().substring(1, mail.listUnsubscribe().length() - 1);
+        String url = mail.header("List-Unsubscribe").substring(1, mail.header("List-Unsubscribe").length() - 1);
         String token = url.substring(url.indexOf("token=") + 6);
         given().queryParam("token", token).post("/api/v1/unsubscribe").then().statusCode(200)
                 .body("kind", equalTo("ORDER_UPDATES"));
@@ -240,7 +240,7 @@ class OrderNotificationsTest {
     @Test
     void aProviderOutageIsRetriedThenTheDeliveryFailsAndIsPublished() {
         String customer = "CUST-" + UUID.randomUUID();
-        String phone = ProviderServer.BROKEN_PREFIX + digits();
+        String phone = ProviderStubResource.UNAVAILABLE_PREFIX + digits();
         TestEvents.customer(kafka, customer, null, phone, "es", "Europe/Madrid");
         String order = "ORD-" + UUID.randomUUID();
         String eventId = TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 1, "es-ES");
@@ -252,7 +252,7 @@ class OrderNotificationsTest {
         assertEquals("HTTP_503", event.get("errorCode").asText());
         assertEquals(4, event.get("attempts").asInt(), "the first try and three retries");
         assertEquals(eventId, event.get("sourceEventId").asText());
-        assertEquals(4, ProviderServer.received("/whatsapp", phone).size(), "the provider saw every attempt");
+        assertEquals(4, ProviderStubResource.stub().received("whatsapp", phone).size(), "the provider saw every attempt");
         await().atMost(WAIT).until(() -> deliveries(customer).stream()
                 .anyMatch(d -> "WHATSAPP".equals(d.get("channel")) && "FAILED".equals(d.get("status"))));
     }
@@ -262,7 +262,7 @@ class OrderNotificationsTest {
         // one event, four channels claimed together: e-mail and push go through, SMS and WhatsApp hit an outage
         String customer = "CUST-" + UUID.randomUUID();
         String email = customer.toLowerCase() + "@example.com";
-        String phone = ProviderServer.BROKEN_PREFIX + digits();
+        String phone = ProviderStubResource.UNAVAILABLE_PREFIX + digits();
         TestEvents.customer(kafka, customer, email, phone, "es", "Europe/Madrid");
         String order = "ORD-" + UUID.randomUUID();
         String eventId = TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 1, "es-ES");
@@ -281,7 +281,7 @@ class OrderNotificationsTest {
         }
         assertEquals(4, byChannel.size(), "one outcome event per channel: " + byChannel.keySet());
         assertEquals(1, byChannel.get("PUSH").get("attempts").asInt(), "push went through at the first try");
-        assertTrue(byChannel.get("PUSH").get("providerMessageId").asText().startsWith("prov-"),
+        assertTrue(byChannel.get("PUSH").get("providerMessageId").asText().startsWith("push-"),
                 "the provider's id is published: " + byChannel.get("PUSH"));
         assertEquals("HTTP_503", byChannel.get("SMS").get("errorCode").asText());
         assertEquals(4, byChannel.get("SMS").get("attempts").asInt(), "the first try and three retries");
@@ -400,7 +400,7 @@ class OrderNotificationsTest {
         for (String order : capped) {
             assertTrue(digest.body().contains(order), "the digest lists " + order + ": " + digest.body());
         }
-        await().atMost(WAIT).until(() -> ProviderServer.received("/push", customer).stream()
+        await().atMost(WAIT).until(() -> ProviderStubResource.stub().received("push", customer).stream()
                 .anyMatch(r -> r.body().contains("Updates on your orders")));
     }
 
@@ -413,9 +413,9 @@ class OrderNotificationsTest {
         TestEvents.customer(kafka, customer, null, typed, "es", "Europe/Madrid");
         String order = "ORD-" + UUID.randomUUID();
         TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 2, "es-ES");
-        await().atMost(WAIT).until(() -> ProviderServer.received("/sms", order).size() == 1);
-        assertTrue(ProviderServer.received("/sms", order).get(0).body().contains("\"to\":\"+34" + national + "\""),
-                "the provider gets E.164: " + ProviderServer.received("/sms", order).get(0).body());
+        await().atMost(WAIT).until(() -> ProviderStubResource.stub().received("sms", order).size() == 1);
+        assertTrue(ProviderStubResource.stub().received("sms", order).get(0).body().contains("\"to\":\"+34" + national + "\""),
+                "the provider gets E.164: " + ProviderStubResource.stub().received("sms", order).get(0).body());
     }
 
     @Test
@@ -431,7 +431,7 @@ class OrderNotificationsTest {
         assertTrue(mail.body().contains("Olá Lucía") && mail.body().contains("terceira encomenda"),
                 "Portuguese, with third-purchase wording: " + mail.body());
 
-        String url = mail.listUnsubscribe().substring(1, mail.listUnsubscribe().length() - 1);
+        String url = mail.header("List-Unsubscribe").substring(1, mail.header("List-Unsubscribe").length() - 1);
         String token = url.substring(url.indexOf("token=") + 6);
         given().queryParam("token", token).header("Accept-Language", "es").get("/api/v1/unsubscribe").then()
                 .statusCode(200).contentType("text/html")
@@ -460,8 +460,7 @@ class OrderNotificationsTest {
     }
 
     private static Email awaitOneEmail(String address) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> !Mailbox.to(address).isEmpty());
-        return Mailbox.to(address).get(0);
+        return Mailbox.awaitFor(address, mail -> true, WAIT);
     }
 
     static List<Map<String, Object>> deliveries(String customerId) {

@@ -13,13 +13,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.postventa.notification.service.PersonalMoments;
-import io.postventa.notification.support.Mailbox;
-import io.postventa.notification.support.Mailbox.Email;
-import io.postventa.notification.support.ProviderServer;
-import io.postventa.notification.support.TestClock;
 import io.postventa.notification.support.TestEvents;
 import io.postventa.testing.KafkaTestClient;
+import io.postventa.testing.Mailbox;
+import io.postventa.testing.Mailbox.Email;
+import io.postventa.testing.MovableClock;
 import io.postventa.testing.PostventaTestResource;
+import io.postventa.testing.ProviderStubResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,11 +29,11 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications"))
-@QuarkusTestResource(ProviderServer.class)
+@QuarkusTestResource(ProviderStubResource.class)
 class PersonalMomentsTest {
 
     @Inject
-    TestClock clock;
+    MovableClock clock;
 
     @Inject
     PersonalMoments moments;

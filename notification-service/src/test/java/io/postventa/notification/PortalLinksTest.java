@@ -23,12 +23,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.notification.portal.PortalLinkToken;
-import io.postventa.notification.support.Mailbox;
-import io.postventa.notification.support.Mailbox.Email;
-import io.postventa.notification.support.ProviderServer;
 import io.postventa.notification.support.TestEvents;
 import io.postventa.testing.KafkaTestClient;
+import io.postventa.testing.Mailbox;
+import io.postventa.testing.Mailbox.Email;
 import io.postventa.testing.PostventaTestResource;
+import io.postventa.testing.ProviderStubResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +45,7 @@ import jakarta.inject.Inject;
 @TestProfile(PortalLinksTest.WithPortal.class)
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications"))
-@QuarkusTestResource(ProviderServer.class)
+@QuarkusTestResource(ProviderStubResource.class)
 class PortalLinksTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String PORTAL = "http://portal.test:8087";
@@ -86,8 +86,8 @@ class PortalLinksTest {
         String token = portalToken(mail);
         assertTrue(mail.body().contains(PORTAL + "/unsubscribe?token="), "the text's unsubscribe link leads to the portal: " + mail.body());
         assertTrue(mail.body().contains(PORTAL + "/p/" + token + "/preferences"), "preferences lead to the portal: " + mail.body());
-        assertTrue(mail.listUnsubscribe().contains("/api/v1/unsubscribe?token=") && !mail.listUnsubscribe().contains(PORTAL),
-                "List-Unsubscribe keeps the service's one-click endpoint: " + mail.listUnsubscribe());
+        assertTrue(mail.header("List-Unsubscribe").contains("/api/v1/unsubscribe?token=") && !mail.header("List-Unsubscribe").contains(PORTAL),
+                "List-Unsubscribe keeps the service's one-click endpoint: " + mail.header("List-Unsubscribe"));
         check(token).then().statusCode(200).body("customerId", equalTo(customer)).body("orderId", equalTo(order))
                 .body("language", equalTo("es"));
 

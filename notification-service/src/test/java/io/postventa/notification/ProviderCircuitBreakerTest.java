@@ -16,10 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.postventa.events.EventJson;
 import io.postventa.events.Topics;
-import io.postventa.notification.support.ProviderServer;
 import io.postventa.notification.support.TestEvents;
 import io.postventa.testing.KafkaTestClient;
 import io.postventa.testing.PostventaTestResource;
+import io.postventa.testing.ProviderStubResource;
 import io.postventa.testing.Tokens;
 import io.postventa.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -33,7 +33,7 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(ProviderCircuitBreakerTest.SmallCircuit.class)
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications"))
-@QuarkusTestResource(ProviderServer.class)
+@QuarkusTestResource(ProviderStubResource.class)
 class ProviderCircuitBreakerTest {
     private static final String SMS = "io.postventa.notification.channel.ChannelGateway/sms";
 
@@ -57,7 +57,7 @@ class ProviderCircuitBreakerTest {
     @Test
     void aProviderThatKeepsFailingOpensTheCircuitAndLaterMessagesWaitForItThenFail() {
         String customer = "CUST-" + UUID.randomUUID();
-        String phone = ProviderServer.BROKEN_PREFIX + (1_000_000 + System.nanoTime() % 8_999_999);
+        String phone = ProviderStubResource.UNAVAILABLE_PREFIX + (1_000_000 + System.nanoTime() % 8_999_999);
         try (KafkaTestClient kafka = KafkaTestClient.create(); TopicRecorder notifications = kafka.record(Topics.NOTIFICATIONS)) {
             TestEvents.customer(kafka, customer, null, phone, "es", "Europe/Madrid");
             String first = TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), "ORD-" + UUID.randomUUID(),
@@ -75,7 +75,7 @@ class ProviderCircuitBreakerTest {
             // it stays open for the whole test, so after circuit-open-retry-for (20 s here) the message fails
             JsonNode fast = failure(notifications, customer, second);
             assertEquals("CIRCUIT_OPEN", fast.get("errorCode").asText(), "given up only after waiting for the circuit");
-            assertEquals(4, ProviderServer.received("/sms", phone).size(), "the provider saw no call while the circuit was open");
+            assertEquals(4, ProviderStubResource.stub().received("sms", phone).size(), "the provider saw no call while the circuit was open");
         }
     }
 

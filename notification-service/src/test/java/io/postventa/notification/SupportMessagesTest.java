@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
-import io.postventa.notification.support.Mailbox;
-import io.postventa.notification.support.Mailbox.Email;
-import io.postventa.notification.support.ProviderServer;
 import io.postventa.notification.support.TestEvents;
 import io.postventa.testing.KafkaTestClient;
+import io.postventa.testing.Mailbox;
+import io.postventa.testing.Mailbox.Email;
 import io.postventa.testing.PostventaTestResource;
+import io.postventa.testing.ProviderStubResource;
 import io.postventa.testing.Tokens;
 import io.postventa.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -36,7 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications"))
-@QuarkusTestResource(ProviderServer.class)
+@QuarkusTestResource(ProviderStubResource.class)
 class SupportMessagesTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static KafkaTestClient kafka;
@@ -73,10 +73,10 @@ class SupportMessagesTest {
         TestEvents.example(kafka, EventType.TICKET_SOLVED, Map.of("ticketId", ticket, "customerId", customer,
                 "orderId", order, "automatic", "true"));
 
-        await().atMost(WAIT).until(() -> ProviderServer.received("/sms", phone).size() == 1);
-        assertTrue(ProviderServer.received("/sms", phone).get(0).body().contains(
+        await().atMost(WAIT).until(() -> ProviderStubResource.stub().received("sms", phone).size() == 1);
+        assertTrue(ProviderStubResource.stub().received("sms", phone).get(0).body().contains(
                 "https://tracking.example-carrier.com/t/" + order), "the answer with its tracking link, by SMS: "
-                + ProviderServer.received("/sms", phone));
+                + ProviderStubResource.stub().received("sms", phone));
         notifications.await(r -> customer.equals(r.key()) && r.value().contains(reply)
                 && "postventa.notification.sent.v1".equals(TopicRecorder.header(r, "ce_type")), 2, WAIT);
 

@@ -17,7 +17,7 @@ import io.postventa.notification.domain.Locales;
 import io.postventa.notification.domain.MessageTemplate;
 import io.postventa.notification.domain.Trigger;
 import io.postventa.notification.service.TemplateService;
-import io.postventa.notification.support.ProviderServer;
+import io.postventa.testing.ProviderStubResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import io.postventa.testing.PostventaTestResource;
@@ -30,7 +30,7 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications"))
-@QuarkusTestResource(ProviderServer.class)
+@QuarkusTestResource(ProviderStubResource.class)
 class TemplateApiTest {
 
     @Inject

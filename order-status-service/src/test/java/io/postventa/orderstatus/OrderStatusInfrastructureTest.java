@@ -7,12 +7,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = PostventaTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "order_status"))
+@QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "order_status"))
 class OrderStatusInfrastructureTest extends ServiceInfrastructureContract {
-
-    @Override
-    protected String expectedDatabase() {
-        return "order_status";
-    }
 }

@@ -7,12 +7,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = PostventaTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "returns"))
+@QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "returns"))
 class ReturnsInfrastructureTest extends ServiceInfrastructureContract {
-
-    @Override
-    protected String expectedDatabase() {
-        return "returns";
-    }
 }

@@ -46,6 +46,7 @@ import io.postventa.events.EventType;
 import io.postventa.events.Topics;
 import io.postventa.returns.service.ShipmentService;
 import io.postventa.testing.KafkaTestClient;
+import io.postventa.testing.MovableClock;
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.testing.Tokens;
 import io.postventa.testing.TopicRecorder;
@@ -430,10 +431,10 @@ class RiskConsumerTest {
         String returnId = made[0];
         Fixtures.awaitStatus(made[1], returnId, "LABEL_ISSUED");
         try {
-            clock.moveBy(Duration.ofDays(27));
+            clock.advance(Duration.ofDays(27));
             shipments.expireUnusedLabels();
             Fixtures.awaitStatus(made[1], returnId, "LABEL_ISSUED");
-            clock.moveBy(Duration.ofDays(1).plusMinutes(5));
+            clock.advance(Duration.ofDays(1).plusMinutes(5));
             assertTrue(shipments.expireUnusedLabels() >= 1);
         } finally {
             clock.reset();

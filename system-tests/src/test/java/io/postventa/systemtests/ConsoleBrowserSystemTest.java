@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.postventa.events.EventType;
+import io.postventa.testing.Mailbox;
 import io.postventa.testing.Tokens;
 
 /**

@@ -39,7 +39,9 @@ import io.postventa.devstack.PlatformService;
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
-import io.postventa.systemtests.Mailbox.Email;
+import io.postventa.providerstub.ProviderStub;
+import io.postventa.testing.Mailbox;
+import io.postventa.testing.Mailbox.Email;
 import io.postventa.testing.Tokens;
 import io.postventa.testing.TopicRecorder;
 

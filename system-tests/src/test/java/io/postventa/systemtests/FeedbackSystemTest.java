@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
-import io.postventa.systemtests.Mailbox.Email;
+import io.postventa.testing.Mailbox;
+import io.postventa.testing.Mailbox.Email;
 import io.postventa.testing.TopicRecorder;
 
 /** Scenario 4: a delivery asks for an NPS answer; a detractor gets a follow-up ticket and shows in the KPIs. */

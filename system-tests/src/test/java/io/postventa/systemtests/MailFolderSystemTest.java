@@ -15,7 +15,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.postventa.events.EventType;
-import io.postventa.systemtests.Mailbox.Email;
+import io.postventa.testing.Mailbox;
+import io.postventa.testing.Mailbox.Email;
 
 /**
  * Issue 27, item 10: the local mail folder is faithful. A new user who counts the e-mails notification-service

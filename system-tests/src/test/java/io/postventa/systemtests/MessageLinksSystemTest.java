@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.postventa.devstack.PlatformService;
-import io.postventa.systemtests.Mailbox.Email;
+import io.postventa.testing.Mailbox;
+import io.postventa.testing.Mailbox.Email;
 
 /**
  * Scenario 6: the links a message carries lead to the pages where the running stack serves them. The services run

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.postventa.events.EventType;
-import io.postventa.systemtests.Mailbox.Email;
+import io.postventa.testing.Mailbox;
+import io.postventa.testing.Mailbox.Email;
 
 /**
  * What messages say: a third language (Portuguese) end to end with no code beyond a list (issue 27, item 8), and
@@ -33,7 +34,7 @@ class MessageWordingSystemTest extends SystemTest {
         Shop.Order order = shop.order(customer.id()).placed(Instant.now().minus(1, ChronoUnit.DAYS))
                 .then(EventType.ORDER_SHIPPED, Instant.now().minus(2, ChronoUnit.HOURS));
         Email shipped = await("the 'shipped' e-mail").atMost(WAIT).until(() -> Mailbox.to(customer.email()).stream()
-                .filter(m -> m.subject().contains(order.id()) && m.complete()).findFirst().orElse(null), m -> m != null);
+                .filter(m -> m.subject().contains(order.id())).findFirst().orElse(null), m -> m != null);
         assertTrue(shipped.subject().equals("A sua encomenda " + order.id() + " está a caminho")
                 || shipped.subject().equals("Já vai a caminho! Encomenda " + order.id()), "in Portuguese: " + shipped);
         assertTrue(shipped.body().contains("Olá " + customer.firstName())
@@ -57,7 +58,7 @@ class MessageWordingSystemTest extends SystemTest {
             Shop.Order order = placedAs(customer, placedAt.plus(purchase, ChronoUnit.HOURS), purchase);
             order.then(EventType.ORDER_SHIPPED, placedAt.plus(purchase + 10, ChronoUnit.HOURS));
             Email shipped = await("the 'shipped' e-mail of purchase " + purchase).atMost(WAIT).until(() ->
-                    Mailbox.to(customer.email()).stream().filter(m -> m.subject().contains(order.id()) && m.complete())
+                    Mailbox.to(customer.email()).stream().filter(m -> m.subject().contains(order.id()))
                             .findFirst().orElse(null), m -> m != null);
             for (int other = 0; other < thanks.size(); other++) {
                 assertEquals(other == purchase - 1, shipped.body().contains(thanks.get(other)),
@@ -68,7 +69,7 @@ class MessageWordingSystemTest extends SystemTest {
         Shop.Order cancelled = placedAs(customer, placedAt.plus(20, ChronoUnit.HOURS), 4)
                 .then(EventType.ORDER_CANCELLED, placedAt.plus(21, ChronoUnit.HOURS));
         Email told = await("the cancellation is told").atMost(WAIT).until(() -> Mailbox.to(customer.email()).stream()
-                .filter(m -> m.subject().contains(cancelled.id()) && m.complete()).findFirst().orElse(null), m -> m != null);
+                .filter(m -> m.subject().contains(cancelled.id())).findFirst().orElse(null), m -> m != null);
         assertEquals("Tu pedido " + cancelled.id() + " ha sido cancelado", told.subject());
         assertTrue(told.body().contains("no se enviará") && told.body().contains("19.90 EUR"),
                 "what it means for the customer: " + told.body());

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
-import io.postventa.systemtests.Mailbox.Email;
+import io.postventa.testing.Mailbox;
+import io.postventa.testing.Mailbox.Email;
 import io.postventa.testing.TopicRecorder;
 
 /**

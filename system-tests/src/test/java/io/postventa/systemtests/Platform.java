@@ -21,6 +21,7 @@ import io.postventa.devstack.PlatformService;
 import io.postventa.devstack.PortalProcess;
 import io.postventa.devstack.ServiceProcess;
 import io.postventa.devstack.StackState;
+import io.postventa.providerstub.ProviderStub;
 import io.postventa.testing.StackInfo;
 import io.postventa.testing.TestStack;
 
@@ -38,6 +39,8 @@ public final class Platform {
      */
     private static final Duration START_TIMEOUT =
             Duration.parse(System.getProperty("postventa.system-tests.start-timeout", "PT10M"));
+    /** The key the SMS, WhatsApp and push providers require; notification-service is given it. */
+    private static final String PROVIDER_KEY = "Bearer system-tests-provider-key";
     private static Platform instance;
     private static RuntimeException failure;
 
@@ -53,7 +56,7 @@ public final class Platform {
         long started = System.nanoTime();
         useSystemTestPorts();
         stack = TestStack.get();
-        providers = ProviderStub.start();
+        providers = ProviderStub.builder().authorization(PROVIDER_KEY).start();
         for (PlatformService service : PlatformService.all()) {
             freshDatabase(database(service), slot(service));
         }
@@ -223,10 +226,7 @@ public final class Platform {
                 // scenario sees them sent when the cap allows again
                 p.put("postventa.notification.frequency-cap-window", "PT90S");
                 p.put("postventa.notification.capped-check-interval", "PT1S");
-                for (String channel : List.of("sms", "whatsapp", "push")) {
-                    p.put("postventa.notification.providers." + channel + ".url", providers.url() + "/" + channel);
-                    p.put("postventa.notification.providers." + channel + ".auth-value", ProviderStub.KEY);
-                }
+                p.putAll(providers.notificationSettings());
             }
             case FEEDBACK -> {
                 p.put("feedback.surveys.nps-after-delivery", "PT0S");

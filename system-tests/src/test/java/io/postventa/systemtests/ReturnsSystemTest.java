@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.postventa.events.EventJson;
 import io.postventa.events.Topics;
-import io.postventa.systemtests.Mailbox.Email;
+import io.postventa.testing.Mailbox;
+import io.postventa.testing.Mailbox.Email;
 import io.postventa.testing.Tokens;
 import io.postventa.testing.TopicRecorder;
 

@@ -20,6 +20,10 @@ public final class ResponseTimeHistogram {
         return Math.max(b, 1);
     }
 
+    /** {@link #bucket} in SQL, of the seconds expression it is formatted with (the same float arithmetic). */
+    public static final String BUCKET_SQL = "(case when (%1$s) <= 1 then 0 else greatest(1, ceil(ln((%1$s)::float8) "
+            + "/ ln(1.02::float8) - 1e-9)::int) end)";
+
     /** The largest time a bucket holds, in seconds (rounded). */
     public static long upperBound(int bucket) {
         return bucket == 0 ? 1 : Math.round(Math.pow(BASE, bucket));

@@ -179,9 +179,12 @@ public class FactService {
         rollups.add(day, RETURNS_REQUESTED, 1);
         long units = 0;
         boolean defect = false;
+        int lineNo = 0;
         for (ReturnLine line : r.lines()) {
             int quantity = line.quantity() == null ? 1 : line.quantity();
             units += quantity;
+            sql.update("insert into return_line_fact (return_id, line_no, sku, category, quantity, reason) values (?, ?, ?, ?, ?, ?) "
+                    + "on conflict do nothing", r.returnId(), lineNo++, line.sku(), line.category(), quantity, line.reason());
             rollups.category(day, line.category(), 0, quantity);
             rollups.sku(day, line.sku(), 0, quantity, 0);
             defect |= DEFECT_RETURNS.contains(line.reason());
@@ -204,10 +207,12 @@ public class FactService {
         if (d.outcome() == ReturnOutcome.REJECTED) {
             sql.update("update return_fact set open = false where return_id = ?", d.returnId());
         }
-        if (sql.update("update return_fact set decided = true where return_id = ? and not decided", d.returnId()) == 1) {
+        boolean auto = d.outcome() == ReturnOutcome.APPROVED && d.decidedBy() == Decider.RISK_ENGINE;
+        if (sql.update("update return_fact set decided = true, decided_at = ?, auto_approved = ? where return_id = ? and not decided",
+                d.occurredAt(), auto, d.returnId()) == 1) {
             LocalDate day = rollups.day(d.occurredAt());
             rollups.add(day, RETURNS_DECIDED, 1);
-            if (d.outcome() == ReturnOutcome.APPROVED && d.decidedBy() == Decider.RISK_ENGINE) {
+            if (auto) {
                 rollups.add(day, RETURNS_AUTO_APPROVED, 1);
             }
         }
@@ -247,9 +252,9 @@ public class FactService {
     }
 
     private void contact(ContactReceived c) {
-        if (sql.update("insert into contact_fact (contact_id, ticket_id, customer_id, order_id, reason, received_at) "
-                + "values (?, ?, ?, ?, ?, ?) on conflict (contact_id) do nothing", c.contactId(), c.ticketId(), c.customerId(),
-                c.orderId(), c.reason(), c.occurredAt()) == 0) {
+        if (sql.update("insert into contact_fact (contact_id, ticket_id, customer_id, order_id, reason, received_at, reason_at_contact) "
+                + "values (?, ?, ?, ?, ?, ?, ?) on conflict (contact_id) do nothing", c.contactId(), c.ticketId(), c.customerId(),
+                c.orderId(), c.reason(), c.occurredAt(), c.reason()) == 0) {
             return;
         }
         LocalDate day = rollups.day(c.occurredAt());
@@ -279,8 +284,9 @@ public class FactService {
 
     private void firstResponse(TicketFirstResponse f) {
         ensureTicket(f.ticketId(), f.customerId(), f.orderId(), f.reason());
-        if (sql.update("update ticket_fact set first_response_recorded = true where ticket_id = ? and not first_response_recorded",
-                f.ticketId()) == 1) {
+        if (sql.update("update ticket_fact set first_response_recorded = true, first_response_at = ?, first_response_seconds = ?, "
+                + "first_response_within_sla = ? where ticket_id = ? and not first_response_recorded", f.occurredAt(),
+                f.firstResponseSeconds(), Boolean.TRUE.equals(f.withinSla()), f.ticketId()) == 1) {
             LocalDate day = rollups.day(f.occurredAt());
             rollups.add(day, FIRST_RESPONSES, 1);
             rollups.add(day, FIRST_RESPONSE_SECONDS_SUM, f.firstResponseSeconds());
@@ -296,7 +302,8 @@ public class FactService {
         boolean slaMet = Boolean.TRUE.equals(s.firstResponseMet()) && Boolean.TRUE.equals(s.resolutionMet());
         sql.update("update ticket_fact set open = false, reason = ?, sla_met = ?, customer_id = coalesce(customer_id, ?), "
                 + "order_id = coalesce(order_id, ?) where ticket_id = ?", s.reason(), slaMet, s.customerId(), s.orderId(), s.ticketId());
-        if (sql.update("update ticket_fact set solved_once = true where ticket_id = ? and not solved_once", s.ticketId()) == 1) {
+        if (sql.update("update ticket_fact set solved_once = true, solved_at = ?, resolution_seconds = ?, solved_within_sla = ? "
+                + "where ticket_id = ? and not solved_once", s.occurredAt(), s.resolutionSeconds(), slaMet, s.ticketId()) == 1) {
             LocalDate day = rollups.day(s.occurredAt());
             rollups.add(day, TICKETS_SOLVED, 1);
             rollups.add(day, RESOLUTION_SECONDS_SUM, s.resolutionSeconds());

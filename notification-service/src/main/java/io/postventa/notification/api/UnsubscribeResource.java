@@ -1,12 +1,13 @@
 package io.postventa.notification.api;
 
 import java.util.List;
+import java.util.Map;
 
 import io.postventa.notification.config.NotificationConfig;
 import io.postventa.notification.domain.UnsubscribeToken;
 import io.postventa.notification.service.PreferencesService;
-import io.postventa.notification.service.Texts;
 import io.postventa.web.ProblemException;
+import io.postventa.web.Texts;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.annotation.security.PermitAll;
@@ -51,8 +52,9 @@ public class UnsubscribeResource {
     public String confirm(@QueryParam("token") String token, @Context HttpHeaders headers) {
         UnsubscribeToken.Subject subject = verify(token);
         String language = preferences.languageOf(subject.customerId(), browserLanguage(headers));
+        Map<String, String> kind = Map.of("kind", texts.get(language, "kind." + subject.kind().name()));
         return page(language, false, texts.get(language, "unsubscribe.title"),
-                texts.get(language, "unsubscribe.question", texts.get(language, "kind." + subject.kind().name())));
+                texts.get(language, "unsubscribe.question", kind));
     }
 
     @POST
@@ -61,7 +63,8 @@ public class UnsubscribeResource {
         UnsubscribeToken.Subject subject = verify(token);
         preferences.unsubscribe(subject.customerId(), subject.kind());
         String language = preferences.languageOf(subject.customerId(), browserLanguage(headers));
-        String message = texts.get(language, "unsubscribe.done", texts.get(language, "kind." + subject.kind().name()));
+        Map<String, String> kind = Map.of("kind", texts.get(language, "kind." + subject.kind().name()));
+        String message = texts.get(language, "unsubscribe.done", kind);
         if (wantsPage(headers)) {
             return Response.ok(page(language, true, texts.get(language, "unsubscribe.done.title"), message),
                     MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.postventa.events.contacts.ReplyAddress;
 import io.postventa.notification.channel.OutgoingMessage;
-import io.postventa.notification.domain.ReplyAddress;
 
 /**
  * A delivery as the dispatcher's claim returns it: what sending needs and what its notification.sent/failed event

@@ -27,13 +27,13 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.jboss.logging.Logger;
 
 import io.postventa.events.common.NotificationChannel;
+import io.postventa.events.contacts.ReplyAddress;
 import io.postventa.notification.channel.ChannelGateway;
 import io.postventa.notification.channel.OutgoingMessage;
 import io.postventa.notification.channel.ProviderException;
 import io.postventa.notification.config.NotificationConfig;
 import io.postventa.notification.domain.Delivery;
 import io.postventa.notification.domain.DeliveryStatus;
-import io.postventa.notification.domain.ReplyAddress;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

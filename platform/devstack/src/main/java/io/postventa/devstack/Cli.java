@@ -1,5 +1,6 @@
 package io.postventa.devstack;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import io.postventa.providerstub.ProviderStub;
 
 /**
  * The `postventa` command: {@code up} runs Kafka, PostgreSQL, SMTP and the five services in the
@@ -38,7 +41,7 @@ public final class Cli {
                     System.exit(2);
                 }
             }
-        } catch (StackException e) {
+        } catch (StackException | UncheckedIOException e) {
             System.err.println("postventa: " + e.getMessage());
             System.exit(1);
         } catch (java.util.concurrent.CompletionException e) {
@@ -61,7 +64,7 @@ public final class Cli {
         List<ServiceProcess> services = new ArrayList<>();
         List<EdgeAppProcess> edges = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        MessageProviderStub providers = MessageProviderStub.start(settings.dir().resolve("messages"));
+        ProviderStub providers = ProviderStub.builder().journal(settings.dir().resolve("messages")).start();
         Path record = RunningStacks.record(root, settings.dir());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the services, Kafka, PostgreSQL and SMTP...");

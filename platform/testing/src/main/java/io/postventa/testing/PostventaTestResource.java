@@ -15,6 +15,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * </pre>
  */
 public class PostventaTestResource implements QuarkusTestResourceLifecycleManager {
+    /** The setting that names the database the test declared ({@link ServiceInfrastructureContract} checks it). */
+    public static final String DATABASE = "postventa.test.database";
+
     private String database = "platform_test";
 
     @Override
@@ -28,6 +31,7 @@ public class PostventaTestResource implements QuarkusTestResourceLifecycleManage
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
         config.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(database));
+        config.put(DATABASE, database);
         config.put("quarkus.datasource.username", stack.postgresUser());
         config.put("quarkus.datasource.password", stack.postgresPassword());
         config.put("mp.jwt.verify.publickey.location", stack.jwtPublicKeyLocation());

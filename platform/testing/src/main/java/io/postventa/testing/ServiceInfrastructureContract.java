@@ -22,13 +22,22 @@ import jakarta.enterprise.inject.spi.CDI;
 
 /**
  * What every service must satisfy on the real stack: ready only with its database and Kafka, its
- * own database (not a neighbour's) writable, its outbox relay running, and the broker it is configured with reachable.
- * A service test extends it under {@code @QuarkusTest} with {@link PostventaTestResource}.
+ * own database (the one its tests declare to {@link PostventaTestResource}, not a neighbour's) writable, its outbox
+ * relay running, and the broker it is configured with reachable. Each service runs it by a class with no body:
+ *
+ * <pre>
+ * &#64;QuarkusTest
+ * &#64;QuarkusTestResource(value = PostventaTestResource.class, initArgs = &#64;ResourceArg(name = "database", value = "returns"))
+ * class ReturnsInfrastructureTest extends ServiceInfrastructureContract {
+ * }
+ * </pre>
  */
 public abstract class ServiceInfrastructureContract {
 
-    /** The database this service must be connected to. */
-    protected abstract String expectedDatabase();
+    /** The database this service must be connected to: the one its test resource was given. */
+    private static String expectedDatabase() {
+        return ConfigProvider.getConfig().getValue(PostventaTestResource.DATABASE, String.class);
+    }
 
     @Test
     void readinessIsUpAndCoversTheDatabaseAndKafka() {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,15 +14,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A service's customer-facing texts, one properties file per language ({@code <bundle>_<language>.properties}, UTF-8,
  * on the service's classpath), so that a language is added with a file and an entry in the service's list of
  * supported languages, not with code. The first language of the list is the default: a key a language lacks is
- * taken from it, and it answers whoever asks in a language the service does not speak. Values may name
- * placeholders, {@code {name}}, filled by {@link #get(String, String, Map)}.
+ * taken from it, and it answers whoever asks in a language the service does not speak. A language may be asked for
+ * by its code or by a locale tag ({@code pt-BR} reads the {@code pt} file). Values may name placeholders,
+ * {@code {name}}, filled by {@link #get(String, String, Map)}, or be {@link MessageFormat} patterns (plural choices,
+ * numbers), applied by {@link #format}.
  */
 public final class Texts {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_.-]*)}");
+
     private final String bundle;
     private final List<String> languages;
     private final Map<String, Map<String, String>> byLanguage;
@@ -99,9 +106,16 @@ public final class Texts {
 
     /** The text of {@code key} in {@code language}, else in the default language, else empty. */
     public Optional<String> find(String language, String key) {
-        Map<String, String> texts = byLanguage.get(language == null ? "" : language.toLowerCase(Locale.ROOT));
-        String text = texts == null ? null : texts.get(key);
-        return Optional.ofNullable(text != null ? text : byLanguage.get(defaultLanguage()).get(key));
+        return own(language, key).or(() -> Optional.ofNullable(byLanguage.get(defaultLanguage()).get(key)));
+    }
+
+    /**
+     * The text of {@code key} in {@code language}'s own file, never the default language's (e.g. a list of words
+     * that must be that language's own); empty when the language is not spoken or its file lacks the key.
+     */
+    public Optional<String> own(String language, String key) {
+        Map<String, String> texts = byLanguage.get(code(language));
+        return Optional.ofNullable(texts == null ? null : texts.get(key));
     }
 
     /** The text of {@code key} in {@code language} (see {@link #find}); a key no language has is a programming error. */
@@ -110,19 +124,35 @@ public final class Texts {
                 "no text '" + key + "' in " + bundle + "_" + defaultLanguage() + ".properties"));
     }
 
-    /** {@link #get(String, String)} with each {@code {name}} replaced by its value. */
+    /**
+     * {@link #get(String, String)} with each {@code {name}} that {@code values} has replaced by its value, in one pass
+     * (a value that itself reads {@code {name}} is left as it is).
+     */
     public String get(String language, String key, Map<String, ?> values) {
-        String text = get(language, key);
-        for (Map.Entry<String, ?> value : values.entrySet()) {
-            text = text.replace("{" + value.getKey() + "}", String.valueOf(value.getValue()));
+        Matcher placeholder = PLACEHOLDER.matcher(get(language, key));
+        StringBuilder text = new StringBuilder();
+        while (placeholder.find()) {
+            String name = placeholder.group(1);
+            String value = values.containsKey(name) ? String.valueOf(values.get(name)) : placeholder.group();
+            placeholder.appendReplacement(text, Matcher.quoteReplacement(value));
         }
-        return text;
+        return placeholder.appendTail(text).toString();
+    }
+
+    /**
+     * The text of {@code key} (see {@link #find}) as a {@link MessageFormat} pattern in that language's locale, applied
+     * to {@code arguments}: {@code {0,choice,1#1 hora|1<{0,number,integer} horas}} (a single quote is written
+     * {@code ''} in such a pattern).
+     */
+    public String format(String language, String key, Object... arguments) {
+        String spoken = speaks(code(language)) ? code(language) : defaultLanguage();
+        return new MessageFormat(get(spoken, key), Locale.forLanguageTag(spoken)).format(arguments);
     }
 
     /** Every text of {@code language}, the default language's where it has none (e.g. for a page template). */
     public Map<String, String> all(String language) {
         Map<String, String> out = new TreeMap<>(byLanguage.get(defaultLanguage()));
-        Map<String, String> own = byLanguage.get(language == null ? "" : language.toLowerCase(Locale.ROOT));
+        Map<String, String> own = byLanguage.get(code(language));
         if (own != null) {
             out.putAll(own);
         }
@@ -140,6 +170,14 @@ public final class Texts {
             }
         }
         return missing;
+    }
+
+    /** The language code of a code or locale tag ({@code pt_BR}, {@code PT-br} → {@code pt}); empty for null. */
+    private static String code(String languageOrTag) {
+        if (languageOrTag == null || languageOrTag.isBlank()) {
+            return "";
+        }
+        return Locale.forLanguageTag(languageOrTag.trim().replace('_', '-')).getLanguage().toLowerCase(Locale.ROOT);
     }
 
     /** The keys a language has that the default lacks (a typo, or a text left behind), by language. */

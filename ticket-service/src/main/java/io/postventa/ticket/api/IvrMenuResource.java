@@ -7,9 +7,9 @@ import java.util.Map;
 import io.postventa.events.common.ContactReason;
 import io.postventa.ticket.config.TextsProducer;
 import io.postventa.ticket.config.TicketConfig;
-import io.postventa.ticket.domain.Texts;
 import io.postventa.web.Caller;
 import io.postventa.web.ProblemException;
+import io.postventa.web.Texts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -45,7 +45,7 @@ public class IvrMenuResource {
         String lang = language != null ? language : texts.defaultLanguage();
         List<IvrOption> options = new ArrayList<>();
         TextsProducer.ivrMenu(config).forEach((option, reason) -> options.add(new IvrOption(option, reason,
-                texts.render(lang, "ivr.option." + reason.name(), Map.of("option", option)))));
+                texts.get(lang, "ivr.option." + reason.name(), Map.of("option", option)))));
         return new IvrMenu(lang, texts.get(lang, "ivr.greeting"), options);
     }
 }

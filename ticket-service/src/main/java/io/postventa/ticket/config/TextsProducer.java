@@ -5,7 +5,8 @@ import java.util.Map;
 
 import io.postventa.events.common.ContactReason;
 import io.postventa.ticket.domain.ContactReasonClassifier;
-import io.postventa.ticket.domain.Texts;
+import io.postventa.ticket.domain.TicketTexts;
+import io.postventa.web.Texts;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -15,7 +16,7 @@ public class TextsProducer {
     @Produces
     @Singleton
     Texts texts(TicketConfig config) {
-        return Texts.load(config.languages());
+        return TicketTexts.load(config.languages());
     }
 
     @Produces

@@ -1,6 +1,7 @@
 package io.postventa.ticket.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import io.postventa.events.common.ContactReason;
 import io.postventa.events.common.OrderStatus;
 import io.postventa.events.contacts.ReasonSource;
+import io.postventa.web.Texts;
 
 /**
  * Gives a contact its reason: the IVR option the caller chose if it maps to one, else the keywords of every
@@ -63,19 +65,29 @@ public final class ContactReasonClassifier {
         this.ivrOptions = Map.copyOf(ivrOptions);
         for (ContactReason reason : ContactReason.values()) {
             List<Keyword> words = new ArrayList<>();
-            texts.lists("keywords." + reason.name()).values().forEach(list -> list.forEach(keyword ->
-                    words.add(new Keyword(TextNormalizer.words(keyword), keyword.indexOf(' ') > 0))));
+            for (String language : texts.languages()) {
+                list(texts, language, "keywords." + reason.name()).forEach(keyword ->
+                        words.add(new Keyword(TextNormalizer.words(keyword), keyword.indexOf(' ') > 0)));
+            }
             if (!words.isEmpty()) {
                 keywords.put(reason, List.copyOf(words));
             }
         }
-        texts.lists("language.words").forEach((language, words) -> languageWords.put(language,
-                words.stream().map(w -> TextNormalizer.words(w).trim()).collect(Collectors.toUnmodifiableSet())));
+        for (String language : texts.languages()) {
+            languageWords.put(language, list(texts, language, "language.words").stream()
+                    .map(w -> TextNormalizer.words(w).trim()).collect(Collectors.toUnmodifiableSet()));
+        }
+    }
+
+    /** A language's own list of words ({@code a|b|c} in its bundle), never the default language's. */
+    private static List<String> list(Texts texts, String language, String key) {
+        return texts.own(language, key).stream().flatMap(value -> Arrays.stream(value.split("\\|")))
+                .filter(item -> !item.isBlank()).map(String::trim).toList();
     }
 
     /** A classifier with the default IVR menu and the bundles of the default languages. */
     public static ContactReasonClassifier withDefaults() {
-        return new ContactReasonClassifier(DEFAULT_IVR, Texts.load(DEFAULT_LANGUAGES));
+        return new ContactReasonClassifier(DEFAULT_IVR, TicketTexts.load(DEFAULT_LANGUAGES));
     }
 
     /** Whether {@code option} is on the IVR menu. */

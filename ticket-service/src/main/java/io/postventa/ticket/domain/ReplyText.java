@@ -10,6 +10,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
+import io.postventa.web.Texts;
+
 /**
  * What the customer wrote in an e-mail reply, without the history their mail program quoted below it: lines quoted
  * with "&gt;", and everything from the first line that opens the quoted history ("On ... wrote:", "El ...
@@ -26,8 +28,8 @@ public final class ReplyText {
 
     public ReplyText(Texts texts) {
         for (String language : texts.languages()) {
-            texts.find(language, "mail.quote-header").ifPresent(p -> headers.add(compile(p)));
-            texts.find(language, "mail.quote-separator").ifPresent(p -> separators.add(compile(p)));
+            texts.own(language, "mail.quote-header").ifPresent(p -> headers.add(compile(p)));
+            texts.own(language, "mail.quote-separator").ifPresent(p -> separators.add(compile(p)));
         }
         separators.add(UNDERSCORES);
     }

@@ -2,6 +2,8 @@ package io.postventa.ticket.domain;
 
 import java.time.Duration;
 
+import io.postventa.web.Texts;
+
 /** One priority's SLA targets within a policy. */
 public record SlaTargets(Duration firstResponse, Duration resolution) {
 

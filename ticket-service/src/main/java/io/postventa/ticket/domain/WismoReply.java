@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.postventa.events.common.OrderStatus;
+import io.postventa.web.Texts;
 
 /**
  * The self-service answer to "where is my order?": the live status, the promised date and the tracking link, in
@@ -18,14 +19,14 @@ public final class WismoReply {
     public static String render(Texts texts, String language, String orderId, OrderStatus status,
             LocalDate promisedDate, String trackingUrl) {
         String lang = texts.language(language);
-        StringBuilder text = new StringBuilder(texts.render(lang, "wismo.reply",
+        StringBuilder text = new StringBuilder(texts.get(lang, "wismo.reply",
                 Map.of("orderId", orderId, "status", status(texts, lang, status))));
         if (promisedDate != null) {
-            text.append(' ').append(texts.render(lang, "wismo.promised",
+            text.append(' ').append(texts.get(lang, "wismo.promised",
                     Map.of("promisedDate", date(texts, lang, promisedDate))));
         }
         if (trackingUrl != null) {
-            text.append(' ').append(texts.render(lang, "wismo.tracking", Map.of("trackingUrl", trackingUrl)));
+            text.append(' ').append(texts.get(lang, "wismo.tracking", Map.of("trackingUrl", trackingUrl)));
         }
         return text.append('\n').append(texts.get(lang, "wismo.closing")).toString();
     }

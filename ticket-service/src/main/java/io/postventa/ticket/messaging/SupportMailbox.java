@@ -21,10 +21,10 @@ import org.jboss.logging.Logger;
 
 import io.postventa.ticket.config.TicketConfig;
 import io.postventa.ticket.domain.ReplyText;
-import io.postventa.ticket.domain.Texts;
 import io.postventa.ticket.service.EmailReplyService;
 import io.postventa.ticket.service.EmailReplyService.InboundEmail;
 import io.postventa.ticket.service.EmailReplyService.IncomingFile;
+import io.postventa.web.Texts;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Address;

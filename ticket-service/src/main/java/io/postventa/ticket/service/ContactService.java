@@ -27,9 +27,9 @@ import io.postventa.ticket.domain.TicketMessage;
 import io.postventa.ticket.domain.TicketStatus;
 import io.postventa.ticket.domain.Phones;
 import io.postventa.ticket.domain.SlaTargets;
-import io.postventa.ticket.domain.Texts;
 import io.postventa.ticket.domain.WismoReply;
 import io.postventa.web.ProblemException;
+import io.postventa.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -158,7 +158,7 @@ public class ContactService {
             tickets.changeStatus(ticket, config.wismo().autoSolve() ? TicketStatus.SOLVED : TicketStatus.PENDING_CUSTOMER,
                     null, true);
         }
-        String acknowledgement = autoReply != null ? null : texts.render(language, "contact.acknowledgement",
+        String acknowledgement = autoReply != null ? null : texts.get(language, "contact.acknowledgement",
                 Map.of("firstResponse", SlaTargets.describe(texts, language, tickets.firstResponseTarget(ticket))));
         return new ContactResult(contactId, ticket.id, joined, classification.reason(), classification.source(),
                 ticket.priority, ticket.status(), autoReply, acknowledgement);

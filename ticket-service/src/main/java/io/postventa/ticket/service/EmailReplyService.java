@@ -8,17 +8,17 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.postventa.events.contacts.ContactChannel;
+import io.postventa.events.contacts.ReplyAddress;
 import io.postventa.ticket.config.TicketConfig;
 import io.postventa.ticket.domain.Customer;
 import io.postventa.ticket.domain.MessageKind;
 import io.postventa.ticket.domain.OrderView;
-import io.postventa.ticket.domain.ReplyAddress;
-import io.postventa.ticket.domain.Texts;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketAttachment;
 import io.postventa.ticket.domain.TicketStatus;
 import io.postventa.ticket.service.ContactService.ContactCommand;
 import io.postventa.ticket.service.ContactService.ContactResult;
+import io.postventa.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -77,7 +77,7 @@ public class EmailReplyService {
         String from = mail.from() == null ? null : mail.from().trim();
         Customer sender = from == null ? null : Customer.<Customer>find("lower(email) = ?1 and erased = false",
                 from.toLowerCase(Locale.ROOT)).firstResult();
-        Optional<ReplyAddress> named = ReplyAddress.find(config.mail().address(), mail.recipients());
+        Optional<ReplyAddress.Subject> named = new ReplyAddress(config.mail().address()).find(mail.recipients());
         Ticket ticket = null;
         String orderId = null;
         String customerId = null;
@@ -170,7 +170,7 @@ public class EmailReplyService {
     }
 
     private void note(Ticket ticket, String key, Map<String, String> values) {
-        tickets.addMessage(ticket, MessageKind.SYSTEM, "system", texts.render(ticket.language, key, values), null, null,
+        tickets.addMessage(ticket, MessageKind.SYSTEM, "system", texts.get(ticket.language, key, values), null, null,
                 null, null, null);
     }
 

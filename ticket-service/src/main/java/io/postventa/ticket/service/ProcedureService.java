@@ -13,11 +13,11 @@ import io.postventa.ticket.domain.OrderView;
 import io.postventa.ticket.domain.Placeholders;
 import io.postventa.ticket.domain.Procedure;
 import io.postventa.ticket.domain.ReturnView;
-import io.postventa.ticket.domain.Texts;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
 import io.postventa.ticket.domain.WismoReply;
 import io.postventa.web.ProblemException;
+import io.postventa.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -28,11 +28,11 @@ import io.postventa.ticket.domain.Customer;
 import io.postventa.ticket.domain.MessageKind;
 import io.postventa.ticket.domain.OrderView;
 import io.postventa.ticket.domain.Phones;
-import io.postventa.ticket.domain.Texts;
 import io.postventa.ticket.config.TicketConfig;
 import io.postventa.ticket.domain.ReturnView;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketMessage;
+import io.postventa.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -135,7 +135,7 @@ public class ReadModelService {
         Customer customer = order.customerId == null ? null : Customer.findById(order.customerId);
         String language = customer != null && customer.language != null ? customer.language
                 : order.locale != null ? order.locale.substring(0, 2).toLowerCase(Locale.ROOT) : null;
-        String note = texts.render(language, noteKey, values);
+        String note = texts.get(language, noteKey, values);
         Ticket t = tickets.open(new TicketService.NewTicket(ContactReason.WHERE_IS_MY_ORDER, ReasonSource.SYSTEM, null,
                 origin, order.customerId, customer == null ? null : customer.email,
                 customer == null ? null : customer.phone, order.orderId, note, language), null);
@@ -161,7 +161,7 @@ public class ReadModelService {
         values.put("score", String.valueOf(d.score()));
         values.put("surveyId", d.surveyId());
         values.put("reason", d.lowScoreReason() == null ? null : String.valueOf(d.lowScoreReason()));
-        String note = texts.render(language, d.lowScoreReason() == null ? "note.detractor" : "note.detractor-reason",
+        String note = texts.get(language, d.lowScoreReason() == null ? "note.detractor" : "note.detractor-reason",
                 values);
         if (orderId != null) {
             tickets.lockOrder(orderId);

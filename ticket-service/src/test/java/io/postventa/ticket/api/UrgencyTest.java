@@ -16,9 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.postventa.testing.MovableClock;
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.testing.Tokens;
-import io.postventa.ticket.MovableClock;
 import io.postventa.ticket.TicketTestSupport;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

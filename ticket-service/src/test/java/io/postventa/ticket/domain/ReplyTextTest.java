@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReplyTextTest {
-    private final ReplyText reply = new ReplyText(Texts.load(List.of("es", "en", "pt")));
+    private final ReplyText reply = new ReplyText(TicketTexts.load(List.of("es", "en", "pt")));
 
     @Test
     void aGmailReplyKeepsOnlyWhatTheCustomerWroteAboveOnWrote() {

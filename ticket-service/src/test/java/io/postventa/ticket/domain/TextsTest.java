@@ -7,32 +7,26 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
 import io.postventa.events.common.OrderStatus;
+import io.postventa.web.Texts;
 
 class TextsTest {
-    private final Texts texts = Texts.load(List.of("es", "en", "pt"));
+    private final Texts texts = TicketTexts.load(List.of("es", "en", "pt"));
 
     @Test
-    void everyLanguageHasEveryTextOfTheDefaultLanguage() {
-        Set<String> spanish = new TreeSet<>(ResourceBundle.getBundle("texts.texts", java.util.Locale.forLanguageTag("es")).keySet());
-        for (String language : texts.languages()) {
-            Set<String> missing = new TreeSet<>(spanish);
-            missing.removeIf(key -> texts.find(language, key).isPresent());
-            assertEquals(Set.of(), missing, "texts_" + language + ".properties lacks these texts");
-        }
+    void everyLanguageHasEveryTextOfTheDefaultLanguageAndNoOther() {
+        assertEquals(Map.of(), texts.missingKeys(), "texts_<language>.properties lacks these texts");
+        assertEquals(Map.of(), texts.extraKeys(), "texts the Spanish file does not have");
     }
 
     @Test
     void everyOrderStatusHasAPhraseInEveryLanguage() {
         for (String language : texts.languages()) {
             for (OrderStatus status : OrderStatus.values()) {
-                assertTrue(texts.find(language, "status." + status.name()).isPresent(), language + " " + status);
+                assertTrue(texts.own(language, "status." + status.name()).isPresent(), language + " " + status);
             }
         }
     }
@@ -59,7 +53,13 @@ class TextsTest {
         assertEquals("1 hour", SlaTargets.describe(texts, "en", Duration.ofHours(1)));
         assertEquals("90 minutos", SlaTargets.describe(texts, "pt", Duration.ofMinutes(90)));
         assertEquals("5 días", SlaTargets.describe(texts, "es", Duration.ofDays(5)));
-        assertEquals("Recebemos a sua mensagem. Responderemos no prazo de 2 horas.", texts.render("pt",
+        assertEquals("Recebemos a sua mensagem. Responderemos no prazo de 2 horas.", texts.get("pt",
                 "contact.acknowledgement", Map.of("firstResponse", SlaTargets.describe(texts, "pt", Duration.ofHours(2)))));
+    }
+
+    @Test
+    void aNoteForACustomerWithABrazilianLocaleIsWrittenFromThePortugueseTexts() {
+        assertEquals("Encomenda ORD-7 atrasada (CARRIER_SILENCE)",
+                texts.get("pt-BR", "note.order-delayed", Map.of("orderId", "ORD-7", "cause", "CARRIER_SILENCE")));
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.postventa.events.common.OrderStatus;
 import io.postventa.ticket.domain.RoundRobin.AgentLoad;
+import io.postventa.web.Texts;
 
 class TicketLifecycleTest {
 
@@ -71,7 +72,7 @@ class TicketLifecycleTest {
 
     @Test
     void wismoReplyStatesTheStatusInTheCustomersLanguage() {
-        Texts texts = Texts.load(java.util.List.of("es", "en", "pt"));
+        Texts texts = TicketTexts.load(List.of("es", "en", "pt"));
         String es = WismoReply.render(texts, "es", "ORD-1", OrderStatus.IN_TRANSIT, java.time.LocalDate.of(2026, 12, 10), "https://t/1");
         assertTrue(es.contains("está en camino") && es.contains("10 de diciembre de 2026") && es.contains("https://t/1"), es);
         String en = WismoReply.render(texts, "en", "ORD-1", OrderStatus.OUT_FOR_DELIVERY, null, null);
