@@ -30,7 +30,7 @@ import io.postventa.events.CloudEventHeaders;
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
 import io.postventa.events.customers.CustomerTombstone;
-import io.postventa.returns.service.CustomerDataErasure;
+import io.postventa.returns.service.DedupeScopes;
 import io.postventa.returns.service.LabelFiles;
 import io.postventa.testing.KafkaTestClient;
 import io.postventa.testing.PostventaTestResource;
@@ -182,7 +182,7 @@ class CustomerErasureTest {
     private boolean processed(String eventId) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "select 1 from processed_event where consumer = ? and event_id = ?")) {
-            s.setString(1, CustomerDataErasure.CONSUMER);
+            s.setString(1, DedupeScopes.CUSTOMERS);
             s.setString(2, eventId);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();

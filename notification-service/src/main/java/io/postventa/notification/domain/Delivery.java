@@ -3,6 +3,7 @@ package io.postventa.notification.domain;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.postventa.events.notifications.SuppressionReason;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -63,4 +64,18 @@ public class Delivery extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /**
+     * Suppresses a delivery still waiting to be sent (QUEUED or DEFERRED) at {@code at}, for {@code reason}.
+     *
+     * @throws IllegalStateException for one already handed to its provider, sent, failed or suppressed
+     */
+    public void suppress(SuppressionReason reason, Instant at) {
+        if (!status.canMoveTo(DeliveryStatus.SUPPRESSED)) {
+            throw new IllegalStateException("delivery " + id + " is " + status + " and cannot be suppressed");
+        }
+        status = DeliveryStatus.SUPPRESSED;
+        this.reason = reason.name();
+        updatedAt = at;
+    }
 }

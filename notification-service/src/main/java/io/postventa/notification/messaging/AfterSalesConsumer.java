@@ -20,6 +20,7 @@ import io.postventa.events.returns.ReturnDecided;
 import io.postventa.events.returns.ReturnRefunded;
 import io.postventa.notification.config.NotificationConfig;
 import io.postventa.notification.domain.Trigger;
+import io.postventa.notification.service.DedupeScopes;
 import io.postventa.notification.service.HeldEvents;
 import io.postventa.notification.service.NotificationPlanner;
 import io.postventa.notification.service.ProactiveIncidents;
@@ -62,25 +63,25 @@ public class AfterSalesConsumer {
     @Incoming("return-decisions")
     @Blocking
     public CompletionStage<Void> onReturnDecision(Message<String> message) {
-        return consumer.consume(message, "notification-service.return-decisions.v1", this::apply);
+        return consumer.consume(message, DedupeScopes.RETURN_DECISIONS, this::apply);
     }
 
     @Incoming("return-requests")
     @Blocking
     public CompletionStage<Void> onReturnRequest(Message<String> message) {
-        return consumer.consume(message, "notification-service.return-requests.v1", this::apply);
+        return consumer.consume(message, DedupeScopes.RETURN_REQUESTS, this::apply);
     }
 
     @Incoming("contacts")
     @Blocking
     public CompletionStage<Void> onContact(Message<String> message) {
-        return consumer.consume(message, "notification-service.contacts.v1", this::apply);
+        return consumer.consume(message, DedupeScopes.CONTACTS, this::apply);
     }
 
     @Incoming("feedback")
     @Blocking
     public CompletionStage<Void> onFeedback(Message<String> message) {
-        return consumer.consume(message, "notification-service.feedback.v1", this::apply);
+        return consumer.consume(message, DedupeScopes.FEEDBACK, this::apply);
     }
 
     private void apply(IncomingEvent event) {

@@ -6,7 +6,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.postventa.events.customers.CustomerUpserted;
-import io.postventa.notification.service.ContactService;
+import io.postventa.notification.service.CustomerContactStore;
+import io.postventa.notification.service.DedupeScopes;
 import io.postventa.outbox.inbox.EventConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CustomerConsumer {
     private final EventConsumer consumer;
-    private final ContactService contacts;
+    private final CustomerContactStore contacts;
 
-    public CustomerConsumer(EventConsumer consumer, ContactService contacts) {
+    public CustomerConsumer(EventConsumer consumer, CustomerContactStore contacts) {
         this.consumer = consumer;
         this.contacts = contacts;
     }
@@ -25,7 +26,7 @@ public class CustomerConsumer {
     @Incoming("customers")
     @Blocking
     public CompletionStage<Void> onCustomer(Message<String> message) {
-        return consumer.consume(message, "notification-service.customers.v1", event -> {
+        return consumer.consume(message, DedupeScopes.CUSTOMERS, event -> {
             if (event.tombstone()) {
                 contacts.erase(event.key());
             } else {

@@ -18,6 +18,7 @@ import io.postventa.events.orderstatus.OrderDelayed;
 import io.postventa.events.orderstatus.OrderStatusChanged;
 import io.postventa.notification.config.NotificationConfig;
 import io.postventa.notification.domain.Trigger;
+import io.postventa.notification.service.DedupeScopes;
 import io.postventa.notification.service.Dispatcher;
 import io.postventa.notification.service.NotificationPlanner;
 import io.postventa.notification.service.ProactiveIncidents;
@@ -55,7 +56,7 @@ public class OrderStatusConsumer {
     @Incoming("order-status")
     @Blocking
     public CompletionStage<Void> onOrderStatus(KafkaRecordBatch<String, String> batch) {
-        CompletionStage<Void> done = consumer.consumeBatch(batch, "notification-service.order-status.v1", this::prepare,
+        CompletionStage<Void> done = consumer.consumeBatch(batch, DedupeScopes.ORDER_STATUS, this::prepare,
                 this::apply);
         dispatcher.wake();
         return done;

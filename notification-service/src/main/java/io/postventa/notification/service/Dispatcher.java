@@ -90,7 +90,7 @@ public class Dispatcher {
     private final DataSource dataSource;
     private final ChannelGateway gateway;
     private final DeliveryEvents events;
-    private final ContactService contacts;
+    private final WaitingEvents waiting;
     private final PersonalMoments moments;
     private final HeldEvents held;
     private final CappedUpdates capped;
@@ -103,7 +103,7 @@ public class Dispatcher {
     private ExecutorService senders;
 
     public Dispatcher(NotificationConfig config, DataSource dataSource, ChannelGateway gateway, DeliveryEvents events,
-            ContactService contacts, PersonalMoments moments, HeldEvents held, CappedUpdates capped, Clock clock) {
+            WaitingEvents waiting, PersonalMoments moments, HeldEvents held, CappedUpdates capped, Clock clock) {
         this.moments = moments;
         this.held = held;
         this.capped = capped;
@@ -112,7 +112,7 @@ public class Dispatcher {
         this.dataSource = dataSource;
         this.gateway = gateway;
         this.events = events;
-        this.contacts = contacts;
+        this.waiting = waiting;
         this.clock = clock;
     }
 
@@ -174,7 +174,7 @@ public class Dispatcher {
                 staleCheckedAt = System.nanoTime();
                 requeueStaleClaims();
             }
-            contacts.releaseWaiting();
+            waiting.releaseWaiting();
             held.releaseDue();
             List<ClaimedDelivery> claimed;
             do {

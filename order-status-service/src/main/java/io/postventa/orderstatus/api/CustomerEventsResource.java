@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.postventa.events.Topics;
-import io.postventa.orderstatus.service.CustomerErasure;
+import io.postventa.orderstatus.service.CustomerTombstones;
 import io.postventa.orderstatus.service.WebhookService;
 import io.postventa.orderstatus.service.WebhookService.Receipt;
 import io.postventa.orderstatus.service.WebhookSignature;
@@ -33,12 +33,12 @@ import jakarta.ws.rs.core.Response;
 @RolesAllowed(Caller.PLATFORM)
 public class CustomerEventsResource {
     private final WebhookService webhooks;
-    private final CustomerErasure erasure;
+    private final CustomerTombstones tombstones;
     private final Caller caller;
 
-    public CustomerEventsResource(WebhookService webhooks, CustomerErasure erasure, Caller caller) {
+    public CustomerEventsResource(WebhookService webhooks, CustomerTombstones tombstones, Caller caller) {
         this.webhooks = webhooks;
-        this.erasure = erasure;
+        this.tombstones = tombstones;
         this.caller = caller;
     }
 
@@ -67,7 +67,7 @@ public class CustomerEventsResource {
             if (!errors.isEmpty()) {
                 throw ProblemException.badFields(errors);
             }
-            String id = erasure.erase(caller.subject(), customerId, eventId);
+            String id = tombstones.erase(caller.subject(), customerId, eventId);
             return Response.status(202).entity(new Receipt(id, customerId, Topics.CUSTOMERS, "erased")).build();
         }
         Receipt receipt = webhooks.acceptCustomer(caller.subject(), tree);

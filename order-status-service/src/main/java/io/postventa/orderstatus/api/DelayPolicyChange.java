@@ -1,6 +1,6 @@
 package io.postventa.orderstatus.api;
 
-import io.postventa.orderstatus.domain.DelayPolicy;
+import io.postventa.orderstatus.domain.DelayRules;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +13,6 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param expectedVersion the version the change is based on; when given, a concurrent change answers 409
  */
 public record DelayPolicyChange(
-        @NotNull @Min(1) @Max(DelayPolicy.MAX_NO_SCAN_HOURS) Integer noScanHours,
+        @NotNull @Min(1) @Max(DelayRules.MAX_NO_SCAN_HOURS) Integer noScanHours,
         @PositiveOrZero Integer expectedVersion) {
 }

@@ -3,6 +3,7 @@ package io.postventa.orderstatus.api;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.postventa.orderstatus.service.DelayPolicyService;
+import io.postventa.orderstatus.service.DelayPolicyView;
 import io.postventa.web.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

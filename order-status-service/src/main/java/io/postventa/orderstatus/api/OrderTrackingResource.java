@@ -3,6 +3,8 @@ package io.postventa.orderstatus.api;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.postventa.orderstatus.service.OrderQueries;
+import io.postventa.orderstatus.service.OrderSummary;
+import io.postventa.orderstatus.service.OrderTracking;
 import io.postventa.web.Caller;
 import io.postventa.web.Page;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +34,7 @@ public class OrderTrackingResource {
     @Path("/orders/{orderId}")
     @RolesAllowed({Caller.CUSTOMER, Caller.AGENT, Caller.PARTNER_AGENT})
     @Operation(summary = "An order's status, promise, delay, tracking and timeline (its customer, or agents)")
-    public OrderView order(@PathParam("orderId") String orderId, @Context HttpHeaders headers) {
+    public OrderTracking order(@PathParam("orderId") String orderId, @Context HttpHeaders headers) {
         return queries.order(orderId, caller, headers.getAcceptableLanguages());
     }
 

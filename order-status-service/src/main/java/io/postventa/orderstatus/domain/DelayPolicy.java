@@ -11,9 +11,6 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "delay_policy")
 public class DelayPolicy extends PanacheEntityBase {
-    /** Largest carrier silence that can be configured: 30 days. */
-    public static final int MAX_NO_SCAN_HOURS = 720;
-
     @Id
     public int version;
     public int noScanHours;

@@ -24,6 +24,9 @@ public final class DelayRules {
     private static final Set<OrderStatus> WITH_CARRIER = EnumSet.of(OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT,
             OrderStatus.OUT_FOR_DELIVERY);
 
+    /** Largest carrier silence that can be configured: 30 days. */
+    public static final int MAX_NO_SCAN_HOURS = 720;
+
     private DelayRules() {
     }
 

@@ -5,7 +5,8 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.postventa.orderstatus.service.CustomerDataErasure;
+import io.postventa.orderstatus.service.DedupeScopes;
+import io.postventa.orderstatus.service.DeliveryAreaErasure;
 import io.postventa.outbox.inbox.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CustomerConsumer {
     private final EventConsumer consumer;
-    private final CustomerDataErasure erasure;
+    private final DeliveryAreaErasure erasure;
 
-    public CustomerConsumer(EventConsumer consumer, CustomerDataErasure erasure) {
+    public CustomerConsumer(EventConsumer consumer, DeliveryAreaErasure erasure) {
         this.consumer = consumer;
         this.erasure = erasure;
     }
@@ -24,6 +25,6 @@ public class CustomerConsumer {
     @Incoming("customers")
     @Blocking
     public CompletionStage<Void> onCustomer(Message<String> message) {
-        return consumer.consume(message, CustomerDataErasure.CONSUMER, erasure::onCustomer);
+        return consumer.consume(message, DedupeScopes.CUSTOMERS, erasure::onCustomer);
     }
 }

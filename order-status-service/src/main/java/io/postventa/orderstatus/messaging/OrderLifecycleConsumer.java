@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.postventa.events.orders.OrderLifecycleEvent;
+import io.postventa.orderstatus.service.DedupeScopes;
 import io.postventa.orderstatus.service.OrderLifecycleService;
 import io.postventa.outbox.inbox.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
@@ -29,7 +30,7 @@ public class OrderLifecycleConsumer {
     @Incoming("orders-lifecycle")
     @Blocking
     public CompletionStage<Void> onLifecycleEvents(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, OrderLifecycleService.CONSUMER,
+        return consumer.consumeBatch(batch, DedupeScopes.ORDERS_LIFECYCLE,
                 events -> orders.prepare(events.stream().map(event -> event.data().path("orderId").asText()).toList()),
                 event -> orders.apply(event.id(), event.data(OrderLifecycleEvent.class)));
     }

@@ -3,7 +3,6 @@ package io.postventa.orderstatus.service;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.postventa.orderstatus.api.DelayPolicyView;
 import io.postventa.orderstatus.config.OrderStatusConfig;
 import io.postventa.orderstatus.domain.DelayPolicy;
 import io.postventa.web.ProblemException;

@@ -80,7 +80,7 @@ public class EarlyEventExpiry {
         header(headers, DeadLetterHeaders.REASON, reason);
         header(headers, DeadLetterHeaders.REASON_CODE, DeadLetterHeaders.Reason.PROCESSING_FAILED.name());
         header(headers, DeadLetterHeaders.ORIGINAL_TOPIC, Topics.ORDERS_LIFECYCLE);
-        header(headers, DeadLetterHeaders.CONSUMER_GROUP, OrderLifecycleService.CONSUMER);
+        header(headers, DeadLetterHeaders.CONSUMER_GROUP, DedupeScopes.ORDERS_LIFECYCLE);
         header(headers, DeadLetterHeaders.FAILED_AT, now.toString());
         return Message.of(event.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.orderId).withHeaders(headers).build());

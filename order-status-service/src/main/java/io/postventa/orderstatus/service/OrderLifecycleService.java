@@ -38,18 +38,15 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class OrderLifecycleService {
-    /** The dedupe scope shared by the consumer and this service, so both ingestion paths dedupe on eventId. */
-    public static final String CONSUMER = "order-status-service.orders-lifecycle";
-
     private final Outbox outbox;
     private final Inbox inbox;
     private final EntityManager em;
     private final Clock clock;
     private final OrderStatusConfig config;
-    private final LoadedOrders loaded;
+    private final LoadedTrackedOrders loaded;
 
     public OrderLifecycleService(Outbox outbox, Inbox inbox, EntityManager em, Clock clock, OrderStatusConfig config,
-            LoadedOrders loaded) {
+            LoadedTrackedOrders loaded) {
         this.loaded = loaded;
         this.outbox = outbox;
         this.inbox = inbox;
@@ -72,8 +69,9 @@ public class OrderLifecycleService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<OrderStatusChanged> apply(String envelopeId, OrderLifecycleEvent event) {
-        // The webhook relays a platform's event under a new envelope id; its eventId is what identifies it.
-        if (!event.eventId().equals(envelopeId) && !inbox.firstDelivery(CONSUMER, event.eventId())) {
+        // The webhook relays a platform's event under a new envelope id; its eventId is what identifies it, in the
+        // consumer's scope, so both ingestion paths dedupe on eventId.
+        if (!event.eventId().equals(envelopeId) && !inbox.firstDelivery(DedupeScopes.ORDERS_LIFECYCLE, event.eventId())) {
             return List.of();
         }
         Instant now = clock.instant();

@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.postventa.events.orderstatus.DelayCause;
-import io.postventa.orderstatus.api.OrderSummary;
-import io.postventa.orderstatus.api.OrderView;
 import io.postventa.orderstatus.config.OrderStatusConfig;
 import io.postventa.orderstatus.domain.DelayRules;
 import io.postventa.orderstatus.domain.OrderDelay;
@@ -44,7 +42,7 @@ public class OrderQueries {
 
     /** The order for {@code caller}: its customer, or staff; anyone else gets 404, as for an unknown id. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public OrderView order(String orderId, Caller caller, List<Locale> accepted) {
+    public OrderTracking order(String orderId, Caller caller, List<Locale> accepted) {
         TrackedOrder order = TrackedOrder.findById(orderId);
         if (order == null) {
             throw ProblemException.notFound("order", orderId);
@@ -54,14 +52,14 @@ public class OrderQueries {
         Set<DelayCause> causes = delays(order, OrderDelay.<OrderDelay>list("orderId", orderId).stream()
                 .map(d -> d.cause).collect(Collectors.toSet()));
         boolean customer = caller.isOnlyCustomer();
-        List<OrderView.TimelineItem> timeline = TimelineEntry.<TimelineEntry>list("orderId = ?1 order by occurredAt, recordedAt", orderId)
+        List<OrderTracking.TimelineItem> timeline = TimelineEntry.<TimelineEntry>list("orderId = ?1 order by occurredAt, recordedAt", orderId)
                 .stream()
                 .filter(e -> !customer || CUSTOMER_VISIBLE.contains(e.outcome))
-                .map(e -> new OrderView.TimelineItem(e.occurredAt, e.eventType.name(), e.reportedStatus,
+                .map(e -> new OrderTracking.TimelineItem(e.occurredAt, e.eventType.name(), e.reportedStatus,
                         texts.event(e.eventType, language), e.detail, e.outcome.name()))
                 .toList();
         boolean partner = caller.hasRole(Caller.PARTNER_AGENT) && !caller.hasRole(Caller.AGENT);
-        return new OrderView(order.orderId, order.customerId, order.status,
+        return new OrderTracking(order.orderId, order.customerId, order.status,
                 texts.status(order.status, !causes.isEmpty(), language), language, !causes.isEmpty(), causes,
                 order.placedAt, order.purchaseNumber, order.promisedDeliveryDate, order.estimatedDeliveryDate,
                 order.carrier, order.trackingNumber, order.trackingUrl, order.deliveredAt, order.shippingCity,

@@ -35,9 +35,6 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class WebhookService {
-    static final String ORDER_WEBHOOK = "order-status-service.order-webhook";
-    static final String CUSTOMER_WEBHOOK = "order-status-service.customer-webhook";
-
     private final Outbox outbox;
     private final Inbox inbox;
     private final Clock clock;
@@ -125,7 +122,7 @@ public class WebhookService {
         if (!tree.hasNonNull("source")) {
             tree.put("source", platformId);
         }
-        if (!inbox.firstDelivery(ORDER_WEBHOOK, event.eventId())) {
+        if (!inbox.firstDelivery(DedupeScopes.ORDER_WEBHOOK, event.eventId())) {
             return new Receipt(event.eventId(), event.orderId(), type.topic(), "duplicate");
         }
         outbox.publish(type, event.orderId(), tree, event.occurredAt());
@@ -141,7 +138,7 @@ public class WebhookService {
         }
         String eventId = tree.get("eventId").asText();
         String customerId = tree.get("customerId").asText();
-        if (!inbox.firstDelivery(CUSTOMER_WEBHOOK, eventId)) {
+        if (!inbox.firstDelivery(DedupeScopes.CUSTOMER_WEBHOOK, eventId)) {
             return new Receipt(eventId, customerId, EventType.CUSTOMER_UPSERTED.topic(), "duplicate");
         }
         outbox.publish(EventType.CUSTOMER_UPSERTED, customerId, tree, Instant.parse(tree.get("occurredAt").asText()));

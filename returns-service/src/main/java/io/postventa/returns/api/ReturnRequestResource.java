@@ -12,9 +12,10 @@ import io.postventa.events.returns.ReturnOutcome;
 import io.postventa.events.returns.ReturnResolution;
 import io.postventa.returns.domain.ReturnStatus;
 import io.postventa.returns.service.ReturnDecisionService;
+import io.postventa.returns.service.ReturnLabels;
 import io.postventa.returns.service.ReturnRequestService;
 import io.postventa.returns.service.ReturnTexts;
-import io.postventa.returns.service.ReturnView;
+import io.postventa.returns.service.ReturnDetails;
 import io.postventa.returns.service.ShipmentService;
 import io.postventa.web.Caller;
 import io.postventa.web.Page;
@@ -49,11 +50,13 @@ public class ReturnRequestResource {
     private final ReturnRequestService returns;
     private final ReturnDecisionService decisions;
     private final ShipmentService shipments;
+    private final ReturnLabels labels;
     private final ReturnTexts texts;
     private final Caller caller;
 
     public ReturnRequestResource(ReturnRequestService returns, ReturnDecisionService decisions, ShipmentService shipments,
-            ReturnTexts texts, Caller caller) {
+            ReturnLabels labels, ReturnTexts texts, Caller caller) {
+        this.labels = labels;
         this.texts = texts;
         this.returns = returns;
         this.decisions = decisions;
@@ -104,14 +107,14 @@ public class ReturnRequestResource {
     @GET
     @Path("/{returnId}")
     @RolesAllowed({Caller.CUSTOMER, Caller.AGENT, Caller.MANAGER, Caller.ADMIN})
-    public ReturnView get(@PathParam("returnId") String returnId, @Context HttpHeaders headers) {
+    public ReturnDetails get(@PathParam("returnId") String returnId, @Context HttpHeaders headers) {
         return returns.get(returnId, caller.isOnlyCustomer() ? caller.subject() : null,
                 texts.language(headers.getAcceptableLanguages()));
     }
 
     @GET
     @RolesAllowed({Caller.AGENT, Caller.MANAGER, Caller.ADMIN})
-    public Page<ReturnView> list(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
+    public Page<ReturnDetails> list(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         Page.check(page, size);
         ReturnStatus wanted = null;
@@ -128,14 +131,14 @@ public class ReturnRequestResource {
     @POST
     @Path("/{returnId}/review")
     @RolesAllowed({Caller.AGENT, Caller.ADMIN})
-    public ReturnView review(@PathParam("returnId") String returnId, @Valid @NotNull ReviewRequest review) {
+    public ReturnDetails review(@PathParam("returnId") String returnId, @Valid @NotNull ReviewRequest review) {
         return decisions.review(returnId, caller.subject(), new ReturnDecisionService.Review(review.outcome(), review.note()));
     }
 
     @POST
     @Path("/{returnId}/events")
     @RolesAllowed(Caller.PLATFORM)
-    public ReturnView event(@PathParam("returnId") String returnId, @Valid @NotNull ShipmentEventRequest e) {
+    public ReturnDetails event(@PathParam("returnId") String returnId, @Valid @NotNull ShipmentEventRequest e) {
         return shipments.record(returnId, new ShipmentService.ShipmentEvent(e.type(), e.occurredAt(), e.carrier(),
                 e.trackingNumber(), e.warehouseId(), e.lines(), e.inspectedLines(), e.note(), e.amount(),
                 e.refundMethod(), e.refundReference(), e.exchangeOrderId(), e.exchangeLines(), e.creditReference(),
@@ -147,7 +150,7 @@ public class ReturnRequestResource {
     @Produces("application/pdf")
     @RolesAllowed({Caller.CUSTOMER, Caller.AGENT})
     public Response label(@PathParam("returnId") String returnId, @Context HttpHeaders headers) {
-        byte[] pdf = returns.label(returnId, caller.isOnlyCustomer() ? caller.subject() : null,
+        byte[] pdf = labels.download(returnId, caller.isOnlyCustomer() ? caller.subject() : null,
                 texts.language(headers.getAcceptableLanguages()));
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + returnId + "-label.pdf\"").build();

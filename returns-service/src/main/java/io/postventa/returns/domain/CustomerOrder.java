@@ -3,9 +3,12 @@ package io.postventa.returns.domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import io.postventa.events.common.OrderStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -20,7 +23,8 @@ public class CustomerOrder extends PanacheEntityBase {
     public String customerId;
     @Column(name = "purchase_number")
     public Integer purchaseNumber;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public OrderStatus status;
     @Column(name = "status_at")
     public Instant statusAt;
     public String currency;

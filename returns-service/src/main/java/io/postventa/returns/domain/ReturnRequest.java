@@ -6,6 +6,8 @@ import java.time.Instant;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -13,6 +15,7 @@ import jakarta.persistence.Table;
  * A return request (RMA) and where it is in its lifecycle. The label PDF a carrier's adapter may return is in the
  * same row but not mapped here ({@code LabelFiles} reads and writes it): as a lazy attribute it made Hibernate write
  * every change to a return as an update of its own, unbatched, which was most of the risk consumer's flush.
+ * Its status changes only through {@link #moveTo}, which refuses a move {@link ReturnStatus} does not allow.
  */
 @Entity
 @Table(name = "return_request")
@@ -26,7 +29,9 @@ public class ReturnRequest extends PanacheEntityBase {
     public String customerId;
     @Column(name = "idempotency_key")
     public String idempotencyKey;
-    public String status;
+    /** Set to REQUESTED when the return is created; changed only by {@link #moveTo}. */
+    @Enumerated(EnumType.STRING)
+    public ReturnStatus status;
     @Column(name = "requested_at")
     public Instant requestedAt;
     /** JSON array of the contract's ReturnLine. */
@@ -64,11 +69,29 @@ public class ReturnRequest extends PanacheEntityBase {
     public Instant labelExpiresAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
-    /** When the customer's personal data was erased from this return (see {@code CustomerDataErasure}); read only. */
+    /** When the customer's personal data was erased from this return (see {@code ReturnPersonalDataErasure}); read only. */
     @Column(name = "personal_data_erased_at", insertable = false, updatable = false)
     public Instant personalDataErasedAt;
 
-    public ReturnStatus returnStatus() {
-        return ReturnStatus.valueOf(status);
+    /**
+     * Moves the return to {@code next} at {@code at}.
+     *
+     * @throws IllegalTransition when its status does not allow that move (the return is left as it was)
+     */
+    public void moveTo(ReturnStatus next, Instant at) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalTransition(returnId, status, next);
+        }
+        status = next;
+        updatedAt = at;
+    }
+
+    /** A move the return's status does not allow. */
+    public static final class IllegalTransition extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        IllegalTransition(String returnId, ReturnStatus from, ReturnStatus to) {
+            super("return " + returnId + " is " + from + " and cannot become " + to);
+        }
     }
 }

@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.postventa.events.returns.ReturnOutcome;
+
 /** Where a return request is, from the request to its resolution. */
 public enum ReturnStatus {
     REQUESTED, IN_REVIEW, APPROVED, REJECTED, LABEL_ISSUED, IN_TRANSIT, RECEIVED, INSPECTED, REFUNDED, EXCHANGED,
@@ -23,6 +25,15 @@ public enum ReturnStatus {
             Map.entry(EXCHANGED, EnumSet.noneOf(ReturnStatus.class)),
             Map.entry(CREDITED, EnumSet.noneOf(ReturnStatus.class)),
             Map.entry(EXPIRED, EnumSet.noneOf(ReturnStatus.class)));
+
+    /** The status a decision with {@code outcome} moves a return to. */
+    public static ReturnStatus after(ReturnOutcome outcome) {
+        return switch (outcome) {
+            case APPROVED -> APPROVED;
+            case REVIEW -> IN_REVIEW;
+            case REJECTED -> REJECTED;
+        };
+    }
 
     public boolean canMoveTo(ReturnStatus next) {
         return NEXT.get(this).contains(next);

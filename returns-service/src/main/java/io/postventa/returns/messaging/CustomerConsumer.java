@@ -6,7 +6,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.postventa.outbox.inbox.EventConsumer;
-import io.postventa.returns.service.CustomerDataErasure;
+import io.postventa.returns.service.DedupeScopes;
+import io.postventa.returns.service.ReturnPersonalDataErasure;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,9 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CustomerConsumer {
     private final EventConsumer consumer;
-    private final CustomerDataErasure erasure;
+    private final ReturnPersonalDataErasure erasure;
 
-    public CustomerConsumer(EventConsumer consumer, CustomerDataErasure erasure) {
+    public CustomerConsumer(EventConsumer consumer, ReturnPersonalDataErasure erasure) {
         this.consumer = consumer;
         this.erasure = erasure;
     }
@@ -24,6 +25,6 @@ public class CustomerConsumer {
     @Incoming("customers")
     @Blocking
     public CompletionStage<Void> onCustomer(Message<String> message) {
-        return consumer.consume(message, CustomerDataErasure.CONSUMER, erasure::onCustomer);
+        return consumer.consume(message, DedupeScopes.CUSTOMERS, erasure::onCustomer);
     }
 }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.postventa.events.EventType;
 import io.postventa.events.orderstatus.OrderStatusChanged;
 import io.postventa.outbox.inbox.EventConsumer;
+import io.postventa.returns.service.DedupeScopes;
 import io.postventa.returns.service.OrderKnowledgeService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -29,7 +30,7 @@ public class OrderStatusConsumer {
     @Incoming("order-status")
     @Blocking
     public CompletionStage<Void> onOrderStatus(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "returns-service.order-status",
+        return consumer.consumeBatch(batch, DedupeScopes.ORDER_STATUS,
                 events -> orders.prepare(events.stream().filter(event -> event.type() == EventType.ORDER_STATUS_CHANGED)
                         .map(event -> event.data().path("orderId").asText()).toList()),
                 event -> {

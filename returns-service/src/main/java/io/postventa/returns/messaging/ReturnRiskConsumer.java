@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.postventa.events.EventType;
 import io.postventa.events.returns.ReturnRequested;
 import io.postventa.outbox.inbox.EventConsumer;
+import io.postventa.returns.service.DedupeScopes;
 import io.postventa.returns.service.ReturnDecisionService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -34,7 +35,7 @@ public class ReturnRiskConsumer {
     @Incoming("return-requests-risk")
     @Blocking
     public CompletionStage<Void> onReturnRequests(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "returns-service.return-requests-risk", DECIDES,
+        return consumer.consumeBatch(batch, DedupeScopes.RETURN_REQUESTS_RISK, DECIDES,
                 events -> decisions.prepare(events.stream().map(event -> event.data().path("returnId").asText()).toList()),
                 event -> decisions.decide(event.id(), event.data(ReturnRequested.class)));
     }

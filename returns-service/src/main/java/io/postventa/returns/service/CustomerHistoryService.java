@@ -6,19 +6,25 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.postventa.events.common.OrderStatus;
 import io.postventa.events.returns.CustomerReturnHistory;
+import io.postventa.returns.domain.CustomerOrder;
+import io.postventa.returns.domain.ReturnRequest;
 import io.postventa.returns.domain.ReturnStatus;
+import io.postventa.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** A customer's orders and returns as the risk matrix sees them. */
+/** A customer's orders and returns as the risk matrix sees them, and as staff and the customer read them. */
 @ApplicationScoped
 public class CustomerHistoryService {
     static final Duration YEAR = Duration.ofDays(365);
@@ -44,9 +50,44 @@ public class CustomerHistoryService {
                         where r.customer_id = p.customer and r.status = any(p.open))
             from p""";
     private final DataSource dataSource;
+    private final Clock clock;
 
-    public CustomerHistoryService(DataSource dataSource) {
+    public CustomerHistoryService(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** The customer's history and the figures the risk matrix uses, as the API shows them. */
+    public record CustomerHistoryView(String customerId, int purchaseCount, int returnsLast12Months,
+            BigDecimal returnRateLast12Months, BigDecimal openReturnsValue, List<HistoryOrder> orders,
+            List<HistoryReturn> returns) {
+    }
+
+    /** One order as the customer's return history shows it. */
+    public record HistoryOrder(String orderId, Integer purchaseNumber, OrderStatus status, Instant placedAt,
+            Instant deliveredAt, String currency, BigDecimal total) {
+    }
+
+    /** One return as the customer's return history shows it. */
+    public record HistoryReturn(String returnId, String orderId, ReturnStatus status, Instant requestedAt,
+            String currency, BigDecimal totalValue) {
+    }
+
+    /** The orders and returns this service knows of {@code customerId}, oldest order first; 404 when none. */
+    @Transactional
+    public CustomerHistoryView view(String customerId) {
+        List<CustomerOrder> orders = CustomerOrder.list("customerId = ?1 order by placedAt, orderId", customerId);
+        List<ReturnRequest> returns = ReturnRequest.list("customerId = ?1 order by requestedAt desc", customerId);
+        if (orders.isEmpty() && returns.isEmpty()) {
+            throw ProblemException.notFound("customer", customerId);
+        }
+        CustomerReturnHistory h = historyOf(customerId, clock.instant());
+        return new CustomerHistoryView(customerId, h.purchaseCount(), h.returnsLast12Months(),
+                h.returnRateLast12Months(), h.openReturnsValue(),
+                orders.stream().map(o -> new HistoryOrder(o.orderId, o.purchaseNumber, o.status, o.placedAt,
+                        o.deliveredAt, o.currency, o.total)).toList(),
+                returns.stream().map(r -> new HistoryReturn(r.returnId, r.orderId, r.status, r.requestedAt, r.currency,
+                        r.totalValue)).toList());
     }
 
     /**

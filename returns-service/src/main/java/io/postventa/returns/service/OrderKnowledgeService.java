@@ -17,9 +17,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class OrderKnowledgeService {
     private final Clock clock;
-    private final LoadedOrders loaded;
+    private final LoadedCustomerOrders loaded;
 
-    public OrderKnowledgeService(Clock clock, LoadedOrders loaded) {
+    public OrderKnowledgeService(Clock clock, LoadedCustomerOrders loaded) {
         this.clock = clock;
         this.loaded = loaded;
     }
@@ -37,11 +37,11 @@ public class OrderKnowledgeService {
         if (learnt) {
             order = new CustomerOrder();
             order.orderId = event.orderId();
-            order.status = event.newStatus().name();
+            order.status = event.newStatus();
             order.statusAt = event.occurredAt();
             order.lines = "[]";
         } else if (!event.occurredAt().isBefore(order.statusAt)) {
-            order.status = event.newStatus().name();
+            order.status = event.newStatus();
             order.statusAt = event.occurredAt();
         }
         order.customerId = event.customerId();

@@ -10,12 +10,10 @@ import io.postventa.events.EventType;
 import io.postventa.events.returns.Decider;
 import io.postventa.events.returns.FiredRule;
 import io.postventa.events.returns.ReturnDecided;
-import io.postventa.events.returns.ReturnLabelIssued;
 import io.postventa.events.returns.ReturnOutcome;
 import io.postventa.events.returns.ReturnRequested;
 import io.postventa.events.returns.ReturnResolution;
 import io.postventa.outbox.Outbox;
-import io.postventa.returns.config.ReturnsConfig;
 import io.postventa.returns.domain.ReturnRequest;
 import io.postventa.returns.domain.ReturnStatus;
 import io.postventa.returns.domain.RiskAssessment;
@@ -36,28 +34,49 @@ public class ReturnDecisionService {
     private static final char[] RMA_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
     private final SecureRandom random = new SecureRandom();
     private final RiskRuleService rules;
-    private final LabelProvider labels;
-    private final ReturnViews views;
-    private final ReturnsConfig config;
+    private final ReturnDetailsMapper details;
     private final Outbox outbox;
     private final Clock clock;
     private final LoadedReturns loaded;
-    private final LabelFiles labelFiles;
+    private final ReturnLabels returnLabels;
 
-    public ReturnDecisionService(RiskRuleService rules, LabelProvider labels, ReturnViews views, ReturnsConfig config,
-            Outbox outbox, Clock clock, LoadedReturns loaded, LabelFiles labelFiles) {
+    public ReturnDecisionService(RiskRuleService rules, ReturnDetailsMapper details, Outbox outbox, Clock clock,
+            LoadedReturns loaded, ReturnLabels returnLabels) {
         this.rules = rules;
-        this.labelFiles = labelFiles;
+        this.returnLabels = returnLabels;
         this.loaded = loaded;
-        this.labels = labels;
-        this.views = views;
-        this.config = config;
+        this.details = details;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     /** What an agent decides in review. */
     public record Review(ReturnOutcome outcome, String note) {
+    }
+
+    /** A decision: its outcome, the risk assessment it rests on, who made it and their note. */
+    private record Verdict(ReturnOutcome outcome, RiskAssessment basis, Decider by, String agentId, String note) {
+
+        /** The risk engine's decision: the assessment's outcome, with its standard note. */
+        static Verdict ofEngine(RiskAssessment assessment) {
+            return new Verdict(assessment.outcome(), assessment, Decider.RISK_ENGINE, null,
+                    engineNote(assessment.outcome()));
+        }
+    }
+
+    /** The return a decision is about, as {@code return.decided} names it. */
+    private record Decided(String returnId, String orderId, String customerId, String currency, BigDecimal totalValue,
+            BigDecimal returnShippingFee) {
+
+        static Decided of(ReturnRequest r) {
+            return new Decided(r.returnId, r.orderId, r.customerId, r.currency, r.totalValue, r.returnShippingFee);
+        }
+
+        /** A return requested through another deployment's database: only its event is known here. */
+        static Decided of(ReturnRequested request) {
+            return new Decided(request.returnId(), request.orderId(), request.customerId(), request.currency(),
+                    request.totalValue(), null);
+        }
     }
 
     /**
@@ -92,23 +111,22 @@ public class ReturnDecisionService {
         decision.decidedAt = now;
         loaded.record(decision);
 
+        Verdict verdict = Verdict.ofEngine(assessment);
         ReturnRequest r = loaded.request(request.returnId());
         if (r == null) {
             // Requested through another deployment's database: decide on the event alone.
-            publishDecision(request.returnId(), request.orderId(), request.customerId(), now, assessment.outcome(),
-                    assessment, Decider.RISK_ENGINE, null, note(assessment.outcome()),
-                    assessment.outcome() == ReturnOutcome.APPROVED ? request.preferredResolution() : null,
-                    assessment.outcome() == ReturnOutcome.APPROVED ? rma() : null, request.currency(),
-                    request.totalValue(), null);
+            boolean approved = assessment.outcome() == ReturnOutcome.APPROVED;
+            publishDecision(Decided.of(request), verdict, approved ? request.preferredResolution() : null,
+                    approved ? rma() : null, now);
             return true;
         }
-        apply(r, assessment.outcome(), assessment, Decider.RISK_ENGINE, null, note(assessment.outcome()), now);
+        apply(r, verdict, now);
         return true;
     }
 
     /** An agent approves or rejects a return that is in review. */
     @Transactional
-    public ReturnView review(String returnId, String agentId, Review review) {
+    public ReturnDetails review(String returnId, String agentId, Review review) {
         if (review.outcome() == ReturnOutcome.REVIEW) {
             throw ProblemException.badField("outcome", "must be APPROVED or REJECTED");
         }
@@ -116,7 +134,7 @@ public class ReturnDecisionService {
         if (r == null) {
             throw ProblemException.notFound("return", returnId);
         }
-        if (r.returnStatus() != ReturnStatus.IN_REVIEW) {
+        if (r.status != ReturnStatus.IN_REVIEW) {
             throw ProblemException.conflict("return " + returnId + " is " + r.status + ", not IN_REVIEW");
         }
         RiskDecision engine = RiskDecision.findById(returnId);
@@ -124,64 +142,41 @@ public class ReturnDecisionService {
                 ? new RiskAssessment(ReturnOutcome.REVIEW, BigDecimal.ZERO, List.of(), rules.current().version())
                 : new RiskAssessment(ReturnOutcome.valueOf(engine.outcome), engine.score,
                         Json.readList(engine.firedRules, FiredRule.class), engine.ruleSetVersion);
-        apply(r, review.outcome(), basis, Decider.AGENT, agentId, review.note(), clock.instant());
-        return views.view(r);
+        // what an agent writes about a customer who was erased is neither kept nor published
+        String note = r.personalDataErasedAt != null ? null : review.note();
+        apply(r, new Verdict(review.outcome(), basis, Decider.AGENT, agentId, note), clock.instant());
+        return details.of(r);
     }
 
-    private void apply(ReturnRequest r, ReturnOutcome outcome, RiskAssessment basis, Decider by, String agentId,
-            String note, Instant now) {
-        if (by == Decider.AGENT && r.personalDataErasedAt != null) {
-            note = null; // what an agent writes about a customer who was erased is neither kept nor published
-        }
+    private void apply(ReturnRequest r, Verdict verdict, Instant now) {
+        ReturnOutcome outcome = verdict.outcome();
         ReturnResolution resolution = null;
         String rma = null;
-        switch (outcome) {
-            case APPROVED -> {
-                resolution = ReturnResolution.valueOf(r.preferredResolution);
-                rma = rma();
-                r.rmaCode = rma;
-                r.status = ReturnStatus.APPROVED.name();
-            }
-            case REVIEW -> r.status = ReturnStatus.IN_REVIEW.name();
-            case REJECTED -> r.status = ReturnStatus.REJECTED.name();
+        if (outcome == ReturnOutcome.APPROVED) {
+            resolution = ReturnResolution.valueOf(r.preferredResolution);
+            rma = rma();
+            r.rmaCode = rma;
         }
+        r.moveTo(ReturnStatus.after(outcome), now);
         r.outcome = outcome.name();
         r.decidedAt = now;
-        r.updatedAt = now;
-        r.decision = Json.write(new ReturnView.DecisionView(outcome.name(), basis.score(), basis.firedRules(),
-                basis.ruleSetVersion(), by.name(), agentId, note, now));
-        publishDecision(r.returnId, r.orderId, r.customerId, now, outcome, basis, by, agentId, note, resolution, rma,
-                r.currency, r.totalValue, r.returnShippingFee);
+        RiskAssessment basis = verdict.basis();
+        r.decision = Json.write(new ReturnDetails.DecisionView(outcome.name(), basis.score(), basis.firedRules(),
+                basis.ruleSetVersion(), verdict.by().name(), verdict.agentId(), verdict.note(), now));
+        publishDecision(Decided.of(r), verdict, resolution, rma, now);
         if (outcome == ReturnOutcome.APPROVED) {
-            issueLabel(r, now);
+            returnLabels.issue(r, now);
         }
     }
 
-    private void issueLabel(ReturnRequest r, Instant now) {
-        Instant expires = now.plus(config.label().validity());
-        LabelProvider.IssuedLabel label = labels.issue(
-                new LabelProvider.LabelRequest(r.returnId, r.orderId, r.rmaCode, now, expires));
-        r.carrier = label.carrier();
-        r.trackingNumber = label.trackingNumber();
-        if (label.pdf() != null) { // null for the built-in provider: drawn on download
-            labelFiles.store(r.returnId, label.pdf());
-        }
-        r.labelIssuedAt = now;
-        r.labelExpiresAt = expires;
-        r.status = ReturnStatus.LABEL_ISSUED.name();
-        outbox.publish(EventType.RETURN_LABEL_ISSUED, r.returnId, new ReturnLabelIssued(r.returnId, r.orderId,
-                r.customerId, now, r.rmaCode, r.carrier, r.trackingNumber, views.labelUrl(r.returnId), expires), now);
+    private void publishDecision(Decided r, Verdict v, ReturnResolution resolution, String rma, Instant now) {
+        RiskAssessment basis = v.basis();
+        outbox.publish(EventType.RETURN_DECIDED, r.returnId(), new ReturnDecided(r.returnId(), r.orderId(),
+                r.customerId(), now, v.outcome(), basis.score(), basis.firedRules(), basis.ruleSetVersion(), v.by(),
+                v.agentId(), v.note(), resolution, rma, r.currency(), r.totalValue(), r.returnShippingFee()), now);
     }
 
-    private void publishDecision(String returnId, String orderId, String customerId, Instant now, ReturnOutcome outcome,
-            RiskAssessment basis, Decider by, String agentId, String note, ReturnResolution resolution, String rma,
-            String currency, BigDecimal totalValue, BigDecimal fee) {
-        outbox.publish(EventType.RETURN_DECIDED, returnId, new ReturnDecided(returnId, orderId, customerId, now, outcome,
-                basis.score(), basis.firedRules(), basis.ruleSetVersion(), by, agentId, note, resolution, rma, currency,
-                totalValue, fee), now);
-    }
-
-    private static String note(ReturnOutcome outcome) {
+    private static String engineNote(ReturnOutcome outcome) {
         return switch (outcome) {
             case APPROVED -> "Approved automatically.";
             case REVIEW -> "Sent to manual review.";

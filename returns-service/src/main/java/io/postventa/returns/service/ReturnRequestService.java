@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 
 import io.postventa.events.EventType;
 import io.postventa.events.common.OrderLine;
-import io.postventa.events.common.OrderStatus;
 import io.postventa.events.common.ReturnReason;
 import io.postventa.events.returns.CustomerReturnHistory;
 import io.postventa.events.returns.ReturnLine;
@@ -36,38 +35,32 @@ import io.postventa.returns.domain.ReturnStatus;
 import io.postventa.web.Page;
 import io.postventa.web.Problem;
 import io.postventa.web.ProblemException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-/** Self-service returns: what an order allows, the request itself, and reading returns back. */
+/** Self-service returns: what an order allows, the request itself, and reading returns back ({@link ReturnLabels}: the label). */
 @ApplicationScoped
 public class ReturnRequestService {
     private static final String[] HOLDING_UNITS = ReturnStatus.namesHoldingUnits();
     private final ReturnPolicyService policies;
     private final CustomerHistoryService history;
-    private final ReturnViews views;
+    private final ReturnDetailsMapper details;
     private final Outbox outbox;
-    private final LabelProvider labels;
     private final EntityManager em;
     private final DataSource dataSource;
-    private final LabelFiles labelFiles;
     private final ReturnTexts texts;
     private final Clock clock;
 
-    public ReturnRequestService(ReturnPolicyService policies, CustomerHistoryService history, ReturnViews views,
-            Outbox outbox, LabelProvider labels, EntityManager em, DataSource dataSource, LabelFiles labelFiles,
-            ReturnTexts texts, Clock clock) {
+    public ReturnRequestService(ReturnPolicyService policies, CustomerHistoryService history, ReturnDetailsMapper details,
+            Outbox outbox, EntityManager em, DataSource dataSource, ReturnTexts texts, Clock clock) {
         this.texts = texts;
         this.dataSource = dataSource;
-        this.labelFiles = labelFiles;
         this.policies = policies;
-        this.labels = labels;
         this.history = history;
-        this.views = views;
+        this.details = details;
         this.outbox = outbox;
         this.em = em;
         this.clock = clock;
@@ -87,7 +80,7 @@ public class ReturnRequestService {
     }
 
     /** The request and whether this call created it (false: an earlier call with the same Idempotency-Key did). */
-    public record Created(ReturnView view, boolean created) {
+    public record Created(ReturnDetails view, boolean created) {
     }
 
     @Transactional
@@ -105,7 +98,7 @@ public class ReturnRequestService {
         if (idempotencyKey != null) {
             String earlier = earlierRequest(customerId, idempotencyKey);
             if (earlier != null) {
-                return new Created(views.view(ReturnRequest.findById(earlier), language), false);
+                return new Created(details.of(ReturnRequest.findById(earlier), language), false);
             }
         }
         CustomerOrder order = ownedOrder(request.orderId(), customerId, true);
@@ -139,7 +132,7 @@ public class ReturnRequestService {
         r.orderId = order.orderId;
         r.customerId = customerId;
         r.idempotencyKey = idempotencyKey;
-        r.status = ReturnStatus.REQUESTED.name();
+        r.status = ReturnStatus.REQUESTED;
         r.requestedAt = now;
         r.lines = Json.write(lines);
         r.preferredResolution = request.preferredResolution().name();
@@ -155,54 +148,26 @@ public class ReturnRequestService {
         outbox.publish(EventType.RETURN_REQUESTED, r.returnId, new ReturnRequested(r.returnId, r.orderId, customerId, now,
                 lines, request.preferredResolution(), r.currency, total, r.deliveredAt, r.policyVersion, customerHistory),
                 now);
-        return new Created(views.view(r, lines, language), true);
+        return new Created(details.of(r, lines, language), true);
     }
 
     /** The return; its label instructions in {@code language}. */
     @Transactional
-    public ReturnView get(String returnId, String customerIdOrNull, String language) {
-        return views.view(owned(returnId, customerIdOrNull), language);
-    }
-
-    /**
-     * The label PDF: the one the provider returned at issue, or drawn now from what was issued (the RMA, order and
-     * validity stored with the return) with its texts in {@code language} too, outside the transaction so that
-     * drawing holds no database connection. A carrier's label file erased with its customer's data is gone (410).
-     */
-    public byte[] label(String returnId, String customerIdOrNull, String language) {
-        StoredLabel stored = QuarkusTransaction.joiningExisting().call(() -> {
-            ReturnRequest r = owned(returnId, customerIdOrNull);
-            if (r.labelIssuedAt == null) {
-                throw ProblemException.notFound("label of return", returnId);
-            }
-            return new StoredLabel(labelFiles.find(r.returnId),
-                    new LabelProvider.LabelRequest(r.returnId, r.orderId, r.rmaCode, r.labelIssuedAt, r.labelExpiresAt));
-        });
-        if (stored.pdf() != null) {
-            return stored.pdf();
-        }
-        try {
-            return labels.render(stored.request(), language);
-        } catch (UnsupportedOperationException e) {
-            throw new ProblemException(410, "Label erased", "the label file of return " + returnId
-                    + " was erased with its customer's personal data", List.of());
-        }
-    }
-
-    /** A return's label as stored: the provider's own PDF (null when it is drawn on download) and what it says. */
-    private record StoredLabel(byte[] pdf, LabelProvider.LabelRequest request) {
+    public ReturnDetails get(String returnId, String customerIdOrNull, String language) {
+        return details.of(owned(returnId, customerIdOrNull), language);
     }
 
     @Transactional
-    public Page<ReturnView> list(ReturnStatus status, int page, int size) {
+    public Page<ReturnDetails> list(ReturnStatus status, int page, int size) {
         var query = status == null ? ReturnRequest.<ReturnRequest>findAll(Sort.by("requestedAt").and("returnId"))
-                : ReturnRequest.<ReturnRequest>find("status", Sort.by("requestedAt").and("returnId"), status.name());
+                : ReturnRequest.<ReturnRequest>find("status", Sort.by("requestedAt").and("returnId"), status);
         long total = query.count();
-        List<ReturnView> items = query.page(page, size).list().stream().map(views::view).toList();
+        List<ReturnDetails> items = query.page(page, size).list().stream().map(details::of).toList();
         return new Page<>(items, page, size, total);
     }
 
-    ReturnRequest owned(String returnId, String customerIdOrNull) {
+    /** The return, when {@code customerIdOrNull} is null (staff) or its customer; 404 otherwise, as for an unknown id. */
+    static ReturnRequest owned(String returnId, String customerIdOrNull) {
         ReturnRequest r = ReturnRequest.findById(returnId);
         if (r == null || (customerIdOrNull != null && !customerIdOrNull.equals(r.customerId))) {
             throw ProblemException.notFound("return", returnId);
@@ -220,7 +185,7 @@ public class ReturnRequestService {
     }
 
     private static OrderFacts facts(CustomerOrder order) {
-        return new OrderFacts(order.orderId, order.customerId, OrderStatus.valueOf(order.status), order.deliveredAt,
+        return new OrderFacts(order.orderId, order.customerId, order.status, order.deliveredAt,
                 order.currency, Json.readList(order.lines, OrderLine.class));
     }
 

@@ -27,12 +27,12 @@ import jakarta.transaction.Transactional;
 /** Reverse logistics after approval: the return parcel's states, the resolution, and expiry of unused labels. */
 @ApplicationScoped
 public class ShipmentService {
-    private final ReturnViews views;
+    private final ReturnDetailsMapper details;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ShipmentService(ReturnViews views, Outbox outbox, Clock clock) {
-        this.views = views;
+    public ShipmentService(ReturnDetailsMapper details, Outbox outbox, Clock clock) {
+        this.details = details;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -51,16 +51,17 @@ public class ShipmentService {
 
     /** Moves the return to the reported state and publishes it; repeating the current state changes nothing. */
     @Transactional
-    public ReturnView record(String returnId, ShipmentEvent e) {
+    public ReturnDetails record(String returnId, ShipmentEvent e) {
         ReturnRequest r = ReturnRequest.findById(returnId, LockModeType.PESSIMISTIC_WRITE);
         if (r == null) {
             throw ProblemException.notFound("return", returnId);
         }
         ReturnStatus target = ReturnStatus.valueOf(e.type().name());
-        if (r.returnStatus() == target) {
-            return views.view(r);
+        if (r.status == target) {
+            return details.of(r);
         }
-        if (!r.returnStatus().canMoveTo(target)) {
+        // refused before anything is published; moveTo below refuses the same moves
+        if (!r.status.canMoveTo(target)) {
             throw ProblemException.conflict("return " + returnId + " is " + r.status + " and cannot become " + target);
         }
         Instant at = e.occurredAt() == null ? clock.instant() : e.occurredAt();
@@ -100,9 +101,8 @@ public class ShipmentService {
                         e.creditReference(), e.expiresOn()), at);
             }
         }
-        r.status = target.name();
-        r.updatedAt = clock.instant();
-        return views.view(r);
+        r.moveTo(target, clock.instant());
+        return details.of(r);
     }
 
     /** Expires approved returns whose label was not used before it ran out; returns how many. */
@@ -110,10 +110,9 @@ public class ShipmentService {
     public int expireUnusedLabels() {
         Instant now = clock.instant();
         List<ReturnRequest> due = ReturnRequest.<ReturnRequest>find("status = ?1 and labelExpiresAt <= ?2",
-                ReturnStatus.LABEL_ISSUED.name(), now).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, 500).list();
+                ReturnStatus.LABEL_ISSUED, now).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, 500).list();
         for (ReturnRequest r : due) {
-            r.status = ReturnStatus.EXPIRED.name();
-            r.updatedAt = now;
+            r.moveTo(ReturnStatus.EXPIRED, now);
             outbox.publish(EventType.RETURN_EXPIRED, r.returnId, new ReturnExpired(r.returnId, r.orderId, r.customerId,
                     now, r.rmaCode, r.labelIssuedAt), now);
         }

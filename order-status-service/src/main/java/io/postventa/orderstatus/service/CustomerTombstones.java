@@ -24,18 +24,18 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Writes an erasure tombstone (key = customer id, null value) to {@code customers.v1}. The outbox cannot carry a
+ * The customer-events webhook's erasure: writes an erasure tombstone (key = customer id, null value) to {@code customers.v1}. The outbox cannot carry a
  * null payload, so this is a direct, acknowledged Kafka write: the webhook answers 202 only after the broker
  * acknowledged it (acks=all, idempotent producer) and 503 otherwise, so the platform retries and nothing accepted
  * is lost. Erasure is idempotent, so a retried tombstone is harmless.
  */
 @ApplicationScoped
-public class CustomerErasure {
+public class CustomerTombstones {
     private final String bootstrapServers;
     private final Clock clock;
     private KafkaProducer<String, String> producer;
 
-    public CustomerErasure(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, Clock clock) {
+    public CustomerTombstones(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, Clock clock) {
         this.bootstrapServers = bootstrapServers;
         this.clock = clock;
     }

@@ -16,12 +16,12 @@ import io.postventa.orderstatus.domain.TrackedOrder;
 import jakarta.transaction.TransactionScoped;
 
 /**
- * The orders (and their early events) a consumer's batch touches, loaded in two queries when the batch begins and
+ * The tracked orders (and their early events) a consumer's batch touches, loaded in two queries when the batch begins and
  * kept for the rest of its transaction, so that applying 500 events does not cost 1,000 lookups. An order the batch
  * loaded but did not find is known to be absent: its ORDER_PLACED needs no query either.
  */
 @TransactionScoped
-public class LoadedOrders implements Serializable {
+public class LoadedTrackedOrders implements Serializable {
     private final Set<String> loaded = new HashSet<>();
     private final Map<String, TrackedOrder> orders = new HashMap<>();
     private final Map<String, List<PendingOrderEvent>> pending = new HashMap<>();

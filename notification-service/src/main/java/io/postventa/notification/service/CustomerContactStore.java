@@ -13,24 +13,30 @@ import io.postventa.notification.domain.CustomerContact;
 import io.postventa.notification.domain.CustomerPreferences;
 import io.postventa.notification.domain.Delivery;
 import io.postventa.notification.domain.DeliveryStatus;
-import io.postventa.notification.domain.PendingEvent;
 import io.postventa.notification.domain.PhoneNumbers;
 import io.postventa.notification.config.NotificationConfig;
+import io.postventa.notification.portal.PortalLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** The contact store fed by customers.v1: upserts, erasure, and releasing the events that waited for a customer. */
+/**
+ * The customers' contact points (e-mail, phone in E.164, push token), names, language and consents, kept from
+ * customers.v1: an upsert replaces them and releases the events that waited for the customer; a tombstone erases them.
+ */
 @ApplicationScoped
-public class ContactService {
-    private static final Logger LOG = Logger.getLogger(ContactService.class);
+public class CustomerContactStore {
+    private static final Logger LOG = Logger.getLogger(CustomerContactStore.class);
 
-    private final NotificationPlanner planner;
+    private final WaitingEvents waiting;
     private final DeliveryEvents events;
     private final Clock clock;
     private final PhoneNumbers phones;
+    private final PortalLinks portalLinks;
 
-    public ContactService(NotificationPlanner planner, DeliveryEvents events, Clock clock, NotificationConfig config) {
-        this.planner = planner;
+    public CustomerContactStore(WaitingEvents waiting, DeliveryEvents events, Clock clock, NotificationConfig config,
+            PortalLinks portalLinks) {
+        this.waiting = waiting;
+        this.portalLinks = portalLinks;
         this.events = events;
         this.clock = clock;
         this.phones = new PhoneNumbers(config.defaultPhoneRegion(), config.phoneRegions());
@@ -65,11 +71,7 @@ public class ContactService {
         contact.updatedAt = c.occurredAt() != null ? c.occurredAt() : clock.instant();
         contact.persist();
         contact.flush();
-        List<PendingEvent> waiting = PendingEvent.list("customerId = ?1 order by receivedAt", c.customerId());
-        for (PendingEvent pending : waiting) {
-            planner.plan(NotificationPlanner.read(pending.payload));
-            pending.delete();
-        }
+        waiting.releaseFor(c.customerId());
     }
 
     /**
@@ -102,45 +104,16 @@ public class ContactService {
         contact.erase(now);
         contact.persist();
         CustomerPreferences.deleteById(customerId);
-        // their portal links stop working and their orders can no longer be looked up (portal_link, V5)
-        CustomerContact.getEntityManager().createNativeQuery("delete from portal_link where customer_id = ?1")
-                .setParameter(1, customerId)
-                .executeUpdate();
-        for (PendingEvent pending : PendingEvent.<PendingEvent>list("customerId", customerId)) {
-            planner.suppress(NotificationPlanner.read(pending.payload), null, SuppressionReason.CUSTOMER_ERASED);
-            pending.delete();
-        }
+        // their portal links stop working and their orders can no longer be looked up
+        portalLinks.erase(customerId);
+        waiting.suppressFor(customerId, SuppressionReason.CUSTOMER_ERASED);
         for (Delivery d : Delivery.<Delivery>list("customerId = ?1 and status in ?2", customerId,
                 List.of(DeliveryStatus.QUEUED, DeliveryStatus.DEFERRED))) {
-            d.status = DeliveryStatus.SUPPRESSED;
-            d.reason = SuppressionReason.CUSTOMER_ERASED.name();
-            d.updatedAt = now;
+            d.suppress(SuppressionReason.CUSTOMER_ERASED, now);
             events.suppressed(d);
         }
         Delivery.update("recipient = null, subject = null, body = null, summary = null, unsubscribeUrl = null,"
                 + " heldEvent = null, updatedAt = ?1 where customerId = ?2", now, customerId);
         LOG.infof("erased the personal data of customer %s", customerId);
-    }
-
-    /**
-     * Plans the waiting events whose customer has arrived (an upsert and an event committed at the same time
-     * can miss each other), then suppresses, with UNKNOWN_CUSTOMER, those whose customer did not come in time.
-     */
-    @Transactional
-    public int releaseWaiting() {
-        List<PendingEvent> arrived = PendingEvent.find("customerId in (select c.customerId from CustomerContact c)"
-                + " order by receivedAt").page(0, 500).list();
-        for (PendingEvent pending : arrived) {
-            planner.plan(NotificationPlanner.read(pending.payload));
-            pending.delete();
-        }
-        List<PendingEvent> expired = PendingEvent.list("waitUntil <= ?1 order by waitUntil", clock.instant());
-        int n = 0;
-        for (PendingEvent pending : expired.subList(0, Math.min(expired.size(), 500))) {
-            planner.suppress(NotificationPlanner.read(pending.payload), null, SuppressionReason.UNKNOWN_CUSTOMER);
-            pending.delete();
-            n++;
-        }
-        return n + arrived.size();
     }
 }

@@ -6,16 +6,17 @@ import java.util.List;
 
 import io.postventa.events.returns.FiredRule;
 import io.postventa.events.returns.ReturnLine;
+import io.postventa.returns.domain.ReturnStatus;
 
 /**
  * A return request as customers and agents see it: status, decision with its reasons, RMA code,
- * label and shipment state.
+ * label and shipment state. Built by {@link ReturnDetailsMapper}; the API returns it as it is.
  */
-public record ReturnView(
+public record ReturnDetails(
         String returnId,
         String orderId,
         String customerId,
-        String status,
+        ReturnStatus status,
         Instant requestedAt,
         List<ReturnLine> lines,
         String preferredResolution,

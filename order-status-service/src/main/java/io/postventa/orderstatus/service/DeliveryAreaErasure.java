@@ -16,10 +16,7 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class CustomerDataErasure {
-    /** The dedupe scope of the customers.v1 consumer. */
-    public static final String CONSUMER = "order-status-service.customers";
-
+public class DeliveryAreaErasure {
     public void onCustomer(IncomingEvent event) {
         if (event.tombstone()) {
             erase(event.key());

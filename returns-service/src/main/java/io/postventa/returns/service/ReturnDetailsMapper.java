@@ -8,13 +8,13 @@ import io.postventa.returns.config.ReturnsConfig;
 import io.postventa.returns.domain.ReturnRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Maps stored returns to what the API shows. */
+/** Maps stored returns to the {@link ReturnDetails} the API shows. */
 @ApplicationScoped
-public class ReturnViews {
+public class ReturnDetailsMapper {
     private final ReturnsConfig config;
     private final ReturnTexts texts;
 
-    public ReturnViews(ReturnsConfig config, ReturnTexts texts) {
+    public ReturnDetailsMapper(ReturnsConfig config, ReturnTexts texts) {
         this.config = config;
         this.texts = texts;
     }
@@ -24,22 +24,22 @@ public class ReturnViews {
     }
 
     /** The return as staff see it (instructions in the default language). */
-    public ReturnView view(ReturnRequest r) {
-        return view(r, Json.readList(r.lines, ReturnLine.class), null);
+    public ReturnDetails of(ReturnRequest r) {
+        return of(r, Json.readList(r.lines, ReturnLine.class), null);
     }
 
     /** The return with its label instructions in {@code language}. */
-    public ReturnView view(ReturnRequest r, String language) {
-        return view(r, Json.readList(r.lines, ReturnLine.class), language);
+    public ReturnDetails of(ReturnRequest r, String language) {
+        return of(r, Json.readList(r.lines, ReturnLine.class), language);
     }
 
-    /** As {@link #view(ReturnRequest, String)}, with the return's lines already at hand (not parsed again from the row). */
-    public ReturnView view(ReturnRequest r, List<ReturnLine> lines, String language) {
-        ReturnView.DecisionView decision = r.decision == null ? null : Json.read(r.decision, ReturnView.DecisionView.class);
-        ReturnView.LabelView label = r.labelIssuedAt == null ? null : new ReturnView.LabelView(labelUrl(r.returnId),
+    /** As {@link #of(ReturnRequest, String)}, with the return's lines already at hand (not parsed again from the row). */
+    public ReturnDetails of(ReturnRequest r, List<ReturnLine> lines, String language) {
+        ReturnDetails.DecisionView decision = r.decision == null ? null : Json.read(r.decision, ReturnDetails.DecisionView.class);
+        ReturnDetails.LabelView label = r.labelIssuedAt == null ? null : new ReturnDetails.LabelView(labelUrl(r.returnId),
                 r.carrier, r.trackingNumber, r.labelIssuedAt, r.labelExpiresAt, instructions(r, "es"),
                 instructions(r, "en"), instructions(r, language));
-        return new ReturnView(r.returnId, r.orderId, r.customerId, r.status, r.requestedAt,
+        return new ReturnDetails(r.returnId, r.orderId, r.customerId, r.status, r.requestedAt,
                 lines, r.preferredResolution, r.comment, r.currency, r.totalValue,
                 r.returnShippingFee, r.policyVersion, decision, r.rmaCode, label, r.updatedAt);
     }

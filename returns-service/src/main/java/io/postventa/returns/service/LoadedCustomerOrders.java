@@ -16,7 +16,7 @@ import jakarta.transaction.TransactionScoped;
  * its transaction. An order the batch loaded but did not find is known to be new: creating it needs no lookup.
  */
 @TransactionScoped
-public class LoadedOrders implements Serializable {
+public class LoadedCustomerOrders implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Set<String> loaded = new HashSet<>();
     private final Map<String, CustomerOrder> orders = new HashMap<>();

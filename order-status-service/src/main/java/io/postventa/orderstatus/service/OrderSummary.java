@@ -1,4 +1,4 @@
-package io.postventa.orderstatus.api;
+package io.postventa.orderstatus.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 import io.postventa.events.common.OrderStatus;
 
-/** One line of "my orders". */
+/** One line of "my orders", as {@link OrderQueries} lists them. */
 public record OrderSummary(
         String orderId,
         OrderStatus status,

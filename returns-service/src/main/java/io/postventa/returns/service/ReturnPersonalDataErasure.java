@@ -29,10 +29,8 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class CustomerDataErasure {
-    /** The dedupe scope of the customers.v1 consumer. */
-    public static final String CONSUMER = "returns-service.customers";
-    private static final Logger LOG = Logger.getLogger(CustomerDataErasure.class);
+public class ReturnPersonalDataErasure {
+    private static final Logger LOG = Logger.getLogger(ReturnPersonalDataErasure.class);
     private static final String ERASE = """
             update return_request set comment = null, label_pdf = null,
                 decision = case when decision::jsonb ->> 'decidedBy' = 'AGENT'
@@ -44,7 +42,7 @@ public class CustomerDataErasure {
     private final DataSource dataSource;
     private final Clock clock;
 
-    public CustomerDataErasure(DataSource dataSource, Clock clock) {
+    public ReturnPersonalDataErasure(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
     }

@@ -1,4 +1,4 @@
-package io.postventa.orderstatus.api;
+package io.postventa.orderstatus.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,8 +10,11 @@ import io.postventa.events.common.OrderLine;
 import io.postventa.events.common.OrderStatus;
 import io.postventa.events.orderstatus.DelayCause;
 
-/** An order as its customer (or an agent) sees it: status in words, promise, delay, tracking, timeline. */
-public record OrderView(
+/**
+ * The tracking page of an order ("where is my order?"), as its customer or an agent sees it: status in words,
+ * promise, delay, tracking, timeline. Built by {@link OrderQueries}; the API returns it as it is.
+ */
+public record OrderTracking(
         String orderId,
         String customerId,
         OrderStatus status,

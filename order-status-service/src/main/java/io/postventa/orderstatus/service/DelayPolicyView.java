@@ -1,4 +1,4 @@
-package io.postventa.orderstatus.api;
+package io.postventa.orderstatus.service;
 
 import java.time.Instant;
 
