@@ -33,6 +33,7 @@ import io.postventa.benchmarks.measure.ProcessStats;
 import io.postventa.benchmarks.measure.StackCpu;
 import io.postventa.devstack.Classpath;
 import io.postventa.devstack.PlatformService;
+import io.postventa.devstack.PortalProcess;
 import io.postventa.devstack.Ports;
 import io.postventa.devstack.ServiceProcess;
 import io.postventa.devstack.StackSettings;
@@ -56,6 +57,7 @@ public final class BenchStack implements AutoCloseable {
     private final StackCpu cpu;
     private final List<RunningService> services = new ArrayList<>();
     private final List<Tap> taps = new ArrayList<>();
+    private final List<PortalProcess> portals = new ArrayList<>();
     private Path jarRoot;
     private boolean closed;
 
@@ -193,6 +195,23 @@ public final class BenchStack implements AutoCloseable {
         return running;
     }
 
+    /**
+     * Runs the customer portal from its packaged jar ({@code portal/target/quarkus-app}) on POSTVENTA_PORTAL_PORT,
+     * calling the services of this stack and signing customer tokens with the development key they trust; waits
+     * until it is ready. Its log is {@code logs/portal.log}; it stops with the stack.
+     */
+    public PortalProcess startPortal(Map<String, String> settings) {
+        PortalProcess portal = new PortalProcess(jarRoot, dir.resolve("logs"));
+        long started = System.nanoTime();
+        portal.start(dir.resolve("portal-keys"), settings);
+        synchronized (this) {
+            portals.add(portal);
+        }
+        portal.awaitReady(Duration.ofSeconds(300));
+        System.out.printf("portal ready in %.1f s (log %s)%n", (System.nanoTime() - started) / 1e9, portal.log());
+        return portal;
+    }
+
     /** Stops a service started here and waits for its process to end. */
     public void stopService(RunningService service) {
         service.process().close();
@@ -308,13 +327,14 @@ public final class BenchStack implements AutoCloseable {
     // stopping --------------------------------------------------------------------------------------------------
 
     /**
-     * Stops the taps, then every service at once (each gets SIGTERM, and is killed if it has not ended within 20
+     * Stops the taps and the portal, then every service at once (each gets SIGTERM, and is killed if it has not ended within 20
      * s), then Kafka, PostgreSQL and SMTP. Runs once; the shutdown hook calls it on SIGTERM and Ctrl-C.
      */
     @Override
     public void close() {
         List<Tap> tapsToClose;
         List<RunningService> toStop;
+        List<PortalProcess> portalsToStop;
         synchronized (this) {
             if (closed) {
                 return;
@@ -322,10 +342,14 @@ public final class BenchStack implements AutoCloseable {
             closed = true;
             tapsToClose = List.copyOf(taps);
             toStop = List.copyOf(services);
+            portalsToStop = List.copyOf(portals);
             taps.clear();
             services.clear();
+            portals.clear();
         }
         tapsToClose.forEach(Tap::close);
+        // the portal first: it calls the services
+        portalsToStop.forEach(PortalProcess::close);
         List<Thread> stopping = new ArrayList<>();
         for (RunningService s : toStop) {
             Thread t = new Thread(() -> s.process().close(), "stop-" + s.service().serviceName());
