@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
-import io.postventa.notification.portal.PortalLinkToken;
+import io.postventa.notification.domain.PortalLinkToken;
 import io.postventa.notification.support.TestEvents;
 import io.postventa.testing.KafkaTestClient;
 import io.postventa.testing.Mailbox;

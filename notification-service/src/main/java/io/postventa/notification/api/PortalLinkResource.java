@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import io.postventa.notification.portal.LookupLimiter;
-import io.postventa.notification.portal.PortalLinks;
+import io.postventa.notification.service.PortalLookupLimiter;
+import io.postventa.notification.service.PortalLinks;
 import io.postventa.web.Problem;
 import io.postventa.web.ProblemException;
 import jakarta.annotation.security.PermitAll;
@@ -29,9 +29,9 @@ import jakarta.ws.rs.core.Response;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PortalLinkResource {
     private final PortalLinks links;
-    private final LookupLimiter limiter;
+    private final PortalLookupLimiter limiter;
 
-    public PortalLinkResource(PortalLinks links, LookupLimiter limiter) {
+    public PortalLinkResource(PortalLinks links, PortalLookupLimiter limiter) {
         this.links = links;
         this.limiter = limiter;
     }

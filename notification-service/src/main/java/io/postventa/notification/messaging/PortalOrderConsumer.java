@@ -7,7 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.postventa.events.EventType;
 import io.postventa.events.orders.OrderLifecycleEvent;
-import io.postventa.notification.portal.PortalLinks;
+import io.postventa.notification.service.PortalLinks;
 import io.postventa.outbox.inbox.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;

@@ -15,7 +15,6 @@ import io.postventa.notification.domain.Delivery;
 import io.postventa.notification.domain.DeliveryStatus;
 import io.postventa.notification.domain.PhoneNumbers;
 import io.postventa.notification.config.NotificationConfig;
-import io.postventa.notification.portal.PortalLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

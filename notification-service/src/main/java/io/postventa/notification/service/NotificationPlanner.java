@@ -42,7 +42,6 @@ import io.postventa.notification.domain.ReplyChannels;
 import io.postventa.notification.domain.TemplateVariant;
 import io.postventa.notification.domain.Trigger;
 import io.postventa.notification.domain.UnsubscribeToken;
-import io.postventa.notification.portal.PortalMessageLinks;
 import io.postventa.notification.domain.VariantPicker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package io.postventa.notification.portal;
+package io.postventa.notification.domain;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

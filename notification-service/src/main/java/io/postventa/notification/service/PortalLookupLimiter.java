@@ -1,4 +1,4 @@
-package io.postventa.notification.portal;
+package io.postventa.notification.service;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * allow N times as many guesses, which the portal's own per-address limit and the window keep small.
  */
 @ApplicationScoped
-public class LookupLimiter {
+public class PortalLookupLimiter {
     private static final int MAX_TRACKED = 100_000;
 
     private record Window(Instant start, int failures) {
@@ -29,7 +29,7 @@ public class LookupLimiter {
     private final int attempts;
     private final Duration window;
 
-    public LookupLimiter(Clock clock, NotificationConfig config) {
+    public PortalLookupLimiter(Clock clock, NotificationConfig config) {
         this.clock = clock;
         this.attempts = config.portalLookupAttempts();
         this.window = config.portalLookupWindow();

@@ -1,4 +1,4 @@
-package io.postventa.notification.portal;
+package io.postventa.notification.service;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.postventa.notification.config.NotificationConfig;
 import io.postventa.notification.domain.Locales;
+import io.postventa.notification.domain.PortalLinkToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,9 +1,8 @@
-package io.postventa.notification.portal;
+package io.postventa.notification.service;
 
 import java.util.Optional;
 
 import io.postventa.notification.config.NotificationConfig;
-import io.postventa.notification.service.MessageData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
