@@ -142,8 +142,8 @@ public class PortalLinks {
 
     /**
      * The order's link for whoever knows its number and its customer's e-mail (any letter case) or its delivery
-     * postcode (spaces and case ignored): a fresh token, as a message would carry. Empty, the same, for an unknown
-     * order, a wrong e-mail, a wrong postcode or an erased customer.
+     * postcode (spaces, hyphens and case ignored): a fresh token, as a message would carry. Empty, the same, for an
+     * unknown order, a wrong e-mail, a wrong postcode or an erased customer.
      */
     @Transactional
     public Optional<Check> lookup(String orderId, String email, String postcode) {
@@ -164,7 +164,7 @@ public class PortalLinks {
         boolean emailMatches = email != null && !email.isBlank() && row[2] != null
                 && ((String) row[2]).trim().equalsIgnoreCase(email.trim());
         boolean postcodeMatches = postcode != null && !postcode.isBlank() && row[1] != null
-                && row[1].equals(postcode(postcode));
+                && postcode((String) row[1]).equals(postcode(postcode));
         if (!emailMatches && !postcodeMatches) {
             return Optional.empty();
         }
@@ -183,8 +183,9 @@ public class PortalLinks {
                 .setParameter(1, customerId).getResultList().isEmpty();
     }
 
+    /** A postcode as compared: without spaces or hyphens, upper case ("1100 148" is Lisbon's "1100-148"). */
     static String postcode(String postcode) {
-        return postcode == null ? null : postcode.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        return postcode == null ? null : postcode.replaceAll("[\\s-]+", "").toUpperCase(Locale.ROOT);
     }
 
     private static Instant instant(Object value) {
