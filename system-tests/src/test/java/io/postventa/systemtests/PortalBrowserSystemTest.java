@@ -62,6 +62,9 @@ class PortalBrowserSystemTest extends SystemTest {
     private static Shop.Customer shippedCustomer;
     private static Shop.Order shippedOrder;
     private static String shippedLink;
+    /** An English-speaking customer's shipped order, asked about in English in the question scenario. */
+    private static Shop.Customer englishCustomer;
+    private static Shop.Order englishOrder;
     /** The approved return of the second scenario, which another order's session must not show. */
     private static String approvedReturnId;
 
@@ -88,6 +91,11 @@ class PortalBrowserSystemTest extends SystemTest {
         Instant placedAt = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         shippedOrder = shop.order(shippedCustomer.id())
                 .placed(placedAt, LocalDate.now(ZoneOffset.UTC).plusDays(2), "LAMP-2", "home", "35.00")
+                .then(EventType.ORDER_SHIPPED, placedAt.plus(3, ChronoUnit.HOURS));
+        englishCustomer = Shop.Customer.fresh("en");
+        shop.upsert(englishCustomer);
+        englishOrder = shop.order(englishCustomer.id())
+                .placed(placedAt, LocalDate.now(ZoneOffset.UTC).plusDays(2), "LAMP-5", "home", "36.00")
                 .then(EventType.ORDER_SHIPPED, placedAt.plus(3, ChronoUnit.HOURS));
         Email shipped = awaitEmailWithPortalLink(shippedCustomer, shippedOrder.id());
         shippedLink = portalLink(shipped);
@@ -188,6 +196,11 @@ class PortalBrowserSystemTest extends SystemTest {
         Shop.Customer customer = Shop.Customer.fresh("es");
         shop.upsert(customer);
         shop.order(customer.id()).deliveredAt(Instant.now().minus(1, ChronoUnit.HOURS), "LAMP-3", "home", "25.00");
+        // an English-speaking customer too: the thank-you page exists only after an answer, so it is checked in
+        // English with an invitation of their own
+        Shop.Customer english = Shop.Customer.fresh("en");
+        shop.upsert(english);
+        shop.order(english.id()).deliveredAt(Instant.now().minus(1, ChronoUnit.HOURS), "LAMP-4", "home", "27.00");
         Email invitation = ReturnsSystemTest.awaitEmail(customer, "¿Qué tal lo hemos hecho?");
         Matcher survey = Pattern.compile(Pattern.quote(Platform.portalUrl()) + "/survey/[A-Za-z0-9_.=-]+").matcher(invitation.body());
         assertTrue(survey.find(), "the invitation leads to the portal's survey page: " + invitation.body());
@@ -202,6 +215,22 @@ class PortalBrowserSystemTest extends SystemTest {
         browser.driver().findElement(By.id("send-survey")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("survey-thanks")));
         checkPage("survey-thanks", false);
+
+        Email inEnglish = ReturnsSystemTest.awaitEmail(english, "How did we do?");
+        Matcher englishSurvey = Pattern.compile(Pattern.quote(Platform.portalUrl()) + "/survey/[A-Za-z0-9_.=-]+")
+                .matcher(inEnglish.body());
+        assertTrue(englishSurvey.find(), "the English invitation leads to the portal's survey page: " + inEnglish.body());
+        fresh();
+        browser.driver().get(englishSurvey.group());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("survey-form")));
+        // the page speaks the survey's locale, which feedback-service takes from the order (Spanish here), not the
+        // customer's language the e-mail was written in: the customer chooses English on the page
+        switchLanguage("en");
+        browser.driver().findElement(By.cssSelector("label[for='score-10']")).click();
+        browser.driver().findElement(By.id("send-survey")).click();
+        assertEquals("Thank you!", wait.until(ExpectedConditions.presenceOfElementLocated(By.id("survey-thanks"))).getText());
+        browser.assertAccessible("the portal's survey-thanks page in en");
+        fresh();
 
         // the preferences link of the same e-mail, then its unsubscribe link
         Matcher preferences = Pattern.compile(Pattern.quote(Platform.portalUrl()) + "/p/[A-Za-z0-9_.-]+/preferences")
@@ -232,6 +261,14 @@ class PortalBrowserSystemTest extends SystemTest {
         browser.driver().findElement(By.id("confirm-unsubscribe")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("unsubscribed")));
         checkPage("unsubscribed", false);
+        // the confirmation exists only after the POST: the same link again, in English, confirmed again (idempotent)
+        browser.driver().get(unsubscribe.group());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-unsubscribe")));
+        switchLanguage("en");
+        browser.driver().findElement(By.id("confirm-unsubscribe")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("unsubscribed")));
+        assertEquals("en", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
+        browser.assertAccessible("the portal's unsubscribed page in en");
         Api.asCustomer(NOTIFICATION, customer.id()).get("/api/v1/customers/me/preferences").then().statusCode(200)
                 .body("channels.SURVEYS.SMS", org.hamcrest.Matchers.equalTo(false))
                 .body("channels.SURVEYS.PUSH", org.hamcrest.Matchers.equalTo(false));
@@ -256,6 +293,24 @@ class PortalBrowserSystemTest extends SystemTest {
                 && answer.getText().contains(shippedOrder.trackingNumber()),
                 "ticket-service's automatic answer with the live status and tracking: " + answer.getText());
         checkPage("question-answered", false);
+
+        // the answer exists only after the POST (asking again would join the ticket and be acknowledged): an
+        // English-speaking customer asks about their own shipped order from their e-mail's link
+        if (englishOrder == null) {
+            theLinkInAShippedOrdersEmailOpensItsTimelineInSpanish();
+        }
+        String englishLink = portalLink(awaitEmailWithPortalLink(englishCustomer, englishOrder.id()));
+        fresh();
+        browser.driver().get(englishLink);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("order-timeline")));
+        browser.driver().get(Platform.portalUrl() + "/question");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("question-message"))).sendKeys("Where is my order?");
+        browser.driver().findElement(By.id("send-question")).click();
+        answer = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("answer-text")));
+        assertTrue(answer.getText().contains(englishOrder.id()) && answer.getText().contains(englishOrder.trackingNumber()),
+                "the automatic answer with the live status and tracking, in English: " + answer.getText());
+        assertEquals("en", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
+        browser.assertAccessible("the portal's question-answered page in en");
     }
 
     @Test
@@ -273,7 +328,7 @@ class PortalBrowserSystemTest extends SystemTest {
         assertEquals("This link is not valid", refused.getText());
         assertFalse(browser.driver().findElements(By.id("lookup-order")).isEmpty(), "the lookup is offered");
         assertFalse(browser.driver().getPageSource().contains(shippedOrder.id()), "nothing of the order shows");
-        checkPage("link-invalid", false);
+        checkPage("link-invalid", true);
 
         String[] parts = token.split("\\.");
         String payload = parts[0] + "." + Long.toString(Instant.now().minus(1, ChronoUnit.DAYS).getEpochSecond(), 36);
@@ -300,6 +355,15 @@ class PortalBrowserSystemTest extends SystemTest {
         }
         assertFalse(browser.driver().findElements(By.id("too-many")).isEmpty(), "the 429 page after too many lookups");
         checkPage("too-many", false);
+
+        // the 429 page answers a POST: in the other language, the next lookup is refused the same
+        String lang = browser.driver().findElement(By.tagName("html")).getAttribute("lang");
+        switchLanguage("es".equals(lang) ? "en" : "es");
+        browser.driver().findElement(By.id("lookup-order")).sendKeys("ORD-GUESS-LAST");
+        browser.driver().findElement(By.id("lookup-contact")).sendKeys("guess-last@example.com");
+        browser.driver().findElement(By.id("lookup-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("too-many")));
+        browser.assertAccessible("the portal's too-many page in " + ("es".equals(lang) ? "en" : "es"));
     }
 
     /** A browser with no session and no language chosen, like a customer's first click. */
