@@ -78,7 +78,8 @@ public final class PortalBenchmark {
     }
 
     /** One return sent through the portal. */
-    private record ReturnTiming(String returnId, String outcome, double postMs, double decisionMs, Double labelMs) {
+    private record ReturnTiming(String returnId, String outcome, double postMs, double decisionMs, Double labelMs,
+            Integer labelStatus) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -259,14 +260,16 @@ public final class PortalBenchmark {
         String outcome = page.body().contains("id=\"rma-code\"") ? "APPROVED" : page.body().contains("id=\"in-review\"")
                 ? "REVIEW" : page.body().contains("id=\"rejected\"") ? "REJECTED" : "UNDECIDED";
         Double labelMs = null;
+        Integer labelStatus = null;
         if (outcome.equals("APPROVED")) {
             HttpResponse<byte[]> label = browser.download("/returns/" + returnId + "/label.pdf");
+            labelStatus = label.statusCode();
             if (label.statusCode() == 200 && new String(Arrays.copyOf(label.body(), 4), StandardCharsets.US_ASCII)
                     .equals("%PDF")) {
                 labelMs = (System.nanoTime() - sent) / 1e6;
             }
         }
-        return new ReturnTiming(returnId, outcome, (answered - sent) / 1e6, (shown - sent) / 1e6, labelMs);
+        return new ReturnTiming(returnId, outcome, (answered - sent) / 1e6, (shown - sent) / 1e6, labelMs, labelStatus);
     }
 
     /** returns-service's own time from a return's request to its decision, in ms, by return id. */
@@ -335,6 +338,7 @@ public final class PortalBenchmark {
             m.put("outcome", t.outcome());
             m.put("sendToDecisionMs", Latencies.round(t.decisionMs()));
             m.put("labelMs", t.labelMs() == null ? null : Latencies.round(t.labelMs()));
+            m.put("labelStatus", t.labelStatus());
             m.put("inServiceMs", Optional.ofNullable(serviceShare.get(t.returnId())).map(Latencies::round).orElse(null));
             return m;
         }).toList());

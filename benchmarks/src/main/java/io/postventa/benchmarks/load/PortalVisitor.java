@@ -65,8 +65,10 @@ public final class PortalVisitor {
         return keep(CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** A file the page links to (a label PDF), asked for as a browser follows a download link. */
     public HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = CLIENT.send(request(path).setHeader("Accept", "*/*").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         keepCookies(r);
         return r;
     }
