@@ -25,7 +25,8 @@ import io.postventa.testing.TestStack;
 
 /**
  * A real headless Chromium (Debian's chromium and chromedriver, nothing downloaded) on a fresh profile, in English,
- * with the checks every console page gets: axe-core (no serious or critical violation) and screenshots for docs/.
+ * with the checks every page gets: axe-core (no serious or critical violation), screenshots for docs/ and the page's
+ * weight. A desktop window for the console ({@link #open()}), a phone's for the customer portal ({@link #phone()}).
  */
 public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -34,7 +35,11 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
-    private Browser() throws IOException {
+    /** The CSS size of a common phone's screen (the portal is laid out for it first). */
+    static final Dimension PHONE = new Dimension(390, 844);
+    private static final Dimension DESKTOP = new Dimension(1400, 1000);
+
+    private Browser(Dimension size) throws IOException {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "the console's browser tests need Debian's chromium and chromium-driver at " + CHROMIUM + " and "
                         + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)");
@@ -43,22 +48,45 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--lang=en-US", "--window-size=1400,1000");
+                "--user-data-dir=" + profile, "--lang=en-US", "--window-size=" + size.width + "," + size.height);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(2));
         driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(1));
-        driver.manage().window().setSize(new Dimension(1400, 1000));
+        driver.manage().window().setSize(size);
     }
 
+    /** A desktop-sized window. */
     public static Browser open() {
+        return open(DESKTOP);
+    }
+
+    /** A phone-sized window ({@link #PHONE}). */
+    public static Browser phone() {
+        return open(PHONE);
+    }
+
+    private static Browser open(Dimension size) {
         try {
-            return new Browser();
+            return new Browser(size);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a Chromium profile directory", e);
         }
+    }
+
+    /**
+     * What the current page weighs: the document and every file it loaded (stylesheet, script, images), as decoded
+     * bytes, whether they came over the network or from the cache.
+     */
+    public long pageWeight() {
+        Object bytes = driver.executeScript("""
+                const nav = performance.getEntriesByType('navigation')[0];
+                let total = nav ? nav.decodedBodySize : document.documentElement.outerHTML.length;
+                for (const r of performance.getEntriesByType('resource')) { total += r.decodedBodySize; }
+                return total;""");
+        return ((Number) bytes).longValue();
     }
 
     public ChromeDriver driver() {

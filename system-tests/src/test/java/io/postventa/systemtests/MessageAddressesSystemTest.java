@@ -25,7 +25,7 @@ import io.postventa.testing.Mailbox.Email;
  * where the stack runs (item 11: Platform sets no public URL, so the port the service listens on must be used).
  */
 class MessageAddressesSystemTest extends SystemTest {
-    private static final Pattern UNSUBSCRIBE = Pattern.compile("(https?://\\S+/api/v1/unsubscribe\\?token=\\S+)");
+    private static final Pattern UNSUBSCRIBE = Pattern.compile("(https?://\\S+/unsubscribe\\?token=\\S+)");
 
     @Test
     void everyEmailCarriesAReplyToNamingItsTicketOrElseItsOrder() {
@@ -68,7 +68,7 @@ class MessageAddressesSystemTest extends SystemTest {
     }
 
     @Test
-    void theUnsubscribeLinkInAnEmailOpensItsPageOnThePortTheServiceRuns() {
+    void theUnsubscribeLinkInAnEmailOpensItsPageOnThePortThePortalRuns() {
         Shop.Customer customer = Shop.Customer.fresh("es");
         shop.upsert(customer);
         Shop.Order order = shop.order(customer.id()).placed(Instant.now().minus(1, ChronoUnit.DAYS))
@@ -77,9 +77,11 @@ class MessageAddressesSystemTest extends SystemTest {
                 .filter(m -> m.subject().contains(order.id())).findFirst().orElse(null), m -> m != null);
         Matcher link = UNSUBSCRIBE.matcher(shipped.body());
         assertTrue(link.find(), "an unsubscribe link: " + shipped.body());
-        assertTrue(link.group(1).startsWith(NOTIFICATION.url() + "/api/v1/unsubscribe?token="),
-                "served by notification-service at " + NOTIFICATION.url() + ": " + link.group(1));
+        assertTrue(link.group(1).startsWith(Platform.portalUrl() + "/unsubscribe?token="),
+                "served by the customer portal at " + Platform.portalUrl() + ": " + link.group(1));
         io.restassured.RestAssured.given().urlEncodingEnabled(false).get(link.group(1)).then().statusCode(200)
-                .body(containsString("¿Quieres dejar de recibir avisos sobre tus pedidos?"));
+                .body(containsString("¿Quieres dejar de recibir avisos sobre el estado de tus pedidos?"));
+        assertTrue(shipped.header("List-Unsubscribe").contains(NOTIFICATION.url() + "/api/v1/unsubscribe?token="),
+                "one-click unsubscribe stays on notification-service at " + NOTIFICATION.url());
     }
 }

@@ -32,12 +32,14 @@ import io.postventa.testing.Mailbox.Email;
  */
 class MessageLinksSystemTest extends SystemTest {
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** As a browser opens a link: following redirects (the portal's link sets its session and redirects) with cookies. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL).cookieHandler(new java.net.CookieManager()).build();
 
     @Test
     void everyLinkInASurveyInvitationEmailPointsAtTheServicesOwnPortsAndAnswers200() throws Exception {
         for (PlatformService service : PlatformService.all()) {
-            assertTrue(service.port() != service.defaultPort(),
+            assertTrue(service.port() != service.defaultPort() && io.postventa.devstack.PortalProcess.port() != 8087,
                     "this check needs the services on other ports than their defaults; " + service.serviceName()
                             + " runs on " + service.port());
         }
@@ -48,11 +50,15 @@ class MessageLinksSystemTest extends SystemTest {
         Email invitation = ReturnsSystemTest.awaitEmail(customer, "¿Qué tal lo hemos hecho?");
         Set<String> links = new LinkedHashSet<>(links(invitation.body()));
         links.addAll(links(String.valueOf(invitation.header("List-Unsubscribe"))));
-        assertTrue(links.stream().anyMatch(l -> l.startsWith(PlatformService.FEEDBACK.url() + "/api/v1/surveys/")),
-                "the invitation links to the survey on feedback-service at " + PlatformService.FEEDBACK.url() + ": " + links);
-        assertTrue(links.stream().anyMatch(l -> l.startsWith(PlatformService.NOTIFICATION.url() + "/api/v1/unsubscribe")),
-                "the invitation links to unsubscribing on notification-service at " + PlatformService.NOTIFICATION.url()
-                        + ": " + links);
+        assertTrue(links.stream().anyMatch(l -> l.startsWith(Platform.portalUrl() + "/survey/")),
+                "the invitation links to the survey page of the customer portal at " + Platform.portalUrl() + ": " + links);
+        assertTrue(links.stream().anyMatch(l -> l.startsWith(Platform.portalUrl() + "/unsubscribe?token=")),
+                "the text links to unsubscribing on the portal at " + Platform.portalUrl() + ": " + links);
+        assertTrue(links.stream().anyMatch(l -> l.startsWith(Platform.portalUrl() + "/p/")),
+                "the invitation links to the order's page on the portal: " + links);
+        assertTrue(String.valueOf(invitation.header("List-Unsubscribe")).contains(PlatformService.NOTIFICATION.url()
+                + "/api/v1/unsubscribe"), "List-Unsubscribe keeps notification-service's one-click endpoint at "
+                + PlatformService.NOTIFICATION.url() + ": " + invitation.header("List-Unsubscribe"));
 
         Map<String, String> answers = new LinkedHashMap<>();
         for (String link : links) {

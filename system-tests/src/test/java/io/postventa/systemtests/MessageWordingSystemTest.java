@@ -25,7 +25,7 @@ import io.postventa.testing.Mailbox.Email;
  * second and third purchase (item 9).
  */
 class MessageWordingSystemTest extends SystemTest {
-    private static final Pattern UNSUBSCRIBE = Pattern.compile("(https?://\\S+/api/v1/unsubscribe\\?token=\\S+)");
+    private static final Pattern UNSUBSCRIBE = Pattern.compile("(https?://\\S+/unsubscribe\\?token=\\S+)");
 
     @Test
     void aPortugueseCustomerIsWrittenToInPortugueseFromTheShippingMessageToTheUnsubscribePage() {
@@ -43,7 +43,8 @@ class MessageWordingSystemTest extends SystemTest {
         Matcher link = UNSUBSCRIBE.matcher(shipped.body());
         assertTrue(link.find(), "an unsubscribe link: " + shipped.body());
         io.restassured.RestAssured.given().urlEncodingEnabled(false).get(link.group(1)).then().statusCode(200)
-                .body(containsString("Quer deixar de receber avisos sobre as suas encomendas?"));
+                .body(containsString("Quer deixar de receber avisos sobre as suas encomendas?"),
+                        containsString("lang=\"pt\""));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.postventa.devstack.PlatformService;
+import io.postventa.devstack.PortalProcess;
 import io.postventa.devstack.ServiceProcess;
 import io.postventa.devstack.StackState;
 import io.postventa.providerstub.ProviderStub;
@@ -50,6 +51,7 @@ public final class Platform {
     private final Path logs;
     private final Duration startUp;
     private final StackState state;
+    private final PortalProcess portal;
 
     private Platform() {
         long started = System.nanoTime();
@@ -81,8 +83,20 @@ public final class Platform {
             stop();
             throw new IllegalStateException("the platform did not start: " + e.getCause().getMessage(), e.getCause());
         }
+        // every message links to the customer portal (PlatformService.publicUrlSettings), so it is part of the platform
+        portal = new PortalProcess(root, logs);
+        try {
+            portal.start(logs.getParent().resolve("portal-keys"), Map.of("quarkus.log.console.json.enabled", "false",
+                    // the browser tests look orders up from one address more often than a customer would
+                    "portal.lookup.attempts-per-client", "40"));
+            portal.awaitReady(START_TIMEOUT);
+        } catch (RuntimeException e) {
+            stop();
+            throw new IllegalStateException("the portal did not start: " + e.getMessage(), e);
+        }
         startUp = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("[system-tests] five services ready in %d s (logs in %s)%n", startUp.toSeconds(), logs);
+        System.out.printf("[system-tests] five services and the portal ready in %d s (logs in %s)%n", startUp.toSeconds(),
+                logs);
     }
 
     /**
@@ -92,12 +106,22 @@ public final class Platform {
      */
     private static void useSystemTestPorts() {
         for (PlatformService service : PlatformService.all()) {
-            String property = service.portSetting().toLowerCase(Locale.ROOT).replace('_', '.');
-            String env = System.getenv(service.portSetting());
-            if ((env == null || env.isBlank()) && System.getProperty(property) == null) {
-                System.setProperty(property, Integer.toString(service.defaultPort() + 10_000));
-            }
+            moveUnlessSet(service.portSetting(), service.defaultPort());
         }
+        moveUnlessSet("POSTVENTA_PORTAL_PORT", 8087);
+    }
+
+    private static void moveUnlessSet(String setting, int defaultPort) {
+        String property = setting.toLowerCase(Locale.ROOT).replace('_', '.');
+        String env = System.getenv(setting);
+        if ((env == null || env.isBlank()) && System.getProperty(property) == null) {
+            System.setProperty(property, Integer.toString(defaultPort + 10_000));
+        }
+    }
+
+    /** The base URL of the customer portal. */
+    public static String portalUrl() {
+        return PortalProcess.url();
     }
 
     /** The running platform, started on first use. */
@@ -243,6 +267,9 @@ public final class Platform {
     }
 
     private synchronized void stop() {
+        if (portal != null) {
+            portal.close();
+        }
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
         for (ServiceProcess process : processes.values()) {
             stopping.add(CompletableFuture.runAsync(process::close));

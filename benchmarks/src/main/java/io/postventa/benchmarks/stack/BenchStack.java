@@ -34,6 +34,7 @@ import io.postventa.benchmarks.measure.StackCpu;
 import io.postventa.devstack.Classpath;
 import io.postventa.devstack.ConsoleProcess;
 import io.postventa.devstack.PlatformService;
+import io.postventa.devstack.PortalProcess;
 import io.postventa.devstack.Ports;
 import io.postventa.devstack.ServiceProcess;
 import io.postventa.devstack.StackSettings;
@@ -58,6 +59,7 @@ public final class BenchStack implements AutoCloseable {
     private final List<RunningService> services = new ArrayList<>();
     private final List<Tap> taps = new ArrayList<>();
     private RunningConsole console;
+    private final List<PortalProcess> portals = new ArrayList<>();
     private Path jarRoot;
     private boolean closed;
 
@@ -193,6 +195,23 @@ public final class BenchStack implements AutoCloseable {
         System.out.printf("%s ready in %.1f s (pid %d, log %s)%n", service.serviceName(), running.readySeconds(),
                 running.pid(), process.log());
         return running;
+    }
+
+    /**
+     * Runs the customer portal from its packaged jar ({@code portal/target/quarkus-app}) on POSTVENTA_PORTAL_PORT,
+     * calling the services of this stack and signing customer tokens with the development key they trust; waits
+     * until it is ready. Its log is {@code logs/portal.log}; it stops with the stack.
+     */
+    public PortalProcess startPortal(Map<String, String> settings) {
+        PortalProcess portal = new PortalProcess(jarRoot, dir.resolve("logs"));
+        long started = System.nanoTime();
+        portal.start(dir.resolve("portal-keys"), settings);
+        synchronized (this) {
+            portals.add(portal);
+        }
+        portal.awaitReady(Duration.ofSeconds(300));
+        System.out.printf("portal ready in %.1f s (log %s)%n", (System.nanoTime() - started) / 1e9, portal.log());
+        return portal;
     }
 
     /** Stops a service started here and waits for its process to end. */
@@ -348,14 +367,16 @@ public final class BenchStack implements AutoCloseable {
     // stopping --------------------------------------------------------------------------------------------------
 
     /**
-     * Stops the taps, then every service (and the console) at once (each gets SIGTERM, and is killed if it has not
-     * ended within 20 s), then Kafka, PostgreSQL and SMTP. Runs once; the shutdown hook calls it on SIGTERM and Ctrl-C.
+     * Stops the taps and the portal, then every service (and the console) at once (each gets SIGTERM, and is killed if
+     * it has not ended within 20 s), then Kafka, PostgreSQL and SMTP. Runs once; the shutdown hook calls it on SIGTERM
+     * and Ctrl-C.
      */
     @Override
     public void close() {
         List<Tap> tapsToClose;
         List<RunningService> toStop;
         RunningConsole consoleToStop;
+        List<PortalProcess> portalsToStop;
         synchronized (this) {
             if (closed) {
                 return;
@@ -365,10 +386,14 @@ public final class BenchStack implements AutoCloseable {
             toStop = List.copyOf(services);
             consoleToStop = console;
             console = null;
+            portalsToStop = List.copyOf(portals);
             taps.clear();
             services.clear();
+            portals.clear();
         }
         tapsToClose.forEach(Tap::close);
+        // the portal first: it calls the services
+        portalsToStop.forEach(PortalProcess::close);
         List<Thread> stopping = new ArrayList<>();
         if (consoleToStop != null) {
             Thread t = new Thread(() -> consoleToStop.process().close(), "stop-console");

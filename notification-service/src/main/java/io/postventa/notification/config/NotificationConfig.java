@@ -76,6 +76,27 @@ public interface NotificationConfig {
     /** HMAC secret of unsubscribe tokens (at least 16 characters); set it from a secret in production. */
     String unsubscribeSecret();
 
+    /** The customer portal's address; when set, messages about an order carry its link (see PortalMessageLinks). */
+    Optional<String> portalBaseUrl();
+
+    /** HMAC secret of portal link tokens (at least 32 characters); set it from a secret in production. */
+    String portalLinkSecret();
+
+    /** How long a portal link token works after the message that carried it. */
+    @WithDefault("P60D")
+    Duration portalLinkTtl();
+
+    /** A message gets a token with a new expiry when the current one has less than this left. */
+    @WithDefault("P14D")
+    Duration portalLinkRenewBefore();
+
+    /** Failed lookups of one order number allowed within {@link #portalLookupWindow()}. */
+    @WithDefault("5")
+    int portalLookupAttempts();
+
+    @WithDefault("PT15M")
+    Duration portalLookupWindow();
+
     /** How long an event for a customer not yet on customers.v1 waits before it is suppressed. */
     @WithDefault("PT10M")
     Duration unknownCustomerWait();

@@ -30,9 +30,12 @@ public class CustomerContactStore {
     private final DeliveryEvents events;
     private final Clock clock;
     private final PhoneNumbers phones;
+    private final PortalLinks portalLinks;
 
-    public CustomerContactStore(WaitingEvents waiting, DeliveryEvents events, Clock clock, NotificationConfig config) {
+    public CustomerContactStore(WaitingEvents waiting, DeliveryEvents events, Clock clock, NotificationConfig config,
+            PortalLinks portalLinks) {
         this.waiting = waiting;
+        this.portalLinks = portalLinks;
         this.events = events;
         this.clock = clock;
         this.phones = new PhoneNumbers(config.defaultPhoneRegion(), config.phoneRegions());
@@ -100,6 +103,8 @@ public class CustomerContactStore {
         contact.erase(now);
         contact.persist();
         CustomerPreferences.deleteById(customerId);
+        // their portal links stop working and their orders can no longer be looked up
+        portalLinks.erase(customerId);
         waiting.suppressFor(customerId, SuppressionReason.CUSTOMER_ERASED);
         for (Delivery d : Delivery.<Delivery>list("customerId = ?1 and status in ?2", customerId,
                 List.of(DeliveryStatus.QUEUED, DeliveryStatus.DEFERRED))) {

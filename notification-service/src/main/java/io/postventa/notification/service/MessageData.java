@@ -32,8 +32,11 @@ public final class MessageData {
     private MessageData() {
     }
 
-    /** The links a message carries besides its facts. */
-    public record Links(String unsubscribeUrl, String preferencesUrl) {
+    /** The links a message carries besides its facts; {@code portalUrl} is the order's page in the customer portal. */
+    public record Links(String unsubscribeUrl, String preferencesUrl, String portalUrl) {
+        public Links(String unsubscribeUrl, String preferencesUrl) {
+            this(unsubscribeUrl, preferencesUrl, null);
+        }
     }
 
     public static Map<String, Object> of(TriggerEvent event, CustomerContact contact, Links links,
@@ -64,6 +67,7 @@ public final class MessageData {
         }
         data.put("unsubscribeUrl", text(links.unsubscribeUrl()));
         data.put("preferencesUrl", text(links.preferencesUrl()));
+        data.put("portalUrl", text(links.portalUrl()));
         data.put("earlierUpdates", earlierUpdates == null ? List.of() : earlierUpdates);
         return data;
     }

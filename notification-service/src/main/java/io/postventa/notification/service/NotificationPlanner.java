@@ -77,9 +77,12 @@ public class NotificationPlanner {
     private final Map<Trigger, List<NotificationChannel>> channelsByTrigger = new EnumMap<>(Trigger.class);
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
+    private final PortalMessageLinks messageLinks;
 
     public NotificationPlanner(NotificationConfig config, TemplateService templates, PreferencesService preferences,
-            DeliveryEvents events, Clock clock, EntityManager em, TransactionSynchronizationRegistry transactions) {
+            DeliveryEvents events, Clock clock, EntityManager em, TransactionSynchronizationRegistry transactions,
+            PortalMessageLinks messageLinks) {
+        this.messageLinks = messageLinks;
         this.config = config;
         this.templates = templates;
         this.preferences = preferences;
@@ -337,7 +340,9 @@ public class NotificationPlanner {
         Instant now = clock.instant();
         MessageKind kind = event.trigger().kind();
         TemplateVariant variant = VariantPicker.pick(templates.variants(template), contact.customerId, template.id);
-        String unsubscribeUrl = config.unsubscribeUrl() + "?token=" + tokens.sign(contact.customerId, kind);
+        String unsubscribeToken = tokens.sign(contact.customerId, kind);
+        // the List-Unsubscribe header's one-click endpoint; the text's links may lead to the portal instead
+        String unsubscribeUrl = config.unsubscribeUrl() + "?token=" + unsubscribeToken;
 
         boolean capped = kind == MessageKind.ORDER_UPDATES && mayBeCapped(contact.customerId, channel, kind)
                 && countedInWindow(contact.customerId, channel, kind, zone, now) >= config.orderUpdatesPerDay();
@@ -351,7 +356,8 @@ public class NotificationPlanner {
         List<String> earlier = folded.stream().filter(d -> !carried.contains(d.id)).map(d -> d.summary)
                 .filter(s -> s != null).collect(Collectors.toList());
         Rendered rendered = templates.render(template, variant, MessageData.of(event, contact,
-                new MessageData.Links(unsubscribeUrl, config.preferencesUrl().orElse(null)), earlier, language, zone));
+                messageLinks.links(contact.customerId, event.orderId(), unsubscribeToken, language), earlier, language,
+                zone));
 
         Delivery d = newDelivery(event, channel, now);
         d.templateId = template.id;

@@ -217,7 +217,7 @@ public class TemplateService {
                 tier.sampleNumber(), sample.get("orderId").asText(), sample.get("returnId").asText(),
                 sample.get("ticketId").asText(), sample.get("surveyId").asText(), facts);
         return MessageData.of(event, contact, new MessageData.Links(sample.get("unsubscribeUrl").asText(),
-                sample.get("preferencesUrl").asText()), earlier, language, ZoneOffset.UTC);
+                sample.get("preferencesUrl").asText(), sample.path("portalUrl").asText(null)), earlier, language, ZoneOffset.UTC);
     }
 
     private JsonNode sample() {

@@ -20,6 +20,7 @@ import io.postventa.orderstatus.domain.FieldProblem;
 import io.postventa.orderstatus.domain.LifecycleEventRules;
 import io.postventa.orderstatus.domain.Outcome;
 import io.postventa.orderstatus.domain.PendingOrderEvent;
+import io.postventa.orderstatus.domain.PickupPoint;
 import io.postventa.orderstatus.domain.TimelineEntry;
 import io.postventa.orderstatus.domain.TrackedOrder;
 import io.postventa.orderstatus.domain.Transition;
@@ -110,6 +111,7 @@ public class OrderLifecycleService {
         OrderStatus before = order.status;
         Transition transition = order.apply(event);
         TimelineEntry.of(event, transition.outcome(), null, now).persist();
+        PickupPoint.record(event, transition.outcome());
         if (transition.changesStatus()) {
             changes.add(publish(order, before, event));
         }

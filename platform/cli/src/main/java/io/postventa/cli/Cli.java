@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import io.postventa.devstack.ConsoleProcess;
 import io.postventa.devstack.DevTokens;
 import io.postventa.devstack.LocalPlatform;
+import io.postventa.devstack.PortalProcess;
 import io.postventa.devstack.ServiceProcess;
 import io.postventa.devstack.ServiceProperties;
 import io.postventa.devstack.StackException;
@@ -94,6 +95,8 @@ public final class Cli {
         }
         System.out.printf("%-22s %-24s %-40s%n", ConsoleProcess.MODULE, ConsoleProcess.url(),
                 "sign in: " + ConsoleProcess.url() + "/sign-in");
+        System.out.printf("%-22s %-24s %-40s%n", PortalProcess.MODULE, PortalProcess.url(),
+                "customers: the links in every message, or " + PortalProcess.url() + "/");
         System.out.printf("%nHealth: <url>/q/health   Metrics: <url>/q/metrics   E-mails sent: %s%n",
                 settings.dir().resolve("mail"));
         System.out.printf("Support mailbox (customers' replies): IMAP 127.0.0.1:%d, user %s, any password%n",

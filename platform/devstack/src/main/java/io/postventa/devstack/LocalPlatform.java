@@ -13,7 +13,8 @@ import io.postventa.providerstub.ProviderStub;
 
 /**
  * The whole platform on this machine, as {@code ./postventa up} runs it: Kafka, PostgreSQL and the mail server,
- * the SMS/WhatsApp/push stand-in, the five services from their packaged jars, the seeded staff and the console.
+ * the SMS/WhatsApp/push stand-in, the five services from their packaged jars, the seeded staff, the console and the
+ * portal.
  * It owns no command line: the CLI ({@code platform/cli}) decides when to start and stop it and what to print.
  */
 public final class LocalPlatform implements AutoCloseable {
@@ -22,7 +23,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, Map<String, String>> serviceProperties;
     private final Infrastructure infra;
     private final List<ServiceProcess> services = new ArrayList<>();
-    private final List<ConsoleProcess> consoles = new ArrayList<>();
+    private final List<EdgeAppProcess> edges = new ArrayList<>();
     private ProviderStub providers;
     private StackState state;
     private Supervisor supervisor;
@@ -87,9 +88,14 @@ public final class LocalPlatform implements AutoCloseable {
                 }).join();
         String seeded = DevSeed.seed(PlatformService.TICKET.url());
         ConsoleProcess console = new ConsoleProcess(root, logs());
-        consoles.add(console);
+        edges.add(console);
         console.start(settings.dir().resolve("dev-keys"), serviceProperties.getOrDefault(ConsoleProcess.MODULE, Map.of()));
+        // the customer portal, which every message links to
+        PortalProcess portal = new PortalProcess(root, logs());
+        edges.add(portal);
+        portal.start(settings.dir().resolve("dev-keys"), serviceProperties.getOrDefault(PortalProcess.MODULE, Map.of()));
         console.awaitReady(startTimeout);
+        portal.awaitReady(startTimeout);
         state.write(stateFile());
         // From now on a service that dies is started again with back-off, as Kubernetes restarts a pod's container.
         supervisor = new Supervisor(Supervisor.Backoff.LOCAL, startTimeout, System.out::println);
@@ -107,7 +113,7 @@ public final class LocalPlatform implements AutoCloseable {
         if (supervisor != null) {
             supervisor.close();
         }
-        consoles.forEach(ConsoleProcess::close);
+        edges.forEach(EdgeAppProcess::close);
         services.parallelStream().forEach(ServiceProcess::close);
         if (providers != null) {
             providers.close();

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The five services of the platform: their HTTP ports and databases, and the settings that make the links they build
- * point at where the stack serves them. A new deployable gets a constant here and, if it builds links or is the
+ * point at where the stack serves them (the customer portal, {@link PortalProcess}, for most of them). A new deployable gets a constant here and, if it builds links or is the
  * target of some, its entries in {@link #publicUrlSettings()}.
  */
 public enum PlatformService {
@@ -64,8 +64,11 @@ public enum PlatformService {
         return switch (this) {
             case ORDER_STATUS, TICKET -> Map.of();
             case RETURNS -> Map.of("returns.public-base-url", url());
-            case NOTIFICATION -> Map.of("postventa.notification.public-base-url", url());
-            case FEEDBACK -> Map.of("feedback.surveys.link-base", url() + "/api/v1/surveys/");
+            // messages link to the customer portal: the order's page, unsubscribe and preferences in their text
+            case NOTIFICATION -> Map.of("postventa.notification.public-base-url", url(),
+                    "postventa.notification.portal-base-url", PortalProcess.url());
+            // survey invitations lead to the portal's survey page (feedback-service's JSON API stays for API users)
+            case FEEDBACK -> Map.of("feedback.surveys.link-base", PortalProcess.url() + "/survey/");
         };
     }
 

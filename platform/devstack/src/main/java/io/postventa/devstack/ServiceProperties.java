@@ -10,7 +10,7 @@ import java.util.Properties;
 
 /**
  * Extra service settings from a properties file, {@code up --service-properties FILE}: {@code <service-name>.<key>=value}
- * for one service (the console included), {@code *.<key>=value} for all (e.g. the demo's short survey delays).
+ * for one service (the console and the portal included), {@code *.<key>=value} for all (e.g. the demo's short survey delays).
  */
 public final class ServiceProperties {
     private ServiceProperties() {
@@ -31,7 +31,7 @@ public final class ServiceProperties {
         for (String key : p.stringPropertyNames()) {
             int dot = key.indexOf('.');
             String service = dot < 0 ? "" : key.substring(0, dot);
-            if (!service.equals("*") && !service.equals(ConsoleProcess.MODULE)
+            if (!service.equals("*") && !service.equals(ConsoleProcess.MODULE) && !service.equals(PortalProcess.MODULE)
                     && PlatformService.all().stream().noneMatch(s -> s.serviceName().equals(service))) {
                 throw new StackException(file + ": " + key + " names no service (use <service-name>.<key> or *.<key>)");
             }

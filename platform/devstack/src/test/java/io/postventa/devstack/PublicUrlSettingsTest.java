@@ -30,6 +30,8 @@ class PublicUrlSettingsTest {
 
     @BeforeEach
     void moveTheServicesToOtherPorts() {
+        before.put("postventa.portal.port", System.getProperty("postventa.portal.port"));
+        System.setProperty("postventa.portal.port", "9187");
         PORTS.forEach((service, port) -> {
             String property = service.portSetting().toLowerCase().replace('_', '.');
             before.put(property, System.getProperty(property));
@@ -53,8 +55,11 @@ class PublicUrlSettingsTest {
         Map<String, String> notification = ServiceProcess.systemProperties(PlatformService.NOTIFICATION, STACK, Map.of());
         assertEquals("9184", notification.get("quarkus.http.port"));
         assertEquals("http://127.0.0.1:9184", notification.get("postventa.notification.public-base-url"));
-        assertEquals("http://127.0.0.1:9185/api/v1/surveys/",
-                ServiceProcess.systemProperties(PlatformService.FEEDBACK, STACK, Map.of()).get("feedback.surveys.link-base"));
+        assertEquals("http://127.0.0.1:9187", notification.get("postventa.notification.portal-base-url"),
+                "messages link to the customer portal on the port it runs on");
+        assertEquals("http://127.0.0.1:9187/survey/",
+                ServiceProcess.systemProperties(PlatformService.FEEDBACK, STACK, Map.of()).get("feedback.surveys.link-base"),
+                "survey invitations lead to the portal's survey page");
         assertEquals("http://127.0.0.1:9182",
                 ServiceProcess.systemProperties(PlatformService.RETURNS, STACK, Map.of()).get("returns.public-base-url"));
         assertEquals("9181", ServiceProcess.systemProperties(PlatformService.ORDER_STATUS, STACK, Map.of()).get("quarkus.http.port"));

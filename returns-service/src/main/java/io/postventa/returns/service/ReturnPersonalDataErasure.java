@@ -64,6 +64,11 @@ public class ReturnPersonalDataErasure {
             update.setTimestamp(2, now);
             update.setString(3, customerId);
             int returns = update.executeUpdate();
+            // the photos they sent with their returns (V3), which may show their home or face
+            try (PreparedStatement photos = connection.prepareStatement("delete from return_photo where customer_id = ?")) {
+                photos.setString(1, customerId);
+                photos.executeUpdate();
+            }
             LOG.infof("erased the personal data of customer %s from %d return(s)", customerId, returns);
             return returns;
         } catch (SQLException e) {
