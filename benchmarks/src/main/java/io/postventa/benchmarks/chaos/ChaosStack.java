@@ -64,7 +64,8 @@ public final class ChaosStack implements AutoCloseable {
         Dirs.deleteRecursively(dir.resolve("logs"));
         Dirs.writable(dir, "The fault run's stack");
         kafka = new KafkaBroker(settings.kafkaPort(), settings.kafkaControllerPort(), dir.resolve("kafka"), settings.kafkaHeap());
-        postgres = new PostgresServer(settings.postgresPort(), dir.resolve("postgres"), false);
+        // durable commits: the run kills PostgreSQL, and an acknowledged commit that vanishes is a lost event
+        postgres = new PostgresServer(settings.postgresPort(), dir.resolve("postgres"), false).durableCommits();
         smtp = new SmtpServer(settings.smtpPort(), settings.imapPort(), dir.resolve("mail"));
         providers = ProviderStub.builder().keepRequests(true).start();
         supervisor = new Supervisor(Supervisor.Backoff.LOCAL, readyTimeout, log).onEvent(serviceEvents::add);

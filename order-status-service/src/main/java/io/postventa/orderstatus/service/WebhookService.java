@@ -40,9 +40,12 @@ public class WebhookService {
     private final Clock clock;
     private final OrderStatusConfig settings;
     private final Config config;
+    private final WebhookReplayGuard replays;
     private final SchemaValidator validator = new SchemaValidator();
 
-    public WebhookService(Outbox outbox, Inbox inbox, Clock clock, OrderStatusConfig settings, Config config) {
+    public WebhookService(Outbox outbox, Inbox inbox, Clock clock, OrderStatusConfig settings, Config config,
+            WebhookReplayGuard replays) {
+        this.replays = replays;
         this.outbox = outbox;
         this.inbox = inbox;
         this.clock = clock;
@@ -56,7 +59,8 @@ public class WebhookService {
 
     /**
      * 401 unless the call carries the platform's signature of its timestamp and body, signed within the tolerance
-     * ({@code postventa.webhooks.tolerance}); platforms without a configured secret are not checked.
+     * ({@code postventa.order-status.webhook-tolerance}); 409 when the same signature was accepted before (a replay
+     * inside the tolerance, {@link WebhookReplayGuard}); platforms without a configured secret are not checked.
      */
     public void verifySignature(String platformId, byte[] body, String signature, String timestamp) {
         Optional<String> secret = config.getOptionalValue("postventa.webhooks.secret." + platformId, String.class);
@@ -83,6 +87,9 @@ public class WebhookService {
         if (!WebhookSignature.matches(secret.get(), seconds, body, signature)) {
             throw unauthorized(WebhookSignature.HEADER, "does not match the timestamp and body");
         }
+        // a matching signature inside the tolerance may still be a captured call sent again: each is accepted once
+        replays.firstUse(platformId, signature.trim().toLowerCase(java.util.Locale.ROOT),
+                Instant.ofEpochSecond(seconds).plus(settings.webhookTolerance()));
     }
 
     private static ProblemException unauthorized(String header, String message) {

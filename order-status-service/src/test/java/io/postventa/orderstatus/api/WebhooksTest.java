@@ -110,6 +110,36 @@ class WebhooksTest {
         statuses.await(r -> Lifecycle.isChange(r, orderId), 1, WAIT);
     }
 
+    @Test
+    void aSignedCallSentAgainIsRefusedAsAReplayAndItsSignatureIsKeptInTheDatabaseUntilItExpires() throws Exception {
+        String orderId = "ORD-" + UUID.randomUUID();
+        byte[] body = Lifecycle.placed(orderId, "CUST-1", earlier()).toString().getBytes(StandardCharsets.UTF_8);
+        long now = Instant.now().getEpochSecond();
+        String signature = WebhookSignature.sign(SECRET, now, body);
+        signed(now, signature).body(body).post("/api/v1/order-events").then().statusCode(202);
+        // the same captured call a second later, well inside the 5 min tolerance: refused, not "duplicate"
+        signed(now, signature).body(body).post("/api/v1/order-events")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(WebhookSignature.HEADER))
+                .body("errors[0].message", equalTo("was already used"));
+        // the platform's own retry signs again with the time it is sent: accepted as a retry of the same event
+        signed(now + 1, WebhookSignature.sign(SECRET, now + 1, body)).body(body).post("/api/v1/order-events")
+                .then().statusCode(200).body("outcome", equalTo("duplicate"));
+        // remembered in PostgreSQL, not in memory: a restart within the tolerance still refuses the replay
+        try (var c = dataSource.getConnection();
+             var q = c.prepareStatement("select extract(epoch from expires_at)::bigint from webhook_signature where signature = ?")) {
+            q.setString(1, signature);
+            try (var rows = q.executeQuery()) {
+                org.junit.jupiter.api.Assertions.assertTrue(rows.next(), "the accepted signature is stored");
+                assertEquals(now + 300, rows.getLong(1), "kept until its timestamp leaves the 5 min tolerance");
+            }
+        }
+        statuses.await(r -> Lifecycle.isChange(r, orderId), 1, WAIT);
+    }
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     private static RequestSpecification signed(long timestamp, String signature) {
         return as("signed-shop").header(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(timestamp))
                 .header(WebhookSignature.HEADER, signature);

@@ -27,6 +27,7 @@ public final class PostgresServer implements AutoCloseable {
     private final Path dataDir;
     private final boolean clean;
     private EmbeddedPostgres postgres;
+    private String synchronousCommit = "off";
 
     public PostgresServer(int port, Path dataDir, boolean clean) {
         this.port = port;
@@ -36,6 +37,17 @@ public final class PostgresServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Commits acknowledged only once their WAL is written, as a production PostgreSQL does ({@code synchronous_commit
+     * = on}). zonky's default, kept for the shared test stack and the benchmarks, is {@code off}: a SIGKILL of the
+     * server can then lose the last commits the services were told had succeeded (an inbox row, say, whose Kafka
+     * offset was already committed), which a fault run must not blame on the services.
+     */
+    public PostgresServer durableCommits() {
+        this.synchronousCommit = "on";
+        return this;
     }
 
     public String jdbcUrl(String database) {
@@ -66,6 +78,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("wal_writer_delay", "10ms")
                     .setServerConfig("max_slot_wal_keep_size", "2GB")
+                    .setServerConfig("synchronous_commit", synchronousCommit)
                     .start();
         } catch (IOException | RuntimeException e) {
             throw new StackException("PostgreSQL cannot start: " + rootMessage(e) + "; see " + log, e);

@@ -79,6 +79,45 @@ public class ProblemMappers {
                 path(uri), List.of()));
     }
 
+    /**
+     * Whatever no other mapper took: a database that cannot be reached is 503 with Retry-After (the request may be
+     * sent again once it is back: {@code postventa.http.unavailable-retry-after}, seconds), a collision with another
+     * writer that the endpoint did not retry is 409, anything else 500; each as problem+json. A problem or web
+     * exception that arrives wrapped (an interceptor's undeclared-throwable, say) keeps its own status.
+     */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 200)
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem(problem, uri);
+            }
+            if (t instanceof WebApplicationException web) {
+                return webApplication(web, uri);
+            }
+        }
+        if (Failures.isTransientDatabaseFailure(e)) {
+            long retryAfter = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("postventa.http.unavailable-retry-after", Long.class).orElse(5L);
+            LOG.warnf("%s answered 503: the database cannot be reached (%s)", path(uri), e.getClass().getSimpleName());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", Long.toString(retryAfter))
+                    .entity(new Problem(type(503), "Service unavailable", 503, "the service cannot reach its database for"
+                            + " a moment; send the request again in " + retryAfter + " s", path(uri), List.of()))
+                    .build();
+        }
+        if (Failures.isWriteConflict(e)) {
+            LOG.infof("%s answered 409: it collided with another change of the same data", path(uri));
+            return response(new Problem(type(409), "Conflict", 409,
+                    "the same data was changed at the same moment by someone else; read it again and repeat the request",
+                    path(uri), List.of()));
+        }
+        String errorId = java.util.UUID.randomUUID().toString();
+        LOG.errorf(e, "%s failed, error id %s", path(uri), errorId);
+        return response(new Problem(type(500), "Internal server error", 500,
+                "the request failed on our side (error id " + errorId + ")", path(uri), List.of()));
+    }
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProblemMappers.class);
+
     private static Response response(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }

@@ -8,6 +8,7 @@ import io.postventa.ticket.domain.ContactReasonClassifier;
 import io.postventa.ticket.service.ContactIntake;
 import io.postventa.ticket.service.ContactIntake.ContactCommand;
 import io.postventa.ticket.service.ContactIntake.ContactResult;
+import io.postventa.messaging.retry.TransactionRetry;
 import io.postventa.web.Caller;
 import io.postventa.web.Problem;
 import io.postventa.web.ProblemException;
@@ -77,10 +78,13 @@ public class ContactResource {
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
-        ContactResult result = contacts.receive(new ContactCommand(request.channel(), trim(request.customerId()),
+        ContactCommand command = new ContactCommand(request.channel(), trim(request.customerId()),
                 trim(request.email()), trim(request.phone()), trim(request.orderId()), request.subject(),
                 request.message(), trim(request.ivrOption()), asCustomer ? caller.subject() : null,
-                caller.subject(), idempotencyKey == null ? null : caller.subject() + ":" + idempotencyKey));
+                caller.subject(), idempotencyKey == null ? null : caller.subject() + ":" + idempotencyKey);
+        // a consumer may update the same ticket at the same moment (a status change, a return): run the contact
+        // again on the fresh ticket instead of answering 500; after the last attempt the answer is 409
+        ContactResult result = TransactionRetry.onConflict("contact intake", () -> contacts.receive(command));
         return Response.status(Response.Status.CREATED).entity(result).build();
     }
 

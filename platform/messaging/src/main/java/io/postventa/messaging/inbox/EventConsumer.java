@@ -30,6 +30,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.postventa.messaging.outbox.TraceContext;
+import io.postventa.messaging.retry.Failures;
 import io.postventa.events.DeadLetterHeaders;
 import io.postventa.events.DeadLetterHeaders.Reason;
 import io.postventa.events.EventType;
@@ -50,7 +51,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <li>in one new transaction, record the event id in the processed-events table and apply the
  * handler; a redelivered event commits nothing;</li>
  * <li>retry a failing handler with exponential backoff; after the last attempt the record goes to
- * the DLQ as PROCESSING_FAILED.</li>
+ * the DLQ as PROCESSING_FAILED. A failure to reach the database (down, restarting, no pooled connection) is not
+ * the event's fault and is not counted as an attempt: the consumer waits for the database (backoff up to
+ * {@code postventa.consumer.max-unavailable-backoff}) and holds the partition until it answers.</li>
  * </ol>
  * The channel must use {@code failure-strategy=dead-letter-queue} with
  * {@code dead-letter-queue.topic=<topic>.dlq} (see the outbox README).
@@ -69,13 +72,15 @@ public class EventConsumer {
     private final MeterRegistry registry;
     private final int maxAttempts;
     private final Duration initialBackoff;
+    private final Duration maxUnavailableBackoff;
     private final Tracer tracer;
     private final boolean tracing;
     private final EventTraces traces;
 
     public EventConsumer(Inbox inbox, MeterRegistry registry, io.postventa.messaging.outbox.Tracing tracing, EventTraces traces,
             @ConfigProperty(name = "postventa.consumer.max-attempts", defaultValue = "5") int maxAttempts,
-            @ConfigProperty(name = "postventa.consumer.initial-backoff", defaultValue = "PT0.2S") Duration initialBackoff) {
+            @ConfigProperty(name = "postventa.consumer.initial-backoff", defaultValue = "PT0.2S") Duration initialBackoff,
+            @ConfigProperty(name = "postventa.consumer.max-unavailable-backoff", defaultValue = "PT5S") Duration maxUnavailableBackoff) {
         this.inbox = inbox;
         this.registry = registry;
         this.tracer = tracing.tracer();
@@ -84,6 +89,7 @@ public class EventConsumer {
         this.reader = new EventReader(new SchemaValidator());
         this.maxAttempts = maxAttempts;
         this.initialBackoff = initialBackoff;
+        this.maxUnavailableBackoff = maxUnavailableBackoff;
     }
 
     /**
@@ -239,6 +245,7 @@ public class EventConsumer {
     private Optional<CompletionStage<Void>> applyOne(Message<String> message, IncomingEvent event, String consumer,
             Consumer<IncomingEvent> handler) {
         Duration backoff = initialBackoff;
+        Duration unavailableBackoff = initialBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
@@ -253,6 +260,22 @@ public class EventConsumer {
             } catch (PoisonEventException e) {
                 return Optional.of(deadLetter(message, consumer, e.reason(), e));
             } catch (RuntimeException e) {
+                if (Failures.isTransientDatabaseFailure(e)) {
+                    // the event is not at fault: hold the partition until the database answers again, however long
+                    // that takes, instead of spending the attempts and dead-lettering a good event
+                    Counter.builder("postventa.consumer.waits")
+                            .description("Times a consumer waited for its database to come back before applying an event")
+                            .tag("consumer", consumer).register(registry).increment();
+                    LOG.warnf("%s cannot reach its database for %s, trying again in %d ms (not counted as an attempt): %s",
+                            consumer, event.id(), unavailableBackoff.toMillis(), e);
+                    if (!pause(unavailableBackoff)) {
+                        // shutting down: neither ack nor nack, so the event is delivered again after the restart
+                        return Optional.of(new CompletableFuture<>());
+                    }
+                    unavailableBackoff = min(unavailableBackoff.multipliedBy(2), maxUnavailableBackoff);
+                    attempt--;
+                    continue;
+                }
                 if (attempt >= maxAttempts) {
                     LOG.errorf(e, "%s gave up on %s after %d attempts", consumer, event.id(), attempt);
                     return Optional.of(deadLetter(message, consumer, Reason.PROCESSING_FAILED,
@@ -339,6 +362,21 @@ public class EventConsumer {
         return Counter.builder("postventa.consumer.records")
                 .description("Records a consumer took, by what it did with them (applied, duplicate, ignored, dead-lettered)")
                 .tag("consumer", consumer).tag("outcome", outcome).register(registry);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Sleeps; false when the thread was interrupted (the application is stopping). */
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void sleep(Duration duration) {

@@ -34,6 +34,7 @@ import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
 import io.postventa.messaging.outbox.Outbox;
+import io.postventa.testing.DatabaseOutage;
 import io.postventa.testing.KafkaTestClient;
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.testing.TopicRecorder;
@@ -225,6 +226,28 @@ class OutboxAndInboxTest {
         assertEquals(0, deadLetters.records().stream()
                 .filter(r -> orderId.equals(r.key()) && fromConsumer(r, ProbeConsumer.BATCH_CONSUMER)).count(),
                 "the batch consumer must not dead-letter a type it does not handle");
+    }
+
+    @Test
+    void anEventThatArrivesWhileTheDatabaseIsDownIsAppliedOnceItIsBackAndNeverDeadLettered() throws Exception {
+        String orderId = "ORD-" + UUID.randomUUID();
+        double waitsBefore = waits(CONSUMER);
+        double batchWaitsBefore = waits(ProbeConsumer.BATCH_CONSUMER);
+        try (DatabaseOutage outage = DatabaseOutage.begin("platform_test")) {
+            kafka.send(Topics.ORDER_STATUS, orderId, EventJson.toJson(statusChanged(orderId)), ceHeaders(orderId));
+            // more failed tries than postventa.consumer.max-attempts (3 here): before, the event went to the DLQ
+            Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> waits(CONSUMER) >= waitsBefore + 4 && waits(ProbeConsumer.BATCH_CONSUMER) >= batchWaitsBefore + 4);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(90))
+                .until(() -> effects(orderId) == 1 && effects(orderId, "probe_batch_effect") == 1);
+        assertEquals(0, deadLetters.records().stream().filter(r -> orderId.equals(r.key())).count(),
+                "a good event must not be dead-lettered because the database was down");
+    }
+
+    private double waits(String consumer) {
+        var counter = registry.find("postventa.consumer.waits").tag("consumer", consumer).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static boolean fromConsumer(ConsumerRecord<String, String> record, String consumer) {
