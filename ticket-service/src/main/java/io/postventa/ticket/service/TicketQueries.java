@@ -22,7 +22,6 @@ import io.postventa.ticket.service.TicketViews.MessageView;
 import io.postventa.ticket.service.TicketViews.ReturnSummary;
 import io.postventa.ticket.service.TicketViews.TicketDetail;
 import io.postventa.ticket.service.TicketViews.TicketView;
-import io.postventa.web.Page;
 import io.postventa.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +37,12 @@ import jakarta.transaction.Transactional;
 public class TicketQueries {
     /** Most tickets one export holds. */
     private static final int EXPORT_LIMIT = 10_000;
+    /**
+     * Most matching tickets a list counts (its {@code total}); past it the total says "this many or more". An exact
+     * count of a million-ticket help desk read every matching row on every inbox page (docs/performance/
+     * 2026-12-07-console-queries.md); counting up to the limit reads at most that many index entries.
+     */
+    public static final int COUNT_LIMIT = 10_000;
 
     private final TicketAccess access;
     private final ProcedureService procedures;
@@ -56,18 +61,29 @@ public class TicketQueries {
             String customerId, String orderId) {
     }
 
+    /**
+     * One page of a ticket list: the items, where it starts, its size, and {@code total}, the matching tickets counted
+     * up to a limit: when {@code totalCapped}, more than {@code total} match.
+     */
+    public record TicketList(List<TicketView> items, int page, int size, long total, boolean totalCapped) {
+    }
+
     /** A file a customer sent with an e-mail, as it is downloaded. */
     public record AttachmentFile(String fileName, String contentType, byte[] content) {
     }
 
-    /** A page of the tickets the caller may see (a partner agent: its team's), most urgent first. */
-    public Page<TicketView> list(TicketFilter filter, int page, int size) {
+    /**
+     * A page of the tickets the caller may see (a partner agent: its team's), most urgent first, and how many match,
+     * counted up to {@code countLimit} ({@link TicketList#totalCapped()} when more do).
+     */
+    public TicketList list(TicketFilter filter, int page, int size, int countLimit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         where.add("mergedInto is null");
         if (filter.statuses() != null) {
-            where.add("status in :status");
-            params.put("status", filter.statuses());
+            // written into the query as literals (validated enum names): the planner can then use the partial
+            // index on active tickets (ticket_active_urgency_idx), which a bound list would hide from a generic plan
+            where.add("status in " + TicketSql.literals(filter.statuses().stream().distinct().toList()));
         }
         if (filter.channel() != null) {
             where.add("channel = :channel");
@@ -112,11 +128,20 @@ public class TicketQueries {
             where.add("orderId = :order");
             params.put("order", filter.orderId());
         }
-        // most urgent first (TicketSql.URGENCY_HQL), served by ticket_urgency_idx
-        PanacheQuery<Ticket> query = Ticket.find(String.join(" and ", where) + " order by " + TicketSql.URGENCY_HQL, params);
+        String condition = String.join(" and ", where);
+        // most urgent first (TicketSql.URGENCY_HQL), served by ticket_active_urgency_idx (active tickets) or
+        // ticket_urgency_idx
+        PanacheQuery<Ticket> query = Ticket.find(condition + " order by " + TicketSql.URGENCY_HQL, params);
         List<TicketView> items = query.page(page, size).<Ticket>list().stream()
                 .map(t -> TicketViews.view(t, access.isPartner())).toList();
-        return new Page<>(items, page, size, query.count());
+        // counts at most countLimit + 1 rows: one more than the limit tells "more" from "exactly the limit". In the
+        // list's order (HQL wants one with a limit), which the index that serves the list reads without sorting
+        var count = Ticket.getEntityManager().createQuery("select count(*) from (select t.id as id from Ticket t where "
+                + condition + " order by " + TicketSql.URGENCY_HQL + " limit " + (countLimit + 1) + ") matching",
+                Long.class);
+        params.forEach(count::setParameter);
+        long matching = count.getSingleResult();
+        return new TicketList(items, page, size, Math.min(matching, countLimit), matching > countLimit);
     }
 
     /** The ticket with its order and returns from the read model and its conversation (a customer: public messages). */
