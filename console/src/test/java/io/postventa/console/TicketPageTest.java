@@ -77,4 +77,23 @@ class TicketPageTest {
                 .then().statusCode(200).body(containsString("Which size should I order?"))
                 .body(containsString("<dd>Paused</dd>"));
     }
+
+    @Test
+    void theSuggestedProcedureIsDraftedWithThePersonsTokenWhileTheSectionsWhoseServicesAreDownSayTheyAreUnavailable() {
+        String session = session();
+        // order-status, returns, notification and feedback services do not answer in this test: their sections
+        // say so, and the rest of the page (the ticket, the procedure with its draft) is there
+        given().cookie("console-session", session).header("Accept-Language", "en").get("/tickets/t-3")
+                .then().statusCode(200).body(containsString("The vase arrived in pieces"))
+                .body(containsString("Damaged on arrival"))
+                .body(containsString("Sorry about the vase: please send us a photo."))
+                .body(containsString("The order is unavailable right now"))
+                .body(containsString("Returns are unavailable right now"))
+                .body(containsString("Messages sent are unavailable right now"));
+        assertEquals("Bearer " + session, TicketServiceStub.SEEN.get("GET /api/v1/procedures Authorization"),
+                "the procedures, asked for at once with the ticket, carried the person's token");
+        assertEquals("Bearer " + session,
+                TicketServiceStub.SEEN.get("GET /api/v1/tickets/t-3/procedures/damaged/draft Authorization"),
+                "the draft, asked for once the procedures came, carried the person's token");
+    }
 }

@@ -40,6 +40,19 @@ public class TicketServiceStub implements QuarkusTestResourceLifecycleManager {
              "messages":[{"id":"m-2","kind":"CUSTOMER","author":"c-2","body":"Which size should I order?",
              "createdAt":"2026-12-07T09:00:00Z"}]}""";
 
+    /** A damaged item of a known customer and order: its reason has a procedure, whose reply the page drafts. */
+    static final String DAMAGED_TICKET = """
+            {"ticket":{"id":"t-3","status":"OPEN","reason":"DAMAGED_ITEM","priority":"HIGH","channel":"EMAIL",
+             "customerId":"c-3","orderId":"o-3","email":"c***@example.com","subject":"Broken vase","teamId":"in-house",
+             "language":"en","updatedAt":"2026-12-07T09:50:00Z","firstResponseDueAt":"2026-12-07T10:00:00Z",
+             "resolutionDueAt":"2026-12-09T10:00:00Z"},
+             "order":null,"returns":[],
+             "messages":[{"id":"m-3","kind":"CUSTOMER","author":"c-3","body":"The vase arrived in pieces",
+             "createdAt":"2026-12-07T09:00:00Z"}]}""";
+
+    static final String PROCEDURES = """
+            [{"id":"damaged","reason":"DAMAGED_ITEM","name":"Damaged on arrival","steps":["Ask for a photo"]}]""";
+
     @Override
     public Map<String, String> start() {
         try {
@@ -62,8 +75,13 @@ public class TicketServiceStub implements QuarkusTestResourceLifecycleManager {
             send(exchange, 200, "application/json", TICKET);
         } else if (method.equals("GET") && path.equals("/api/v1/tickets/t-2")) {
             send(exchange, 200, "application/json", PAUSED_TICKET);
+        } else if (method.equals("GET") && path.equals("/api/v1/tickets/t-3")) {
+            send(exchange, 200, "application/json", DAMAGED_TICKET);
         } else if (method.equals("GET") && path.equals("/api/v1/procedures")) {
-            send(exchange, 200, "application/json", "[]");
+            send(exchange, 200, "application/json", PROCEDURES);
+        } else if (method.equals("GET") && path.equals("/api/v1/tickets/t-3/procedures/damaged/draft")) {
+            send(exchange, 200, "application/json", """
+                    {"procedureId":"damaged","language":"en","body":"Sorry about the vase: please send us a photo."}""");
         } else if (method.equals("POST") && path.equals("/api/v1/tickets/t-1/messages")) {
             send(exchange, 412, "application/problem+json", """
                     {"type":"about:blank","title":"Precondition Failed","status":412,

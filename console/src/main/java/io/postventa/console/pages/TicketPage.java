@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -175,6 +176,10 @@ public class TicketPage {
     }
 
     private Response render(String id, Map<String, Object> failure, Map<String, String> errors, String done) {
+        // the procedures do not depend on the ticket: asked for while the ticket is
+        boolean worksTickets = user.worksTickets();
+        CompletableFuture<Part<Object>> allProcedures = worksTickets
+                ? calls.async("ticket-service", tickets::procedures) : null;
         Part<Object> detail = calls.call("ticket-service", () -> tickets.get(id));
         if (detail.isNotFound()) {
             return Response.status(404).entity(pages.page(page, "inbox").data("detail", detail).data("id", id)
@@ -186,22 +191,32 @@ public class TicketPage {
         Map<?, ?> ticket = detail.isOk() ? (Map<?, ?>) ((Map<?, ?>) detail.value()).get("ticket") : Map.of();
         String customerId = str(ticket.get("customerId"));
         String orderId = str(ticket.get("orderId"));
-        String language = ticket.get("language") == null ? pages.lang() : ticket.get("language").toString();
+        String lang = pages.lang();
+        String language = ticket.get("language") == null ? lang : ticket.get("language").toString();
+        String reason = str(ticket.get("reason"));
         view.data("ticket", ticket).data("customerId", customerId).data("language", language);
 
+        // the sections beside the conversation need the ticket only, not each other: asked for at once, so the page
+        // waits for the slowest service instead of for all of them in turn; each section shows its own notice
         // the order with its live timeline (order-status-service)
-        view.data("order", orderId == null ? null
-                : calls.call("order-status-service", () -> orders.order(orderId, pages.lang())));
+        CompletableFuture<Part<Object>> order = orderId == null ? null
+                : calls.async("order-status-service", () -> orders.order(orderId, lang));
         // the customer's returns with their decisions (returns-service)
-        view.data("returns", customerId == null ? null : returns(customerId));
-        // the messages the platform sent them (notification-service)
-        Part<Object> sent = customerId == null ? null
-                : calls.call("notification-service", () -> notifications.byCustomer(customerId, 0, 20));
-        view.data("sent", sent);
-        // surveys answered (feedback-service), found through the invitations that were sent
-        view.data("surveys", sent == null ? null : surveys(sent));
+        CompletableFuture<Part<Object>> history = customerId == null ? null : calls.async(() -> returns(customerId));
+        // the messages the platform sent them (notification-service), and the surveys answered (feedback-service),
+        // found through the invitations that were sent
+        CompletableFuture<Part<Object>> sent = customerId == null ? null
+                : calls.async("notification-service", () -> notifications.byCustomer(customerId, 0, 20));
+        CompletableFuture<Part<Object>> surveys = sent == null ? null : sent.thenApply(this::surveys);
         // the procedure for the ticket's reason, and its reply in the customer's language
-        view.data("procedure", detail.isOk() ? procedure(id, str(ticket.get("reason")), language) : null);
+        CompletableFuture<Map<String, Object>> procedure = detail.isOk() && worksTickets
+                ? allProcedures.thenApply(all -> procedure(id, reason, language, all)) : null;
+
+        view.data("order", Calls.await(order, Part.unavailable()));
+        view.data("returns", Calls.await(history, Part.unavailable()));
+        view.data("sent", Calls.await(sent, Part.unavailable()));
+        view.data("surveys", Calls.await(surveys, Part.unavailable()));
+        view.data("procedure", Calls.await(procedure, Map.of("part", Part.unavailable())));
         int status = failure == null ? 200 : ((Part<?>) failure.get("result")).isStale() ? 409 : 400;
         return Response.status(status).entity(view).build();
     }
@@ -215,11 +230,14 @@ public class TicketPage {
             return history;
         }
         Map<String, Object> h = new LinkedHashMap<>((Map<String, Object>) history.value());
+        List<?> latest = ((List<?>) h.getOrDefault("returns", List.of())).stream().limit(MAX_RETURNS).toList();
+        // each return's decision, asked for at once
+        List<CompletableFuture<Part<Object>>> each = latest.stream().map(r -> str(((Map<?, ?>) r).get("returnId")))
+                .map(returnId -> calls.async("returns-service", () -> returns.get(returnId))).toList();
         List<Object> detailed = new ArrayList<>();
-        for (Object r : ((List<?>) h.getOrDefault("returns", List.of())).stream().limit(MAX_RETURNS).toList()) {
-            String returnId = str(((Map<?, ?>) r).get("returnId"));
-            Part<Object> one = calls.call("returns-service", () -> returns.get(returnId));
-            detailed.add(one.isOk() ? one.value() : r);
+        for (int i = 0; i < latest.size(); i++) {
+            Part<Object> one = Calls.await(each.get(i), Part.unavailable());
+            detailed.add(one.isOk() ? one.value() : latest.get(i));
         }
         h.put("returns", detailed);
         return Part.ok(h);
@@ -233,8 +251,11 @@ public class TicketPage {
         List<?> items = (List<?>) ((Map<?, ?>) sent.value()).get("items");
         List<String> surveyIds = items.stream().map(d -> str(((Map<?, ?>) d).get("surveyId")))
                 .filter(s -> s != null).distinct().limit(MAX_SURVEYS).toList();
-        for (String surveyId : surveyIds) {
-            Part<Object> answer = calls.call("feedback-service", () -> feedback.answer(surveyId));
+        // each survey's answer, asked for at once, read in the order the invitations were sent
+        List<CompletableFuture<Part<Object>>> each = surveyIds.stream()
+                .map(surveyId -> calls.async("feedback-service", () -> feedback.answer(surveyId))).toList();
+        for (CompletableFuture<Part<Object>> started : each) {
+            Part<Object> answer = Calls.await(started, Part.unavailable());
             if (answer.isOk()) {
                 answered.add(answer.value());
             } else if (!answer.isNotFound()) {
@@ -244,11 +265,8 @@ public class TicketPage {
         return Part.ok(answered);
     }
 
-    private Map<String, Object> procedure(String id, String reason, String language) {
-        if (!user.worksTickets()) {
-            return null;
-        }
-        Part<Object> all = calls.call("ticket-service", tickets::procedures);
+    /** The procedure of the ticket's reason among {@code all}, with its reply drafted (a second call). */
+    private Map<String, Object> procedure(String id, String reason, String language, Part<Object> all) {
         if (!all.isOk()) {
             return Map.of("part", all);
         }
