@@ -42,7 +42,7 @@ class TicketPageTest {
         given().cookie("console-session", session).header("Accept-Language", "en").get("/tickets/t-1")
                 .then().statusCode(200).body(containsString("The lamp arrived broken"))
                 .body(containsString("a***@example.com")).body(containsString("name=\"version\" value=\"2026-12-07T09:30:00.123456Z\""));
-        assertEquals("Bearer " + session, TicketServiceStub.SEEN.get("GET /api/v1/tickets/t-1 Authorization"));
+        assertEquals("Bearer " + session, TicketServiceStub.SEEN.get("GET /api/v1/tickets/t-1/workspace Authorization"));
     }
 
     @Test
@@ -79,21 +79,23 @@ class TicketPageTest {
     }
 
     @Test
-    void theSuggestedProcedureIsDraftedWithThePersonsTokenWhileTheSectionsWhoseServicesAreDownSayTheyAreUnavailable() {
+    void theTicketComesWithItsProcedureDraftedWhileTheSectionsAskedForAtOnceCarryTheTokenOrSayTheyAreUnavailable() {
         String session = session();
-        // order-status, returns, notification and feedback services do not answer in this test: their sections
-        // say so, and the rest of the page (the ticket, the procedure with its draft) is there
+        // notification-service answers (the stand-in), order-status and returns services do not: their sections
+        // say so, and the rest of the page (the ticket, the procedure with its draft, messages sent) is there
         given().cookie("console-session", session).header("Accept-Language", "en").get("/tickets/t-3")
                 .then().statusCode(200).body(containsString("The vase arrived in pieces"))
                 .body(containsString("Damaged on arrival"))
                 .body(containsString("Sorry about the vase: please send us a photo."))
                 .body(containsString("The order is unavailable right now"))
                 .body(containsString("Returns are unavailable right now"))
-                .body(containsString("Messages sent are unavailable right now"));
-        assertEquals("Bearer " + session, TicketServiceStub.SEEN.get("GET /api/v1/procedures Authorization"),
-                "the procedures, asked for at once with the ticket, carried the person's token");
+                .body(containsString("None yet."));
+        assertEquals("Bearer " + session, TicketServiceStub.SEEN.get("GET /api/v1/tickets/t-3/workspace Authorization"),
+                "one call to ticket-service for the ticket, its procedure and the draft");
         assertEquals("Bearer " + session,
-                TicketServiceStub.SEEN.get("GET /api/v1/tickets/t-3/procedures/damaged/draft Authorization"),
-                "the draft, asked for once the procedures came, carried the person's token");
+                TicketServiceStub.SEEN.get("GET /api/v1/customers/c-3/notifications Authorization"),
+                "the messages sent, asked for on another thread at once with the other sections, carried the token");
+        assertTrue(TicketServiceStub.SEEN.keySet().stream().noneMatch(k -> k.startsWith("GET /api/v1/tickets/t-3/procedures")),
+                "no separate draft call");
     }
 }

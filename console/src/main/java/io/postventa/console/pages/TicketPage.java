@@ -176,11 +176,12 @@ public class TicketPage {
     }
 
     private Response render(String id, Map<String, Object> failure, Map<String, String> errors, String done) {
-        // the procedures do not depend on the ticket: asked for while the ticket is
+        // who works tickets gets the ticket, its reason's procedure and the reply drafted in one call; a manager, who
+        // reads tickets only, the ticket
         boolean worksTickets = user.worksTickets();
-        CompletableFuture<Part<Object>> allProcedures = worksTickets
-                ? calls.async("ticket-service", tickets::procedures) : null;
-        Part<Object> detail = calls.call("ticket-service", () -> tickets.get(id));
+        String lang = pages.lang();
+        Part<Object> detail = worksTickets ? calls.call("ticket-service", () -> tickets.workspace(id, lang))
+                : calls.call("ticket-service", () -> tickets.get(id));
         if (detail.isNotFound()) {
             return Response.status(404).entity(pages.page(page, "inbox").data("detail", detail).data("id", id)
                     .data("failure", null).data("errors", Map.of()).data("done", null)).build();
@@ -191,9 +192,7 @@ public class TicketPage {
         Map<?, ?> ticket = detail.isOk() ? (Map<?, ?>) ((Map<?, ?>) detail.value()).get("ticket") : Map.of();
         String customerId = str(ticket.get("customerId"));
         String orderId = str(ticket.get("orderId"));
-        String lang = pages.lang();
         String language = ticket.get("language") == null ? lang : ticket.get("language").toString();
-        String reason = str(ticket.get("reason"));
         view.data("ticket", ticket).data("customerId", customerId).data("language", language);
 
         // the sections beside the conversation need the ticket only, not each other: asked for at once, so the page
@@ -208,15 +207,12 @@ public class TicketPage {
         CompletableFuture<Part<Object>> sent = customerId == null ? null
                 : calls.async("notification-service", () -> notifications.byCustomer(customerId, 0, 20));
         CompletableFuture<Part<Object>> surveys = sent == null ? null : sent.thenApply(this::surveys);
-        // the procedure for the ticket's reason, and its reply in the customer's language
-        CompletableFuture<Map<String, Object>> procedure = detail.isOk() && worksTickets
-                ? allProcedures.thenApply(all -> procedure(id, reason, language, all)) : null;
-
         view.data("order", Calls.await(order, Part.unavailable()));
         view.data("returns", Calls.await(history, Part.unavailable()));
         view.data("sent", Calls.await(sent, Part.unavailable()));
         view.data("surveys", Calls.await(surveys, Part.unavailable()));
-        view.data("procedure", Calls.await(procedure, Map.of("part", Part.unavailable())));
+        // the procedure for the ticket's reason, and its reply in the customer's language
+        view.data("procedure", detail.isOk() && worksTickets ? procedure((Map<?, ?>) detail.value()) : null);
         int status = failure == null ? 200 : ((Part<?>) failure.get("result")).isStale() ? 409 : 400;
         return Response.status(status).entity(view).build();
     }
@@ -265,22 +261,16 @@ public class TicketPage {
         return Part.ok(answered);
     }
 
-    /** The procedure of the ticket's reason among {@code all}, with its reply drafted (a second call). */
-    private Map<String, Object> procedure(String id, String reason, String language, Part<Object> all) {
-        if (!all.isOk()) {
-            return Map.of("part", all);
-        }
-        Map<?, ?> chosen = ((List<?>) all.value()).stream().map(p -> (Map<?, ?>) p)
-                .filter(p -> reason != null && reason.equals(p.get("reason"))).findFirst().orElse(null);
+    /** The procedure of the ticket's reason and its reply drafted, as the ticket's workspace gives them. */
+    private static Map<String, Object> procedure(Map<?, ?> workspace) {
+        Map<?, ?> chosen = (Map<?, ?>) workspace.get("procedure");
         if (chosen == null) {
             return Map.of("part", Part.ok(null));
         }
-        String procedureId = str(chosen.get("id"));
-        Part<Object> d = calls.call("ticket-service", () -> tickets.draft(id, procedureId, language));
         Map<String, Object> out = new HashMap<>();
         out.put("part", Part.ok(chosen));
-        out.put("draft", d);
-        out.put("procedureId", procedureId);
+        out.put("draft", Part.ok(workspace.get("draft")));
+        out.put("procedureId", str(chosen.get("id")));
         return out;
     }
 

@@ -186,6 +186,17 @@ public class TicketResource {
         return changes.changePriority(id, ifMatch, request.priority());
     }
 
+    /**
+     * The ticket with the procedure of its reason and its reply drafted (in the ticket's language, else
+     * {@code language}): the ticket, the procedures list and the draft in one call, for the console's ticket view.
+     */
+    @GET
+    @Path("/{id}/workspace")
+    @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT})
+    public TicketQueries.Workspace workspace(@PathParam("id") String id, @QueryParam("language") String language) {
+        return queries.workspace(id, language);
+    }
+
     /** The procedure's reply filled in for this ticket (in {@code language}, else the ticket's), to edit before sending. */
     @GET
     @Path("/{id}/procedures/{procedureId}/draft")

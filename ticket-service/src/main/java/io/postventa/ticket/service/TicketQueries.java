@@ -13,6 +13,7 @@ import io.postventa.events.contacts.TicketPriority;
 import io.postventa.ticket.domain.KnownOrder;
 import io.postventa.ticket.domain.KnownReturn;
 import io.postventa.ticket.domain.Masking;
+import io.postventa.ticket.domain.Procedure;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketAttachment;
 import io.postventa.ticket.domain.TicketMessage;
@@ -46,10 +47,12 @@ public class TicketQueries {
 
     private final TicketAccess access;
     private final ProcedureService procedures;
+    private final ProcedureAdmin procedureAdmin;
 
-    public TicketQueries(TicketAccess access, ProcedureService procedures) {
+    public TicketQueries(TicketAccess access, ProcedureService procedures, ProcedureAdmin procedureAdmin) {
         this.access = access;
         this.procedures = procedures;
+        this.procedureAdmin = procedureAdmin;
     }
 
     /**
@@ -66,6 +69,14 @@ public class TicketQueries {
      * up to a limit: when {@code totalCapped}, more than {@code total} match.
      */
     public record TicketList(List<TicketView> items, int page, int size, long total, boolean totalCapped) {
+    }
+
+    /**
+     * What an agent works a ticket with, in one answer: the ticket as {@link #detail(String)} gives it, and the
+     * procedure of its reason (null when none) with its reply drafted, as the procedures list and the draft give them.
+     */
+    public record Workspace(TicketView ticket, TicketViews.OrderSummary order, List<ReturnSummary> returns,
+            List<MessageView> messages, ProcedureAdmin.ProcedureView procedure, ProcedureService.Draft draft) {
     }
 
     /** A file a customer sent with an e-mail, as it is downloaded. */
@@ -171,6 +182,28 @@ public class TicketQueries {
         List<MessageView> messages = conversation.stream()
                 .map(m -> TicketViews.view(m, mask, files.getOrDefault(m.id, List.of()))).toList();
         return new TicketDetail(TicketViews.view(t, mask), TicketViews.view(order, mask), returns, messages);
+    }
+
+    /**
+     * The ticket, the procedure of its reason (the first by id, as the procedures list orders them) and its reply
+     * drafted in the ticket's language, else in {@code language} when the procedure has a reply in it, else in the
+     * default one: what the three reads give, in one.
+     */
+    public Workspace workspace(String id, String language) {
+        Ticket t = access.load(id, false);
+        TicketDetail d = detail(t);
+        Procedure p = Procedure.<Procedure>find("reason = ?1 order by id", t.reason).firstResult();
+        ProcedureService.Draft draft = null;
+        if (p != null) {
+            String lang = t.language == null && language != null && procedures.replies(p).containsKey(language)
+                    ? language : null;
+            draft = procedures.draft(t, p.id, lang);
+            if (access.isPartner()) {
+                draft = new ProcedureService.Draft(draft.procedureId(), draft.language(), Masking.text(draft.body()));
+            }
+        }
+        return new Workspace(d.ticket(), d.order(), d.returns(), d.messages(),
+                p == null ? null : procedureAdmin.get(p.id), draft);
     }
 
     /** A file a customer sent with an e-mail: whoever may see the ticket and its message may download it. */
