@@ -42,7 +42,7 @@ class TicketPageTest {
         given().cookie("console-session", session).header("Accept-Language", "en").get("/tickets/t-1")
                 .then().statusCode(200).body(containsString("The lamp arrived broken"))
                 .body(containsString("a***@example.com")).body(containsString("name=\"version\" value=\"2026-12-07T09:30:00.123456Z\""));
-        assertEquals("Bearer " + session, TicketServiceStub.SEEN.get("GET /api/v1/tickets/t-1 Authorization"));
+        assertEquals("Bearer " + session, TicketServiceStub.SEEN.get("GET /api/v1/tickets/t-1/workspace Authorization"));
     }
 
     @Test
@@ -76,5 +76,26 @@ class TicketPageTest {
         given().cookie("console-session", session()).header("Accept-Language", "en").get("/tickets/t-2")
                 .then().statusCode(200).body(containsString("Which size should I order?"))
                 .body(containsString("<dd>Paused</dd>"));
+    }
+
+    @Test
+    void theTicketComesWithItsProcedureDraftedWhileTheSectionsAskedForAtOnceCarryTheTokenOrSayTheyAreUnavailable() {
+        String session = session();
+        // notification-service answers (the stand-in), order-status and returns services do not: their sections
+        // say so, and the rest of the page (the ticket, the procedure with its draft, messages sent) is there
+        given().cookie("console-session", session).header("Accept-Language", "en").get("/tickets/t-3")
+                .then().statusCode(200).body(containsString("The vase arrived in pieces"))
+                .body(containsString("Damaged on arrival"))
+                .body(containsString("Sorry about the vase: please send us a photo."))
+                .body(containsString("The order is unavailable right now"))
+                .body(containsString("Returns are unavailable right now"))
+                .body(containsString("None yet."));
+        assertEquals("Bearer " + session, TicketServiceStub.SEEN.get("GET /api/v1/tickets/t-3/workspace Authorization"),
+                "one call to ticket-service for the ticket, its procedure and the draft");
+        assertEquals("Bearer " + session,
+                TicketServiceStub.SEEN.get("GET /api/v1/customers/c-3/notifications Authorization"),
+                "the messages sent, asked for on another thread at once with the other sections, carried the token");
+        assertTrue(TicketServiceStub.SEEN.keySet().stream().noneMatch(k -> k.startsWith("GET /api/v1/tickets/t-3/procedures")),
+                "no separate draft call");
     }
 }

@@ -40,6 +40,19 @@ public class TicketServiceStub implements QuarkusTestResourceLifecycleManager {
              "messages":[{"id":"m-2","kind":"CUSTOMER","author":"c-2","body":"Which size should I order?",
              "createdAt":"2026-12-07T09:00:00Z"}]}""";
 
+    /** A damaged item of a known customer and order: its reason has a procedure, whose reply the page drafts. */
+    static final String DAMAGED_TICKET = """
+            {"ticket":{"id":"t-3","status":"OPEN","reason":"DAMAGED_ITEM","priority":"HIGH","channel":"EMAIL",
+             "customerId":"c-3","orderId":"o-3","email":"c***@example.com","subject":"Broken vase","teamId":"in-house",
+             "language":"en","updatedAt":"2026-12-07T09:50:00Z","firstResponseDueAt":"2026-12-07T10:00:00Z",
+             "resolutionDueAt":"2026-12-09T10:00:00Z"},
+             "order":null,"returns":[],
+             "messages":[{"id":"m-3","kind":"CUSTOMER","author":"c-3","body":"The vase arrived in pieces",
+             "createdAt":"2026-12-07T09:00:00Z"}]}""";
+
+    static final String PROCEDURE = """
+            {"id":"damaged","reason":"DAMAGED_ITEM","name":"Damaged on arrival","steps":["Ask for a photo"]}""";
+
     @Override
     public Map<String, String> start() {
         try {
@@ -49,7 +62,9 @@ public class TicketServiceStub implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/v1/", this::handle);
         server.start();
-        return Map.of("quarkus.rest-client.ticket.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        // notification-service's messages sent to a customer too: the ticket view asks for them on another thread
+        return Map.of("quarkus.rest-client.ticket.url", url, "quarkus.rest-client.notification.url", url);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -58,12 +73,19 @@ public class TicketServiceStub implements QuarkusTestResourceLifecycleManager {
         SEEN.put(method + " " + path + " If-Match", String.valueOf(exchange.getRequestHeaders().getFirst("If-Match")));
         SEEN.put(method + " " + path + " Authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         exchange.getRequestBody().readAllBytes();
-        if (method.equals("GET") && path.equals("/api/v1/tickets/t-1")) {
+        if (method.equals("GET") && path.matches("/api/v1/tickets/t-1(/workspace)?")) {
             send(exchange, 200, "application/json", TICKET);
-        } else if (method.equals("GET") && path.equals("/api/v1/tickets/t-2")) {
+        } else if (method.equals("GET") && path.matches("/api/v1/tickets/t-2(/workspace)?")) {
             send(exchange, 200, "application/json", PAUSED_TICKET);
+        } else if (method.equals("GET") && path.equals("/api/v1/tickets/t-3/workspace")) {
+            // the workspace: the ticket with its reason's procedure and the reply drafted
+            send(exchange, 200, "application/json", DAMAGED_TICKET.substring(0, DAMAGED_TICKET.length() - 1)
+                    + ",\"procedure\":" + PROCEDURE + ",\"draft\":{\"procedureId\":\"damaged\",\"language\":\"en\","
+                    + "\"body\":\"Sorry about the vase: please send us a photo.\"}}");
         } else if (method.equals("GET") && path.equals("/api/v1/procedures")) {
-            send(exchange, 200, "application/json", "[]");
+            send(exchange, 200, "application/json", "[" + PROCEDURE + "]");
+        } else if (method.equals("GET") && path.equals("/api/v1/customers/c-3/notifications")) {
+            send(exchange, 200, "application/json", "{\"items\":[],\"page\":0,\"size\":20,\"total\":0}");
         } else if (method.equals("POST") && path.equals("/api/v1/tickets/t-1/messages")) {
             send(exchange, 412, "application/problem+json", """
                     {"type":"about:blank","title":"Precondition Failed","status":412,

@@ -37,6 +37,11 @@ public interface TicketClient {
     @Path("/tickets/{id}")
     Response get(@PathParam("id") String id);
 
+    /** The ticket with its reason's procedure and that reply drafted (agents and partner agents). */
+    @GET
+    @Path("/tickets/{id}/workspace")
+    Response workspace(@PathParam("id") String id, @QueryParam("language") String language);
+
     @POST
     @Path("/tickets/next")
     Response takeNext();

@@ -1,11 +1,13 @@
 package io.postventa.console.pages;
 
 import java.net.URI;
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -160,13 +162,19 @@ public class InboxResource {
                 blank(f.channel), breached, dueBefore, null, 0, config.inbox().pageSize()));
         List<Row> rows = new ArrayList<>();
         long total = 0;
+        boolean capped = false;
         if (list.isOk() && list.value() instanceof Map<?, ?> answer) {
             total = ((Number) answer.get("total")).longValue();
+            // ticket-service counts the matching tickets up to a limit (10,000): past it, "10,000+"
+            capped = Boolean.TRUE.equals(answer.get("totalCapped"));
             for (Object item : (List<?>) answer.get("items")) {
                 rows.add(row((Map<?, ?>) item, now));
             }
         }
-        return page.data("list", list).data("rows", rows).data("total", total).data("query", f.query());
+        String totalText = NumberFormat.getIntegerInstance(Locale.forLanguageTag(pages.lang())).format(total)
+                + (capped ? "+" : "");
+        return page.data("list", list).data("rows", rows).data("total", total).data("totalText", totalText)
+                .data("query", f.query());
     }
 
     private Row row(Map<?, ?> t, Instant now) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -175,7 +176,12 @@ public class TicketPage {
     }
 
     private Response render(String id, Map<String, Object> failure, Map<String, String> errors, String done) {
-        Part<Object> detail = calls.call("ticket-service", () -> tickets.get(id));
+        // who works tickets gets the ticket, its reason's procedure and the reply drafted in one call; a manager, who
+        // reads tickets only, the ticket
+        boolean worksTickets = user.worksTickets();
+        String lang = pages.lang();
+        Part<Object> detail = worksTickets ? calls.call("ticket-service", () -> tickets.workspace(id, lang))
+                : calls.call("ticket-service", () -> tickets.get(id));
         if (detail.isNotFound()) {
             return Response.status(404).entity(pages.page(page, "inbox").data("detail", detail).data("id", id)
                     .data("failure", null).data("errors", Map.of()).data("done", null)).build();
@@ -186,22 +192,27 @@ public class TicketPage {
         Map<?, ?> ticket = detail.isOk() ? (Map<?, ?>) ((Map<?, ?>) detail.value()).get("ticket") : Map.of();
         String customerId = str(ticket.get("customerId"));
         String orderId = str(ticket.get("orderId"));
-        String language = ticket.get("language") == null ? pages.lang() : ticket.get("language").toString();
+        String language = ticket.get("language") == null ? lang : ticket.get("language").toString();
         view.data("ticket", ticket).data("customerId", customerId).data("language", language);
 
+        // the sections beside the conversation need the ticket only, not each other: asked for at once, so the page
+        // waits for the slowest service instead of for all of them in turn; each section shows its own notice
         // the order with its live timeline (order-status-service)
-        view.data("order", orderId == null ? null
-                : calls.call("order-status-service", () -> orders.order(orderId, pages.lang())));
+        CompletableFuture<Part<Object>> order = orderId == null ? null
+                : calls.async("order-status-service", () -> orders.order(orderId, lang));
         // the customer's returns with their decisions (returns-service)
-        view.data("returns", customerId == null ? null : returns(customerId));
-        // the messages the platform sent them (notification-service)
-        Part<Object> sent = customerId == null ? null
-                : calls.call("notification-service", () -> notifications.byCustomer(customerId, 0, 20));
-        view.data("sent", sent);
-        // surveys answered (feedback-service), found through the invitations that were sent
-        view.data("surveys", sent == null ? null : surveys(sent));
+        CompletableFuture<Part<Object>> history = customerId == null ? null : calls.async(() -> returns(customerId));
+        // the messages the platform sent them (notification-service), and the surveys answered (feedback-service),
+        // found through the invitations that were sent
+        CompletableFuture<Part<Object>> sent = customerId == null ? null
+                : calls.async("notification-service", () -> notifications.byCustomer(customerId, 0, 20));
+        CompletableFuture<Part<Object>> surveys = sent == null ? null : sent.thenApply(this::surveys);
+        view.data("order", Calls.await(order, Part.unavailable()));
+        view.data("returns", Calls.await(history, Part.unavailable()));
+        view.data("sent", Calls.await(sent, Part.unavailable()));
+        view.data("surveys", Calls.await(surveys, Part.unavailable()));
         // the procedure for the ticket's reason, and its reply in the customer's language
-        view.data("procedure", detail.isOk() ? procedure(id, str(ticket.get("reason")), language) : null);
+        view.data("procedure", detail.isOk() && worksTickets ? procedure((Map<?, ?>) detail.value()) : null);
         int status = failure == null ? 200 : ((Part<?>) failure.get("result")).isStale() ? 409 : 400;
         return Response.status(status).entity(view).build();
     }
@@ -215,11 +226,14 @@ public class TicketPage {
             return history;
         }
         Map<String, Object> h = new LinkedHashMap<>((Map<String, Object>) history.value());
+        List<?> latest = ((List<?>) h.getOrDefault("returns", List.of())).stream().limit(MAX_RETURNS).toList();
+        // each return's decision, asked for at once
+        List<CompletableFuture<Part<Object>>> each = latest.stream().map(r -> str(((Map<?, ?>) r).get("returnId")))
+                .map(returnId -> calls.async("returns-service", () -> returns.get(returnId))).toList();
         List<Object> detailed = new ArrayList<>();
-        for (Object r : ((List<?>) h.getOrDefault("returns", List.of())).stream().limit(MAX_RETURNS).toList()) {
-            String returnId = str(((Map<?, ?>) r).get("returnId"));
-            Part<Object> one = calls.call("returns-service", () -> returns.get(returnId));
-            detailed.add(one.isOk() ? one.value() : r);
+        for (int i = 0; i < latest.size(); i++) {
+            Part<Object> one = Calls.await(each.get(i), Part.unavailable());
+            detailed.add(one.isOk() ? one.value() : latest.get(i));
         }
         h.put("returns", detailed);
         return Part.ok(h);
@@ -233,8 +247,11 @@ public class TicketPage {
         List<?> items = (List<?>) ((Map<?, ?>) sent.value()).get("items");
         List<String> surveyIds = items.stream().map(d -> str(((Map<?, ?>) d).get("surveyId")))
                 .filter(s -> s != null).distinct().limit(MAX_SURVEYS).toList();
-        for (String surveyId : surveyIds) {
-            Part<Object> answer = calls.call("feedback-service", () -> feedback.answer(surveyId));
+        // each survey's answer, asked for at once, read in the order the invitations were sent
+        List<CompletableFuture<Part<Object>>> each = surveyIds.stream()
+                .map(surveyId -> calls.async("feedback-service", () -> feedback.answer(surveyId))).toList();
+        for (CompletableFuture<Part<Object>> started : each) {
+            Part<Object> answer = Calls.await(started, Part.unavailable());
             if (answer.isOk()) {
                 answered.add(answer.value());
             } else if (!answer.isNotFound()) {
@@ -244,25 +261,16 @@ public class TicketPage {
         return Part.ok(answered);
     }
 
-    private Map<String, Object> procedure(String id, String reason, String language) {
-        if (!user.worksTickets()) {
-            return null;
-        }
-        Part<Object> all = calls.call("ticket-service", tickets::procedures);
-        if (!all.isOk()) {
-            return Map.of("part", all);
-        }
-        Map<?, ?> chosen = ((List<?>) all.value()).stream().map(p -> (Map<?, ?>) p)
-                .filter(p -> reason != null && reason.equals(p.get("reason"))).findFirst().orElse(null);
+    /** The procedure of the ticket's reason and its reply drafted, as the ticket's workspace gives them. */
+    private static Map<String, Object> procedure(Map<?, ?> workspace) {
+        Map<?, ?> chosen = (Map<?, ?>) workspace.get("procedure");
         if (chosen == null) {
             return Map.of("part", Part.ok(null));
         }
-        String procedureId = str(chosen.get("id"));
-        Part<Object> d = calls.call("ticket-service", () -> tickets.draft(id, procedureId, language));
         Map<String, Object> out = new HashMap<>();
         out.put("part", Part.ok(chosen));
-        out.put("draft", d);
-        out.put("procedureId", procedureId);
+        out.put("draft", Part.ok(workspace.get("draft")));
+        out.put("procedureId", str(chosen.get("id")));
         return out;
     }
 

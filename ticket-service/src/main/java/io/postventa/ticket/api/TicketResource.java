@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
 import io.postventa.events.common.ContactReason;
 import io.postventa.events.contacts.ContactChannel;
 import io.postventa.events.contacts.TicketPriority;
@@ -79,14 +82,21 @@ public class TicketResource {
 
     @GET
     @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT, Caller.MANAGER})
-    public Page<TicketView> list(@QueryParam("status") String status, @QueryParam("reason") String reason,
+    @Operation(summary = "Tickets the caller may see, most urgent first; total counts the matching ones up to"
+            + " countLimit, totalCapped says that more match")
+    public TicketQueries.TicketList list(@QueryParam("status") String status, @QueryParam("reason") String reason,
             @QueryParam("priority") String priority, @QueryParam("teamId") String teamId,
             @QueryParam("agentId") String agentId, @QueryParam("customerId") String customerId,
             @QueryParam("orderId") String orderId, @QueryParam("unassigned") @DefaultValue("false") boolean unassigned,
             @QueryParam("channel") String channel, @QueryParam("breached") @DefaultValue("false") boolean breached,
             @QueryParam("dueBefore") String dueBefore,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size,
+            @Parameter(description = "most matching tickets counted in total (1-10000); past it totalCapped is true")
+            @QueryParam("countLimit") @DefaultValue("" + TicketQueries.COUNT_LIMIT) int countLimit) {
         Page.check(page, size);
+        if (countLimit < 1 || countLimit > TicketQueries.COUNT_LIMIT) {
+            throw ProblemException.badField("countLimit", "must be between 1 and " + TicketQueries.COUNT_LIMIT);
+        }
         List<TicketStatus> statuses = null;
         if (status != null) {
             // one status, or several separated by commas (an inbox shows NEW,OPEN,ON_HOLD together)
@@ -100,7 +110,7 @@ public class TicketResource {
         ContactReason reasonValue = reason == null ? null : enumValue(ContactReason.class, "reason", reason);
         TicketPriority priorityValue = priority == null ? null : enumValue(TicketPriority.class, "priority", priority);
         return queries.list(new TicketFilter(statuses, channelValue, breached, dueBeforeValue, reasonValue,
-                priorityValue, teamId, agentId, unassigned, customerId, orderId), page, size);
+                priorityValue, teamId, agentId, unassigned, customerId, orderId), page, size, countLimit);
     }
 
     @GET
@@ -174,6 +184,17 @@ public class TicketResource {
     public TicketView changePriority(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PriorityRequest request) {
         return changes.changePriority(id, ifMatch, request.priority());
+    }
+
+    /**
+     * The ticket with the procedure of its reason and its reply drafted (in the ticket's language, else
+     * {@code language}): the ticket, the procedures list and the draft in one call, for the console's ticket view.
+     */
+    @GET
+    @Path("/{id}/workspace")
+    @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT})
+    public TicketQueries.Workspace workspace(@PathParam("id") String id, @QueryParam("language") String language) {
+        return queries.workspace(id, language);
     }
 
     /** The procedure's reply filled in for this ticket (in {@code language}, else the ticket's), to edit before sending. */

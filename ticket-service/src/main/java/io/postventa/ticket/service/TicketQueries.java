@@ -13,6 +13,7 @@ import io.postventa.events.contacts.TicketPriority;
 import io.postventa.ticket.domain.KnownOrder;
 import io.postventa.ticket.domain.KnownReturn;
 import io.postventa.ticket.domain.Masking;
+import io.postventa.ticket.domain.Procedure;
 import io.postventa.ticket.domain.Ticket;
 import io.postventa.ticket.domain.TicketAttachment;
 import io.postventa.ticket.domain.TicketMessage;
@@ -22,7 +23,6 @@ import io.postventa.ticket.service.TicketViews.MessageView;
 import io.postventa.ticket.service.TicketViews.ReturnSummary;
 import io.postventa.ticket.service.TicketViews.TicketDetail;
 import io.postventa.ticket.service.TicketViews.TicketView;
-import io.postventa.web.Page;
 import io.postventa.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,13 +38,21 @@ import jakarta.transaction.Transactional;
 public class TicketQueries {
     /** Most tickets one export holds. */
     private static final int EXPORT_LIMIT = 10_000;
+    /**
+     * Most matching tickets a list counts (its {@code total}); past it the total says "this many or more". An exact
+     * count of a million-ticket help desk read every matching row on every inbox page (docs/performance/
+     * 2026-12-07-console-queries.md); counting up to the limit reads at most that many index entries.
+     */
+    public static final int COUNT_LIMIT = 10_000;
 
     private final TicketAccess access;
     private final ProcedureService procedures;
+    private final ProcedureAdmin procedureAdmin;
 
-    public TicketQueries(TicketAccess access, ProcedureService procedures) {
+    public TicketQueries(TicketAccess access, ProcedureService procedures, ProcedureAdmin procedureAdmin) {
         this.access = access;
         this.procedures = procedures;
+        this.procedureAdmin = procedureAdmin;
     }
 
     /**
@@ -56,67 +64,112 @@ public class TicketQueries {
             String customerId, String orderId) {
     }
 
+    /**
+     * One page of a ticket list: the items, where it starts, its size, and {@code total}, the matching tickets counted
+     * up to a limit: when {@code totalCapped}, more than {@code total} match.
+     */
+    public record TicketList(List<TicketView> items, int page, int size, long total, boolean totalCapped) {
+    }
+
+    /**
+     * What an agent works a ticket with, in one answer: the ticket as {@link #detail(String)} gives it, and the
+     * procedure of its reason (null when none) with its reply drafted, as the procedures list and the draft give them.
+     */
+    public record Workspace(TicketView ticket, TicketViews.OrderSummary order, List<ReturnSummary> returns,
+            List<MessageView> messages, ProcedureAdmin.ProcedureView procedure, ProcedureService.Draft draft) {
+    }
+
     /** A file a customer sent with an e-mail, as it is downloaded. */
     public record AttachmentFile(String fileName, String contentType, byte[] content) {
     }
 
-    /** A page of the tickets the caller may see (a partner agent: its team's), most urgent first. */
-    public Page<TicketView> list(TicketFilter filter, int page, int size) {
+    /**
+     * A page of the tickets the caller may see (a partner agent: its team's), most urgent first, and how many match,
+     * counted up to {@code countLimit} ({@link TicketList#totalCapped()} when more do).
+     */
+    public TicketList list(TicketFilter filter, int page, int size, int countLimit) {
+        // each condition twice: in HQL for the page of entities, in SQL for the count (HQL allows a limit in a
+        // subquery only with an order, and an order makes PostgreSQL sort every match of some filters)
         List<String> where = new ArrayList<>();
+        List<String> sqlWhere = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         where.add("mergedInto is null");
+        sqlWhere.add("merged_into is null");
         if (filter.statuses() != null) {
-            where.add("status in :status");
-            params.put("status", filter.statuses());
+            // written into the query as literals (validated enum names): the planner can then use the partial
+            // index on active tickets (ticket_active_urgency_idx), which a bound list would hide from a generic plan
+            String statuses = TicketSql.literals(filter.statuses().stream().distinct().toList());
+            where.add("status in " + statuses);
+            sqlWhere.add("status in " + statuses);
         }
         if (filter.channel() != null) {
             where.add("channel = :channel");
+            sqlWhere.add("channel = :channel");
             params.put("channel", filter.channel().name());
         }
         if (filter.breached()) {
             where.add("(firstResponseBreached = true or resolutionBreached = true)");
+            sqlWhere.add("(first_response_breached or resolution_breached)");
         }
         if (filter.dueBefore() != null) {
             // the pending target: first response until it is given, then resolution; paused clocks are not running
             where.add("slaPausedSince is null and (case when firstResponseAt is null then firstResponseDueAt"
                     + " else resolutionDueAt end) < :dueBefore");
+            sqlWhere.add("sla_paused_since is null and (case when first_response_at is null then first_response_due_at"
+                    + " else resolution_due_at end) < :dueBefore");
             params.put("dueBefore", filter.dueBefore());
         }
         if (filter.reason() != null) {
             where.add("reason = :reason");
+            sqlWhere.add("reason = :reason");
             params.put("reason", filter.reason().name());
         }
         if (filter.priority() != null) {
             where.add("priority = :priority");
+            sqlWhere.add("priority = :priority");
             params.put("priority", filter.priority().name());
         }
         if (access.isPartner()) {
             where.add("teamId = :team");
+            sqlWhere.add("team_id = :team");
             params.put("team", access.caller().team().orElse("-"));
         } else if (filter.teamId() != null) {
             where.add("teamId = :team");
+            sqlWhere.add("team_id = :team");
             params.put("team", filter.teamId());
         }
         if (filter.agentId() != null) {
             where.add("agentId = :agent");
+            sqlWhere.add("agent_id = :agent");
             params.put("agent", filter.agentId());
         }
         if (filter.unassigned()) {
             where.add("agentId is null");
+            sqlWhere.add("agent_id is null");
         }
         if (filter.customerId() != null) {
             where.add("customerId = :customer");
+            sqlWhere.add("customer_id = :customer");
             params.put("customer", filter.customerId());
         }
         if (filter.orderId() != null) {
             where.add("orderId = :order");
+            sqlWhere.add("order_id = :order");
             params.put("order", filter.orderId());
         }
-        // most urgent first (TicketSql.URGENCY_HQL), served by ticket_urgency_idx
-        PanacheQuery<Ticket> query = Ticket.find(String.join(" and ", where) + " order by " + TicketSql.URGENCY_HQL, params);
+        // most urgent first (TicketSql.URGENCY_HQL), served by ticket_active_urgency_idx (active tickets) or
+        // ticket_urgency_idx
+        PanacheQuery<Ticket> query = Ticket.find(String.join(" and ", where) + " order by " + TicketSql.URGENCY_HQL,
+                params);
         List<TicketView> items = query.page(page, size).<Ticket>list().stream()
                 .map(t -> TicketViews.view(t, access.isPartner())).toList();
-        return new Page<>(items, page, size, query.count());
+        // counts at most countLimit + 1 rows, in any order: one more than the limit tells "more" from "exactly the
+        // limit"; for the inbox's filters an index-only scan of ticket_active_urgency_idx
+        var count = Ticket.getEntityManager().createNativeQuery("select count(*) from (select 1 from ticket where "
+                + String.join(" and ", sqlWhere) + " limit " + (countLimit + 1) + ") matching", Long.class);
+        params.forEach(count::setParameter);
+        long matching = ((Number) count.getSingleResult()).longValue();
+        return new TicketList(items, page, size, Math.min(matching, countLimit), matching > countLimit);
     }
 
     /** The ticket with its order and returns from the read model and its conversation (a customer: public messages). */
@@ -146,6 +199,28 @@ public class TicketQueries {
         List<MessageView> messages = conversation.stream()
                 .map(m -> TicketViews.view(m, mask, files.getOrDefault(m.id, List.of()))).toList();
         return new TicketDetail(TicketViews.view(t, mask), TicketViews.view(order, mask), returns, messages);
+    }
+
+    /**
+     * The ticket, the procedure of its reason (the first by id, as the procedures list orders them) and its reply
+     * drafted in the ticket's language, else in {@code language} when the procedure has a reply in it, else in the
+     * default one: what the three reads give, in one.
+     */
+    public Workspace workspace(String id, String language) {
+        Ticket t = access.load(id, false);
+        TicketDetail d = detail(t);
+        Procedure p = Procedure.<Procedure>find("reason = ?1 order by id", t.reason).firstResult();
+        ProcedureService.Draft draft = null;
+        if (p != null) {
+            String lang = t.language == null && language != null && procedures.replies(p).containsKey(language)
+                    ? language : null;
+            draft = procedures.draft(t, p.id, lang);
+            if (access.isPartner()) {
+                draft = new ProcedureService.Draft(draft.procedureId(), draft.language(), Masking.text(draft.body()));
+            }
+        }
+        return new Workspace(d.ticket(), d.order(), d.returns(), d.messages(),
+                p == null ? null : procedureAdmin.get(p.id), draft);
     }
 
     /** A file a customer sent with an e-mail: whoever may see the ticket and its message may download it. */

@@ -126,4 +126,34 @@ class ConsoleSupportTest extends TicketTestSupport {
                 .body("body", equalTo("We got your change, and a gift.")).body("procedureId", equalTo("cs-modify"));
         as(agent()).get("/api/v1/tickets/" + ticket).then().statusCode(200).body("ticket.procedureId", equalTo("cs-modify"));
     }
+
+    @Test
+    void theWorkspaceGivesTheTicketWithItsReasonsProcedureAndTheReplyDraftedInOneCallToWhoMaySeeIt() {
+        String team = partnerTeam();
+        // "0-": first of the reason's procedures by id, the one the workspace suggests
+        as(Tokens.admin("admin-cs")).body(Map.of("reason", "MODIFY_ORDER", "name", "Cambio de pedido (espacio)",
+                "steps", List.of("Comprobar si ya salió"), "replyEs", "Hemos recibido tu cambio (ticket {{ticketId}}).",
+                "replyEn", "We got your change (ticket {{ticketId}}).")).put("/api/v1/procedures/0-cs-workspace")
+                .then().statusCode(200);
+        try {
+            String ticket = phoneContact("Quiero cambiar la dirección de mi pedido");
+            var ws = as(agent()).get("/api/v1/tickets/" + ticket + "/workspace?language=en").then().statusCode(200)
+                    .body("ticket.id", equalTo(ticket))
+                    .body("procedure.id", equalTo("0-cs-workspace")).body("procedure.steps[0]", equalTo("Comprobar si ya salió"))
+                    .body("draft.procedureId", equalTo("0-cs-workspace")).extract().jsonPath();
+            // the ticket's language first; the one asked for only when the ticket has none
+            String language = ws.getString("ticket.language") == null ? "en" : ws.getString("ticket.language");
+            assertEquals(language, ws.getString("draft.language"));
+            assertEquals(language.equals("en") ? "We got your change (ticket " + ticket + ")."
+                    : "Hemos recibido tu cambio (ticket " + ticket + ").", ws.getString("draft.body"));
+
+            as(Tokens.partnerAgent("partner-ws", team)).get("/api/v1/tickets/" + ticket + "/workspace").then()
+                    .statusCode(200).body("procedure.id", equalTo("0-cs-workspace"));
+            as(Tokens.partnerAgent("partner-other", "another-team")).get("/api/v1/tickets/" + ticket + "/workspace")
+                    .then().statusCode(404);
+            as(Tokens.customer("c-ws")).get("/api/v1/tickets/" + ticket + "/workspace").then().statusCode(403);
+        } finally {
+            as(Tokens.admin("admin-cs")).delete("/api/v1/procedures/0-cs-workspace").then().statusCode(204);
+        }
+    }
 }
