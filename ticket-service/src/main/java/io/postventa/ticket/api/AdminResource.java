@@ -122,7 +122,7 @@ public class AdminResource {
     @GET
     @Path("/procedures/{id}")
     @RolesAllowed({Caller.ADMIN, Caller.AGENT, Caller.PARTNER_AGENT})
-    @Operation(summary = "One procedure")
+    @Operation(summary = "One procedure with its reply texts")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public ProcedureView procedure(@PathParam("id") String id) {

@@ -60,8 +60,7 @@ public class ContactResource {
     @POST
     @RolesAllowed({Caller.CUSTOMER, Caller.AGENT, Caller.PLATFORM})
     @Operation(summary = "A customer's contact (e-mail, chat, phone …): joins or opens a ticket; 201")
-    @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created, or the same answer again for a retry with the same Idempotency-Key")
     @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     @APIResponse(responseCode = "404", description = "The order named is not the calling customer's")
     public Response receive(@Valid @NotNull ContactRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {

@@ -206,6 +206,7 @@ public class TicketResource {
     /** Hands the caller the most urgent unassigned ticket it may work (a partner agent: of its team); 204 when none. */
     @POST
     @Path("/next")
+    @Consumes(MediaType.WILDCARD) // no body: a client that sends no Content-Type must not get 415
     @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT})
     @Operation(summary = "Take the most urgent unassigned ticket the agent may work on; 204 when there is none")
     @APIResponse(responseCode = "200", description = "OK")
