@@ -57,6 +57,9 @@ class ApiFuzzSystemTest extends SystemTest {
         List<String> wrong = new ArrayList<>();
         int sent = 0;
         for (ApiOperation op : operations) {
+            if (op.parameters().isEmpty() && op.bodies().isEmpty()) {
+                continue; // takes no input (POST /tickets/next would hand the fuzzer a real ticket)
+            }
             // Writes shared settings, or (the webhooks) publishes whatever it accepts to the platform's topics.
             boolean sharedSettings = op.roles().equals(List.of("admin")) && !"GET".equals(op.method())
                     && !"POST".equals(op.method()) || op.path().contains("/maintenance/") || webhookExample(op) != null;
@@ -66,7 +69,9 @@ class ApiFuzzSystemTest extends SystemTest {
             // one field may then be answered with those fields alone. Not sent where it could change settings.
             Base base = Base.UNKNOWN;
             if (!sharedSettings && !calls.isEmpty()) {
-                base = Base.of(send(op, token, calls.get(0)));
+                Response unchanged = send(op, token, calls.get(0));
+                check(op, calls.get(0), Base.UNKNOWN, unchanged, wrong);
+                base = Base.of(unchanged);
                 sent++;
             }
             for (Call call : calls.subList(calls.isEmpty() ? 0 : 1, calls.size())) {
