@@ -1,6 +1,7 @@
 package io.postventa.feedback.api;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.postventa.feedback.service.StoredAnswers;
 import io.postventa.feedback.service.StoredAnswers.StoredAnswer;
@@ -31,6 +32,9 @@ public class AnswerResource {
     @GET
     @RolesAllowed({ Caller.CUSTOMER, Caller.AGENT, Caller.MANAGER, Caller.ADMIN })
     @Operation(summary = "One answer with its comment and context")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public StoredAnswer get(@PathParam("surveyId") String surveyId) {
         if (surveyId.length() > 200) {
             throw ProblemException.badField("surveyId", "must be at most 200 characters");

@@ -12,6 +12,8 @@ import java.util.Set;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.jboss.logging.Logger;
 
 import io.postventa.events.feedback.SurveyKind;
@@ -53,6 +55,7 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @Path("/dashboard")
 @PermitAll
+@SecurityRequirements
 public class DashboardResource {
     static final String COOKIE = "postventa_dashboard";
     private static final Logger LOG = Logger.getLogger(DashboardResource.class);
@@ -73,6 +76,10 @@ public class DashboardResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "KPI dashboard page (manager, admin); ?lang=es|en|pt, ?from, ?to, ?granularity")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "401", description = "No valid token: the sign-in page")
+    @APIResponse(responseCode = "403", description = "Not a manager or admin")
     public Response page(@QueryParam("access_token") String accessToken, @HeaderParam("Authorization") String authorization,
             @CookieParam(COOKIE) String cookie, @QueryParam("lang") String lang, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("granularity") String granularity, @Context HttpHeaders headers,

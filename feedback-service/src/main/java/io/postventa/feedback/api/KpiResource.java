@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.postventa.feedback.domain.Granularity;
 import io.postventa.feedback.domain.Pareto;
@@ -39,6 +40,8 @@ public class KpiResource {
 
     @GET
     @Operation(summary = "KPIs over a range of local days, in a series by day, week or month, with totals")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public Response kpis(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("granularity") String granularity, @QueryParam("format") String format, @Context HttpHeaders headers) {
         Granularity g = KpiQueries.granularity(granularity);
@@ -97,6 +100,8 @@ public class KpiResource {
     @GET
     @Path("/contact-reasons")
     @Operation(summary = "Pareto of contact reasons (the reasons within the first 80% marked) and the skus most contacted about")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public Response contactReasons(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("skus") Integer skus, @QueryParam("format") String format, @Context HttpHeaders headers) {
         Range range = queries.range(from, to);
@@ -124,6 +129,8 @@ public class KpiResource {
     @GET
     @Path("/drivers")
     @Operation(summary = "NPS and CSAT by carrier, delay, return reason and ticket reason")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public Response drivers(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         Range range = queries.range(from, to);

@@ -1,6 +1,7 @@
 package io.postventa.feedback.api;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.postventa.feedback.service.KpiRebuild;
 import io.postventa.feedback.service.KpiRebuild.Rebuilt;
@@ -26,6 +27,8 @@ public class MaintenanceResource {
     @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Derive defect flags, recovered detractors and every KPI rollup from the stored facts "
             + "(after an import or a change to a rollup); 409 when facts predate what a rebuild needs")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = "Facts recorded before the service kept what the rebuild needs")
     public Rebuilt rebuild() {
         return rebuild.rebuild();
     }

@@ -1,6 +1,8 @@
 package io.postventa.feedback.api;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
 import io.postventa.feedback.service.SurveyAnswering;
 import io.postventa.feedback.service.SurveyAnswering.AnswerView;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/api/v1/surveys/{token}")
 @PermitAll
+@SecurityRequirements
 @Produces(MediaType.APPLICATION_JSON)
 public class SurveyResource {
     private final SurveyPage page;
@@ -41,6 +44,9 @@ public class SurveyResource {
 
     @GET
     @Operation(summary = "The survey behind a link token: question, scale, low-score reasons")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "The link is not valid")
+    @APIResponse(responseCode = "410", description = "The survey was answered, or its link expired")
     public SurveyView get(@PathParam("token") String token, @Context HttpHeaders headers) {
         return page.open(token, headers.getAcceptableLanguages());
     }
@@ -49,6 +55,10 @@ public class SurveyResource {
     @Path("/answers")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer the survey (once per link)")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "The link is not valid")
+    @APIResponse(responseCode = "410", description = "The survey was answered, or its link expired")
     public Response answer(@PathParam("token") String token, AnswerRequest body, @Context HttpHeaders headers) {
         AnswerView view = answering.answer(token, body == null ? new SurveyAnswering.Answer(null, null, null)
                 : new SurveyAnswering.Answer(body.score(), body.comment(), body.lowScoreReason()), headers.getAcceptableLanguages());

@@ -1,5 +1,8 @@
 package io.postventa.notification.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.postventa.notification.service.DeliveryQueries;
 import io.postventa.notification.service.DeliveryQueries.DeliveryView;
 import io.postventa.web.Caller;
@@ -28,6 +31,9 @@ public class NotificationHistoryResource {
 
     @GET
     @Path("customers/{customerId}/notifications")
+    @Operation(summary = "The messages sent to a customer, newest first (staff)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public Page<DeliveryView> byCustomer(@PathParam("customerId") String customerId,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
@@ -36,6 +42,9 @@ public class NotificationHistoryResource {
 
     @GET
     @Path("orders/{orderId}/notifications")
+    @Operation(summary = "The messages sent about an order, newest first (staff)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public Page<DeliveryView> byOrder(@PathParam("orderId") String orderId,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
 import io.postventa.notification.service.PortalLookupLimiter;
 import io.postventa.notification.service.PortalLinks;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/api/v1/portal-links")
 @PermitAll
+@SecurityRequirements
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PortalLinkResource {
@@ -51,6 +54,10 @@ public class PortalLinkResource {
     @POST
     @Path("/check")
     @Operation(summary = "Whose order a portal link opens: 200, or 404 (forged, altered, erased) or 410 (expired)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
+    @APIResponse(responseCode = "410", description = "Gone")
     public OpenLink check(CheckRequest request) {
         PortalLinks.Check check = links.verify(request == null ? null : request.token());
         return switch (check.state()) {
@@ -64,6 +71,10 @@ public class PortalLinkResource {
     @POST
     @Path("/lookup")
     @Operation(summary = "The order's link for its number and e-mail or postcode: 200, 404 for any mismatch, 429 when guessed too often")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
+    @APIResponse(responseCode = "429", description = "Too many attempts; see Retry-After")
     public Response lookup(LookupRequest request) {
         if (request == null || request.orderId() == null || request.orderId().isBlank()) {
             throw ProblemException.badField("orderId", "must not be blank");

@@ -1,5 +1,8 @@
 package io.postventa.notification.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.postventa.notification.service.PreferencesService;
 import io.postventa.notification.service.PreferencesService.Update;
 import io.postventa.notification.service.PreferencesService.View;
@@ -27,11 +30,16 @@ public class PreferencesResource {
     }
 
     @GET
+    @Operation(summary = "The calling customer's channels, language and consents")
+    @APIResponse(responseCode = "200", description = "OK")
     public View get() {
         return preferences.view(caller.subject());
     }
 
     @PUT
+    @Operation(summary = "Change the calling customer's channels, language and consents")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public View put(Update update) {
         return preferences.update(caller.subject(), update);
     }

@@ -2,6 +2,9 @@ package io.postventa.notification.api;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.postventa.notification.domain.TemplateVariant;
 import io.postventa.notification.service.TemplateAdminService;
 import io.postventa.notification.service.TemplateAdminService.Preview;
@@ -43,6 +46,9 @@ public class TemplateResource {
     }
 
     @GET
+    @Operation(summary = "Message templates by trigger, channel and locale")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public Page<TemplateView> list(@QueryParam("trigger") String trigger, @QueryParam("channel") String channel,
             @QueryParam("locale") String locale, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
@@ -52,12 +58,20 @@ public class TemplateResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One message template with its variants")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public TemplateView get(@PathParam("id") String id) {
         return templates.get(id);
     }
 
     @PUT
     @Path("{id}")
+    @Operation(summary = "Replace a template's variants (a new version); 409 when version is not the one in force")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state")
     public TemplateView update(@PathParam("id") String id, TemplateUpdate update) {
         return templates.update(id, update == null ? null : update.variants(), update == null ? null : update.version(),
                 caller.subject());
@@ -65,6 +79,10 @@ public class TemplateResource {
 
     @POST
     @Path("{id}/preview")
+    @Operation(summary = "Render a template's variants with example data, before saving them")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public List<Preview> preview(@PathParam("id") String id, PreviewRequest request) {
         return templates.preview(id, request == null ? null : request.variants(),
                 request == null ? null : request.purchaseNumber());

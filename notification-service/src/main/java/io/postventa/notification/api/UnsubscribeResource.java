@@ -3,6 +3,10 @@ package io.postventa.notification.api;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+
 import io.postventa.notification.config.NotificationConfig;
 import io.postventa.notification.domain.UnsubscribeToken;
 import io.postventa.notification.service.PreferencesService;
@@ -29,6 +33,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/api/v1/unsubscribe")
 @PermitAll
+@SecurityRequirements
 public class UnsubscribeResource {
     private final PreferencesService preferences;
     private final UnsubscribeToken tokens;
@@ -49,6 +54,9 @@ public class UnsubscribeResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The unsubscribe page of a message's link (HTML), asking to confirm")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public String confirm(@QueryParam("token") String token, @Context HttpHeaders headers) {
         UnsubscribeToken.Subject subject = verify(token);
         String language = preferences.languageOf(subject.customerId(), browserLanguage(headers));
@@ -59,6 +67,9 @@ public class UnsubscribeResource {
 
     @POST
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Operation(summary = "Unsubscribe with a message's link token (also the one-click List-Unsubscribe POST)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public Response unsubscribe(@QueryParam("token") String token, @Context HttpHeaders headers) {
         UnsubscribeToken.Subject subject = verify(token);
         preferences.unsubscribe(subject.customerId(), subject.kind());

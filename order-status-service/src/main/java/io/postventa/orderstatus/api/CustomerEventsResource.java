@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,6 +47,10 @@ public class CustomerEventsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upsert a customer's contact record, or erase the customer with \"erase\": true")
+    @APIResponse(responseCode = "200", description = "A retry of an event already accepted")
+    @APIResponse(responseCode = "202", description = "Written to customers.v1")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "503", description = "The erasure could not be written yet; retry")
     public Response report(byte[] body, @HeaderParam(WebhookSignature.HEADER) String signature,
             @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp) {
         webhooks.verifySignature(caller.subject(), body, signature, timestamp);

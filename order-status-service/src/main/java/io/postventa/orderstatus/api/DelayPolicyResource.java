@@ -1,6 +1,7 @@
 package io.postventa.orderstatus.api;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.postventa.orderstatus.service.DelayPolicyService;
 import io.postventa.orderstatus.service.DelayPolicyView;
@@ -30,6 +31,7 @@ public class DelayPolicyResource {
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.MANAGER})
     @Operation(summary = "The delay rule in force")
+    @APIResponse(responseCode = "200", description = "OK")
     public DelayPolicyView current() {
         return policies.current();
     }
@@ -38,6 +40,9 @@ public class DelayPolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Change the delay rule (a new version)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "409", description = "expectedVersion is not the version in force")
     public DelayPolicyView change(@Valid @NotNull DelayPolicyChange change) {
         return policies.change(change.noScanHours(), change.expectedVersion(), caller.subject());
     }

@@ -1,6 +1,7 @@
 package io.postventa.orderstatus.api;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.postventa.orderstatus.service.WebhookService;
 import io.postventa.orderstatus.service.WebhookService.Receipt;
@@ -31,6 +32,9 @@ public class OrderEventsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report an order event (the orders.lifecycle.v1 JSON); 202 once written, 200 for a retry of the same eventId")
+    @APIResponse(responseCode = "200", description = "A retry of an event already accepted")
+    @APIResponse(responseCode = "202", description = "Written to orders.lifecycle.v1")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public Response report(byte[] body, @HeaderParam(WebhookSignature.HEADER) String signature,
             @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp) {
         webhooks.verifySignature(caller.subject(), body, signature, timestamp);

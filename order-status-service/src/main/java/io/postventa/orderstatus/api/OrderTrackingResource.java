@@ -1,6 +1,7 @@
 package io.postventa.orderstatus.api;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.postventa.orderstatus.service.OrderQueries;
 import io.postventa.orderstatus.service.OrderSummary;
@@ -34,6 +35,8 @@ public class OrderTrackingResource {
     @Path("/orders/{orderId}")
     @RolesAllowed({Caller.CUSTOMER, Caller.AGENT, Caller.PARTNER_AGENT})
     @Operation(summary = "An order's status, promise, delay, tracking and timeline (its customer, or agents)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "No such order, or not the calling customer's")
     public OrderTracking order(@PathParam("orderId") String orderId, @Context HttpHeaders headers) {
         return queries.order(orderId, caller, headers.getAcceptableLanguages());
     }
@@ -42,6 +45,8 @@ public class OrderTrackingResource {
     @Path("/customers/me/orders")
     @RolesAllowed(Caller.CUSTOMER)
     @Operation(summary = "The calling customer's orders, newest first")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public Page<OrderSummary> myOrders(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size, @Context HttpHeaders headers) {
         return queries.ordersOf(caller.subject(), page, size, headers.getAcceptableLanguages());

@@ -1,6 +1,7 @@
 package io.postventa.orderstatus.api;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.postventa.orderstatus.service.PickupQueries;
 import io.postventa.web.Caller;
@@ -26,6 +27,8 @@ public class PickupPointResource {
     @GET
     @RolesAllowed({Caller.CUSTOMER, Caller.AGENT, Caller.PARTNER_AGENT})
     @Operation(summary = "The order's pickup point and deadline (its customer, or agents); 404 when it has none")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public PickupQueries.PickupView get(@PathParam("orderId") String orderId) {
         return queries.of(orderId, caller);
     }

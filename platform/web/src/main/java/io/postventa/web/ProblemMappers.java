@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -52,9 +54,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? jsonPath(m.getPath()) : "body";
+        String field = e instanceof JsonMappingException m ? jsonPath(m.getPath())
+                : e instanceof InputCoercionException c && c.getProcessor() != null
+                        ? contextPath(c.getProcessor().getParsingContext()) : "body";
         String message;
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+        if (e instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+            message = NulRejection.MESSAGE;
+        } else if (e instanceof InputCoercionException) {
+            message = "is out of range for its type";
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             message = "'" + f.getValue() + "' is not one of " + Arrays.toString(f.getTargetType().getEnumConstants());
         } else if (e instanceof InvalidFormatException f) {
             message = "'" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
@@ -74,6 +82,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // quarkus-rest-jackson wraps JSON it cannot parse (syntax, bad UTF-8, a number too big) in a bare 400
+        if (e.getCause() instanceof JsonProcessingException json && e.getResponse().getStatus() == 400) {
+            return unreadableJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         return response(new Problem(type(status), e.getResponse().getStatusInfo().getReasonPhrase(), status, e.getMessage(),
                 path(uri), List.of()));
@@ -151,6 +163,20 @@ public class ProblemMappers {
             return joined;
         }
         return parameter == null ? "body" : parameter;
+    }
+
+    /** Where the parser stood when it failed, as a JSON path ({@code lines[0].quantity}). */
+    private static String contextPath(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.add(0, "." + c.getCurrentName());
+            } else if (c.inArray()) {
+                parts.add(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            }
+        }
+        String path = String.join("", parts).replaceFirst("^\\.", "");
+        return path.isEmpty() ? "body" : path;
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> path) {

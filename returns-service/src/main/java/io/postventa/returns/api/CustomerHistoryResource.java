@@ -1,5 +1,8 @@
 package io.postventa.returns.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.postventa.returns.service.CustomerHistoryService;
 import io.postventa.returns.service.CustomerHistoryService.CustomerHistoryView;
 import io.postventa.web.Caller;
@@ -24,6 +27,9 @@ public class CustomerHistoryResource {
 
     @GET
     @RolesAllowed({Caller.CUSTOMER, Caller.AGENT, Caller.MANAGER, Caller.ADMIN})
+    @Operation(summary = "A customer's orders and returns as the risk matrix sees them (the customer themselves, or staff)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public CustomerHistoryView get(@PathParam("customerId") String customerId) {
         caller.requireCustomerOrStaff(customerId, "customer", customerId);
         return history.view(customerId);

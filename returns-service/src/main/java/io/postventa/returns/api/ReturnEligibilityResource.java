@@ -1,5 +1,8 @@
 package io.postventa.returns.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.postventa.returns.service.ReturnRequestService;
 import io.postventa.web.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +26,9 @@ public class ReturnEligibilityResource {
 
     @GET
     @RolesAllowed({Caller.CUSTOMER, Caller.AGENT})
+    @Operation(summary = "Which lines of an order can be returned, how many and until when, and why not for the others")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public ReturnRequestService.Eligibility get(@PathParam("orderId") String orderId) {
         return returns.eligibility(orderId, caller.isOnlyCustomer() ? caller.subject() : null);
     }

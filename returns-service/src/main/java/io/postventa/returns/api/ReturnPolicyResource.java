@@ -1,5 +1,8 @@
 package io.postventa.returns.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.postventa.returns.domain.ReturnPolicy;
 import io.postventa.returns.service.ReturnPolicyService;
 import io.postventa.returns.service.Versioned;
@@ -27,12 +30,17 @@ public class ReturnPolicyResource {
 
     @GET
     @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "The return policy in force (windows, categories, reasons, resolutions, fee)")
+    @APIResponse(responseCode = "200", description = "OK")
     public Versioned<ReturnPolicy> get() {
         return policies.current();
     }
 
     @PUT
     @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Replace the return policy (a new version)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public Versioned<ReturnPolicy> put(ReturnPolicy policy) {
         return policies.replace(policy, caller.subject());
     }

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.postventa.events.common.ReturnReason;
 import io.postventa.events.common.SkuQuantity;
 import io.postventa.events.returns.InspectedLine;
@@ -91,6 +94,12 @@ public class ReturnRequestResource {
 
     @POST
     @RolesAllowed(Caller.CUSTOMER)
+    @Operation(summary = "Request a return of the caller's order: 201 with the decision so far, 200 for a retry with the same Idempotency-Key")
+    @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
+    @APIResponse(responseCode = "422", description = "The return policy does not allow this return")
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpHeaders headers,
             @Valid @NotNull CreateReturnRequest request) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
@@ -107,6 +116,9 @@ public class ReturnRequestResource {
     @GET
     @Path("/{returnId}")
     @RolesAllowed({Caller.CUSTOMER, Caller.AGENT, Caller.MANAGER, Caller.ADMIN})
+    @Operation(summary = "One return with its lines, decision and shipment (its customer, or staff)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public ReturnDetails get(@PathParam("returnId") String returnId, @Context HttpHeaders headers) {
         return returns.get(returnId, caller.isOnlyCustomer() ? caller.subject() : null,
                 texts.language(headers.getAcceptableLanguages()));
@@ -114,6 +126,9 @@ public class ReturnRequestResource {
 
     @GET
     @RolesAllowed({Caller.AGENT, Caller.MANAGER, Caller.ADMIN})
+    @Operation(summary = "Returns, newest first, optionally by status (staff)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public Page<ReturnDetails> list(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         Page.check(page, size);
@@ -131,6 +146,11 @@ public class ReturnRequestResource {
     @POST
     @Path("/{returnId}/review")
     @RolesAllowed({Caller.AGENT, Caller.ADMIN})
+    @Operation(summary = "An agent's decision on a return in review")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
+    @APIResponse(responseCode = "409", description = "The return is not IN_REVIEW")
     public ReturnDetails review(@PathParam("returnId") String returnId, @Valid @NotNull ReviewRequest review) {
         return decisions.review(returnId, caller.subject(), new ReturnDecisionService.Review(review.outcome(), review.note()));
     }
@@ -138,6 +158,11 @@ public class ReturnRequestResource {
     @POST
     @Path("/{returnId}/events")
     @RolesAllowed(Caller.PLATFORM)
+    @Operation(summary = "Record a return shipment's state (label issued, in transit, received, inspected, refunded …)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
+    @APIResponse(responseCode = "409", description = "The return cannot move to that state from its current one")
     public ReturnDetails event(@PathParam("returnId") String returnId, @Valid @NotNull ShipmentEventRequest e) {
         return shipments.record(returnId, new ShipmentService.ShipmentEvent(e.type(), e.occurredAt(), e.carrier(),
                 e.trackingNumber(), e.warehouseId(), e.lines(), e.inspectedLines(), e.note(), e.amount(),
@@ -149,6 +174,10 @@ public class ReturnRequestResource {
     @Path("/{returnId}/label")
     @Produces("application/pdf")
     @RolesAllowed({Caller.CUSTOMER, Caller.AGENT})
+    @Operation(summary = "The return's shipping label as PDF (its customer, or agents)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
+    @APIResponse(responseCode = "410", description = "The label file was erased with the customer's data")
     public Response label(@PathParam("returnId") String returnId, @Context HttpHeaders headers) {
         byte[] pdf = labels.download(returnId, caller.isOnlyCustomer() ? caller.subject() : null,
                 texts.language(headers.getAcceptableLanguages()));

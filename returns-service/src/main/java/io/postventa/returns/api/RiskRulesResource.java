@@ -1,5 +1,8 @@
 package io.postventa.returns.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.postventa.returns.domain.RiskRuleSet;
 import io.postventa.returns.service.BacktestService;
 import io.postventa.returns.service.RiskRuleService;
@@ -37,6 +40,8 @@ public class RiskRulesResource {
 
     @GET
     @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "The risk matrix's rules and thresholds in force")
+    @APIResponse(responseCode = "200", description = "OK")
     public Versioned<RiskRuleSet> get() {
         return rules.current();
     }
@@ -44,12 +49,19 @@ public class RiskRulesResource {
     @GET
     @Path("/versions/{version}")
     @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "One earlier version of the risk rules")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public Versioned<RiskRuleSet> version(@PathParam("version") int version) {
         return rules.version(version);
     }
 
     @PUT
     @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Replace the risk rules (a new version, applied to the next request)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public Versioned<RiskRuleSet> put(RiskRuleSet ruleSet) {
         return rules.replace(ruleSet, caller.subject());
     }
@@ -57,6 +69,9 @@ public class RiskRulesResource {
     @POST
     @Path("/backtest")
     @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Run a proposed rule set over the past days' requests and compare its decisions")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public BacktestService.Report backtest(BacktestRequest request) {
         if (request == null || request.rules() == null) {
             throw ProblemException.badField("rules", "a proposed rule set is required");

@@ -53,7 +53,8 @@ public class BacktestService {
 
     @Transactional
     public Report backtest(RiskRuleSet proposed, int days) {
-        RiskRuleService.validate(proposed);
+        // the proposed set is the request's "rules": its problems are named under it
+        Problems.requireValid("rules.", proposed.validate());
         Instant to = clock.instant();
         Instant from = to.minus(Duration.ofDays(days));
         int proposedVersion = rules.current().version() + 1;

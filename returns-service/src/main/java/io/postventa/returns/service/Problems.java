@@ -12,9 +12,14 @@ final class Problems {
     }
 
     static void requireValid(List<Violation> violations) {
+        requireValid("", violations);
+    }
+
+    /** The same, each field named under {@code prefix} (where the validated object sits inside the request). */
+    static void requireValid(String prefix, List<Violation> violations) {
         if (!violations.isEmpty()) {
             throw ProblemException.badFields(
-                    violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+                    violations.stream().map(v -> new Problem.FieldError(prefix + v.field(), v.message())).toList());
         }
     }
 }

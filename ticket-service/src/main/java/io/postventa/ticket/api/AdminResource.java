@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.postventa.events.common.ContactReason;
 import io.postventa.events.contacts.ContactChannel;
 import io.postventa.events.contacts.TicketPriority;
@@ -110,6 +113,8 @@ public class AdminResource {
     @GET
     @Path("/procedures")
     @RolesAllowed({Caller.ADMIN, Caller.AGENT, Caller.PARTNER_AGENT})
+    @Operation(summary = "Every procedure (macro): reason, name and reply texts")
+    @APIResponse(responseCode = "200", description = "OK")
     public List<ProcedureView> procedures() {
         return procedureAdmin.list();
     }
@@ -117,6 +122,9 @@ public class AdminResource {
     @GET
     @Path("/procedures/{id}")
     @RolesAllowed({Caller.ADMIN, Caller.AGENT, Caller.PARTNER_AGENT})
+    @Operation(summary = "One procedure with its reply texts")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public ProcedureView procedure(@PathParam("id") String id) {
         return procedureAdmin.get(id);
     }
@@ -124,6 +132,9 @@ public class AdminResource {
     @PUT
     @Path("/procedures/{id}")
     @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Create or replace a procedure")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public ProcedureView saveProcedure(@PathParam("id") @Pattern(regexp = ID) String id,
             @Valid @NotNull ProcedureRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -160,6 +171,9 @@ public class AdminResource {
     @DELETE
     @Path("/procedures/{id}")
     @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Delete a procedure")
+    @APIResponse(responseCode = "204", description = "No content")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public Response deleteProcedure(@PathParam("id") String id) {
         procedureAdmin.delete(id);
         return Response.noContent().build();
@@ -170,6 +184,8 @@ public class AdminResource {
     @GET
     @Path("/teams")
     @RolesAllowed({Caller.ADMIN, Caller.MANAGER})
+    @Operation(summary = "Every team with its agents and cap")
+    @APIResponse(responseCode = "200", description = "OK")
     public List<TeamView> teams() {
         return teamAdmin.teams();
     }
@@ -177,6 +193,9 @@ public class AdminResource {
     @PUT
     @Path("/teams/{id}")
     @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Create or replace a team")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public TeamView saveTeam(@PathParam("id") @Pattern(regexp = ID) String id, @Valid @NotNull TeamRequest request) {
         return teamAdmin.saveTeam(id, request.name(), request.partner(), request.agentCap());
     }
@@ -184,6 +203,10 @@ public class AdminResource {
     @PUT
     @Path("/agents/{id}")
     @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Create or replace an agent and put them in a team")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "No such team")
     public AgentView saveAgent(@PathParam("id") @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String id,
             @Valid @NotNull AgentRequest request) {
         return teamAdmin.saveAgent(id, request.teamId(), request.name(), request.available());
@@ -192,6 +215,8 @@ public class AdminResource {
     @GET
     @Path("/routing-rules")
     @RolesAllowed({Caller.ADMIN, Caller.MANAGER})
+    @Operation(summary = "Which team each contact reason is routed to")
+    @APIResponse(responseCode = "200", description = "OK")
     public Map<String, String> routing() {
         return teamAdmin.routing();
     }
@@ -199,6 +224,10 @@ public class AdminResource {
     @PUT
     @Path("/routing-rules/{reason}")
     @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Route a contact reason to a team")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "No such team")
     public Map<String, String> saveRouting(@PathParam("reason") String reason, @Valid @NotNull RoutingRequest request) {
         return teamAdmin.saveRouting(TicketResource.enumValue(ContactReason.class, "reason", reason), request.teamId());
     }
@@ -208,6 +237,8 @@ public class AdminResource {
     @GET
     @Path("/sla-policies")
     @RolesAllowed({Caller.ADMIN, Caller.MANAGER})
+    @Operation(summary = "Every SLA policy (first-response and resolution targets by priority and channel)")
+    @APIResponse(responseCode = "200", description = "OK")
     public List<SlaPolicyView> slaPolicies() {
         return slaPolicyAdmin.list();
     }
@@ -215,6 +246,9 @@ public class AdminResource {
     @PUT
     @Path("/sla-policies/{id}")
     @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Create or replace an SLA policy")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public SlaPolicyView saveSlaPolicy(@PathParam("id") @Pattern(regexp = ID) String id,
             @Valid @NotNull SlaPolicyRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -273,6 +307,9 @@ public class AdminResource {
     @DELETE
     @Path("/sla-policies/{id}")
     @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Delete an SLA policy")
+    @APIResponse(responseCode = "204", description = "No content")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public Response deleteSlaPolicy(@PathParam("id") String id) {
         slaPolicyAdmin.delete(id);
         return Response.noContent().build();
@@ -283,6 +320,8 @@ public class AdminResource {
     @GET
     @Path("/priority-rules")
     @RolesAllowed({Caller.ADMIN, Caller.MANAGER})
+    @Operation(summary = "The priority rules in force")
+    @APIResponse(responseCode = "200", description = "OK")
     public PriorityRuleSet priorityRules() {
         return priorityRuleAdmin.current();
     }
@@ -290,6 +329,9 @@ public class AdminResource {
     @PUT
     @Path("/priority-rules")
     @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Replace the priority rules (a new version)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public PriorityRuleSet savePriorityRules(@Valid @NotNull PriorityRulesRequest request) {
         return priorityRuleAdmin.save(request.rules(), request.normalFrom(), request.highFrom(), request.urgentFrom());
     }

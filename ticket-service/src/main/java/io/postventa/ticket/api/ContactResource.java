@@ -3,6 +3,9 @@ package io.postventa.ticket.api;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.postventa.events.contacts.ContactChannel;
 import io.postventa.ticket.domain.ContactReasonClassifier;
 import io.postventa.ticket.service.ContactIntake;
@@ -57,6 +60,10 @@ public class ContactResource {
 
     @POST
     @RolesAllowed({Caller.CUSTOMER, Caller.AGENT, Caller.PLATFORM})
+    @Operation(summary = "A customer's contact (e-mail, chat, phone …): joins or opens a ticket; 201")
+    @APIResponse(responseCode = "201", description = "Created, or the same answer again for a retry with the same Idempotency-Key")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "The order named is not the calling customer's")
     public Response receive(@Valid @NotNull ContactRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         boolean asCustomer = caller.isOnlyCustomer() && !caller.hasRole(Caller.PLATFORM);
         List<Problem.FieldError> errors = new ArrayList<>();

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Customer 360 for agents: one box that finds a customer by e-mail, phone, name, city, order id, order amount or
@@ -35,6 +36,8 @@ public class CustomerSearchResource {
     @POST
     @RolesAllowed(Caller.AGENT)
     @Operation(summary = "Customer 360: customers matching an e-mail, phone, name, city, order id, amount or product")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public SearchResult search(SearchRequest request) {
         String q = request == null ? null : request.q();
         int limit = request == null || request.limit() == null ? 10 : request.limit();

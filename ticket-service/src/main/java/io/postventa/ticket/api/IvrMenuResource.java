@@ -1,5 +1,8 @@
 package io.postventa.ticket.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.postventa.ticket.service.IvrMenu;
 import io.postventa.web.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +24,9 @@ public class IvrMenuResource {
 
     @GET
     @RolesAllowed({Caller.PLATFORM, Caller.AGENT, Caller.ADMIN, Caller.MANAGER})
+    @Operation(summary = "The phone menu's options in a language")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public IvrMenu.Menu menu(@QueryParam("language") String language) {
         return menu.in(language);
     }

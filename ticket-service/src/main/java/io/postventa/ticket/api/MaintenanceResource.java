@@ -1,6 +1,7 @@
 package io.postventa.ticket.api;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.postventa.ticket.service.OrderSearchKeys;
 import io.postventa.ticket.service.SlaRecompute;
@@ -32,6 +33,7 @@ public class MaintenanceResource {
     @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Derive the customer search's keys of every order and the SLA state of every active ticket "
             + "(after an import or a restore); targets that already ran out are marked breached without an event")
+    @APIResponse(responseCode = "200", description = "OK")
     public Rebuilt rebuild() {
         long start = System.nanoTime();
         OrderSearchKeys.Derived keys = searchKeys.derive();

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.postventa.events.common.ContactReason;
 import io.postventa.events.contacts.ContactChannel;
@@ -82,8 +83,10 @@ public class TicketResource {
 
     @GET
     @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT, Caller.MANAGER})
-    @Operation(summary = "Tickets the caller may see, most urgent first; total counts the matching ones up to"
-            + " countLimit, totalCapped says that more match")
+    @Operation(summary = "Tickets by status, reason, priority, channel, team, agent, customer, order or due date;"
+            + " most urgent first; total counts the matching ones up to countLimit, totalCapped says that more match")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public TicketQueries.TicketList list(@QueryParam("status") String status, @QueryParam("reason") String reason,
             @QueryParam("priority") String priority, @QueryParam("teamId") String teamId,
             @QueryParam("agentId") String agentId, @QueryParam("customerId") String customerId,
@@ -116,6 +119,9 @@ public class TicketResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT, Caller.MANAGER, Caller.CUSTOMER})
+    @Operation(summary = "One ticket with its messages and order (its customer, or staff)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public TicketDetail get(@PathParam("id") String id) {
         return queries.detail(id);
     }
@@ -125,6 +131,9 @@ public class TicketResource {
     @Path("/{id}/attachments/{attachmentId}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT, Caller.MANAGER, Caller.CUSTOMER})
+    @Operation(summary = "One attachment of a ticket's message")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public Response attachment(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
         AttachmentFile a = queries.attachment(id, attachmentId);
         return Response.ok(a.content(), a.contentType())
@@ -135,6 +144,12 @@ public class TicketResource {
     @POST
     @Path("/{id}/messages")
     @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT, Caller.CUSTOMER})
+    @Operation(summary = "Write on a ticket (a reply, or an internal note); 201")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
+    @APIResponse(responseCode = "409", description = "The ticket is closed; write a new contact")
+    @APIResponse(responseCode = "412", description = "The ticket changed since If-Match")
     public Response addMessage(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull MessageRequest request) {
         MessageView m = changes.write(id, ifMatch, request.body(), request.internal(), request.status());
         return Response.status(Response.Status.CREATED).entity(m).build();
@@ -143,6 +158,12 @@ public class TicketResource {
     @POST
     @Path("/{id}/status")
     @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT})
+    @Operation(summary = "Change a ticket's status")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
+    @APIResponse(responseCode = "409", description = "The ticket cannot move to that status")
+    @APIResponse(responseCode = "412", description = "The ticket changed since If-Match")
     public TicketView changeStatus(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull StatusRequest request) {
         return changes.changeStatus(id, ifMatch, request.status());
     }
@@ -150,6 +171,12 @@ public class TicketResource {
     @PUT
     @Path("/{id}/reason")
     @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT})
+    @Operation(summary = "Change a ticket's contact reason")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state")
+    @APIResponse(responseCode = "412", description = "The ticket changed since If-Match")
     public TicketView changeReason(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest request) {
         return changes.changeReason(id, ifMatch, request.reason());
     }
@@ -157,6 +184,13 @@ public class TicketResource {
     @POST
     @Path("/{id}/merge")
     @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT})
+    @Operation(summary = "Merge another ticket of the same customer into this one")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state")
+    @APIResponse(responseCode = "412", description = "The ticket changed since If-Match")
+    @APIResponse(responseCode = "422", description = "The two tickets are not the same customer's")
     public TicketDetail merge(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull MergeRequest request) {
         return changes.merge(id, ifMatch, request.sourceTicketId());
     }
@@ -164,6 +198,12 @@ public class TicketResource {
     @POST
     @Path("/{id}/procedure")
     @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT})
+    @Operation(summary = "Answer a ticket with a procedure's reply; 201")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state")
+    @APIResponse(responseCode = "412", description = "The ticket changed since If-Match")
     public Response applyProcedure(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ApplyProcedureRequest request) {
         MessageView m = changes.applyProcedure(id, ifMatch, request.procedureId(), request.language(), request.body(),
                 request.status());
@@ -173,7 +213,11 @@ public class TicketResource {
     /** Hands the caller the most urgent unassigned ticket it may work (a partner agent: of its team); 204 when none. */
     @POST
     @Path("/next")
+    @Consumes(MediaType.WILDCARD) // no body: a client that sends no Content-Type must not get 415
     @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT})
+    @Operation(summary = "Take the most urgent unassigned ticket the agent may work on; 204 when there is none")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "204", description = "No content")
     public Response takeNext() {
         return changes.takeNext().map(t -> Response.ok(t).build()).orElseGet(() -> Response.noContent().build());
     }
@@ -181,6 +225,12 @@ public class TicketResource {
     @PUT
     @Path("/{id}/priority")
     @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT})
+    @Operation(summary = "Change a ticket's priority")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Conflicts with the current state")
+    @APIResponse(responseCode = "412", description = "The ticket changed since If-Match")
     public TicketView changePriority(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PriorityRequest request) {
         return changes.changePriority(id, ifMatch, request.priority());
@@ -193,6 +243,9 @@ public class TicketResource {
     @GET
     @Path("/{id}/workspace")
     @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT})
+    @Operation(summary = "A ticket with its reason's procedures and the reply drafted, for an agent's ticket view")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public TicketQueries.Workspace workspace(@PathParam("id") String id, @QueryParam("language") String language) {
         return queries.workspace(id, language);
     }
@@ -201,6 +254,10 @@ public class TicketResource {
     @GET
     @Path("/{id}/procedures/{procedureId}/draft")
     @RolesAllowed({Caller.AGENT, Caller.PARTNER_AGENT})
+    @Operation(summary = "A procedure's reply for a ticket, filled in, before it is sent")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
+    @APIResponse(responseCode = "404", description = "Not found, or not the caller's")
     public ProcedureService.Draft draft(@PathParam("id") String id, @PathParam("procedureId") String procedureId,
             @QueryParam("language") String language) {
         return queries.draft(id, procedureId, language);
@@ -210,6 +267,9 @@ public class TicketResource {
     @Path("/export")
     @Produces("text/csv")
     @RolesAllowed({Caller.AGENT, Caller.MANAGER})
+    @Operation(summary = "Tickets as CSV (agents and managers)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public Response export(@QueryParam("status") String status) {
         StringBuilder csv = new StringBuilder("id,status,reason,priority,channel,customerId,orderId,teamId,agentId,createdAt,firstResponseAt,solvedAt\n");
         queries.export(status == null ? null : enumValue(TicketStatus.class, "status", status)).forEach(t -> csv.append(
