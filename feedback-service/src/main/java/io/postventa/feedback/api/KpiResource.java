@@ -4,9 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.postventa.feedback.domain.Granularity;
 import io.postventa.feedback.domain.Pareto;
+import io.postventa.feedback.domain.SplitDimension;
+import io.postventa.feedback.service.SplitQueries;
+import io.postventa.feedback.service.SplitQueries.SplitFigures;
+import io.postventa.feedback.service.SplitQueries.SplitReport;
+import io.postventa.feedback.service.SplitQueries.SplitRow;
 import io.postventa.feedback.service.KpiQueries;
 import io.postventa.feedback.service.KpiQueries.ContactReasonReport;
 import io.postventa.feedback.service.KpiQueries.DriverReport;
@@ -32,9 +38,59 @@ import jakarta.ws.rs.core.Response;
 @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
 public class KpiResource {
     private final KpiQueries queries;
+    private final SplitQueries splits;
+    private final Caller caller;
 
-    public KpiResource(KpiQueries queries) {
+    public KpiResource(KpiQueries queries, SplitQueries splits, Caller caller) {
         this.queries = queries;
+        this.splits = splits;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/splits")
+    @RolesAllowed({ Caller.MANAGER, Caller.ADMIN, Caller.PARTNER_AGENT })
+    @Operation(summary = "Ticket KPIs by channel, team (in-house or partner) or agent over a range; a partner's staff see "
+            + "only their own team")
+    @APIResponse(responseCode = "200", description = "one row per channel, team or agent, most tickets first (JSON or CSV)")
+    @APIResponse(responseCode = "400", description = "bad from, to, by or format (problem+json naming the field)")
+    @APIResponse(responseCode = "401", description = "no valid token")
+    @APIResponse(responseCode = "403", description = "a partner's staff asking for anything but their own team")
+    public Response splits(@QueryParam("by") String by, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("format") String format, @Context HttpHeaders headers) {
+        SplitDimension dimension = by == null || by.isBlank() ? null : SplitDimension.parse(by);
+        if (dimension == null) {
+            throw ProblemException.badField("by", "must be one of channel, team, agent");
+        }
+        Range range = queries.range(from, to);
+        boolean csv = Csv.wanted(format, headers);
+        String only = null;
+        if (!caller.hasRole(Caller.MANAGER) && !caller.hasRole(Caller.ADMIN)) {
+            // a partner contact centre sees its own team's figures, nothing else (DESIGN.md, roles)
+            if (dimension != SplitDimension.TEAM || caller.team().isEmpty()) {
+                throw ProblemException.forbidden("a partner's staff may see only their own team's figures (by=team)");
+            }
+            only = caller.team().get();
+        }
+        SplitReport report = splits.splits(range, dimension, only);
+        if (!csv) {
+            return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (SplitRow r : report.rows()) {
+            SplitFigures f = r.figures();
+            rows.add(java.util.Arrays.asList(r.value(), r.partner(), r.partnerName(), f.contacts(), f.contactsPerOrder(),
+                    f.ticketsCreated(), f.firstResponse().responses(), f.firstResponse().meanSeconds(),
+                    f.firstResponse().withinSlaRate(), f.firstResponse().within24hRate(), f.firstResponse().automatic(),
+                    f.firstResponse().automaticShare(), f.resolution().solved(), f.resolution().meanSeconds(), f.resolutionRate(),
+                    f.slaCompliance(), f.slaBreaches(), f.reopenRate(), f.csat().answers(), f.csat().score(),
+                    f.csat().averageScore()));
+        }
+        return Csv.response("kpis-by-" + dimension.param() + ".csv", List.of(dimension.param(), "partner", "partnerName",
+                "contacts", "contactsPerOrder", "ticketsCreated", "firstResponses", "firstResponseMeanSeconds",
+                "firstResponseWithinSlaRate", "firstResponseWithin24hRate", "automaticFirstResponses", "automaticShare",
+                "ticketsSolved", "resolutionMeanSeconds", "resolutionRate", "slaCompliance", "slaBreaches", "reopenRate",
+                "csatAnswers", "csat", "csatAverage"), rows);
     }
 
     @GET
