@@ -256,4 +256,101 @@ class KpiSplitTest extends FeedbackTestSupport {
         given().header("Authorization", MANAGER).queryParam("by", "team").queryParam("from", "yesterday")
                 .get("/api/v1/kpis/splits").then().statusCode(400).body("errors[0].field", equalTo("from"));
     }
+
+    static final String ADMIN = Tokens.bearer(Tokens.admin("admin-split"));
+
+    static String partnerBody(int version) {
+        return """
+                {"name": "Contact Centre Sur", "version": %d, "targets": [
+                  {"metric": "FIRST_RESPONSE_WITHIN_HOURS", "hours": 24, "target": 0.95},
+                  {"metric": "FIRST_RESPONSE_WITHIN_HOURS", "hours": 48, "target": 0.95},
+                  {"metric": "CSAT_AVERAGE", "target": 4.2},
+                  {"metric": "REOPEN_RATE", "target": 0.1},
+                  {"metric": "RESOLUTION_RATE", "target": 0.5}]}""".formatted(version);
+    }
+
+    static ValidatableResponse putPartner(String token, String body) {
+        return given().header("Authorization", token).contentType("application/json").body(body)
+                .put("/api/v1/partners/{team}", PARTNER).then();
+    }
+
+    @Test
+    @Order(6)
+    void anAdminStoresAPartnersTargetsAndTheTeamSplitNamesItAPartner() {
+        load();
+        given().header("Authorization", ADMIN).get("/api/v1/partners/{team}", PARTNER).then().statusCode(404);
+        putPartner(ADMIN, partnerBody(0).replace("\"version\": 0, ", "")).statusCode(200)
+                .body("teamId", equalTo(PARTNER)).body("targets.size()", equalTo(5)).body("version", equalTo(1));
+        putPartner(ADMIN, partnerBody(1)).statusCode(200).body("version", equalTo(2));
+        putPartner(ADMIN, partnerBody(1)).statusCode(409);
+        splits("team").body("rows.find { it.value == '" + PARTNER + "' }.partner", equalTo(true))
+                .body("rows.find { it.value == '" + PARTNER + "' }.partnerName", equalTo("Contact Centre Sur"))
+                .body("rows.find { it.value == '" + IN_HOUSE + "' }.partner", equalTo(false));
+    }
+
+    @Test
+    @Order(7)
+    void theScorecardSetsEachTargetAgainstTheMonthWithTheMonthsBefore() {
+        load();
+        String month = YEAR + "-05";
+        String r = "current.results[";
+        given().header("Authorization", MANAGER).queryParam("month", month).queryParam("months", 3)
+                .get("/api/v1/partners/{team}/scorecard", PARTNER).then().statusCode(200)
+                .body("name", equalTo("Contact Centre Sur")).body("month", equalTo(month))
+                .body("current.ticketsCreated", equalTo(2)).body("current.targetsMet", equalTo(2))
+                .body("current.targetsMissed", equalTo(3))
+                .body(r + "0].value", equalTo(0.0f)).body(r + "0].met", equalTo(false))
+                .body(r + "1].value", equalTo(1.0f)).body(r + "1].met", equalTo(true))
+                .body(r + "2].value", equalTo(2.0f)).body(r + "2].met", equalTo(false))
+                .body(r + "3].value", equalTo(1.0f)).body(r + "3].met", equalTo(false)).body(r + "3].atLeast", equalTo(false))
+                .body(r + "4].value", equalTo(0.5f)).body(r + "4].met", equalTo(true))
+                .body("trend.size()", equalTo(3)).body("trend[0].month", equalTo(YEAR + "-03"))
+                .body("trend[1].results[0].value", nullValue()).body("trend[1].results[0].met", nullValue())
+                .body("trend[2].month", equalTo(month));
+        String csv = given().header("Authorization", MANAGER).queryParam("month", month).queryParam("months", 3)
+                .queryParam("format", "csv").get("/api/v1/partners/{team}/scorecard", PARTNER).then().statusCode(200)
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(16, csv.lines().count(), "header and 3 months x 5 targets: " + csv);
+        org.junit.jupiter.api.Assertions.assertTrue(csv.contains(month + ",FIRST_RESPONSE_WITHIN_HOURS,24,>=,0.95,0.0,false"), csv);
+    }
+
+    @Test
+    @Order(8)
+    void theScorecardPrintsAsAPageInTheReadersLanguage() {
+        load();
+        String html = given().header("Authorization", MANAGER).queryParam("month", YEAR + "-05").queryParam("lang", "pt")
+                .get("/dashboard/partners/{team}/scorecard", PARTNER).then().statusCode(200)
+                .header("Content-Language", equalTo("pt")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("Ficha de resultados do parceiro: Contact Centre Sur"), html);
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("@media print"), "a print style sheet");
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("Primeira resposta em 24 h"), html);
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("class=\"missed\">não cumprido"), html);
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("class=\"met\">cumprido"), html);
+        given().header("Authorization", Tokens.bearer(Tokens.partnerAgent(id("pa"), IN_HOUSE)))
+                .get("/dashboard/partners/{team}/scorecard", PARTNER).then().statusCode(403);
+        given().header("Authorization", Tokens.bearer(Tokens.partnerAgent(id("pa"), PARTNER))).queryParam("month", YEAR + "-05")
+                .get("/dashboard/partners/{team}/scorecard", PARTNER).then().statusCode(200);
+    }
+
+    @Test
+    @Order(9)
+    void partnerTargetsAreCheckedAndOnlyAnAdminChangesThem() {
+        putPartner(ADMIN, "{\"name\": \"X\", \"targets\": [{\"metric\": \"SPEED\", \"target\": 1}]}").statusCode(400)
+                .body("errors[0].field", equalTo("targets[0].metric"));
+        putPartner(ADMIN, "{\"name\": \"X\", \"targets\": [{\"metric\": \"FIRST_RESPONSE_WITHIN_HOURS\", \"hours\": 5, "
+                + "\"target\": 0.9}]}").statusCode(400).body("errors[0].field", equalTo("targets[0].hours"));
+        putPartner(ADMIN, "{\"name\": \"X\", \"targets\": [{\"metric\": \"CSAT_AVERAGE\", \"target\": 7}]}").statusCode(400)
+                .body("errors[0].field", equalTo("targets[0].target"));
+        putPartner(ADMIN, "{\"targets\": []}").statusCode(400).body("errors[0].field", equalTo("name"));
+        putPartner(MANAGER, partnerBody(1)).statusCode(403);
+        putPartner(Tokens.bearer(Tokens.partnerAgent(id("pa"), PARTNER)), partnerBody(1)).statusCode(403);
+        given().header("Authorization", Tokens.bearer(Tokens.partnerAgent(id("pa"), IN_HOUSE)))
+                .get("/api/v1/partners/{team}/scorecard", PARTNER).then().statusCode(404);
+        given().header("Authorization", Tokens.bearer(Tokens.agent("agent-x"))).get("/api/v1/partners").then().statusCode(403);
+        given().header("Authorization", MANAGER).queryParam("month", "May").get("/api/v1/partners/{team}/scorecard", PARTNER)
+                .then().statusCode(400).body("errors[0].field", equalTo("month"));
+        given().header("Authorization", MANAGER).queryParam("months", 99).get("/api/v1/partners/{team}/scorecard", PARTNER)
+                .then().statusCode(400).body("errors[0].field", equalTo("months"));
+        given().header("Authorization", MANAGER).get("/api/v1/partners/{team}/scorecard", id("nobody")).then().statusCode(404);
+    }
 }
