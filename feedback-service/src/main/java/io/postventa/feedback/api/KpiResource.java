@@ -10,6 +10,11 @@ import io.postventa.feedback.domain.Granularity;
 import io.postventa.feedback.domain.Pareto;
 import io.postventa.feedback.domain.SplitDimension;
 import io.postventa.feedback.service.SplitQueries;
+import io.postventa.feedback.service.VariantQueries;
+import io.postventa.feedback.service.VariantQueries.Comparison;
+import io.postventa.feedback.service.VariantQueries.TemplateResult;
+import io.postventa.feedback.service.VariantQueries.VariantReport;
+import io.postventa.feedback.service.VariantQueries.VariantRow;
 import io.postventa.feedback.service.SplitQueries.SplitFigures;
 import io.postventa.feedback.service.SplitQueries.SplitReport;
 import io.postventa.feedback.service.SplitQueries.SplitRow;
@@ -40,11 +45,46 @@ public class KpiResource {
     private final KpiQueries queries;
     private final SplitQueries splits;
     private final Caller caller;
+    private final VariantQueries variants;
 
-    public KpiResource(KpiQueries queries, SplitQueries splits, Caller caller) {
+    public KpiResource(KpiQueries queries, SplitQueries splits, Caller caller, VariantQueries variants) {
+        this.variants = variants;
         this.queries = queries;
         this.splits = splits;
         this.caller = caller;
+    }
+
+    @GET
+    @Path("/variants")
+    @Operation(summary = "A/B results per template variant (messages sent, contacts about the same order within 7 days, "
+            + "CSAT of those customers) with the difference between variants and its 95% interval; a winner only when "
+            + "significant, and where to retire the others")
+    @APIResponse(responseCode = "200", description = "one entry per template (JSON, or CSV with one line per variant)")
+    @APIResponse(responseCode = "400", description = "bad from, to or format (problem+json naming the field)")
+    @APIResponse(responseCode = "401", description = "no valid token")
+    @APIResponse(responseCode = "403", description = "not a manager or admin")
+    public Response variants(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        Range range = queries.range(from, to);
+        boolean csv = Csv.wanted(format, headers);
+        VariantReport report = variants.variants(range);
+        if (!csv) {
+            return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (TemplateResult t : report.templates()) {
+            for (VariantRow v : t.variants()) {
+                Comparison c = t.comparisons().stream().filter(x -> x.variant().equals(v.variant())
+                        && x.metric().equals(VariantQueries.CONTACT_RATE)).findFirst().orElse(null);
+                rows.add(java.util.Arrays.asList(t.templateId(), v.variant(), v.sent(), v.aboutAnOrder(), v.contactedWithin7Days(),
+                        v.contactRate(), v.csatAnswers(), v.csatAverage(), v.csatSatisfiedRate(), c == null ? null : c.against(),
+                        c == null ? null : c.difference(), c == null ? null : c.lower(), c == null ? null : c.upper(),
+                        c == null ? null : c.significant(), v.variant().equals(t.winner())));
+            }
+        }
+        return Csv.response("variants.csv", List.of("template", "variant", "sent", "aboutAnOrder", "contactedWithin7Days",
+                "contactRate", "csatAnswers", "csatAverage", "csatSatisfiedRate", "comparedWith", "contactRateDifference",
+                "lower95", "upper95", "significant", "winner"), rows);
     }
 
     @GET

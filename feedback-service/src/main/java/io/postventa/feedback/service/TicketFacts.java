@@ -99,9 +99,6 @@ public class TicketFacts {
         if (c.channel() != null) {
             rollups.split(day, SplitDimension.CHANNEL, c.channel().name(), Map.of(SplitCounter.CONTACTS, 1L));
         }
-        if (c.orderId() != null) {
-            variants.contacted(c.orderId(), c.occurredAt());
-        }
         rollups.contactReason(day, c.reason().name());
         if (c.orderId() != null) {
             orders.ensureOrder(c.orderId(), c.customerId());
@@ -115,6 +112,9 @@ public class TicketFacts {
             }
         }
         customers.rememberLocale(c.customerId(), c.language());
+        if (c.orderId() != null) {
+            variants.contacted(c.orderId(), c.occurredAt());
+        }
     }
 
     private void created(TicketCreated t) {

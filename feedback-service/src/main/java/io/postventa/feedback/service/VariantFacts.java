@@ -49,6 +49,7 @@ public class VariantFacts {
             return;
         }
         rollups.variant(day, n.templateId(), n.variant(), "with_order", 1);
+        lockOrder(n.orderId());
         List<Instant> contacted = sql.list("update notification_fact set contacted_at = c.at from (select min(received_at) at "
                 + "from contact_fact where order_id = ? and received_at > ? and received_at <= ?) c where notification_id = ? "
                 + "and c.at is not null and contacted_at is null returning contacted_at", rs -> rs.getTimestamp(1).toInstant(),
@@ -61,11 +62,22 @@ public class VariantFacts {
     /** A contact about an order: every message about it sent in the window before counts as not having prevented it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void contacted(String orderId, Instant at) {
+        lockOrder(orderId);
         for (Sent s : sql.list("update notification_fact set contacted_at = ? where order_id = ? and contacted_at is null "
                 + "and sent_at < ? and sent_at >= ? returning sent_at, template_id, variant", Sent::of, at, orderId, at,
                 at.minus(CONTACT_WINDOW))) {
             rollups.variant(rollups.day(s.at()), s.templateId(), s.variant(), "contacted_7d", 1);
         }
+    }
+
+    /**
+     * A message and a contact about the same order may be applied at once by two consumers: each writes its own fact
+     * and then looks for the other's, which it cannot see before that transaction commits, so both would miss. Holding
+     * this lock while looking makes the second wait for the first's commit and see its fact. (Taken last in the
+     * contact's transaction: a deadlock with the notifications' batch is possible across days; it is retried.)
+     */
+    private void lockOrder(String orderId) {
+        sql.one("select pg_advisory_xact_lock(hashtextextended(?, 31))", rs -> Boolean.TRUE, "variant-order:" + orderId);
     }
 
     /** A CSAT answer about an order: the customer's messages about it sent before count it once each. */
