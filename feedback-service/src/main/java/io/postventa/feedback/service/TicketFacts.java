@@ -46,9 +46,11 @@ public class TicketFacts {
     private final SurveyStore surveys;
     private final FeedbackConfig config;
     private final VariantFacts variants;
+    private final Alerts alerts;
 
     public TicketFacts(Sql sql, Rollups rollups, OrderFacts orders, CustomerFacts customers, SurveyStore surveys,
-            FeedbackConfig config, VariantFacts variants) {
+            FeedbackConfig config, VariantFacts variants, Alerts alerts) {
+        this.alerts = alerts;
         this.variants = variants;
         this.sql = sql;
         this.rollups = rollups;
@@ -82,6 +84,7 @@ public class TicketFacts {
                 rollups.add(rollups.day(b.occurredAt()), SLA_BREACHES, 1);
                 split(rollups.day(b.occurredAt()), handlers(b.ticketId()).channel(), b.teamId(), b.agentId(),
                         Map.of(SplitCounter.SLA_BREACHES, 1L));
+                alerts.ticketBreached(b.ticketId(), b.target() == null ? "SLA" : b.target().name(), b.teamId());
             }
             default -> {
             }
@@ -120,8 +123,9 @@ public class TicketFacts {
     private void created(TicketCreated t) {
         ensureTicket(t.ticketId(), t.customerId(), t.orderId(), t.reason());
         String channel = t.channel() == null ? null : t.channel().name();
-        if (sql.update("update ticket_fact set created_at = ?, open = not solved_once, reason = ?, channel = ?, team_id = ? "
-                + "where ticket_id = ? and created_at is null", t.occurredAt(), t.reason(), channel, t.teamId(), t.ticketId()) == 1) {
+        if (sql.update("update ticket_fact set created_at = ?, open = not solved_once, reason = ?, channel = ?, team_id = ?, "
+                + "first_response_due_at = ?, resolution_due_at = ? where ticket_id = ? and created_at is null", t.occurredAt(),
+                t.reason(), channel, t.teamId(), t.firstResponseDueAt(), t.resolutionDueAt(), t.ticketId()) == 1) {
             rollups.add(rollups.day(t.occurredAt()), TICKETS_CREATED, 1);
             split(rollups.day(t.occurredAt()), channel, t.teamId(), null, Map.of(SplitCounter.TICKETS_CREATED, 1L));
         }
