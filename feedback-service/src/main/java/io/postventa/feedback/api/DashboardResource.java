@@ -27,6 +27,11 @@ import io.postventa.feedback.service.KpiQueries.KpiReport;
 import io.postventa.feedback.service.KpiQueries.Period;
 import io.postventa.feedback.service.KpiQueries.Range;
 import io.postventa.feedback.service.PartnerScorecards;
+import io.postventa.feedback.service.SplitQueries;
+import io.postventa.feedback.service.SplitQueries.SplitReport;
+import io.postventa.feedback.service.VariantQueries;
+import io.postventa.feedback.service.VariantQueries.VariantReport;
+import io.postventa.feedback.domain.SplitDimension;
 import io.postventa.feedback.service.PartnerScorecards.Scorecard;
 import io.postventa.web.Caller;
 import io.postventa.web.ProblemException;
@@ -69,9 +74,13 @@ public class DashboardResource {
     private final DashboardTexts texts;
     private final Template scorecard;
     private final PartnerScorecards partners;
+    private final SplitQueries splits;
+    private final VariantQueries variants;
 
     public DashboardResource(Template dashboard, KpiQueries queries, JWTParser parser, DashboardTexts texts, Template scorecard,
-            PartnerScorecards partners) {
+            PartnerScorecards partners, SplitQueries splits, VariantQueries variants) {
+        this.splits = splits;
+        this.variants = variants;
         this.scorecard = scorecard;
         this.partners = partners;
         this.texts = texts;
@@ -260,7 +269,35 @@ public class DashboardResource {
                 d.dimension() == DriverDimension.RETURN_REASON || d.dimension() == DriverDimension.TICKET_REASON ? texts.reason(lang, d.value())
                         : d.value(), String.valueOf(d.answers()), num(d.score())))).toList();
         String query = "from=" + range.from() + "&to=" + range.to();
-        return dashboard.data("t", t).data("lang", lang).data("languages", texts.languages())
+
+        // who and where: ticket KPIs by channel, team and agent; the A/B results; the partners' scorecards
+        SplitReport byChannel = splits.splits(range, SplitDimension.CHANNEL, null);
+        SplitReport byTeam = splits.splits(range, SplitDimension.TEAM, null);
+        SplitReport byAgent = splits.splits(range, SplitDimension.AGENT, null);
+        charts.put("byChannel", SvgCharts.bars("chart-by-channel", t.get("chartByChannel"), byChannel.rows().stream()
+                .map(r -> new SvgCharts.Point(r.value(), (double) r.figures().contacts())).toList()));
+        charts.put("byTeam", SvgCharts.bars("chart-by-team", t.get("chartByTeam"), byTeam.rows().stream()
+                .map(r -> new SvgCharts.Point(r.partnerName() != null ? r.partnerName() : r.value(),
+                        r.figures().firstResponse().within24hRate() == null ? null
+                                : r.figures().firstResponse().within24hRate() * 100)).toList()));
+        VariantReport ab = variants.variants(range);
+        List<SvgCharts.Point> rates = new ArrayList<>();
+        List<Row> variantRows = new ArrayList<>();
+        for (VariantQueries.TemplateResult tr : ab.templates()) {
+            for (VariantQueries.VariantRow v : tr.variants()) {
+                rates.add(new SvgCharts.Point(tr.templateId() + " " + v.variant(), v.contactRate() == null ? null : v.contactRate() * 100));
+                VariantQueries.Comparison c = tr.comparisons().stream().filter(x -> x.variant().equals(v.variant())
+                        && x.metric().equals(VariantQueries.CONTACT_RATE)).findFirst().orElse(null);
+                variantRows.add(new Row(List.of(tr.templateId(), v.variant(), String.valueOf(v.sent()), pct(v.contactRate()),
+                        num(v.csatAverage()), c == null ? "–" : pct(c.difference()) + " [" + pct(c.lower()) + ", " + pct(c.upper()) + "]",
+                        v.variant().equals(tr.winner()) ? t.get("abWinner") : tr.winner() == null ? t.get("abNoWinner") : t.get("abRetire"))));
+            }
+        }
+        charts.put("variants", SvgCharts.bars("chart-variants", t.get("chartVariants"), rates));
+        List<Row> partnerRows = partners.list().stream().map(p -> new Row(List.of(p.name(), p.teamId()))).toList();
+        return dashboard.data("t", t).data("byChannel", splitRows(byChannel, t)).data("byTeam", splitRows(byTeam, t))
+                .data("byAgent", splitRows(byAgent, t).stream().limit(50).toList()).data("variants", variantRows)
+                .data("partners", partnerRows).data("lang", lang).data("languages", texts.languages())
                 .data("range", range).data("granularity", g.sqlUnit())
                 .data("tiles", tiles).data("charts", charts).data("pareto", pareto).data("skus", skus)
                 .data("categories", categories).data("drivers", driverRows).data("query", query).render();
@@ -294,6 +331,18 @@ public class DashboardResource {
         }
         return scorecard.data("t", t).data("lang", lang).data("languages", texts.languages()).data("card", s)
                 .data("rows", rows).data("months", months).data("charts", charts).render();
+    }
+
+    /** The rows of a split's table: who, tickets, first response (mean h, within 24 h, automatic), SLA, reopen, CSAT. */
+    private static List<Row> splitRows(SplitReport report, Map<String, String> t) {
+        return report.rows().stream().map(r -> {
+            SplitQueries.SplitFigures f = r.figures();
+            String who = r.partnerName() != null ? r.partnerName() + " (" + t.get("partner") + ")" : r.value();
+            return new Row(List.of(who, String.valueOf(f.contacts()), String.valueOf(f.ticketsCreated()),
+                    hours(f.firstResponse().meanSeconds()), pct(f.firstResponse().within24hRate()),
+                    pct(f.firstResponse().automaticShare()), hours(f.resolution().meanSeconds()), pct(f.slaCompliance()),
+                    pct(f.reopenRate()), num(f.csat().averageScore())));
+        }).toList();
     }
 
     private static String num(Double v) {
