@@ -353,4 +353,16 @@ class KpiSplitTest extends FeedbackTestSupport {
                 .then().statusCode(400).body("errors[0].field", equalTo("months"));
         given().header("Authorization", MANAGER).get("/api/v1/partners/{team}/scorecard", id("nobody")).then().statusCode(404);
     }
+
+    @Test
+    @Order(10)
+    void storeWideFirstResponseTimeLeavesAutomaticAnswersOutAndReportsTheirShare() {
+        load();
+        given().header("Authorization", MANAGER).queryParam("from", FROM).queryParam("to", TO).get("/api/v1/kpis").then()
+                .statusCode(200).body("totals.firstResponse.responses", equalTo(3))
+                .body("totals.firstResponse.meanSeconds", equalTo(36333.3f))
+                .body("totals.firstResponse.withinSlaRate", equalTo(0.6667f))
+                .body("totals.firstResponse.automatic", equalTo(1))
+                .body("totals.firstResponse.automaticShare", equalTo(0.25f));
+    }
 }

@@ -153,7 +153,8 @@ public class KpiResource {
                 "firstResponses", "firstResponseMeanSeconds", "firstResponseP90Seconds", "ticketsSolved", "resolutionMeanSeconds",
                 "resolutionRate", "slaCompliance", "slaBreaches", "reopenRate", "defectiveOrders", "orderDefectRate",
                 "returnsRequested", "returnRate", "autoApprovalRate", "notifications", "notificationsPerOrder", "npsAnswers", "nps",
-                "csatAnswers", "csat", "csatAverage", "detractors", "recoveredDetractors", "recoveredCustomerRate"), rows);
+                "csatAnswers", "csat", "csatAverage", "detractors", "recoveredDetractors", "recoveredCustomerRate",
+                "automaticFirstResponses", "automaticShare"), rows);
     }
 
     private static List<Object> row(String period, Figures f) {
@@ -187,6 +188,8 @@ public class KpiResource {
         r.add(f.detractors());
         r.add(f.recoveredDetractors());
         r.add(f.recoveredCustomerRate());
+        r.add(f.firstResponse().automatic());
+        r.add(f.firstResponse().automaticShare());
         return r;
     }
 

@@ -43,7 +43,7 @@ public class KpiRebuild {
             "tickets_created", "first_responses", "first_response_seconds_sum", "first_responses_within_sla", "tickets_solved",
             "resolution_seconds_sum", "tickets_solved_within_sla", "returns_requested", "units_returned", "returns_decided",
             "returns_auto_approved", "nps_answers", "nps_promoters", "nps_detractors", "csat_answers", "csat_satisfied",
-            "csat_score_sum", "detractors", "recovered_detractors");
+            "csat_score_sum", "detractors", "recovered_detractors", "automatic_first_responses");
 
     /** What a rebuild did: orders newly marked defective, detractors newly recovered, rows of each rollup. */
     public record Rebuilt(long defectsMarked, long detractorsRecovered, Map<String, Long> rollupRows, double seconds) {
@@ -134,8 +134,11 @@ public class KpiRebuild {
         upsertDaily("select " + day("created_at") + ", count(*) from ticket_fact where created_at is not null"
                 + " and merged_into is null group by 1", "tickets_created");
         upsertDaily("select " + day("first_response_at") + ", count(*), sum(first_response_seconds),"
-                + " count(*) filter (where first_response_within_sla) from ticket_fact where first_response_at is not null group by 1",
+                + " count(*) filter (where first_response_within_sla) from ticket_fact where first_response_at is not null"
+                + " and not coalesce(first_response_automatic, false) group by 1",
                 "first_responses", "first_response_seconds_sum", "first_responses_within_sla");
+        upsertDaily("select " + day("first_response_at") + ", count(*) from ticket_fact where first_response_at is not null"
+                + " and first_response_automatic group by 1", "automatic_first_responses");
         upsertDaily("select " + day("solved_at") + ", count(*), sum(resolution_seconds), count(*) filter (where solved_within_sla)"
                 + " from ticket_fact where solved_at is not null group by 1",
                 "tickets_solved", "resolution_seconds_sum", "tickets_solved_within_sla");
@@ -162,7 +165,8 @@ public class KpiRebuild {
     private void histograms() {
         sql.update("insert into first_response_histogram (day, bucket, responses) select " + day("first_response_at") + ", "
                 + ResponseTimeHistogram.BUCKET_SQL.formatted("first_response_seconds")
-                + ", count(*) from ticket_fact where first_response_at is not null group by 1, 2");
+                + ", count(*) from ticket_fact where first_response_at is not null and not coalesce(first_response_automatic, false)"
+                + " group by 1, 2");
         for (String period : new String[] {"week", "month"}) {
             sql.update("insert into first_response_histogram_" + period + "ly (day, bucket, responses) select date_trunc('"
                     + period + "', day)::date, bucket, sum(responses) from first_response_histogram group by 1, 2");

@@ -141,6 +141,11 @@ public class TicketFacts {
             LocalDate day = rollups.day(f.occurredAt());
             split(day, handlers(f.ticketId()).channel(), f.teamId(), automatic ? null : f.agentId(),
                     firstResponseSplit(automatic, f.firstResponseSeconds(), Boolean.TRUE.equals(f.withinSla())));
+            if (automatic) {
+                // first-response time is people's: an automatic answer counts only in the share answered automatically
+                rollups.add(day, Rollups.Counter.AUTOMATIC_FIRST_RESPONSES, 1);
+                return;
+            }
             rollups.add(day, FIRST_RESPONSES, 1);
             rollups.add(day, FIRST_RESPONSE_SECONDS_SUM, f.firstResponseSeconds());
             if (Boolean.TRUE.equals(f.withinSla())) {
