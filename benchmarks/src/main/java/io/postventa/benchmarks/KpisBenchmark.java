@@ -23,8 +23,9 @@ import io.postventa.devstack.DevTokens;
 import io.postventa.devstack.PlatformService;
 
 /**
- * feedback-service's KPI reports over one year of history (issue #8): p50/p99 of {@code GET /api/v1/kpis}
- * (granularity day, week, month), {@code /api/v1/kpis/contact-reasons} and {@code /api/v1/kpis/drivers} with a
+ * feedback-service's KPI reports over one year of history (issues #8, #31): p50/p99 of {@code GET /api/v1/kpis}
+ * (granularity day, week, month), {@code /api/v1/kpis/contact-reasons}, {@code /api/v1/kpis/drivers},
+ * {@code /api/v1/kpis/splits} (by channel, team, agent), {@code /api/v1/kpis/variants} and a partner's scorecard with a
  * manager token, over a week, 30 days, a calendar month, a quarter and the whole year (ranges that do and do not
  * start on the first of a month), with the service run from its packaged jar on the benchmark's own Kafka and
  * PostgreSQL, next to the machine's ceilings measured in the same run.
@@ -44,7 +45,8 @@ public final class KpisBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse("kpis", "feedback-service's KPI reports over one year of bulk-loaded history: p50/p99 "
-                + "of /api/v1/kpis (by day, week, month), /kpis/contact-reasons and /kpis/drivers over five ranges.", args);
+                + "of /api/v1/kpis (by day, week, month), /kpis/contact-reasons, /kpis/drivers, /kpis/splits, /kpis/variants over five "
+                + "ranges and a partner's scorecard.", args);
         int orders = options.integer("orders", 1_000_000, "orders placed over the year (with their lines, tickets, "
                 + "contacts, returns, surveys and answers)");
         int requests = options.integer("requests", 100, "measured requests of each report and range");
@@ -99,6 +101,16 @@ public final class KpisBenchmark {
             }
             queries.add(new Query("contact-reasons, " + r.getKey(), "/api/v1/kpis/contact-reasons?" + range));
             queries.add(new Query("drivers, " + r.getKey(), "/api/v1/kpis/drivers?" + range));
+            for (String by : List.of("channel", "team", "agent")) {
+                queries.add(new Query("splits by " + by + ", " + r.getKey(), "/api/v1/kpis/splits?" + range + "&by=" + by));
+            }
+            queries.add(new Query("variants, " + r.getKey(), "/api/v1/kpis/variants?" + range));
+        }
+        // a partner's scorecard: the last whole month of the history, with 6 and with 12 months of trend
+        String month = ranges.get("calendar month")[0].toString().substring(0, 7);
+        for (int months : new int[] { 6, 12 }) {
+            queries.add(new Query("scorecard, " + months + " months", "/api/v1/partners/partner-sur/scorecard?month=" + month
+                    + "&months=" + months));
         }
         return queries;
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.postventa.events.feedback.SurveyKind;
 import io.postventa.events.feedback.SurveyTrigger;
 import io.postventa.feedback.api.DashboardTexts;
+import io.postventa.feedback.service.AlertTexts;
 import io.postventa.feedback.service.SurveyTexts;
 
 /** Every language of the dashboard and of the survey page has every text, and each is its own. */
@@ -23,6 +24,9 @@ class TextBundlesTest {
         assertEquals(Map.of(), dashboard.bundle().extraKeys(), "dashboard texts Spanish lacks");
         assertEquals(Map.of(), surveys.bundle().missingKeys(), "survey texts missing from a language");
         assertEquals(Map.of(), surveys.bundle().extraKeys(), "survey texts Spanish lacks");
+        AlertTexts alerts = new AlertTexts();
+        assertEquals(Map.of(), alerts.bundle().missingKeys(), "alert texts missing from a language");
+        assertEquals(Map.of(), alerts.bundle().extraKeys(), "alert texts Spanish lacks");
     }
 
     @Test

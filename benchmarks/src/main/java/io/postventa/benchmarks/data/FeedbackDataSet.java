@@ -25,18 +25,24 @@ public final class FeedbackDataSet implements DataSet {
             + "migrations, then POST /api/v1/maintenance/rebuild: the service derives defect flags, recovered detractors "
             + "and every rollup; then ANALYZE";
     /** Bumped when the generated shapes change, so a kept history of another shape is not reused. */
-    private static final String SHAPE = "feedback-3";
+    private static final String SHAPE = "feedback-4";
     /** The service's outbox slot: the load waits until its relay has read past the load's WAL. */
     private static final String SLOT = "feedback_service_outbox";
     private static final List<String> FACTS = List.of("order_fact", "order_line_fact", "ticket_fact", "contact_fact",
-            "return_fact", "return_line_fact", "survey", "answer");
+            "return_fact", "return_line_fact", "survey", "answer", "notification_fact");
+    /** The teams tickets are routed to (the last two are partners, with contracted targets) and their agents. */
+    static final List<String> TEAMS = List.of("in-house-madrid", "in-house-lisboa", "partner-sur", "partner-norte");
+    static final int AGENTS_PER_TEAM = 15;
+    /** The A/B-tested templates of the history (every delivered order gets one message, variant A or B). */
+    static final List<String> TEMPLATES = List.of("order-shipped", "order-delivered", "order-delayed");
     /**
      * The rollups, for dropping their secondary indexes while the rebuild fills them (an optimisation only: a table
      * renamed in the service is found by the rebuild's answer, just loaded with its indexes in place).
      */
     private static final List<String> ROLLUPS = List.of("kpi_daily", "first_response_histogram",
             "first_response_histogram_weekly", "first_response_histogram_monthly", "contact_reason_daily",
-            "category_daily", "sku_daily", "sku_monthly", "sku_reason_daily", "sku_reason_monthly", "driver_daily");
+            "category_daily", "sku_daily", "sku_monthly", "sku_reason_daily", "sku_reason_monthly", "driver_daily", "split_daily",
+            "variant_daily");
     private static final List<String> CATEGORIES = List.of("calzado", "ropa", "accesorios", "electronica", "hogar",
             "cocina", "deporte", "juguetes", "belleza", "libros", "jardin", "mascotas", "bebe", "informatica", "telefonia",
             "muebles", "iluminacion", "textil-hogar", "viaje", "papeleria");
@@ -108,13 +114,15 @@ public final class FeedbackDataSet implements DataSet {
     @Override
     public Map<String, Object> load(BenchStack stack, BulkSql sql, ServiceAdmin service) throws Exception {
         long start = System.nanoTime();
-        sql.execute("truncate " + String.join(", ", FACTS) + ", " + String.join(", ", ROLLUPS) + ", bench_data_set");
+        sql.execute("truncate " + String.join(", ", FACTS) + ", " + String.join(", ", ROLLUPS) + ", partner_team, bench_data_set");
         List<String> indexes = sql.dropSecondaryIndexes(FACTS.toArray(String[]::new));
         String start0 = "(timestamp '" + first + " 00:00' at time zone '" + zone.getId() + "')";
         orders(sql, start0);
         tickets(sql, start0);
         returns(sql, start0);
         answers(sql);
+        notifications(sql);
+        partners(sql);
         sql.createIndexes(indexes);
         sql.analyze(FACTS.toArray(String[]::new));
 
@@ -159,13 +167,19 @@ public final class FeedbackDataSet implements DataSet {
         sql.step("ticket_fact", """
                 insert into ticket_fact (ticket_id, customer_id, order_id, reason, created_at, open, solved_once, sla_met,
                     first_response_recorded, first_response_at, first_response_seconds, first_response_within_sla, solved_at,
-                    resolution_seconds, solved_within_sla)
+                    resolution_seconds, solved_within_sla, channel, team_id, first_response_automatic, first_response_team,
+                    first_response_agent, solved_team, solved_agent)
                 select ticket_id, o.customer_id, o.order_id, reason, created, not solved, solved, case when solved then met end,
                        true, created + first_seconds * interval '1 second', first_seconds, first_seconds <= 86400,
                        case when solved then created + resolution * interval '1 second' end,
-                       case when solved then resolution end, case when solved then met end
-                from (select *, first_seconds <= 86400 and resolution <= 259200 met
-                      from (select 'T-' || g ticket_id, g, created, first_seconds, solved, reason,
+                       case when solved then resolution end, case when solved then met end,
+                       (array['EMAIL','EMAIL','CHAT','PHONE','WHATSAPP','WEB_FORM'])[1 + h2 %% 6], team, automatic, team,
+                       case when not automatic then agent end, case when solved then team end,
+                       case when solved then agent end
+                from (select *, first_seconds <= 86400 and resolution <= 259200 met,
+                        (%11$s)[1 + h2 / 3 %% %13$d] team, h2 %% 10 = 0 automatic,
+                        'agent-' || lpad(((h2 / 3 %% %13$d) * %12$d + h2 / 7 %% %12$d + 1)::text, 3, '0') agent
+                      from (select 'T-' || g ticket_id, g, h2, created, first_seconds, solved, reason,
                               first_seconds + 600 + h2 %% 200000 resolution
                             from (select g, %1$s h2,
                                     least(%2$s + interval '364 days 23 hours',
@@ -178,11 +192,13 @@ public final class FeedbackDataSet implements DataSet {
                 join order_fact o on o.order_id = 'ORD-' || (1000000 + t.g)
                 """.formatted(BulkSql.hash("g + 9000001"), start0, BulkSql.hash("g + 9100003"), BulkSql.hash("g + 9200003"), BulkSql.hash("g + 9300001"),
                 TicketTexts.weighted("rb", TicketTexts.REASONS, TicketTexts.REASON_WEIGHTS), BulkSql.hash("g + 3000017"),
-                BulkSql.hash("g + 9400001"), orders, BulkSql.hash("g + 8000009")));
+                BulkSql.hash("g + 9400001"), orders, BulkSql.hash("g + 8000009"), TicketTexts.sqlArray(TEAMS), AGENTS_PER_TEAM,
+                TEAMS.size()));
         sql.step("contact_fact", """
-                insert into contact_fact (contact_id, ticket_id, customer_id, order_id, reason, received_at, reason_at_contact)
+                insert into contact_fact (contact_id, ticket_id, customer_id, order_id, reason, received_at, reason_at_contact,
+                    channel)
                 select ticket_id || '-c' || n, ticket_id, customer_id, order_id, reason, created_at + (n - 1) * interval '26 hours',
-                       reason
+                       reason, channel
                 from ticket_fact, generate_series(1, 1 + (%s %% 4 = 0)::int) n
                 """.formatted(BulkSql.hash("substr(ticket_id, 3)::int + 9000001")));
     }
@@ -207,6 +223,31 @@ public final class FeedbackDataSet implements DataSet {
                 select r.return_id, 0, l.sku, l.category, 1, r.main_reason from return_fact r
                 join lateral (select sku, category from order_line_fact l where l.order_id = r.order_id limit 1) l on true
                 """);
+    }
+
+    /**
+     * One A/B-tested message per delivered order, on the day it was delivered: one of the templates, variant A or B by
+     * the customer (as notification-service assigns them).
+     */
+    private void notifications(BulkSql sql) throws SQLException {
+        sql.step("notification_fact", """
+                insert into notification_fact (notification_id, customer_id, order_id, template_id, variant, sent_at)
+                select 'N-' || substr(order_id, 5), customer_id, order_id, (%1$s)[1 + h %% %2$d],
+                       case when hashtext(customer_id) %% 2 = 0 then 'A' else 'B' end, delivered_at
+                from (select order_id, customer_id, delivered_at, %3$s h from order_fact where delivered_at is not null) o
+                """.formatted(TicketTexts.sqlArray(TEMPLATES), TEMPLATES.size(), BulkSql.hash("substr(order_id, 5)::int + 9900001")));
+    }
+
+    /** The two partner teams and their contracted targets (the scorecard reads them). */
+    private void partners(BulkSql sql) throws SQLException {
+        String targets = "[{\"metric\":\"FIRST_RESPONSE_WITHIN_HOURS\",\"hours\":24,\"target\":0.95},"
+                + "{\"metric\":\"CSAT_AVERAGE\",\"hours\":null,\"target\":4.2},"
+                + "{\"metric\":\"SLA_COMPLIANCE\",\"hours\":null,\"target\":0.9},"
+                + "{\"metric\":\"REOPEN_RATE\",\"hours\":null,\"target\":0.05}]";
+        for (String team : TEAMS.subList(2, TEAMS.size())) {
+            sql.execute("insert into partner_team (team_id, name, targets, version, updated_at, updated_by) values ('" + team
+                    + "', '" + team + "', '" + targets + "', 1, now(), 'bench')");
+        }
     }
 
     /** NPS after a tenth of deliveries, CSAT after a quarter of solved tickets and a fifth of returns; none in the future. */

@@ -27,6 +27,13 @@ import io.postventa.feedback.service.KpiQueries.Figures;
 import io.postventa.feedback.service.KpiQueries.KpiReport;
 import io.postventa.feedback.service.KpiQueries.Period;
 import io.postventa.feedback.service.KpiQueries.Range;
+import io.postventa.feedback.service.PartnerScorecards;
+import io.postventa.feedback.service.SplitQueries;
+import io.postventa.feedback.service.SplitQueries.SplitReport;
+import io.postventa.feedback.service.VariantQueries;
+import io.postventa.feedback.service.VariantQueries.VariantReport;
+import io.postventa.feedback.domain.SplitDimension;
+import io.postventa.feedback.service.PartnerScorecards.Scorecard;
 import io.postventa.web.Caller;
 import io.postventa.web.ProblemException;
 import io.quarkus.qute.Template;
@@ -37,6 +44,7 @@ import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -60,13 +68,23 @@ public class DashboardResource {
     static final String COOKIE = "postventa_dashboard";
     private static final Logger LOG = Logger.getLogger(DashboardResource.class);
     private static final Set<String> ROLES = Set.of(Caller.MANAGER, Caller.ADMIN);
+    private static final Set<String> PARTNER_ROLES = Set.of(Caller.MANAGER, Caller.ADMIN, Caller.PARTNER_AGENT);
 
     private final Template dashboard;
     private final KpiQueries queries;
     private final JWTParser parser;
     private final DashboardTexts texts;
+    private final Template scorecard;
+    private final PartnerScorecards partners;
+    private final SplitQueries splits;
+    private final VariantQueries variants;
 
-    public DashboardResource(Template dashboard, KpiQueries queries, JWTParser parser, DashboardTexts texts) {
+    public DashboardResource(Template dashboard, KpiQueries queries, JWTParser parser, DashboardTexts texts, Template scorecard,
+            PartnerScorecards partners, SplitQueries splits, VariantQueries variants) {
+        this.splits = splits;
+        this.variants = variants;
+        this.scorecard = scorecard;
+        this.partners = partners;
         this.texts = texts;
         this.dashboard = dashboard;
         this.queries = queries;
@@ -89,36 +107,87 @@ public class DashboardResource {
         }
         String language = texts.choose(lang, headers.getAcceptableLanguages());
         Map<String, String> t = texts.of(language);
+        Access access = authorize(accessToken, authorization, cookie, language, t, uri, ROLES, null);
+        if (access.refused() != null) {
+            return access.refused();
+        }
+        Granularity g = KpiQueries.granularity(granularity);
+        Range range = queries.range(from, to);
+        return page(render(language, t, range, g), language);
+    }
+
+    @GET
+    @Path("/partners/{teamId}/scorecard")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "A partner's monthly scorecard as a printable page (manager, admin; a partner's staff: their own "
+            + "team); ?month=yyyy-MM, ?months, ?lang=es|en|pt")
+    @APIResponse(responseCode = "200", description = "the page (print CSS: one sheet for the review meeting)")
+    @APIResponse(responseCode = "303", description = "the token moved from ?access_token= into the page's cookie")
+    @APIResponse(responseCode = "400", description = "bad month, months or lang (problem+json naming the field)")
+    @APIResponse(responseCode = "401", description = "no valid token")
+    @APIResponse(responseCode = "403", description = "not a manager or admin, nor this partner's staff")
+    @APIResponse(responseCode = "404", description = "no such partner team")
+    public Response scorecard(@PathParam("teamId") String teamId, @QueryParam("access_token") String accessToken,
+            @HeaderParam("Authorization") String authorization, @CookieParam(COOKIE) String cookie,
+            @QueryParam("lang") String lang, @QueryParam("month") String month, @QueryParam("months") Integer months,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        if (lang != null && !lang.isBlank() && !texts.speaks(lang)) {
+            throw ProblemException.badField("lang", "must be one of " + String.join(", ", DashboardTexts.LANGUAGES));
+        }
+        String language = texts.choose(lang, headers.getAcceptableLanguages());
+        Map<String, String> t = texts.of(language);
+        Access access = authorize(accessToken, authorization, cookie, language, t, uri, PARTNER_ROLES, teamId);
+        if (access.refused() != null) {
+            return access.refused();
+        }
+        Scorecard s = partners.scorecard(teamId, partners.month(month), PartnerScorecards.months(months));
+        return page(renderScorecard(language, t, s), language);
+    }
+
+    private static Response page(String html, String language) {
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store").header("Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
+                .header("Content-Language", language).build();
+    }
+
+    /** Who may see a page, or the response that refuses (or moves the token into the cookie). */
+    private record Access(JsonWebToken jwt, Response refused) {
+    }
+
+    /**
+     * Verifies the caller of a page: the token from ?access_token= (moved into the cookie by a 303), the bearer header or
+     * the cookie; then a role of {@code roles}, a partner agent only for its own {@code team} (when given).
+     */
+    private Access authorize(String accessToken, String authorization, String cookie, String language, Map<String, String> t,
+            UriInfo uri, Set<String> roles, String team) {
         if (accessToken != null && !accessToken.isBlank()) {
             Optional<JsonWebToken> jwt = verify(accessToken);
             if (jwt.isEmpty()) {
-                return denied(401, t.get("signIn"), language);
+                return new Access(null, denied(401, t.get("signIn"), language));
             }
             long maxAge = Math.max(0, jwt.get().getExpirationTime() - Instant.now().getEpochSecond());
             URI clean = uri.getRequestUriBuilder().replaceQueryParam("access_token").build();
             NewCookie session = new NewCookie.Builder(COOKIE).value(accessToken).path("/dashboard").httpOnly(true)
                     .secure("https".equals(uri.getRequestUri().getScheme())).sameSite(NewCookie.SameSite.STRICT)
                     .maxAge((int) Math.min(Integer.MAX_VALUE, maxAge)).build();
-            return Response.seeOther(URI.create(clean.getRawPath() + (clean.getRawQuery() == null ? "" : "?" + clean.getRawQuery())))
-                    .cookie(session).build();
+            return new Access(null, Response.seeOther(URI.create(clean.getRawPath()
+                    + (clean.getRawQuery() == null ? "" : "?" + clean.getRawQuery()))).cookie(session).build());
         }
         String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).trim() : cookie;
         Optional<JsonWebToken> jwt = token == null || token.isBlank() ? Optional.empty() : verify(token);
         if (jwt.isEmpty()) {
-            return denied(401, t.get("signIn"), language);
+            return new Access(null, denied(401, t.get("signIn"), language));
         }
         Set<String> groups = jwt.get().getGroups() == null ? Set.of() : jwt.get().getGroups();
-        if (groups.stream().noneMatch(ROLES::contains)) {
-            return denied(403, t.get("forbidden"), language);
+        boolean staff = groups.stream().anyMatch(ROLES::contains);
+        boolean ownPartner = team != null && groups.contains(Caller.PARTNER_AGENT)
+                && team.equals(String.valueOf(jwt.get().<Object>getClaim("team")).replace("\"", ""));
+        if (!staff && !(roles.contains(Caller.PARTNER_AGENT) && ownPartner)) {
+            return new Access(null, denied(403, t.get("forbidden"), language));
         }
-        Granularity g = KpiQueries.granularity(granularity);
-        Range range = queries.range(from, to);
-        String html = render(language, t, range, g);
-        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store").header("Content-Security-Policy",
-                        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
-                .header("Content-Language", language).build();
+        return new Access(jwt.get(), null);
     }
 
     private Optional<JsonWebToken> verify(String token) {
@@ -206,10 +275,80 @@ public class DashboardResource {
                 d.dimension() == DriverDimension.RETURN_REASON || d.dimension() == DriverDimension.TICKET_REASON ? texts.reason(lang, d.value())
                         : d.value(), String.valueOf(d.answers()), num(d.score())))).toList();
         String query = "from=" + range.from() + "&to=" + range.to();
-        return dashboard.data("t", t).data("lang", lang).data("languages", texts.languages())
+
+        // who and where: ticket KPIs by channel, team and agent; the A/B results; the partners' scorecards
+        SplitReport byChannel = splits.splits(range, SplitDimension.CHANNEL, null);
+        SplitReport byTeam = splits.splits(range, SplitDimension.TEAM, null);
+        SplitReport byAgent = splits.splits(range, SplitDimension.AGENT, null);
+        charts.put("byChannel", SvgCharts.bars("chart-by-channel", t.get("chartByChannel"), byChannel.rows().stream()
+                .map(r -> new SvgCharts.Point(r.value(), (double) r.figures().contacts())).toList()));
+        charts.put("byTeam", SvgCharts.bars("chart-by-team", t.get("chartByTeam"), byTeam.rows().stream()
+                .map(r -> new SvgCharts.Point(r.partnerName() != null ? r.partnerName() : r.value(),
+                        r.figures().firstResponse().within24hRate() == null ? null
+                                : r.figures().firstResponse().within24hRate() * 100)).toList()));
+        VariantReport ab = variants.variants(range);
+        List<SvgCharts.Point> rates = new ArrayList<>();
+        List<Row> variantRows = new ArrayList<>();
+        for (VariantQueries.TemplateResult tr : ab.templates()) {
+            for (VariantQueries.VariantRow v : tr.variants()) {
+                rates.add(new SvgCharts.Point(tr.templateId() + " " + v.variant(), v.contactRate() == null ? null : v.contactRate() * 100));
+                VariantQueries.Comparison c = tr.comparisons().stream().filter(x -> x.variant().equals(v.variant())
+                        && x.metric().equals(VariantQueries.CONTACT_RATE)).findFirst().orElse(null);
+                variantRows.add(new Row(List.of(tr.templateId(), v.variant(), String.valueOf(v.sent()), pct(v.contactRate()),
+                        num(v.csatAverage()), c == null ? "–" : pct(c.difference()) + " [" + pct(c.lower()) + ", " + pct(c.upper()) + "]",
+                        v.variant().equals(tr.winner()) ? t.get("abWinner") : tr.winner() == null ? t.get("abNoWinner") : t.get("abRetire"))));
+            }
+        }
+        charts.put("variants", SvgCharts.bars("chart-variants", t.get("chartVariants"), rates));
+        List<Row> partnerRows = partners.list().stream().map(p -> new Row(List.of(p.name(), p.teamId()))).toList();
+        return dashboard.data("t", t).data("byChannel", splitRows(byChannel, t)).data("byTeam", splitRows(byTeam, t))
+                .data("byAgent", splitRows(byAgent, t).stream().limit(50).toList()).data("variants", variantRows)
+                .data("partners", partnerRows).data("lang", lang).data("languages", texts.languages())
                 .data("range", range).data("granularity", g.sqlUnit())
                 .data("tiles", tiles).data("charts", charts).data("pareto", pareto).data("skus", skus)
                 .data("categories", categories).data("drivers", driverRows).data("query", query).render();
+    }
+
+    /** One target's row in the scorecard: this month against the target, then the trend. */
+    public record TargetRow(String label, String target, String value, String status, String statusClass, List<String> trend) {
+    }
+
+    private String renderScorecard(String lang, Map<String, String> t, Scorecard s) {
+        List<TargetRow> rows = new ArrayList<>();
+        List<String> months = s.trend().stream().map(PartnerScorecards.Month::month).toList();
+        List<String> charts = new ArrayList<>();
+        for (int i = 0; i < s.targets().size(); i++) {
+            PartnerScorecards.Target target = s.targets().get(i);
+            PartnerScorecards.Result now = s.current().results().get(i);
+            boolean score = "CSAT_AVERAGE".equals(target.metric());
+            String label = t.get("metric." + target.metric()).replace("{hours}", String.valueOf(target.hours()));
+            List<String> trend = new ArrayList<>();
+            List<SvgCharts.Point> points = new ArrayList<>();
+            for (PartnerScorecards.Month m : s.trend()) {
+                PartnerScorecards.Result r = m.results().get(i);
+                trend.add(score ? num(r.value()) : pct(r.value()));
+                points.add(new SvgCharts.Point(m.month(), r.value() == null ? null : score ? r.value() : r.value() * 100));
+            }
+            String status = now.met() == null ? t.get("scorecard.noData") : now.met() ? t.get("scorecard.met") : t.get("scorecard.missed");
+            rows.add(new TargetRow(label, (now.atLeast() ? "≥ " : "≤ ") + (score ? num(target.target()) : pct(target.target())),
+                    score ? num(now.value()) : pct(now.value()), status,
+                    now.met() == null ? "nodata" : now.met() ? "met" : "missed", trend));
+            charts.add(SvgCharts.bars("chart-scorecard-" + i, label, points));
+        }
+        return scorecard.data("t", t).data("lang", lang).data("languages", texts.languages()).data("card", s)
+                .data("rows", rows).data("months", months).data("charts", charts).render();
+    }
+
+    /** The rows of a split's table: who, tickets, first response (mean h, within 24 h, automatic), SLA, reopen, CSAT. */
+    private static List<Row> splitRows(SplitReport report, Map<String, String> t) {
+        return report.rows().stream().map(r -> {
+            SplitQueries.SplitFigures f = r.figures();
+            String who = r.partnerName() != null ? r.partnerName() + " (" + t.get("partner") + ")" : r.value();
+            return new Row(List.of(who, String.valueOf(f.contacts()), String.valueOf(f.ticketsCreated()),
+                    hours(f.firstResponse().meanSeconds()), pct(f.firstResponse().within24hRate()),
+                    pct(f.firstResponse().automaticShare()), hours(f.resolution().meanSeconds()), pct(f.slaCompliance()),
+                    pct(f.reopenRate()), num(f.csat().averageScore())));
+        }).toList();
     }
 
     private static String num(Double v) {

@@ -8,6 +8,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.postventa.feedback.domain.Granularity;
 import io.postventa.feedback.domain.Pareto;
+import io.postventa.feedback.domain.SplitDimension;
+import io.postventa.feedback.service.SplitQueries;
+import io.postventa.feedback.service.VariantQueries;
+import io.postventa.feedback.service.VariantQueries.Comparison;
+import io.postventa.feedback.service.VariantQueries.TemplateResult;
+import io.postventa.feedback.service.VariantQueries.VariantReport;
+import io.postventa.feedback.service.VariantQueries.VariantRow;
+import io.postventa.feedback.service.SplitQueries.SplitFigures;
+import io.postventa.feedback.service.SplitQueries.SplitReport;
+import io.postventa.feedback.service.SplitQueries.SplitRow;
 import io.postventa.feedback.service.KpiQueries;
 import io.postventa.feedback.service.KpiQueries.ContactReasonReport;
 import io.postventa.feedback.service.KpiQueries.DriverReport;
@@ -33,9 +43,94 @@ import jakarta.ws.rs.core.Response;
 @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
 public class KpiResource {
     private final KpiQueries queries;
+    private final SplitQueries splits;
+    private final Caller caller;
+    private final VariantQueries variants;
 
-    public KpiResource(KpiQueries queries) {
+    public KpiResource(KpiQueries queries, SplitQueries splits, Caller caller, VariantQueries variants) {
+        this.variants = variants;
         this.queries = queries;
+        this.splits = splits;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/variants")
+    @Operation(summary = "A/B results per template variant (messages sent, contacts about the same order within 7 days, "
+            + "CSAT of those customers) with the difference between variants and its 95% interval; a winner only when "
+            + "significant, and where to retire the others")
+    @APIResponse(responseCode = "200", description = "one entry per template (JSON, or CSV with one line per variant)")
+    @APIResponse(responseCode = "400", description = "bad from, to or format (problem+json naming the field)")
+    @APIResponse(responseCode = "401", description = "no valid token")
+    @APIResponse(responseCode = "403", description = "not a manager or admin")
+    public Response variants(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        Range range = queries.range(from, to);
+        boolean csv = Csv.wanted(format, headers);
+        VariantReport report = variants.variants(range);
+        if (!csv) {
+            return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (TemplateResult t : report.templates()) {
+            for (VariantRow v : t.variants()) {
+                Comparison c = t.comparisons().stream().filter(x -> x.variant().equals(v.variant())
+                        && x.metric().equals(VariantQueries.CONTACT_RATE)).findFirst().orElse(null);
+                rows.add(java.util.Arrays.asList(t.templateId(), v.variant(), v.sent(), v.aboutAnOrder(), v.contactedWithin7Days(),
+                        v.contactRate(), v.csatAnswers(), v.csatAverage(), v.csatSatisfiedRate(), c == null ? null : c.against(),
+                        c == null ? null : c.difference(), c == null ? null : c.lower(), c == null ? null : c.upper(),
+                        c == null ? null : c.significant(), v.variant().equals(t.winner())));
+            }
+        }
+        return Csv.response("variants.csv", List.of("template", "variant", "sent", "aboutAnOrder", "contactedWithin7Days",
+                "contactRate", "csatAnswers", "csatAverage", "csatSatisfiedRate", "comparedWith", "contactRateDifference",
+                "lower95", "upper95", "significant", "winner"), rows);
+    }
+
+    @GET
+    @Path("/splits")
+    @RolesAllowed({ Caller.MANAGER, Caller.ADMIN, Caller.PARTNER_AGENT })
+    @Operation(summary = "Ticket KPIs by channel, team (in-house or partner) or agent over a range; a partner's staff see "
+            + "only their own team")
+    @APIResponse(responseCode = "200", description = "one row per channel, team or agent, most tickets first (JSON or CSV)")
+    @APIResponse(responseCode = "400", description = "bad from, to, by or format (problem+json naming the field)")
+    @APIResponse(responseCode = "401", description = "no valid token")
+    @APIResponse(responseCode = "403", description = "a partner's staff asking for anything but their own team")
+    public Response splits(@QueryParam("by") String by, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("format") String format, @Context HttpHeaders headers) {
+        SplitDimension dimension = by == null || by.isBlank() ? null : SplitDimension.parse(by);
+        if (dimension == null) {
+            throw ProblemException.badField("by", "must be one of channel, team, agent");
+        }
+        Range range = queries.range(from, to);
+        boolean csv = Csv.wanted(format, headers);
+        String only = null;
+        if (!caller.hasRole(Caller.MANAGER) && !caller.hasRole(Caller.ADMIN)) {
+            // a partner contact centre sees its own team's figures, nothing else (DESIGN.md, roles)
+            if (dimension != SplitDimension.TEAM || caller.team().isEmpty()) {
+                throw ProblemException.forbidden("a partner's staff may see only their own team's figures (by=team)");
+            }
+            only = caller.team().get();
+        }
+        SplitReport report = splits.splits(range, dimension, only);
+        if (!csv) {
+            return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (SplitRow r : report.rows()) {
+            SplitFigures f = r.figures();
+            rows.add(java.util.Arrays.asList(r.value(), r.partner(), r.partnerName(), f.contacts(), f.contactsPerOrder(),
+                    f.ticketsCreated(), f.firstResponse().responses(), f.firstResponse().meanSeconds(),
+                    f.firstResponse().withinSlaRate(), f.firstResponse().within24hRate(), f.firstResponse().automatic(),
+                    f.firstResponse().automaticShare(), f.resolution().solved(), f.resolution().meanSeconds(), f.resolutionRate(),
+                    f.slaCompliance(), f.slaBreaches(), f.reopenRate(), f.csat().answers(), f.csat().score(),
+                    f.csat().averageScore()));
+        }
+        return Csv.response("kpis-by-" + dimension.param() + ".csv", List.of(dimension.param(), "partner", "partnerName",
+                "contacts", "contactsPerOrder", "ticketsCreated", "firstResponses", "firstResponseMeanSeconds",
+                "firstResponseWithinSlaRate", "firstResponseWithin24hRate", "automaticFirstResponses", "automaticShare",
+                "ticketsSolved", "resolutionMeanSeconds", "resolutionRate", "slaCompliance", "slaBreaches", "reopenRate",
+                "csatAnswers", "csat", "csatAverage"), rows);
     }
 
     @GET
@@ -60,7 +155,8 @@ public class KpiResource {
                 "firstResponses", "firstResponseMeanSeconds", "firstResponseP90Seconds", "ticketsSolved", "resolutionMeanSeconds",
                 "resolutionRate", "slaCompliance", "slaBreaches", "reopenRate", "defectiveOrders", "orderDefectRate",
                 "returnsRequested", "returnRate", "autoApprovalRate", "notifications", "notificationsPerOrder", "npsAnswers", "nps",
-                "csatAnswers", "csat", "csatAverage", "detractors", "recoveredDetractors", "recoveredCustomerRate"), rows);
+                "csatAnswers", "csat", "csatAverage", "detractors", "recoveredDetractors", "recoveredCustomerRate",
+                "automaticFirstResponses", "automaticShare"), rows);
     }
 
     private static List<Object> row(String period, Figures f) {
@@ -94,6 +190,8 @@ public class KpiResource {
         r.add(f.detractors());
         r.add(f.recoveredDetractors());
         r.add(f.recoveredCustomerRate());
+        r.add(f.firstResponse().automatic());
+        r.add(f.firstResponse().automaticShare());
         return r;
     }
 

@@ -15,6 +15,58 @@ public interface FeedbackConfig {
 
     Kpi kpi();
 
+    Alerts alerts();
+
+    /** When a figure slips: who is told, how, and the thresholds. */
+    interface Alerts {
+        /** How often tickets at risk and the store-wide rates are checked, and undelivered alerts sent ({@code off}: never). */
+        @WithDefault("60s")
+        String checkEvery();
+
+        /** A ticket whose SLA target falls due within this and is not met yet is at risk. */
+        @WithDefault("PT2H")
+        Duration atRiskBefore();
+
+        /** The managers' e-mail addresses (comma-separated) for the store-wide rates. */
+        Optional<java.util.List<String>> managers();
+
+        /** The managers' webhook for the store-wide rates (none when unset). */
+        Optional<String> managersWebhook();
+
+        /** The order defect rate over the trailing window above this raises an alert. */
+        @WithDefault("0.05")
+        double orderDefectRateMax();
+
+        /** The share of first responses by people within 24 h over the trailing window below this raises an alert. */
+        @io.smallrye.config.WithName("answer-rate-24h-min")
+        @WithDefault("0.95")
+        double answerRate24hMin();
+
+        /** The trailing window the rates are measured over, ending today. */
+        @WithDefault("P7D")
+        Duration rateWindow();
+
+        /** Fewest orders (defect rate) or first responses (24 h rate) in the window for a rate to be judged. */
+        @WithDefault("100")
+        int minSample();
+
+        /** The console's address: an alert about a ticket links to its page there. */
+        @WithDefault("http://127.0.0.1:8086")
+        String consoleBase();
+
+        /** The dashboard's address: an alert about a rate links to it. */
+        @WithDefault("http://127.0.0.1:8085/dashboard")
+        String dashboardBase();
+
+        /** The language of alert e-mails (es, en, pt). */
+        @WithDefault("es")
+        String language();
+
+        /** Delivery attempts per alert before it is left undelivered (with its last error). */
+        @WithDefault("10")
+        int maxAttempts();
+    }
+
     /** When surveys go out and how their links work. */
     interface Surveys {
         /** NPS is due this long after delivery. */

@@ -45,7 +45,9 @@ public class KpiQueries {
     public record Range(LocalDate from, LocalDate to) {
     }
 
-    public record FirstResponse(long responses, Double meanSeconds, Long p90Seconds, Double withinSlaRate) {
+    /** First responses by people (automatic ones apart: {@code automatic}, and their share of all first responses). */
+    public record FirstResponse(long responses, Double meanSeconds, Long p90Seconds, Double withinSlaRate, long automatic,
+            Double automaticShare) {
     }
 
     public record Resolution(long solved, Double meanSeconds) {
@@ -142,7 +144,8 @@ public class KpiQueries {
             + "sum(returns_decided) returns_decided, sum(returns_auto_approved) returns_auto_approved, "
             + "sum(notifications) notifications, sum(nps_answers) nps_answers, sum(nps_promoters) nps_promoters, "
             + "sum(nps_detractors) nps_detractors, sum(csat_answers) csat_answers, sum(csat_satisfied) csat_satisfied, "
-            + "sum(csat_score_sum) csat_score_sum, sum(detractors) detractors, sum(recovered_detractors) recovered_detractors";
+            + "sum(csat_score_sum) csat_score_sum, sum(detractors) detractors, sum(recovered_detractors) recovered_detractors, "
+            + "sum(automatic_first_responses) automatic_first_responses";
 
     public KpiReport kpis(Range range, Granularity granularity) {
         String unit = granularity.sqlUnit();
@@ -184,7 +187,7 @@ public class KpiQueries {
                 .orElse(null);
     }
 
-    private static final Figures EMPTY = new Figures(0, 0, null, 0, new FirstResponse(0, null, null, null),
+    private static final Figures EMPTY = new Figures(0, 0, null, 0, new FirstResponse(0, null, null, null, 0, null),
             new Resolution(0, null), null, null, 0, null, 0, null, 0, null, null, 0, null, new Nps(0, 0, 0, null),
             new Csat(0, 0, null, null), 0, 0, null);
 
@@ -203,7 +206,8 @@ public class KpiQueries {
         return new Figures(orders, contacts, Ratios.ratio(contacts, orders), created,
                 new FirstResponse(firstResponses, Ratios.mean(rs.getLong("first_response_seconds_sum"), firstResponses),
                         firstResponses == 0 ? null : p90Seconds,
-                        Ratios.ratio(rs.getLong("first_responses_within_sla"), firstResponses)),
+                        Ratios.ratio(rs.getLong("first_responses_within_sla"), firstResponses), rs.getLong("automatic_first_responses"),
+                        Ratios.ratio(rs.getLong("automatic_first_responses"), firstResponses + rs.getLong("automatic_first_responses"))),
                 new Resolution(solved, Ratios.mean(rs.getLong("resolution_seconds_sum"), solved)),
                 Ratios.ratio(solved, created), Ratios.ratio(rs.getLong("tickets_solved_within_sla"), solved),
                 rs.getLong("sla_breaches"), Ratios.ratio(rs.getLong("reopens"), solved), rs.getLong("defective_orders"),

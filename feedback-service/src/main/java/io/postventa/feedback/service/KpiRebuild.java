@@ -29,13 +29,21 @@ public class KpiRebuild {
             "return_line_fact", "answer");
     static final List<String> ROLLUPS = List.of("kpi_daily", "first_response_histogram", "first_response_histogram_weekly",
             "first_response_histogram_monthly", "contact_reason_daily", "category_daily", "sku_daily", "sku_monthly",
-            "sku_reason_daily", "sku_reason_monthly", "driver_daily");
+            "sku_reason_daily", "sku_reason_monthly", "driver_daily", "split_daily", "variant_daily");
+    /** The rollups rewritten whole; kpi_daily and split_daily keep the counters of events that leave no fact. */
+    static final List<String> REWRITTEN = List.of("first_response_histogram", "first_response_histogram_weekly",
+            "first_response_histogram_monthly", "contact_reason_daily", "category_daily", "sku_daily", "sku_monthly",
+            "sku_reason_daily", "sku_reason_monthly", "driver_daily", "variant_daily");
+    /** The split_daily counters a rebuild derives; reopens and sla_breaches stay. */
+    static final List<String> SPLIT_COUNTERS = java.util.Arrays.stream(Rollups.SplitCounter.values())
+            .filter(c -> c != Rollups.SplitCounter.REOPENS && c != Rollups.SplitCounter.SLA_BREACHES)
+            .map(Rollups.SplitCounter::column).toList();
     /** The kpi_daily counters a rebuild derives; the others (reopens, sla_breaches, notifications) stay. */
     static final List<String> DERIVED_COUNTERS = List.of("orders", "units_ordered", "defective_orders", "contacts",
             "tickets_created", "first_responses", "first_response_seconds_sum", "first_responses_within_sla", "tickets_solved",
             "resolution_seconds_sum", "tickets_solved_within_sla", "returns_requested", "units_returned", "returns_decided",
             "returns_auto_approved", "nps_answers", "nps_promoters", "nps_detractors", "csat_answers", "csat_satisfied",
-            "csat_score_sum", "detractors", "recovered_detractors");
+            "csat_score_sum", "detractors", "recovered_detractors", "automatic_first_responses");
 
     /** What a rebuild did: orders newly marked defective, detractors newly recovered, rows of each rollup. */
     public record Rebuilt(long defectsMarked, long detractorsRecovered, Map<String, Long> rollupRows, double seconds) {
@@ -55,12 +63,12 @@ public class KpiRebuild {
     public Rebuilt rebuild() {
         long start = System.nanoTime();
         // facts keep still (their writers wait; this transaction may write them), rollups are rewritten whole
-        sql.update("lock table " + String.join(", ", FACTS) + " in share row exclusive mode");
+        sql.update("lock table " + String.join(", ", FACTS) + ", notification_fact in share row exclusive mode");
         sql.update("lock table " + String.join(", ", ROLLUPS) + " in access exclusive mode");
         requireDetailedFacts();
         long defects = markDefects();
         long recovered = recoverDetractors();
-        sql.update("truncate " + String.join(", ", ROLLUPS.subList(1, ROLLUPS.size())));
+        sql.update("truncate " + String.join(", ", REWRITTEN));
         kpiDaily();
         histograms();
         sql.update("insert into contact_reason_daily (day, reason, contacts) select " + day("received_at")
@@ -68,6 +76,8 @@ public class KpiRebuild {
         units();
         contactsBySku();
         drivers();
+        splits();
+        variants();
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : ROLLUPS) {
             rows.put(table, sql.one("select count(*) from " + table, rs -> rs.getLong(1)).orElse(0L));
@@ -124,8 +134,11 @@ public class KpiRebuild {
         upsertDaily("select " + day("created_at") + ", count(*) from ticket_fact where created_at is not null"
                 + " and merged_into is null group by 1", "tickets_created");
         upsertDaily("select " + day("first_response_at") + ", count(*), sum(first_response_seconds),"
-                + " count(*) filter (where first_response_within_sla) from ticket_fact where first_response_at is not null group by 1",
+                + " count(*) filter (where first_response_within_sla) from ticket_fact where first_response_at is not null"
+                + " and not coalesce(first_response_automatic, false) group by 1",
                 "first_responses", "first_response_seconds_sum", "first_responses_within_sla");
+        upsertDaily("select " + day("first_response_at") + ", count(*) from ticket_fact where first_response_at is not null"
+                + " and first_response_automatic group by 1", "automatic_first_responses");
         upsertDaily("select " + day("solved_at") + ", count(*), sum(resolution_seconds), count(*) filter (where solved_within_sla)"
                 + " from ticket_fact where solved_at is not null group by 1",
                 "tickets_solved", "resolution_seconds_sum", "tickets_solved_within_sla");
@@ -152,7 +165,8 @@ public class KpiRebuild {
     private void histograms() {
         sql.update("insert into first_response_histogram (day, bucket, responses) select " + day("first_response_at") + ", "
                 + ResponseTimeHistogram.BUCKET_SQL.formatted("first_response_seconds")
-                + ", count(*) from ticket_fact where first_response_at is not null group by 1, 2");
+                + ", count(*) from ticket_fact where first_response_at is not null and not coalesce(first_response_automatic, false)"
+                + " group by 1, 2");
         for (String period : new String[] {"week", "month"}) {
             sql.update("insert into first_response_histogram_" + period + "ly (day, bucket, responses) select date_trunc('"
                     + period + "', day)::date, bucket, sum(responses) from first_response_histogram group by 1, 2");
@@ -203,6 +217,78 @@ public class KpiRebuild {
                 + " select day, kind, dimension, value, count(*), count(*) filter (where kind = 'NPS' and score >= 9),"
                 + " count(*) filter (where detractor), count(*) filter (where kind = 'CSAT' and score >= 4), sum(score)"
                 + " from (" + answers + ") a group by 1, 2, 3, 4");
+    }
+
+    /**
+     * The ticket KPIs by channel, team and agent, as TicketFacts counts them: contacts by their channel; tickets created
+     * by channel and team at creation; first responses (a person's, or automatic apart) by the ticket's channel and the
+     * responding team and agent; solves by the solving team and agent; CSAT about a ticket by who solved it.
+     */
+    private void splits() {
+        sql.update("update split_daily set " + SPLIT_COUNTERS.stream().map(c -> c + " = 0").collect(Collectors.joining(", ")));
+        List<String> rows = new java.util.ArrayList<>();
+        rows.add(splitRow("'CHANNEL'", "channel", day("received_at"), "contact_fact where channel is not null",
+                Map.of("contacts", "1")));
+        String created = "ticket_fact where created_at is not null and merged_into is null";
+        rows.add(splitRow("'CHANNEL'", "channel", day("created_at"), created, Map.of("tickets_created", "1")));
+        rows.add(splitRow("'TEAM'", "team_id", day("created_at"), created, Map.of("tickets_created", "1")));
+        Map<String, String> human = new LinkedHashMap<>();
+        human.put("first_responses", "1");
+        human.put("first_response_seconds_sum", "first_response_seconds");
+        human.put("first_responses_within_sla", "first_response_within_sla::int");
+        human.put("first_responses_within_1h", "(first_response_seconds <= 3600)::int");
+        human.put("first_responses_within_4h", "(first_response_seconds <= 14400)::int");
+        human.put("first_responses_within_24h", "(first_response_seconds <= 86400)::int");
+        human.put("first_responses_within_48h", "(first_response_seconds <= 172800)::int");
+        String answered = "ticket_fact where first_response_at is not null and not coalesce(first_response_automatic, false)";
+        String automatic = "ticket_fact where first_response_at is not null and first_response_automatic";
+        for (String[] d : new String[][] { { "'CHANNEL'", "channel" }, { "'TEAM'", "first_response_team" },
+                { "'AGENT'", "first_response_agent" } }) {
+            rows.add(splitRow(d[0], d[1], day("first_response_at"), answered, human));
+            if (!d[0].equals("'AGENT'")) {
+                rows.add(splitRow(d[0], d[1], day("first_response_at"), automatic, Map.of("automatic_first_responses", "1")));
+            }
+        }
+        Map<String, String> solved = Map.of("tickets_solved", "1", "resolution_seconds_sum", "resolution_seconds",
+                "tickets_solved_within_sla", "solved_within_sla::int");
+        Map<String, String> csat = Map.of("csat_answers", "1", "csat_satisfied", "(a.score >= 4)::int", "csat_score_sum", "a.score");
+        String answers = "answer a join ticket_fact t on t.ticket_id = a.ctx_ticket_id where a.kind = 'CSAT'";
+        for (String[] d : new String[][] { { "'CHANNEL'", "channel" }, { "'TEAM'", "solved_team" }, { "'AGENT'", "solved_agent" } }) {
+            rows.add(splitRow(d[0], d[1], day("solved_at"), "ticket_fact where solved_at is not null", solved));
+            rows.add(splitRow(d[0], "t." + d[1], "a.day", answers, csat));
+        }
+        String set = SPLIT_COUNTERS.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
+        sql.update("insert into split_daily (dimension, value, day, " + String.join(", ", SPLIT_COUNTERS) + ") select dimension, "
+                + "value, day, " + SPLIT_COUNTERS.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", "))
+                + " from (" + String.join(" union all ", rows) + ") x where value is not null group by 1, 2, 3"
+                + " on conflict (dimension, day, value) do update set " + set);
+    }
+
+    /** One branch of the splits' union: every derived counter, the given ones from expressions, the others 0. */
+    private static String splitRow(String dimension, String value, String day, String from, Map<String, String> counters) {
+        return "select " + dimension + " dimension, " + value + " as value, " + day + " as day, " + SPLIT_COUNTERS.stream()
+                .map(c -> counters.getOrDefault(c, "0") + "::bigint " + c).collect(Collectors.joining(", ")) + " from " + from;
+    }
+
+    /**
+     * The messages sent with a variant: what followed them (VariantFacts) is added to the notification facts where
+     * missing (never cleared), then counted by the day each was sent.
+     */
+    private void variants() {
+        sql.update("update notification_fact n set contacted_at = c.at from (select n.notification_id, (select min(c.received_at)"
+                + " from contact_fact c where c.order_id = n.order_id and c.received_at > n.sent_at"
+                + " and c.received_at <= n.sent_at + interval '7 days') at from notification_fact n"
+                + " where n.order_id is not null and n.contacted_at is null) c where n.notification_id = c.notification_id"
+                + " and c.at is not null");
+        sql.update("update notification_fact n set csat_score = a.score from (select distinct on (n.notification_id)"
+                + " n.notification_id, a.score from notification_fact n join answer a on a.ctx_order_id = n.order_id"
+                + " and a.customer_id = n.customer_id and a.kind = 'CSAT' and a.answered_at > n.sent_at"
+                + " where n.csat_score is null order by n.notification_id, a.answered_at) a"
+                + " where n.notification_id = a.notification_id");
+        sql.update("insert into variant_daily (day, template_id, variant, sent, with_order, contacted_7d, csat_answers,"
+                + " csat_satisfied, csat_score_sum) select " + day("sent_at") + ", template_id, variant, count(*),"
+                + " count(order_id), count(contacted_at), count(csat_score), count(*) filter (where csat_score >= 4),"
+                + " coalesce(sum(csat_score), 0) from notification_fact group by 1, 2, 3");
     }
 
     /** The local day of a timestamp column in the KPI time zone, as Rollups.day computes it. */

@@ -8,13 +8,18 @@ import io.postventa.messaging.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Learns from notifications.v1: each notification sent counts once on its day (notifications per order). */
+/**
+ * Learns from notifications.v1: each notification sent counts once on its day (notifications per order), and one sent
+ * with a template variant is kept for the A/B results.
+ */
 @ApplicationScoped
 public class NotificationFacts {
     private final Rollups rollups;
+    private final VariantFacts variants;
 
-    public NotificationFacts(Rollups rollups) {
+    public NotificationFacts(Rollups rollups, VariantFacts variants) {
         this.rollups = rollups;
+        this.variants = variants;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -22,6 +27,7 @@ public class NotificationFacts {
         if (event.type() == EventType.NOTIFICATION_SENT) {
             NotificationSent n = event.data(NotificationSent.class);
             rollups.add(rollups.day(n.occurredAt()), NOTIFICATIONS, 1);
+            variants.sent(n);
         }
     }
 }

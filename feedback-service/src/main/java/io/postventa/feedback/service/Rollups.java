@@ -8,6 +8,7 @@ import io.postventa.feedback.config.FeedbackConfig;
 import io.postventa.feedback.domain.DriverDimension;
 import io.postventa.feedback.domain.Granularity;
 import io.postventa.feedback.domain.ResponseTimeHistogram;
+import io.postventa.feedback.domain.SplitDimension;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -22,9 +23,21 @@ public class Rollups {
         FIRST_RESPONSES_WITHIN_SLA, TICKETS_SOLVED, RESOLUTION_SECONDS_SUM, TICKETS_SOLVED_WITHIN_SLA, REOPENS,
         SLA_BREACHES, DEFECTIVE_ORDERS, RETURNS_REQUESTED, UNITS_RETURNED, RETURNS_DECIDED, RETURNS_AUTO_APPROVED,
         NOTIFICATIONS, NPS_ANSWERS, NPS_PROMOTERS, NPS_DETRACTORS, CSAT_ANSWERS, CSAT_SATISFIED, CSAT_SCORE_SUM,
-        DETRACTORS, RECOVERED_DETRACTORS;
+        DETRACTORS, RECOVERED_DETRACTORS, AUTOMATIC_FIRST_RESPONSES;
 
         String column() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The counters of split_daily (the ticket KPIs by channel, team and agent). */
+    public enum SplitCounter {
+        CONTACTS, TICKETS_CREATED, FIRST_RESPONSES, FIRST_RESPONSE_SECONDS_SUM, FIRST_RESPONSES_WITHIN_SLA,
+        FIRST_RESPONSES_WITHIN_1H, FIRST_RESPONSES_WITHIN_4H, FIRST_RESPONSES_WITHIN_24H, FIRST_RESPONSES_WITHIN_48H,
+        AUTOMATIC_FIRST_RESPONSES, TICKETS_SOLVED, RESOLUTION_SECONDS_SUM, TICKETS_SOLVED_WITHIN_SLA, REOPENS, SLA_BREACHES,
+        CSAT_ANSWERS, CSAT_SATISFIED, CSAT_SCORE_SUM;
+
+        public String column() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
@@ -65,6 +78,36 @@ public class Rollups {
         }
         sql.update("update kpi_daily set first_response_p90_bucket = (select p90 from (" + ResponseTimeHistogram.P90_BY_PERIOD.formatted(
                 "select day period, bucket, responses n from first_response_histogram where day = ?") + ") p) where day = ?", day, day);
+    }
+
+    /**
+     * Adds to one value's row of a split (the counters come in pairs: counter, delta); a null value (a proactive
+     * ticket has no channel, an automatic answer no agent) is not counted in that dimension.
+     */
+    public void split(LocalDate day, SplitDimension dimension, String value, java.util.Map<SplitCounter, Long> deltas) {
+        if (value == null || value.isBlank() || deltas.isEmpty()) {
+            return;
+        }
+        StringBuilder columns = new StringBuilder();
+        StringBuilder marks = new StringBuilder();
+        StringBuilder set = new StringBuilder();
+        java.util.List<Object> params = new java.util.ArrayList<>(java.util.List.of(dimension.name(), value, day));
+        for (java.util.Map.Entry<SplitCounter, Long> e : deltas.entrySet()) {
+            String c = e.getKey().column();
+            columns.append(", ").append(c);
+            marks.append(", ?");
+            set.append(set.isEmpty() ? "" : ", ").append(c).append(" = split_daily.").append(c).append(" + excluded.").append(c);
+            params.add(e.getValue());
+        }
+        sql.update("insert into split_daily (dimension, value, day" + columns + ") values (?, ?, ?" + marks + ") "
+                + "on conflict (dimension, day, value) do update set " + set, params.toArray());
+    }
+
+    /** Adds to a template variant's day (the day the messages were sent). */
+    public void variant(LocalDate day, String templateId, String variant, String column, long delta) {
+        sql.update("insert into variant_daily (day, template_id, variant, " + column + ") values (?, ?, ?, ?) "
+                + "on conflict (day, template_id, variant) do update set " + column + " = variant_daily." + column
+                + " + excluded." + column, day, templateId, variant, delta);
     }
 
     public void contactReason(LocalDate day, String reason) {

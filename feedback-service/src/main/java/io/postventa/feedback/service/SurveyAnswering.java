@@ -47,9 +47,13 @@ public class SurveyAnswering {
     private final Outbox outbox;
     private final Clock clock;
     private final FeedbackConfig config;
+    private final TicketFacts splits;
+    private final VariantFacts variants;
 
     public SurveyAnswering(SurveyLinks links, Sql sql, Rollups rollups, DetractorRecovery recovery, Outbox outbox,
-            Clock clock, FeedbackConfig config) {
+            Clock clock, FeedbackConfig config, TicketFacts splits, VariantFacts variants) {
+        this.splits = splits;
+        this.variants = variants;
         this.links = links;
         this.sql = sql;
         this.rollups = rollups;
@@ -86,6 +90,10 @@ public class SurveyAnswering {
                 c.orderId(), c.carrier(), c.delayed(), c.returnId(), c.returnReason(), c.ticketId(), c.ticketReason(), c.slaMet());
         sql.update("update survey set status = ? where survey_id = ?", s.moveTo(SurveyStatus.ANSWERED).status(), s.surveyId());
         count(s.kind(), score, day, c);
+        if (s.kind() == SurveyKind.CSAT) {
+            splits.csat(c.ticketId(), score, SurveyRules.satisfied(s.kind(), score), day);
+            variants.csat(c.orderId(), s.customerId(), score, SurveyRules.satisfied(s.kind(), score), now);
+        }
         if (SurveyRules.recovers(s.kind(), score)) {
             recovery.recover(s.customerId(), now);
         }

@@ -1,10 +1,17 @@
 package io.postventa.feedback.service;
 
 import static io.postventa.feedback.service.Rollups.Counter.*;
+import static io.postventa.feedback.service.Rollups.SplitCounter.AUTOMATIC_FIRST_RESPONSES;
+import static io.postventa.feedback.service.Rollups.SplitCounter.FIRST_RESPONSES_WITHIN_1H;
+import static io.postventa.feedback.service.Rollups.SplitCounter.FIRST_RESPONSES_WITHIN_24H;
+import static io.postventa.feedback.service.Rollups.SplitCounter.FIRST_RESPONSES_WITHIN_48H;
+import static io.postventa.feedback.service.Rollups.SplitCounter.FIRST_RESPONSES_WITHIN_4H;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import io.postventa.events.common.ContactReason;
 import io.postventa.events.contacts.ContactReceived;
@@ -19,6 +26,8 @@ import io.postventa.events.feedback.SurveyKind;
 import io.postventa.events.feedback.SurveyTrigger;
 import io.postventa.feedback.config.FeedbackConfig;
 import io.postventa.feedback.domain.OrderDefects;
+import io.postventa.feedback.domain.SplitDimension;
+import io.postventa.feedback.service.Rollups.SplitCounter;
 import io.postventa.messaging.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,9 +45,13 @@ public class TicketFacts {
     private final CustomerFacts customers;
     private final SurveyStore surveys;
     private final FeedbackConfig config;
+    private final VariantFacts variants;
+    private final Alerts alerts;
 
     public TicketFacts(Sql sql, Rollups rollups, OrderFacts orders, CustomerFacts customers, SurveyStore surveys,
-            FeedbackConfig config) {
+            FeedbackConfig config, VariantFacts variants, Alerts alerts) {
+        this.alerts = alerts;
+        this.variants = variants;
         this.sql = sql;
         this.rollups = rollups;
         this.orders = orders;
@@ -59,6 +72,9 @@ public class TicketFacts {
                 ensureTicket(r.ticketId(), r.customerId(), r.orderId(), r.reason());
                 sql.update("update ticket_fact set open = true where ticket_id = ?", r.ticketId());
                 rollups.add(rollups.day(r.occurredAt()), REOPENS, 1);
+                // a reopen counts against whoever solved the ticket
+                Handlers h = handlers(r.ticketId());
+                split(rollups.day(r.occurredAt()), h.channel(), h.solvedTeam(), h.solvedAgent(), Map.of(SplitCounter.REOPENS, 1L));
             }
             case TICKET_REASON_CHANGED -> reasonChanged(event.data(TicketReasonChanged.class));
             case TICKET_MERGED -> merged(event.data(TicketMerged.class));
@@ -66,6 +82,9 @@ public class TicketFacts {
                 TicketSlaBreached b = event.data(TicketSlaBreached.class);
                 ensureTicket(b.ticketId(), b.customerId(), b.orderId(), b.reason());
                 rollups.add(rollups.day(b.occurredAt()), SLA_BREACHES, 1);
+                split(rollups.day(b.occurredAt()), handlers(b.ticketId()).channel(), b.teamId(), b.agentId(),
+                        Map.of(SplitCounter.SLA_BREACHES, 1L));
+                alerts.ticketBreached(b.ticketId(), b.target() == null ? "SLA" : b.target().name(), b.teamId());
             }
             default -> {
             }
@@ -73,13 +92,16 @@ public class TicketFacts {
     }
 
     private void contact(ContactReceived c) {
-        if (sql.update("insert into contact_fact (contact_id, ticket_id, customer_id, order_id, reason, received_at, reason_at_contact) "
-                + "values (?, ?, ?, ?, ?, ?, ?) on conflict (contact_id) do nothing", c.contactId(), c.ticketId(), c.customerId(),
-                c.orderId(), c.reason(), c.occurredAt(), c.reason()) == 0) {
+        if (sql.update("insert into contact_fact (contact_id, ticket_id, customer_id, order_id, reason, received_at, reason_at_contact, "
+                + "channel) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (contact_id) do nothing", c.contactId(), c.ticketId(),
+                c.customerId(), c.orderId(), c.reason(), c.occurredAt(), c.reason(), c.channel() == null ? null : c.channel().name()) == 0) {
             return;
         }
         LocalDate day = rollups.day(c.occurredAt());
         rollups.add(day, CONTACTS, 1);
+        if (c.channel() != null) {
+            rollups.split(day, SplitDimension.CHANNEL, c.channel().name(), Map.of(SplitCounter.CONTACTS, 1L));
+        }
         rollups.contactReason(day, c.reason().name());
         if (c.orderId() != null) {
             orders.ensureOrder(c.orderId(), c.customerId());
@@ -93,22 +115,37 @@ public class TicketFacts {
             }
         }
         customers.rememberLocale(c.customerId(), c.language());
+        if (c.orderId() != null) {
+            variants.contacted(c.orderId(), c.occurredAt());
+        }
     }
 
     private void created(TicketCreated t) {
         ensureTicket(t.ticketId(), t.customerId(), t.orderId(), t.reason());
-        if (sql.update("update ticket_fact set created_at = ?, open = not solved_once, reason = ? where ticket_id = ? "
-                + "and created_at is null", t.occurredAt(), t.reason(), t.ticketId()) == 1) {
+        String channel = t.channel() == null ? null : t.channel().name();
+        if (sql.update("update ticket_fact set created_at = ?, open = not solved_once, reason = ?, channel = ?, team_id = ?, "
+                + "first_response_due_at = ?, resolution_due_at = ? where ticket_id = ? and created_at is null", t.occurredAt(),
+                t.reason(), channel, t.teamId(), t.firstResponseDueAt(), t.resolutionDueAt(), t.ticketId()) == 1) {
             rollups.add(rollups.day(t.occurredAt()), TICKETS_CREATED, 1);
+            split(rollups.day(t.occurredAt()), channel, t.teamId(), null, Map.of(SplitCounter.TICKETS_CREATED, 1L));
         }
     }
 
     private void firstResponse(TicketFirstResponse f) {
         ensureTicket(f.ticketId(), f.customerId(), f.orderId(), f.reason());
+        boolean automatic = Boolean.TRUE.equals(f.automatic());
         if (sql.update("update ticket_fact set first_response_recorded = true, first_response_at = ?, first_response_seconds = ?, "
-                + "first_response_within_sla = ? where ticket_id = ? and not first_response_recorded", f.occurredAt(),
-                f.firstResponseSeconds(), Boolean.TRUE.equals(f.withinSla()), f.ticketId()) == 1) {
+                + "first_response_within_sla = ?, first_response_automatic = ?, first_response_team = ?, first_response_agent = ? "
+                + "where ticket_id = ? and not first_response_recorded", f.occurredAt(), f.firstResponseSeconds(),
+                Boolean.TRUE.equals(f.withinSla()), automatic, f.teamId(), automatic ? null : f.agentId(), f.ticketId()) == 1) {
             LocalDate day = rollups.day(f.occurredAt());
+            split(day, handlers(f.ticketId()).channel(), f.teamId(), automatic ? null : f.agentId(),
+                    firstResponseSplit(automatic, f.firstResponseSeconds(), Boolean.TRUE.equals(f.withinSla())));
+            if (automatic) {
+                // first-response time is people's: an automatic answer counts only in the share answered automatically
+                rollups.add(day, Rollups.Counter.AUTOMATIC_FIRST_RESPONSES, 1);
+                return;
+            }
             rollups.add(day, FIRST_RESPONSES, 1);
             rollups.add(day, FIRST_RESPONSE_SECONDS_SUM, f.firstResponseSeconds());
             if (Boolean.TRUE.equals(f.withinSla())) {
@@ -123,9 +160,16 @@ public class TicketFacts {
         boolean slaMet = Boolean.TRUE.equals(s.firstResponseMet()) && Boolean.TRUE.equals(s.resolutionMet());
         sql.update("update ticket_fact set open = false, reason = ?, sla_met = ?, customer_id = coalesce(customer_id, ?), "
                 + "order_id = coalesce(order_id, ?) where ticket_id = ?", s.reason(), slaMet, s.customerId(), s.orderId(), s.ticketId());
-        if (sql.update("update ticket_fact set solved_once = true, solved_at = ?, resolution_seconds = ?, solved_within_sla = ? "
-                + "where ticket_id = ? and not solved_once", s.occurredAt(), s.resolutionSeconds(), slaMet, s.ticketId()) == 1) {
+        String agent = Boolean.TRUE.equals(s.automatic()) ? null : s.agentId();
+        if (sql.update("update ticket_fact set solved_once = true, solved_at = ?, resolution_seconds = ?, solved_within_sla = ?, "
+                + "solved_team = ?, solved_agent = ? where ticket_id = ? and not solved_once", s.occurredAt(), s.resolutionSeconds(),
+                slaMet, s.teamId(), agent, s.ticketId()) == 1) {
             LocalDate day = rollups.day(s.occurredAt());
+            Map<SplitCounter, Long> deltas = new EnumMap<>(SplitCounter.class);
+            deltas.put(SplitCounter.TICKETS_SOLVED, 1L);
+            deltas.put(SplitCounter.RESOLUTION_SECONDS_SUM, s.resolutionSeconds());
+            deltas.put(SplitCounter.TICKETS_SOLVED_WITHIN_SLA, slaMet ? 1L : 0L);
+            split(day, handlers(s.ticketId()).channel(), s.teamId(), agent, deltas);
             rollups.add(day, TICKETS_SOLVED, 1);
             rollups.add(day, RESOLUTION_SECONDS_SUM, s.resolutionSeconds());
             if (slaMet) {
@@ -162,14 +206,67 @@ public class TicketFacts {
      */
     private void merged(TicketMerged m) {
         ensureTicket(m.ticketId(), m.customerId(), m.orderId(), m.reason());
-        List<java.time.Instant> created = sql.list("update ticket_fact set merged_into = ?, open = false where ticket_id = ? "
-                + "and merged_into is null returning created_at", rs -> {
+        List<Object[]> created = sql.list("update ticket_fact set merged_into = ?, open = false where ticket_id = ? "
+                + "and merged_into is null returning created_at, channel, team_id", rs -> {
                     java.sql.Timestamp t = rs.getTimestamp(1);
-                    return t == null ? null : t.toInstant();
+                    return new Object[] { t == null ? null : t.toInstant(), rs.getString(2), rs.getString(3) };
                 }, m.mergedInto(), m.ticketId());
-        if (!created.isEmpty() && created.get(0) != null) {
-            rollups.add(rollups.day(created.get(0)), TICKETS_CREATED, -1);
+        if (!created.isEmpty() && created.get(0)[0] != null) {
+            LocalDate day = rollups.day((Instant) created.get(0)[0]);
+            rollups.add(day, TICKETS_CREATED, -1);
+            split(day, (String) created.get(0)[1], (String) created.get(0)[2], null, Map.of(SplitCounter.TICKETS_CREATED, -1L));
         }
+    }
+
+    /** A CSAT answer about a ticket counts for the ticket's channel and the team and agent that solved it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void csat(String ticketId, int score, boolean satisfied, LocalDate day) {
+        if (ticketId == null) {
+            return;
+        }
+        Handlers h = handlers(ticketId);
+        Map<SplitCounter, Long> deltas = new EnumMap<>(SplitCounter.class);
+        deltas.put(SplitCounter.CSAT_ANSWERS, 1L);
+        deltas.put(SplitCounter.CSAT_SATISFIED, satisfied ? 1L : 0L);
+        deltas.put(SplitCounter.CSAT_SCORE_SUM, (long) score);
+        split(day, h.channel(), h.solvedTeam(), h.solvedAgent(), deltas);
+    }
+
+    /** Who handled a ticket, as far as the events said so far. */
+    record Handlers(String channel, String solvedTeam, String solvedAgent) {
+    }
+
+    Handlers handlers(String ticketId) {
+        return sql.one("select channel, solved_team, solved_agent from ticket_fact where ticket_id = ?",
+                rs -> new Handlers(rs.getString(1), rs.getString(2), rs.getString(3)), ticketId)
+                .orElse(new Handlers(null, null, null));
+    }
+
+    /** Adds the same counters to a ticket's channel, team and agent (each only when known). */
+    private void split(LocalDate day, String channel, String team, String agent, Map<SplitCounter, Long> deltas) {
+        rollups.split(day, SplitDimension.CHANNEL, channel, deltas);
+        rollups.split(day, SplitDimension.TEAM, team, deltas);
+        rollups.split(day, SplitDimension.AGENT, agent, deltas);
+    }
+
+    /**
+     * A first response in the splits: a person's counts toward the response times and their thresholds, an automatic
+     * one only toward the share answered automatically.
+     */
+    static Map<SplitCounter, Long> firstResponseSplit(boolean automatic, long seconds, boolean withinSla) {
+        Map<SplitCounter, Long> deltas = new EnumMap<>(SplitCounter.class);
+        if (automatic) {
+            deltas.put(AUTOMATIC_FIRST_RESPONSES, 1L);
+            return deltas;
+        }
+        deltas.put(SplitCounter.FIRST_RESPONSES, 1L);
+        deltas.put(SplitCounter.FIRST_RESPONSE_SECONDS_SUM, seconds);
+        deltas.put(SplitCounter.FIRST_RESPONSES_WITHIN_SLA, withinSla ? 1L : 0L);
+        deltas.put(FIRST_RESPONSES_WITHIN_1H, seconds <= 3600 ? 1L : 0L);
+        deltas.put(FIRST_RESPONSES_WITHIN_4H, seconds <= 4 * 3600 ? 1L : 0L);
+        deltas.put(FIRST_RESPONSES_WITHIN_24H, seconds <= 24 * 3600 ? 1L : 0L);
+        deltas.put(FIRST_RESPONSES_WITHIN_48H, seconds <= 48 * 3600 ? 1L : 0L);
+        return deltas;
     }
 
     private void ensureTicket(String ticketId, String customerId, String orderId, ContactReason reason) {
