@@ -14,8 +14,8 @@ public interface OutboxConfig {
     /** The logical replication slot; unique per service in a PostgreSQL cluster. */
     String slotName();
 
-    /** How often the engine polls the WAL reader for new changes. */
-    @WithDefault("5")
+    /** How long the engine collects changes for a batch; see {@link RelaySettings#DEFAULT_POLL_INTERVAL}. */
+    @WithDefault("50")
     long pollIntervalMs();
 
     /** The most changes handed to Kafka in one batch. */
