@@ -42,7 +42,8 @@ import io.restassured.specification.RequestSpecification;
  * The role matrix, read from each service's own {@code /q/openapi}: every operation has a summary, its answers and its
  * security (the bearer scheme with the roles that may call it, or {@code security: []} when it is public on purpose);
  * every secured operation refuses no token, an expired token and a token signed by another key with 401, and every
- * role it does not list with 403, each answer one the operation declares; another customer's token reaches none of
+ * role it does not list with 403, each answer one the operation declares and problem+json (a 401 with its bearer
+ * challenge); another customer's token reaches none of
  * a customer's order, return, ticket, survey answer or preferences, and no answer to it holds any of that data.
  */
 class ApiRoleMatrixSystemTest extends SystemTest {
@@ -94,7 +95,7 @@ class ApiRoleMatrixSystemTest extends SystemTest {
     }
 
     @Test
-    void everySecuredOperationRefusesBadTokensWith401AndRolesItDoesNotListWith403() {
+    void everySecuredOperationRefusesBadTokensWith401AndRolesItDoesNotListWith403AsProblemJson() {
         String otherKey = signedByAnotherKey("admin");
         List<String> wrong = new ArrayList<>();
         for (ApiOperation op : operations) {
@@ -169,6 +170,9 @@ class ApiRoleMatrixSystemTest extends SystemTest {
             if (!op.declaredStatuses().contains(Integer.toString(status))) {
                 wrong.add(op + " answered " + status + ", which it does not declare " + op.declaredStatuses());
             }
+            if (status == 401 || status == 403) {
+                problemJson(op, "another customer's token", response, wrong);
+            }
             // The answer may repeat what the caller sent (an id in the path or body); nothing else of the owner's.
             for (String secret : secrets) {
                 if (secret != null && !sent.contains(secret) && body.contains(secret)) {
@@ -189,6 +193,32 @@ class ApiRoleMatrixSystemTest extends SystemTest {
             wrong.add(op + " with " + who + ": " + status + ", expected " + expected + " " + excerpt(response.asString()));
         } else if (!op.declaredStatuses().contains(Integer.toString(status))) {
             wrong.add(op + " with " + who + ": " + status + " is not among its declared answers " + op.declaredStatuses());
+        } else {
+            problemJson(op, who, response, wrong);
+        }
+    }
+
+    /**
+     * A refusal is problem+json like every other 4xx: its status in the body, a detail saying what is missing, and a
+     * 401 still carries the bearer challenge.
+     */
+    private static void problemJson(ApiOperation op, String who, Response response, List<String> wrong) {
+        int status = response.statusCode();
+        String type = response.contentType() == null ? "" : response.contentType();
+        if (!type.startsWith("application/problem+json")) {
+            wrong.add(op + " with " + who + ": " + status + " as '" + type + "', not application/problem+json: "
+                    + excerpt(response.asString()));
+            return;
+        }
+        JsonNode body = response.as(JsonNode.class);
+        if (body.path("status").asInt() != status || body.path("title").asText().isBlank()
+                || body.path("detail").asText().isBlank()) {
+            wrong.add(op + " with " + who + ": " + status + " without its status, title and detail in the body: "
+                    + excerpt(response.asString()));
+        }
+        String challenge = response.header("WWW-Authenticate");
+        if (status == 401 && (challenge == null || !challenge.startsWith("Bearer"))) {
+            wrong.add(op + " with " + who + ": 401 without WWW-Authenticate: Bearer (" + challenge + ")");
         }
     }
 

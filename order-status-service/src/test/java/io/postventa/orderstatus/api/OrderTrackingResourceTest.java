@@ -1,11 +1,13 @@
 package io.postventa.orderstatus.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -140,6 +142,23 @@ class OrderTrackingResourceTest {
         as(Tokens.platform("open-shop")).get("/api/v1/orders/" + ORDER).then().statusCode(403);
         as(Tokens.agent("AGENT-1")).get("/api/v1/customers/me/orders").then().statusCode(403);
         given().get("/api/v1/orders/" + ORDER).then().statusCode(401);
+    }
+
+    @Test
+    void refusalsOfTheSecurityLayerAreProblemJsonAndA401KeepsTheBearerChallenge() {
+        given().get("/api/v1/orders/" + ORDER).then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401)).body("title", equalTo("Unauthorized"))
+                .body("detail", containsString("bearer token")).body("instance", equalTo("/api/v1/orders/" + ORDER));
+        String expired = io.postventa.devstack.DevTokens.token("customer", "CUST-EXPIRED", null, Duration.ofMinutes(-1));
+        as(expired).get("/api/v1/customers/me/orders").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401)).body("detail", containsString("not accepted"))
+                // never which check the token failed
+                .body("detail", not(containsString("xpired at")));
+        as(Tokens.agent("AGENT-1")).get("/api/v1/customers/me/orders").then().statusCode(403)
+                .contentType("application/problem+json").body("status", equalTo(403)).body("title", equalTo("Forbidden"))
+                .body("detail", containsString("role"));
     }
 
     @Test
