@@ -1,5 +1,10 @@
 package io.postventa.benchmarks;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,8 +15,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.postventa.benchmarks.load.BenchEvents;
 import io.postventa.benchmarks.load.Customers;
@@ -45,7 +55,9 @@ import io.postventa.providerstub.ProviderStub;
  * records each inbound event costs, and the CPU each component used. Next to Kafka's and PostgreSQL's ceilings
  * measured in the same run, and the ideal rate those ceilings allow at those costs. Goals (issue #9, #33): 5,000
  * events/s sustained, p99 under 1 s at 1,000/s, 0.4 ms of machine CPU per event, each service under 250 MB RSS
- * idle and under 3 s to ready.
+ * idle and under 3 s to ready. With {@code --instances N}, N instances of every service run side by side (replicas
+ * sharing the service's database, consumer groups and relay lock); each phase then also counts the messages lost and
+ * duplicated at the provider and which instance of each service relays its outbox.
  */
 public final class EndToEndBenchmark {
     private static final List<PlatformService> SERVICES = PlatformService.all();
@@ -73,13 +85,21 @@ public final class EndToEndBenchmark {
         int warmupSeconds = options.integer("warmup-seconds", 120, "length of the warm-up (the services' JIT compiles "
                 + "for two minutes or so under load); then the lag drains to zero before the steps");
         List<String> props = options.repeated("prop", "key=value, a setting of notification-service");
+        int instances = options.integer("instances", 1, "instances of every service, each on its own port, sharing "
+                + "the service's database, consumer groups and outbox relay lock (replicas)");
+        int partitions = options.integer("partitions", 6, "partitions of every platform topic (and its .dlq), created "
+                + "before the services start; as deployed (deploy/ uses 6), and enough for each instance of a group");
+        if (instances < 1 || partitions < instances) {
+            throw new IllegalArgumentException("--instances must be at least 1 and at most --partitions (" + partitions + ")");
+        }
         Machine machine = options.start("End-to-end benchmark");
         try (BenchStack stack = BenchStack.fresh();
              ProviderStub provider = ProviderStub.builder().keepRequests(false).start();
              KafkaStats kafka = new KafkaStats(stack.kafka());
              Producer producer = new Producer(stack.kafka())) {
+            stack.createPlatformTopics(partitions);
             Ceilings ceilings = Ceilings.measure(stack.info(), 1024);
-            Map<String, RunningService> services = startServices(stack, provider, props);
+            Map<String, RunningService> services = startServices(stack, provider, props, instances);
             Map<String, Long> rssIdle = idleRss(services);
             try (RssSampler rss = RssSampler.start(services.values().stream().map(RunningService::pid).toList())) {
                 Customers.preload(stack, producer, customers);
@@ -88,14 +108,16 @@ public final class EndToEndBenchmark {
 
                 System.out.printf("Cold: %,d events/s for %d s on services seconds old, measured...%n", warmupRate,
                         warmupSeconds);
-                Map<String, Object> cold = phase(stack, kafka, producer, journeys, "cold", warmupRate, warmupSeconds);
+                Map<String, Object> cold = phase(stack, kafka, producer, journeys, services, "cold", warmupRate,
+                        warmupSeconds);
                 cold.put("secondsUntilLagZero", drainLag(kafka));
                 List<Map<String, Object>> steps = new ArrayList<>();
                 int sustainedRate = 0;
                 for (int i = 0; i < rates.size(); i++) {
                     int rate = rates.get(i);
                     System.out.printf("Step %d (warm): %,d events/s for %d s...%n", i + 1, rate, stepSeconds);
-                    Map<String, Object> step = phase(stack, kafka, producer, journeys, "step " + (i + 1), rate, stepSeconds);
+                    Map<String, Object> step = phase(stack, kafka, producer, journeys, services, "step " + (i + 1), rate,
+                            stepSeconds);
                     steps.add(step);
                     if (!(boolean) step.get("sustained")) {
                         break;
@@ -108,16 +130,21 @@ public final class EndToEndBenchmark {
 
                 Report report = options.report(machine);
                 Path chart = deliveries.chart(report.sibling("-latency.png"), machine, cold, steps);
-                report(report, stack.root(), ceilings, services, rssIdle, rss, cold, steps, sustainedRate,
-                        deliveries, chart).write();
+                report(report, stack.root(), ceilings, services, instances, partitions, rssIdle, rss, cold, steps,
+                        sustainedRate, deliveries, chart).write();
                 System.out.println("Chart written to " + chart);
             }
         }
         System.exit(0);
     }
 
-    /** The five services one after the other, so that each one's time to ready is its own. */
-    private static Map<String, RunningService> startServices(BenchStack stack, ProviderStub provider, List<String> props) {
+    /**
+     * The five services one after the other, so that each one's time to ready is its own; then, with more than one
+     * instance, the further instances of each in the same order (the first instance of a service runs its migrations
+     * and takes its relay lock; the others find both done). Keyed by instance name ({@code ticket-service-2}).
+     */
+    private static Map<String, RunningService> startServices(BenchStack stack, ProviderStub provider, List<String> props,
+            int instances) {
         Map<String, String> notification = new LinkedHashMap<>(provider.notificationSettings());
         for (String trigger : List.of("order-shipped", "order-out-for-delivery", "order-delivered")) {
             notification.put("postventa.notification.triggers." + trigger, "PUSH");
@@ -125,8 +152,12 @@ public final class EndToEndBenchmark {
         notification.put("postventa.notification.order-updates-per-day", "1000000");
         notification.putAll(NotificationBenchmark.properties(props));
         Map<String, RunningService> services = new LinkedHashMap<>();
-        for (PlatformService s : SERVICES) {
-            services.put(s.serviceName(), stack.startService(s, s == PlatformService.NOTIFICATION ? notification : Map.of()));
+        for (int instance = 1; instance <= instances; instance++) {
+            for (PlatformService s : SERVICES) {
+                RunningService running = stack.startService(s, instance,
+                        s == PlatformService.NOTIFICATION ? notification : Map.of());
+                services.put(running.name(), running);
+            }
         }
         return services;
     }
@@ -137,6 +168,67 @@ public final class EndToEndBenchmark {
         Map<String, Long> rss = new LinkedHashMap<>();
         services.forEach((name, s) -> rss.put(name, ProcessStats.rssMb(s.pid())));
         return rss;
+    }
+
+    /** The service an instance name ({@code ticket-service}, {@code ticket-service-2}) belongs to. */
+    private static PlatformService serviceOf(String instanceName) {
+        for (PlatformService s : SERVICES) {
+            String name = s.serviceName();
+            if (instanceName.equals(name) || instanceName.matches(Pattern.quote(name) + "-\\d+")) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Per service: each instance's outbox relay role and events relayed so far (from its readiness check), and the
+     * instances that lead, of which there must be exactly one.
+     */
+    private static Map<String, Object> relays(Map<String, RunningService> services) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (PlatformService s : SERVICES) {
+            Map<String, Object> byInstance = new LinkedHashMap<>();
+            List<String> leaders = new ArrayList<>();
+            services.values().stream().filter(r -> r.service() == s).forEach(r -> {
+                Map<String, Object> relay = relayOf(r);
+                byInstance.put(r.name(), relay);
+                if ("leader".equals(relay.get("role"))) {
+                    leaders.add(r.name());
+                }
+            });
+            Map<String, Object> service = new LinkedHashMap<>();
+            service.put("leaders", leaders);
+            service.put("instances", byInstance);
+            out.put(s.serviceName(), service);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> relayOf(RunningService r) {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(r.url() + "/q/health/ready")).timeout(Duration.ofSeconds(10))
+                .build();
+        try {
+            // 503 too carries the checks
+            JsonNode checks = JSON.readTree(HTTP.send(ready, HttpResponse.BodyHandlers.ofString()).body()).path("checks");
+            for (JsonNode check : checks) {
+                if ("Outbox relay".equals(check.path("name").asText())) {
+                    Map<String, Object> relay = new LinkedHashMap<>();
+                    relay.put("role", check.path("data").path("role").asText("?"));
+                    relay.put("relayed", check.path("data").path("relayed").asLong());
+                    return relay;
+                }
+            }
+            return Map.of("role", "no relay check");
+        } catch (IOException e) {
+            return Map.of("role", "unreachable: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of("role", "interrupted");
+        }
     }
 
     /** Waits until every group has read everything (at most 120 s); returns how long it took. */
@@ -150,7 +242,7 @@ public final class EndToEndBenchmark {
 
     /** One phase: {@code rate} events/s for {@code seconds}, open loop, and what it cost. */
     private static Map<String, Object> phase(BenchStack stack, KafkaStats kafka, Producer producer, JourneySource journeys,
-            String label, int rate, int seconds) {
+            Map<String, RunningService> services, String label, int rate, int seconds) {
         Set<String> topics = new TreeSet<>(Topics.ALL);
         Topics.ALL.forEach(t -> topics.add(t + Topics.DLQ_SUFFIX));
         journeys.phase = journeys.deliveries.startPhase(label + ": " + rate + " events/s");
@@ -168,6 +260,7 @@ public final class EndToEndBenchmark {
         long lagEnd = kafka.totalLag(GROUPS);
         Map<String, Object> phase = figures(label, rate, run, lagTimeline, lagEnd, stack.commitsPerDatabase(), commits0,
                 kafka.endOffsets(topics), offsets0, cpu1.since(cpu0));
+        phase.put("relay", relays(services));
         System.out.printf("  sent %,.0f/s, lag at end %,d (peak %,d), %.2f commits and %.2f records per event, %.1f ms of "
                 + "machine CPU per event: %s%n", run.achievedPerSecond(), lagEnd, (long) phase.get("peakLag"),
                 (double) phase.get("dbCommitsPerEvent"), (double) phase.get("kafkaRecordsPerEvent"),
@@ -216,7 +309,14 @@ public final class EndToEndBenchmark {
         phase.put("kafkaRecordsPerEventByTopic", records);
         phase.put("kafkaRecordsPerEvent", totalRecords / (double) events);
         Map<String, Object> cores = new LinkedHashMap<>();
-        ((Map<?, ?>) cpu.get("byService")).forEach((name, s) -> cores.put((String) name, ((Map<?, ?>) s).get("cores")));
+        Map<String, Object> byInstance = new LinkedHashMap<>();
+        ((Map<?, ?>) cpu.get("byService")).forEach((name, s) -> byInstance.put((String) name, ((Map<?, ?>) s).get("cores")));
+        // a service's cores are the sum of its instances'
+        for (PlatformService s : SERVICES) {
+            double sum = byInstance.entrySet().stream().filter(e -> serviceOf(e.getKey()) == s)
+                    .mapToDouble(e -> ((Number) e.getValue()).doubleValue()).sum();
+            cores.put(s.serviceName(), Latencies.round2(sum));
+        }
         cores.put("kafka", cpu.get("kafkaCores"));
         cores.put("postgres", cpu.get("postgresCores"));
         cores.put("stack JVM (SMTP)", cpu.get("stackJvmCores"));
@@ -225,6 +325,7 @@ public final class EndToEndBenchmark {
         double wall = ((Number) cpu.get("wallSeconds")).doubleValue();
         phase.put("cpu", cpu);
         phase.put("cpuCoresByComponent", cores);
+        phase.put("cpuCoresByServiceInstance", byInstance);
         phase.put("cpuCoresTotal", Latencies.round2(total));
         phase.put("cpuMsPerEvent", Latencies.round2(total * wall * 1000 / events));
         phase.put("machineCpuMsPerEvent", Latencies.round2(((Number) cpu.get("machineBusyCores")).doubleValue() * wall * 1000
@@ -233,7 +334,7 @@ public final class EndToEndBenchmark {
     }
 
     private static Report report(Report report, Path root, Ceilings ceilings, Map<String, RunningService> services,
-            Map<String, Long> rssIdle, RssSampler rss, Map<String, Object> cold, List<Map<String, Object>> steps,
+            int instances, int partitions, Map<String, Long> rssIdle, RssSampler rss, Map<String, Object> cold, List<Map<String, Object>> steps,
             int sustainedRate, Deliveries deliveries, Path chart) {
         double kafkaRate = ceilings.kafkaRecordsPerSecond();
         double pgCommits = ceilings.commitsPerSecond4();
@@ -250,7 +351,22 @@ public final class EndToEndBenchmark {
         Map<String, Object> servicesJson = new LinkedHashMap<>();
         services.forEach((name, s) -> servicesJson.put(name, Map.of("readySeconds", s.readySeconds(), "rssIdleMb",
                 rssIdle.get(name), "rssPeakUnderLoadMb", rss.peak(s.pid()))));
+        long lost = 0;
+        long duplicated = 0;
+        for (Map<String, Object> p : phases) {
+            Map<?, ?> m = (Map<?, ?>) p.get("messagesAtProvider");
+            lost += ((Number) m.get("lost")).longValue();
+            duplicated += ((Number) m.get("duplicated")).longValue();
+        }
+        // one relay per service in every phase
+        boolean oneRelayEach = phases.stream().allMatch(p -> ((Map<?, ?>) p.get("relay")).values().stream()
+                .allMatch(r -> ((List<?>) ((Map<?, ?>) r).get("leaders")).size() == 1));
         ceilings.addTo(report)
+                .put("instancesPerService", instances)
+                .put("partitionsPerTopic", partitions)
+                .put("messagesLost", lost)
+                .put("messagesDuplicated", duplicated)
+                .put("oneActiveRelayPerService", oneRelayEach)
                 .put("services", servicesJson)
                 .put("costsPerInboundEvent", Map.of("measuredAtPerSecond", costPhase.get("targetPerSecond"),
                         "dbCommits", commitsPerEvent, "dbCommitsByDatabase", costPhase.get("dbCommitsPerEventByDatabase"),
@@ -265,6 +381,10 @@ public final class EndToEndBenchmark {
                 .put("chart", root.relativize(chart).toString())
                 .put("goals", Map.of("sustainedEventsPerSecond", GOAL_PER_SECOND, "p99MsAt1000PerSecond", 1_000,
                         "machineCpuMsPerEvent", 0.4, "rssIdleMbPerService", 250, "readySecondsPerService", 3))
+                .row("instances of each service", Integer.toString(instances), partitions + " partitions a topic", "")
+                .row("messages lost / duplicated at the provider", lost + " / " + duplicated, "goal 0 / 0", "")
+                .row("active outbox relays per service", oneRelayEach ? "1 each, every phase" : "NOT 1 each (see relay)",
+                        "goal 1", "")
                 .row("DB commits per inbound event", String.format("%.2f", commitsPerEvent),
                         "at " + costPhase.get("targetPerSecond") + "/s", "")
                 .row("Kafka records per inbound event", String.format("%.2f", recordsPerEvent),
@@ -284,6 +404,19 @@ public final class EndToEndBenchmark {
                     .row("  machine CPU per event", StackCpu.perEvent(cpu, (double) p.get("achievedPerSecond")),
                             String.format("goal 0.4 ms; JIT %.2f cores", ((Number) cpu.get("serviceJitCores")).doubleValue()),
                             Report.ratio((double) p.get("machineCpuMsPerEvent"), 0.4));
+            Map<?, ?> m = (Map<?, ?>) p.get("messagesAtProvider");
+            report.row("  messages expected / received", m.get("expected") + " / " + m.get("received"),
+                    "lost " + m.get("lost") + ", duplicated " + m.get("duplicated") + " (same id "
+                            + m.get("duplicatedSameMessageId") + ")", "");
+            if (instances > 1) {
+                StringBuilder perInstance = new StringBuilder();
+                ((Map<?, ?>) p.get("cpuCoresByServiceInstance")).forEach((name, cores) -> perInstance
+                        .append(perInstance.isEmpty() ? "" : ", ").append(name).append(' ').append(cores));
+                List<String> leaders = new ArrayList<>();
+                ((Map<?, ?>) p.get("relay")).forEach((name, r) -> leaders.addAll(((List<?>) ((Map<?, ?>) r).get("leaders"))
+                        .stream().map(Object::toString).toList()));
+                report.row("  cores per instance", perInstance.toString(), "relays: " + String.join(", ", leaders), "");
+            }
         }
         steps.stream().filter(s -> (int) s.get("targetPerSecond") == 1000).findFirst().ifPresent(at1000 -> {
             double p99 = (double) ((Map<?, ?>) at1000.get("inboundToProvider")).get("p99Ms");
@@ -326,17 +459,30 @@ public final class EndToEndBenchmark {
     }
 
     /**
-     * The notifying events sent (by order and stage) and the provider requests they became: each match is one
-     * latency of the phase the event was sent in.
+     * The notifying events sent (by order and stage) and the provider requests they became: the first request for an
+     * order and stage is one latency of the phase the event was sent in; a further one for the same order and stage
+     * is a duplicate (and, with the same {@code Idempotency-Key}, the same message sent twice); an expected one that
+     * never came is lost.
      */
     private static final class Deliveries {
         /** When a notifying event was sent and in which phase. */
         private record Sent(long epochMillis, int phase) {
         }
 
+        /** What the provider got of one phase's notifying events. */
+        private static final class Counts {
+            final AtomicLong expected = new AtomicLong();
+            final AtomicLong received = new AtomicLong();
+            final AtomicLong duplicatedOrderStage = new AtomicLong();
+            final AtomicLong duplicatedMessageId = new AtomicLong();
+        }
+
         private final Map<String, Sent> sent = new ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+        private final Set<String> messageIds = ConcurrentHashMap.newKeySet();
         private final List<String> phases = Collections.synchronizedList(new ArrayList<>());
         private final List<List<double[]>> points = Collections.synchronizedList(new ArrayList<>());
+        private final List<Counts> counts = Collections.synchronizedList(new ArrayList<>());
         private final AtomicLong unmatched = new AtomicLong();
         private final long start = System.currentTimeMillis();
 
@@ -345,11 +491,22 @@ public final class EndToEndBenchmark {
                 Matcher m = NotificationBenchmark.ORDER_ID.matcher(a.body());
                 OrderLifecycleEventType stage = TITLES.entrySet().stream().filter(e -> a.body().contains(e.getKey()))
                         .map(Map.Entry::getValue).findFirst().orElse(null);
-                Sent s = m.find() && stage != null ? sent.remove(m.group() + ":" + stage) : null;
+                String key = m.find() && stage != null ? m.group() + ":" + stage : null;
+                Sent s = key == null ? null : sent.get(key);
                 if (s == null) {
                     unmatched.incrementAndGet();
                     return;
                 }
+                Counts phase = counts.get(s.phase());
+                String messageId = a.header("Idempotency-Key");
+                if (messageId != null && !messageIds.add(messageId)) {
+                    phase.duplicatedMessageId.incrementAndGet();
+                }
+                if (received.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() > 1) {
+                    phase.duplicatedOrderStage.incrementAndGet();
+                    return;
+                }
+                phase.received.incrementAndGet();
                 points.get(s.phase()).add(new double[] {(s.epochMillis() - start) / 1000.0, a.at().toEpochMilli() - s.epochMillis()});
             });
         }
@@ -359,27 +516,47 @@ public final class EndToEndBenchmark {
             synchronized (phases) {
                 phases.add(label);
                 points.add(Collections.synchronizedList(new ArrayList<>()));
+                counts.add(new Counts());
                 return phases.size() - 1;
             }
         }
 
         void sent(String orderId, OrderLifecycleEventType stage, long epochMillis, int phase) {
-            sent.put(orderId + ":" + stage, new Sent(epochMillis, phase));
+            if (sent.putIfAbsent(orderId + ":" + stage, new Sent(epochMillis, phase)) == null) {
+                counts.get(phase).expected.incrementAndGet();
+            }
         }
 
+        /** Notifying events sent whose message has not reached the provider (yet). */
         long pending() {
-            return sent.size();
+            return sent.size() - received.size();
         }
 
         long unmatched() {
             return unmatched.get();
         }
 
-        /** Puts each phase's latency summary ({@code inboundToProvider}) into its figures. */
+        /**
+         * Phase {@code i}'s messages at the provider: expected, received, lost (expected and never received),
+         * duplicated (an order and stage received more than once) and, of those, the same message id twice.
+         */
+        Map<String, Object> messages(int i) {
+            Counts c = counts.get(i);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("expected", c.expected.get());
+            out.put("received", c.received.get());
+            out.put("lost", c.expected.get() - c.received.get());
+            out.put("duplicated", c.duplicatedOrderStage.get());
+            out.put("duplicatedSameMessageId", c.duplicatedMessageId.get());
+            return out;
+        }
+
+        /** Puts each phase's latency summary ({@code inboundToProvider}) and its messages into its figures. */
         void latencies(List<Map<String, Object>> figures) {
             for (int i = 0; i < figures.size(); i++) {
                 List<double[]> mine = new ArrayList<>(points.get(i));
                 figures.get(i).put("inboundToProvider", new Latencies(mine.stream().mapToDouble(p -> p[1]).toArray()).summary());
+                figures.get(i).put("messagesAtProvider", messages(i));
             }
         }
 

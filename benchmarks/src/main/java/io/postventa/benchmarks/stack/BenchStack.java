@@ -179,7 +179,18 @@ public final class BenchStack implements AutoCloseable {
      * waits until its readiness check answers UP; its log goes to {@code logs/<service>.log} in the stack's directory.
      */
     public RunningService startService(PlatformService service, Map<String, String> settings) {
-        ServiceProcess process = new ServiceProcess(service, jarRoot, dir.resolve("logs"));
+        return startService(service, 1, settings);
+    }
+
+    /**
+     * Runs instance {@code instance} (from 1) of a service the same way: instance 1 on the service's port
+     * (POSTVENTA_..._PORT), every further one on a free port of its own, all sharing the service's database,
+     * consumer groups and outbox relay lock (one instance relays, the others stand by), as replicas do. Instance n's
+     * log is {@code logs/<service>-n.log}.
+     */
+    public RunningService startService(PlatformService service, int instance, Map<String, String> settings) {
+        ServiceProcess process = new ServiceProcess(service, jarRoot, dir.resolve("logs"), instance,
+                instance == 1 ? service.port() : freePort());
         long started = System.nanoTime();
         // a benchmark drives one caller (a platform, the portal's address) far past the per-caller limits on purpose:
         // it measures the services, not their 429s (a benchmark can still turn them on with this setting)
@@ -196,8 +207,8 @@ public final class BenchStack implements AutoCloseable {
         synchronized (this) {
             services.add(running);
         }
-        System.out.printf("%s ready in %.1f s (pid %d, log %s)%n", service.serviceName(), running.readySeconds(),
-                running.pid(), process.log());
+        System.out.printf("%s ready in %.1f s (port %d, pid %d, log %s)%n", running.name(), running.readySeconds(),
+                process.port(), running.pid(), process.log());
         return running;
     }
 
@@ -330,6 +341,46 @@ public final class BenchStack implements AutoCloseable {
         return tap;
     }
 
+    /**
+     * Creates every topic of the platform and its {@code .dlq} with {@code partitions} partitions before the services
+     * start (left alone, the broker creates them with its default of 3 on first use): enough partitions for every
+     * instance of a consumer group to get some. A topic that exists with fewer gets more.
+     */
+    public void createPlatformTopics(int partitions) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (String t : io.postventa.events.Topics.ALL) {
+            names.add(t);
+            names.add(t + io.postventa.events.Topics.DLQ_SUFFIX);
+        }
+        try (Admin admin = admin()) {
+            Map<String, org.apache.kafka.clients.admin.TopicDescription> existing = admin.describeTopics(
+                    admin.listTopics().names().get()).allTopicNames().get();
+            List<NewTopic> create = new ArrayList<>();
+            Map<String, org.apache.kafka.clients.admin.NewPartitions> grow = new LinkedHashMap<>();
+            for (String name : names) {
+                var d = existing.get(name);
+                if (d == null) {
+                    create.add(new NewTopic(name, partitions, (short) 1));
+                } else if (d.partitions().size() < partitions) {
+                    grow.put(name, org.apache.kafka.clients.admin.NewPartitions.increaseTo(partitions));
+                }
+            }
+            admin.createTopics(create).all().get();
+            if (!grow.isEmpty()) {
+                admin.createPartitions(grow).all().get();
+            }
+        }
+    }
+
+    /** A port nothing listens on now, for a further instance of a service. */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port for a service instance", e);
+        }
+    }
+
     /** Creates a topic of {@code partitions} partitions (one replica: the stack has one broker). */
     public void createTopic(String topic, int partitions) throws Exception {
         try (Admin admin = admin()) {
@@ -405,7 +456,7 @@ public final class BenchStack implements AutoCloseable {
             stopping.add(t);
         }
         for (RunningService s : toStop) {
-            Thread t = new Thread(() -> s.process().close(), "stop-" + s.service().serviceName());
+            Thread t = new Thread(() -> s.process().close(), "stop-" + s.name());
             t.start();
             stopping.add(t);
         }

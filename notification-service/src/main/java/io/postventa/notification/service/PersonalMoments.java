@@ -14,29 +14,40 @@ import io.postventa.notification.domain.CustomerContact;
 import io.postventa.notification.domain.Delivery;
 import io.postventa.notification.domain.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
  * Birthdays and first-purchase anniversaries, on the customer's own calendar day (their time zone). Each is
  * a trigger event with a stable id ({@code birthday:<customer>:<year>}), so it is planned once a year however
- * often the check runs. A 29 February date is celebrated on 28 February in other years.
+ * often the check runs. A 29 February date is celebrated on 28 February in other years. One replica plans at a
+ * time (a PostgreSQL advisory lock for the check's transaction): two at once would both find a moment unplanned, and
+ * the second's insert would fail on the delivery's unique key and roll its whole check back.
  */
 @ApplicationScoped
 public class PersonalMoments {
     public static final String BIRTHDAY_TYPE = "postventa.notification.birthday";
     public static final String ANNIVERSARY_TYPE = "postventa.notification.purchase-anniversary";
 
+    /** The advisory lock of the check, held by the replica running it until its transaction ends. */
+    public static final String LOCK = "hashtext('notification-service:personal-moments')";
+
     private final NotificationPlanner planner;
     private final Clock clock;
+    private final EntityManager em;
 
-    public PersonalMoments(NotificationPlanner planner, Clock clock) {
+    public PersonalMoments(NotificationPlanner planner, Clock clock, EntityManager em) {
         this.planner = planner;
         this.clock = clock;
+        this.em = em;
     }
 
-    /** Plans today's moments; returns how many were planned. */
+    /** Plans today's moments; returns how many were planned (none while another replica is planning them). */
     @Transactional
     public int planDue() {
+        if (!Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(" + LOCK + ")").getSingleResult())) {
+            return 0;
+        }
         Instant now = clock.instant();
         LocalDate utc = now.atZone(ZoneOffset.UTC).toLocalDate();
         // every time zone is within a day of UTC: narrow in SQL, decide exactly per customer below

@@ -24,7 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Events that came before their order's ORDER_PLACED wait for it; when it never comes (a platform
  * that lost the placement, a typo in an order id) they would wait for ever. After the configured
  * retention they go to {@code orders.lifecycle.v1.dlq} as received, with the reason, and leave the
- * waiting table: nothing is lost, and an operator can replay them.
+ * waiting table: nothing is lost, and an operator can replay them. One replica expires at a time
+ * ({@link ReplicaLock}): two reading the same batch would each dead-letter it.
  */
 @ApplicationScoped
 public class EarlyEventExpiry {
@@ -34,12 +35,17 @@ public class EarlyEventExpiry {
     private final MutinyEmitter<String> deadLetters;
     private final Clock clock;
     private final OrderStatusConfig config;
+    private final ReplicaLock lock;
+
+    /** The job's name for {@link ReplicaLock}. */
+    public static final String JOB = "early-event-expiry";
 
     public EarlyEventExpiry(@Channel("expired-early-events") MutinyEmitter<String> deadLetters, Clock clock,
-            OrderStatusConfig config) {
+            OrderStatusConfig config, ReplicaLock lock) {
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.config = config;
+        this.lock = lock;
     }
 
     // delayed: a first run at start-up could come before the messaging channels are connected (SRMSG00019)
@@ -52,8 +58,15 @@ public class EarlyEventExpiry {
         }
     }
 
-    /** Dead-letters every early event received before {@code now} minus the retention; returns how many. */
+    /**
+     * Dead-letters every early event received before {@code now} minus the retention; returns how many (0 while
+     * another replica is expiring them).
+     */
     public int expire(Instant now) {
+        return lock.whileHeld(JOB, () -> expireHoldingTheLock(now)).orElse(0);
+    }
+
+    private int expireHoldingTheLock(Instant now) {
         Instant cutoff = now.minus(config.earlyEvents().retention());
         int total = 0;
         while (true) {

@@ -171,6 +171,61 @@ class OrderLifecycleConsumerTest {
         assertEquals(Topics.ORDERS_LIFECYCLE, TopicRecorder.header(dead, "dead-letter-topic"));
     }
 
+    /**
+     * Two replicas' expiry jobs at once (two threads, each on its own database session, as two processes would be):
+     * each expired event is dead-lettered once, not once per replica; and while one replica holds the job's lock, a
+     * run of another expires nothing.
+     */
+    @Test
+    void twoReplicasExpiringAtOnceDeadLetterEachEventOnce() throws Exception {
+        String prefix = "ORD-TWICE-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            orders.add(prefix + i);
+            send(EventType.SHIPMENT_IN_TRANSIT, Lifecycle.event(EventType.SHIPMENT_IN_TRANSIT, prefix + i,
+                    Instant.now().minus(1, ChronoUnit.HOURS)));
+        }
+        Awaitility.await().atMost(WAIT).until(() -> orders.stream().mapToInt(this::waitingUnchecked).sum() == orders.size());
+        Instant later = Instant.now().plus(15, ChronoUnit.DAYS);
+
+        try (Connection other = dataSource.getConnection(); java.sql.Statement s = other.createStatement()) {
+            s.execute("select pg_advisory_lock(" + io.postventa.orderstatus.service.ReplicaLock.key(EarlyEventExpiry.JOB) + ")");
+            assertEquals(0, expiry.expire(later), "another replica holds the job: this one expires nothing");
+            assertEquals(orders.size(), orders.stream().mapToInt(this::waitingUnchecked).sum(), "every event still waits");
+            s.execute("select pg_advisory_unlock(" + io.postventa.orderstatus.service.ReplicaLock.key(EarlyEventExpiry.JOB) + ")");
+        }
+
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                runs.add(replicas.submit(() -> {
+                    together.await();
+                    return expiry.expire(later);
+                }));
+            }
+            int expired = runs.get(0).get() + runs.get(1).get();
+            assertTrue(expired >= orders.size(), "the two runs expired " + expired + " events in all");
+        } finally {
+            replicas.shutdownNow();
+        }
+        assertEquals(0, orders.stream().mapToInt(this::waitingUnchecked).sum(), "no event waits any more");
+        deadLetters.await(r -> r.key() != null && r.key().startsWith(prefix), orders.size(), WAIT);
+        Map<String, Long> perOrder = deadLetters.records().stream().filter(r -> r.key() != null && r.key().startsWith(prefix))
+                .collect(java.util.stream.Collectors.groupingBy(ConsumerRecord::key, java.util.stream.Collectors.counting()));
+        assertEquals(orders.size(), perOrder.size(), "every event was dead-lettered");
+        assertTrue(perOrder.values().stream().allMatch(n -> n == 1), "dead-lettered once each: " + perOrder);
+    }
+
+    private int waitingUnchecked(String orderId) {
+        try {
+            return waiting(orderId);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private int waiting(String orderId) throws Exception {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select count(*) from pending_order_event where order_id = ?")) {

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One Postventa service run from its packaged jar as a child process of the stack; a {@link Supervisor} can start
- * it again with the same settings (its log then goes on in the same file).
+ * it again with the same settings (its log then goes on in the same file). Several instances of a service can run
+ * side by side, each on its own HTTP port, sharing the service's database, consumer groups and relay lock (one of
+ * them relays), as replicas of a deployment do.
  */
 public final class ServiceProcess implements AutoCloseable, Supervised {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -26,14 +28,46 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
     private final PlatformService service;
     private final Path root;
     private final Path log;
+    private final int instance;
+    private final int port;
     private volatile Process process;
     private StackState stack;
     private Map<String, String> settings = Map.of();
 
+    /** The service's only (or first) instance, on {@link PlatformService#port()}, logging to {@code <service>.log}. */
     public ServiceProcess(PlatformService service, Path root, Path logDir) {
+        this(service, root, logDir, 1, -1);
+    }
+
+    /**
+     * Instance {@code instance} (1, 2, ...) of the service on HTTP port {@code port} ({@code -1}: the service's own
+     * port, {@link PlatformService#port()}); instance 1 logs to {@code <service>.log}, instance n to
+     * {@code <service>-n.log}.
+     */
+    public ServiceProcess(PlatformService service, Path root, Path logDir, int instance, int port) {
+        if (instance < 1) {
+            throw new IllegalArgumentException("instances are numbered from 1: " + instance);
+        }
         this.service = service;
         this.root = root;
-        this.log = logDir.resolve(service.serviceName() + ".log");
+        this.instance = instance;
+        this.port = port;
+        this.log = logDir.resolve(service.serviceName() + (instance == 1 ? "" : "-" + instance) + ".log");
+    }
+
+    /** Which instance of its service this is, from 1. */
+    public int instance() {
+        return instance;
+    }
+
+    /** The HTTP port this instance listens on. */
+    public int port() {
+        return port > 0 ? port : service.port();
+    }
+
+    /** This instance's base URL, e.g. http://127.0.0.1:8083. */
+    public String url() {
+        return "http://127.0.0.1:" + port();
     }
 
     public PlatformService service() {
@@ -76,11 +110,11 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
             throw new StackException(service.serviceName() + " is not built: " + jar
                     + " is missing (run ./mvnw package -DskipTests)");
         }
-        Ports.requireFree(service.port(), service.serviceName());
+        Ports.requireFree(port(), name());
         List<String> command = new ArrayList<>();
         command.add(Classpath.javaExecutable());
         command.addAll(jvmOptions());
-        systemProperties(service, stack, settings).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        systemProperties(service, port(), stack, settings).forEach((key, value) -> command.add("-D" + key + "=" + value));
         // The watcher stops the service if the stack dies without running its shutdown hook.
         command.add("-cp");
         command.add(jar + File.pathSeparator + Classpath.ownLocation());
@@ -112,8 +146,14 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
      * host name, is left to it), then {@code settings}, which win over all of these.
      */
     static Map<String, String> systemProperties(PlatformService service, StackState stack, Map<String, String> settings) {
+        return systemProperties(service, service.port(), stack, settings);
+    }
+
+    /** The same for an instance listening on {@code port}. */
+    static Map<String, String> systemProperties(PlatformService service, int port, StackState stack,
+            Map<String, String> settings) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("quarkus.http.port", Integer.toString(service.port()));
+        properties.put("quarkus.http.port", Integer.toString(port));
         properties.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(service.database()));
         properties.put("quarkus.datasource.username", stack.postgresUser());
         properties.put("quarkus.datasource.password", stack.postgresPassword());
@@ -162,9 +202,10 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
         return custom == null ? DEFAULT_JVM_OPTIONS : List.of(custom.trim().split("\\s+"));
     }
 
+    /** The service's name, with {@code -n} for instance n > 1 (e.g. {@code ticket-service-2}). */
     @Override
     public String name() {
-        return service.serviceName();
+        return service.serviceName() + (instance == 1 ? "" : "-" + instance);
     }
 
     @Override
@@ -190,11 +231,11 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
     public void awaitReady(Duration timeout) {
         Process process = this.process;
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (true) {
             if (!process.isAlive()) {
-                throw new StackException(service.serviceName() + " exited with code " + process.exitValue()
+                throw new StackException(name() + " exited with code " + process.exitValue()
                         + " during start-up; see " + log + KafkaBroker.lastErrorLine(log));
             }
             try {
@@ -209,7 +250,7 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
                 throw new StackException("interrupted while waiting for " + service.serviceName());
             }
             if (System.nanoTime() > deadline) {
-                throw new StackException(service.serviceName() + " was not ready within " + timeout.toSeconds()
+                throw new StackException(name() + " was not ready within " + timeout.toSeconds()
                         + " s; see " + log);
             }
             try {
