@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 /**
  * The classpath of the devstack itself, as Maven resolved it when the module was built
@@ -39,6 +43,37 @@ public final class Classpath {
             return Path.of(Classpath.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new StackException("cannot locate the devstack classes: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A jar that holds {@link ParentWatchingMain}: the devstack jar itself, or, when the devstack runs from its classes
+     * directory, {@code parent-watch.jar} beside it (written when missing or older than the class). A service's
+     * class-data sharing archive can only be written with jars on the class path, not a directory.
+     */
+    public static Path parentWatcherJar() {
+        Path own = ownLocation();
+        if (!Files.isDirectory(own)) {
+            return own;
+        }
+        String entry = ParentWatchingMain.class.getName().replace('.', '/') + ".class";
+        Path clazz = own.resolve(entry);
+        Path jar = own.resolveSibling("parent-watch.jar");
+        try {
+            if (Files.isRegularFile(jar)
+                    && !Files.getLastModifiedTime(jar).toInstant().isBefore(Files.getLastModifiedTime(clazz).toInstant())) {
+                return jar;
+            }
+            Path tmp = Files.createTempFile(jar.getParent(), "parent-watch", ".jar");
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(tmp))) {
+                out.putNextEntry(new JarEntry(entry));
+                out.write(Files.readAllBytes(clazz));
+                out.closeEntry();
+            }
+            Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return jar;
+        } catch (IOException e) {
+            return own;
         }
     }
 

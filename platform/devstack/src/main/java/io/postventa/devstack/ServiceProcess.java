@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
     private final int instance;
     private final int port;
     private volatile Process process;
+    /** Whether the running JVM writes its class-data sharing archive when it ends, which takes seconds on a busy host. */
+    private volatile boolean dumping;
     private StackState stack;
     private Map<String, String> settings = Map.of();
 
@@ -113,11 +116,14 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
         Ports.requireFree(port(), name());
         List<String> command = new ArrayList<>();
         command.add(Classpath.javaExecutable());
+        Path dump = sharedArchive(jar).resolveSibling("app-cds." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
+        List<String> archiveOptions = sharedArchiveOptions(jar, dump);
+        command.addAll(archiveOptions);
         command.addAll(jvmOptions());
         systemProperties(service, port(), stack, settings).forEach((key, value) -> command.add("-D" + key + "=" + value));
         // The watcher stops the service if the stack dies without running its shutdown hook.
         command.add("-cp");
-        command.add(jar + File.pathSeparator + Classpath.ownLocation());
+        command.add(jar + File.pathSeparator + Classpath.parentWatcherJar());
         command.add(ParentWatchingMain.class.getName());
         command.add(Long.toString(ProcessHandle.current().pid()));
         command.add("io.quarkus.bootstrap.runner.QuarkusEntryPoint");
@@ -131,6 +137,10 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
                     .redirectOutput(output)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
+            dumping = archiveOptions.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
+            if (dumping) {
+                process.onExit().thenRun(() -> keepArchive(process, dump, sharedArchive(jar)));
+            }
         } catch (IOException e) {
             throw new StackException(service.serviceName() + " cannot start: " + e.getMessage(), e);
         }
@@ -181,6 +191,55 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
     /** The environment variable Quarkus reads a setting from: upper case, every other character an underscore. */
     static String environmentName(String key) {
         return key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    /**
+     * The class-data sharing archive of a service, beside its runner jar: the classes its JVM loaded in the first run
+     * after a build (Quarkus, Hibernate, Kafka, Debezium, the service's own), parsed, verified and laid out once, then
+     * mapped by every later start instead of being loaded again.
+     */
+    public static Path sharedArchive(Path runnerJar) {
+        return runnerJar.resolveSibling("app-cds.jsa");
+    }
+
+    /**
+     * JDK 17 has no {@code -XX:+AutoCreateSharedArchive} (19+), so this does its work: a service whose archive is
+     * missing or older than its jar (a new build) runs with {@code -XX:ArchiveClassesAtExit} and writes the archive
+     * when it ends normally (SIGTERM, not a kill); the next starts map it with {@code -XX:SharedArchiveFile}. The JVM
+     * checks the archive against the jars and the JDK it was made with and starts without it when they differ; a
+     * class a newer build changed is loaded from its jar. {@code -Xshare:off} in {@code POSTVENTA_SERVICE_JAVA_OPTS}
+     * turns it off, since those flags come after.
+     */
+    static List<String> sharedArchiveOptions(Path runnerJar, Path dump) {
+        Path archive = sharedArchive(runnerJar);
+        try {
+            if (Files.isRegularFile(archive) && Files.size(archive) > 0
+                    && !Files.getLastModifiedTime(archive).toInstant().isBefore(Files.getLastModifiedTime(runnerJar).toInstant())) {
+                return List.of("-XX:SharedArchiveFile=" + archive);
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        // each run dumps to a file of its own (two instances of a service may run), which becomes the archive once
+        // the JVM has ended normally: a run killed while writing it leaves no half archive behind
+        return List.of("-XX:ArchiveClassesAtExit=" + dump);
+    }
+
+    /** After a run that dumped its classes: the dump becomes the archive unless the JVM was killed (SIGKILL: 137). */
+    private static void keepArchive(Process ended, Path dump, Path archive) {
+        try {
+            if (ended.exitValue() != 137 && Files.isRegularFile(dump) && Files.size(dump) > 0) {
+                Files.move(dump, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException | RuntimeException e) {
+            // no archive this time: the next start dumps again
+        } finally {
+            try {
+                Files.deleteIfExists(dump);
+            } catch (IOException e) {
+                // left for the next build's clean
+            }
+        }
     }
 
     /** The default JVM flags of a service, see {@link #jvmOptions()}. */
@@ -274,7 +333,8 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
         }
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            // a JVM that dumps its classes at exit gets longer before it is killed (a killed one writes no archive)
+            if (!process.waitFor(dumping ? 90 : 20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
             }
