@@ -101,7 +101,10 @@ class DashboardViewsBrowserTest extends FeedbackTestSupport {
         }
     }
 
-    /** Two tickets (e-mail in-house, chat with the partner), a partner with targets, messages of two variants. */
+    /**
+     * Two tickets (e-mail in-house, chat with the partner), a partner with targets, messages of two variants, the A one's
+     * portal link opened and the B one's customer unsubscribed through it.
+     */
     void load() {
         String inHouse = id("team-in");
         Object[][] tickets = { { ContactChannel.EMAIL, inHouse, id("agent") }, { ContactChannel.CHAT, PARTNER, id("agent") } };
@@ -119,9 +122,18 @@ class DashboardViewsBrowserTest extends FeedbackTestSupport {
         }
         for (String variant : List.of("A", "B")) {
             String customer = id("CUST");
-            send(EventType.NOTIFICATION_SENT, customer, new NotificationSent(id("NTF"), customer, at(8, 9), NotificationChannel.EMAIL,
+            String message = id("NTF");
+            String order = id("ORD");
+            send(EventType.NOTIFICATION_SENT, customer, new NotificationSent(message, customer, at(8, 9), NotificationChannel.EMAIL,
                     MessageKind.ORDER_UPDATES, TEMPLATE, variant, "es-ES", UUID.randomUUID().toString(),
-                    "postventa.order-status.changed.v1", 1, null, id("ORD"), null, null, null));
+                    "postventa.order-status.changed.v1", 1, null, order, null, null, null));
+            if (variant.equals("A")) {
+                send(EventType.NOTIFICATION_PORTAL_LINK_OPENED, customer, new io.postventa.events.notifications.NotificationPortalLinkOpened(
+                        message, customer, at(8, 12), NotificationChannel.EMAIL, MessageKind.ORDER_UPDATES, TEMPLATE, variant, order));
+            } else {
+                send(EventType.NOTIFICATION_UNSUBSCRIBED, customer, new io.postventa.events.notifications.NotificationUnsubscribed(
+                        message, customer, at(8, 12), NotificationChannel.EMAIL, MessageKind.ORDER_UPDATES, TEMPLATE, variant, order));
+            }
         }
         given().header("Authorization", Tokens.bearer(Tokens.admin("admin-views"))).contentType("application/json")
                 .body(Map.of("name", "Centro Sur", "targets", List.of(Map.of("metric", "FIRST_RESPONSE_WITHIN_HOURS", "hours", 24,
@@ -131,7 +143,11 @@ class DashboardViewsBrowserTest extends FeedbackTestSupport {
             given().header("Authorization", MANAGER).get("/api/v1/kpis/splits?by=team&" + RANGE).then().statusCode(200)
                     .body("rows.size()", equalTo(2));
             given().header("Authorization", MANAGER).get("/api/v1/kpis/variants?" + RANGE).then().statusCode(200)
-                    .body("templates.find { it.templateId == '" + TEMPLATE + "' }.variants.size()", equalTo(2));
+                    .body("templates.find { it.templateId == '" + TEMPLATE + "' }.variants.size()", equalTo(2))
+                    .body("templates.find { it.templateId == '" + TEMPLATE + "' }.variants.find { it.variant == 'A' }.portalVisits",
+                            equalTo(1))
+                    .body("templates.find { it.templateId == '" + TEMPLATE + "' }.variants.find { it.variant == 'B' }.unsubscribes",
+                            equalTo(1));
         });
     }
 
@@ -162,6 +178,13 @@ class DashboardViewsBrowserTest extends FeedbackTestSupport {
         assertEquals(3, driver.findElements(By.cssSelector("#table-by-agent tr")).size(), "a header and two agents");
         String ab = driver.findElement(By.id("table-variants")).getText();
         assertTrue(ab.contains(TEMPLATE) && ab.contains("no significant difference"), "the A/B table names no winner: " + ab);
+        assertTrue(ab.contains("Portal link visits (messages)") && ab.contains("Unsubscribes"), "the A/B table has the link columns: " + ab);
+        List<WebElement> a = driver.findElements(By.xpath("//table[@id='table-variants']//tr[td[1]='" + TEMPLATE + "' and td[2]='A']/td"));
+        List<WebElement> b = driver.findElements(By.xpath("//table[@id='table-variants']//tr[td[1]='" + TEMPLATE + "' and td[2]='B']/td"));
+        assertEquals(List.of("1 (100.0 %)", "0 (0.0 %)"), List.of(a.get(5).getText(), a.get(6).getText()),
+                "A's message was visited, nobody unsubscribed: " + ab);
+        assertEquals(List.of("0 (0.0 %)", "1 (100.0 %)"), List.of(b.get(5).getText(), b.get(6).getText()),
+                "B's customer unsubscribed: " + ab);
         assertAccessible("the dashboard");
 
         driver.findElement(By.cssSelector("#list-partners a[href*='" + PARTNER + "']")).click();

@@ -29,7 +29,7 @@ public final class FeedbackDataSet implements DataSet {
     /** The service's outbox slot: the load waits until its relay has read past the load's WAL. */
     private static final String SLOT = "feedback_service_outbox";
     private static final List<String> FACTS = List.of("order_fact", "order_line_fact", "ticket_fact", "contact_fact",
-            "return_fact", "return_line_fact", "survey", "answer", "notification_fact");
+            "return_fact", "return_line_fact", "survey", "answer", "notification_fact", "notification_link_fact");
     /** The teams tickets are routed to (the last two are partners, with contracted targets) and their agents. */
     static final List<String> TEAMS = List.of("in-house-madrid", "in-house-lisboa", "partner-sur", "partner-norte");
     static final int AGENTS_PER_TEAM = 15;
@@ -236,6 +236,16 @@ public final class FeedbackDataSet implements DataSet {
                        case when hashtext(customer_id) %% 2 = 0 then 'A' else 'B' end, delivered_at
                 from (select order_id, customer_id, delivered_at, %3$s h from order_fact where delivered_at is not null) o
                 """.formatted(TicketTexts.sqlArray(TEMPLATES), TEMPLATES.size(), BulkSql.hash("substr(order_id, 5)::int + 9900001")));
+        // what the messages' links were used for: the portal opened for about a third, an unsubscribe for one in a hundred,
+        // a day after the message (the rebuild counts them onto the messages' variants)
+        sql.step("notification_link_fact", """
+                insert into notification_link_fact (notification_id, action, occurred_at)
+                select notification_id, 'PORTAL_VISIT', sent_at + interval '1 day' from (select notification_id, sent_at, %1$s h
+                from notification_fact) n where h %% 3 = 0
+                union all
+                select notification_id, 'UNSUBSCRIBE', sent_at + interval '1 day' from (select notification_id, sent_at, %1$s h
+                from notification_fact) n where h %% 100 = 1
+                """.formatted(BulkSql.hash("substr(notification_id, 3)::int + 9910007")));
     }
 
     /** The two partner teams and their contracted targets (the scorecard reads them). */

@@ -295,7 +295,8 @@ public class DashboardResource {
                 VariantQueries.Comparison c = tr.comparisons().stream().filter(x -> x.variant().equals(v.variant())
                         && x.metric().equals(VariantQueries.CONTACT_RATE)).findFirst().orElse(null);
                 variantRows.add(new Row(List.of(tr.templateId(), v.variant(), String.valueOf(v.sent()), pct(v.contactRate()),
-                        num(v.csatAverage()), c == null ? "–" : pct(c.difference()) + " [" + pct(c.lower()) + ", " + pct(c.upper()) + "]",
+                        num(v.csatAverage()), v.portalVisits() + " (" + pct(v.portalVisitRate()) + ")",
+                        v.unsubscribes() + " (" + pct(v.unsubscribeRate()) + ")", c == null ? "–" : pct(c.difference()) + " [" + pct(c.lower()) + ", " + pct(c.upper()) + "]",
                         v.variant().equals(tr.winner()) ? t.get("abWinner") : tr.winner() == null ? t.get("abNoWinner") : t.get("abRetire"))));
             }
         }

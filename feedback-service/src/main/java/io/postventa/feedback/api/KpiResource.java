@@ -57,8 +57,8 @@ public class KpiResource {
     @GET
     @Path("/variants")
     @Operation(summary = "A/B results per template variant (messages sent, contacts about the same order within 7 days, "
-            + "CSAT of those customers) with the difference between variants and its 95% interval; a winner only when "
-            + "significant, and where to retire the others")
+            + "CSAT of those customers, portal link visits and unsubscribes) with the difference between variants and its 95% "
+            + "interval; a winner (by the contact rate) only when significant, and where to retire the others")
     @APIResponse(responseCode = "200", description = "one entry per template (JSON, or CSV with one line per variant)")
     @APIResponse(responseCode = "400", description = "bad from, to or format (problem+json naming the field)")
     @APIResponse(responseCode = "401", description = "no valid token")
@@ -74,17 +74,31 @@ public class KpiResource {
         List<List<Object>> rows = new ArrayList<>();
         for (TemplateResult t : report.templates()) {
             for (VariantRow v : t.variants()) {
-                Comparison c = t.comparisons().stream().filter(x -> x.variant().equals(v.variant())
-                        && x.metric().equals(VariantQueries.CONTACT_RATE)).findFirst().orElse(null);
+                Comparison c = comparison(t, v, VariantQueries.CONTACT_RATE);
+                Comparison p = comparison(t, v, VariantQueries.PORTAL_VISIT_RATE);
+                Comparison u = comparison(t, v, VariantQueries.UNSUBSCRIBE_RATE);
                 rows.add(java.util.Arrays.asList(t.templateId(), v.variant(), v.sent(), v.aboutAnOrder(), v.contactedWithin7Days(),
                         v.contactRate(), v.csatAnswers(), v.csatAverage(), v.csatSatisfiedRate(), c == null ? null : c.against(),
                         c == null ? null : c.difference(), c == null ? null : c.lower(), c == null ? null : c.upper(),
-                        c == null ? null : c.significant(), v.variant().equals(t.winner())));
+                        c == null ? null : c.significant(), v.variant().equals(t.winner()),
+                        v.portalVisits(), v.portalVisitRate(), p == null ? null : p.against(), p == null ? null : p.difference(),
+                        p == null ? null : p.lower(), p == null ? null : p.upper(), p == null ? null : p.significant(),
+                        v.unsubscribes(), v.unsubscribeRate(), u == null ? null : u.against(), u == null ? null : u.difference(),
+                        u == null ? null : u.lower(), u == null ? null : u.upper(), u == null ? null : u.significant()));
             }
         }
+        // the link columns come last, so that readers of the earlier columns by position go on working
         return Csv.response("variants.csv", List.of("template", "variant", "sent", "aboutAnOrder", "contactedWithin7Days",
                 "contactRate", "csatAnswers", "csatAverage", "csatSatisfiedRate", "comparedWith", "contactRateDifference",
-                "lower95", "upper95", "significant", "winner"), rows);
+                "lower95", "upper95", "significant", "winner", "portalVisits", "portalVisitRate", "portalVisitComparedWith",
+                "portalVisitRateDifference", "portalVisitLower95", "portalVisitUpper95", "portalVisitSignificant",
+                "unsubscribes", "unsubscribeRate", "unsubscribeComparedWith", "unsubscribeRateDifference", "unsubscribeLower95",
+                "unsubscribeUpper95", "unsubscribeSignificant"), rows);
+    }
+
+    private static Comparison comparison(TemplateResult t, VariantRow v, String metric) {
+        return t.comparisons().stream().filter(x -> x.variant().equals(v.variant()) && x.metric().equals(metric)).findFirst()
+                .orElse(null);
     }
 
     @GET

@@ -271,8 +271,8 @@ public class KpiRebuild {
     }
 
     /**
-     * The messages sent with a variant: what followed them (VariantFacts) is added to the notification facts where
-     * missing (never cleared), then counted by the day each was sent.
+     * The messages sent with a variant: what followed them (VariantFacts: contacts, CSAT, the uses of their links) is
+     * added to the notification facts where missing (never cleared), then counted by the day each was sent.
      */
     private void variants() {
         sql.update("update notification_fact n set contacted_at = c.at from (select n.notification_id, (select min(c.received_at)"
@@ -285,10 +285,16 @@ public class KpiRebuild {
                 + " and a.customer_id = n.customer_id and a.kind = 'CSAT' and a.answered_at > n.sent_at"
                 + " where n.csat_score is null order by n.notification_id, a.answered_at) a"
                 + " where n.notification_id = a.notification_id");
+        for (VariantFacts.LinkAction a : VariantFacts.LinkAction.values()) {
+            sql.update("update notification_fact n set " + a.factColumn + " = l.occurred_at from notification_link_fact l"
+                    + " where l.notification_id = n.notification_id and l.action = ? and n." + a.factColumn + " is null",
+                    a.name());
+        }
         sql.update("insert into variant_daily (day, template_id, variant, sent, with_order, contacted_7d, csat_answers,"
-                + " csat_satisfied, csat_score_sum) select " + day("sent_at") + ", template_id, variant, count(*),"
-                + " count(order_id), count(contacted_at), count(csat_score), count(*) filter (where csat_score >= 4),"
-                + " coalesce(sum(csat_score), 0) from notification_fact group by 1, 2, 3");
+                + " csat_satisfied, csat_score_sum, portal_visits, unsubscribes) select " + day("sent_at")
+                + ", template_id, variant, count(*), count(order_id), count(contacted_at), count(csat_score),"
+                + " count(*) filter (where csat_score >= 4), coalesce(sum(csat_score), 0), count(portal_visited_at),"
+                + " count(unsubscribed_at) from notification_fact group by 1, 2, 3");
     }
 
     /** The local day of a timestamp column in the KPI time zone, as Rollups.day computes it. */

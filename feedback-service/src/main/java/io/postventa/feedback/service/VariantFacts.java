@@ -10,13 +10,27 @@ import jakarta.transaction.Transactional;
 
 /**
  * What followed a message sent with a template variant: a contact about the same order within
- * {@link #CONTACT_WINDOW} of sending (the message did not prevent the question) and the customer's CSAT about that
- * order. Either may arrive first; each message counts once for each, on the day it was sent.
+ * {@link #CONTACT_WINDOW} of sending (the message did not prevent the question), the customer's CSAT about that
+ * order, a visit through the message's portal link and an unsubscribe through its link. Either may arrive first; each
+ * message counts once for each, on the day it was sent.
  */
 @ApplicationScoped
 public class VariantFacts {
     /** A contact this long after a message, about the same order, counts against the message. */
     public static final Duration CONTACT_WINDOW = Duration.ofDays(7);
+
+    /** What a customer did with a message's links, and where each is kept. */
+    public enum LinkAction {
+        PORTAL_VISIT("portal_visited_at", "portal_visits"), UNSUBSCRIBE("unsubscribed_at", "unsubscribes");
+
+        final String factColumn;
+        final String rollupColumn;
+
+        LinkAction(String factColumn, String rollupColumn) {
+            this.factColumn = factColumn;
+            this.rollupColumn = rollupColumn;
+        }
+    }
 
     private record Sent(Instant at, String templateId, String variant) {
         static Sent of(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -45,6 +59,15 @@ public class VariantFacts {
         }
         var day = rollups.day(n.occurredAt());
         rollups.variant(day, n.templateId(), n.variant(), "sent", 1);
+        // a link's use told before the message was (a replay): counted now that the message's day and variant are known
+        for (String action : sql.list("select action from notification_link_fact where notification_id = ?", rs -> rs.getString(1),
+                n.notificationId())) {
+            LinkAction a = LinkAction.valueOf(action);
+            sql.update("update notification_fact set " + a.factColumn + " = l.occurred_at from notification_link_fact l "
+                    + "where notification_fact.notification_id = ? and l.notification_id = notification_fact.notification_id "
+                    + "and l.action = ?", n.notificationId(), action);
+            rollups.variant(day, n.templateId(), n.variant(), a.rollupColumn, 1);
+        }
         if (n.orderId() == null) {
             return;
         }
@@ -56,6 +79,22 @@ public class VariantFacts {
                 n.orderId(), n.occurredAt(), n.occurredAt().plus(CONTACT_WINDOW), n.notificationId());
         if (!contacted.isEmpty()) {
             rollups.variant(day, n.templateId(), n.variant(), "contacted_7d", 1);
+        }
+    }
+
+    /**
+     * A message's link used (its portal link opened, or unsubscribed through it): counted once per message and action,
+     * however often it is told, on the day the message was sent; kept until the message is told when it comes first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void linkUsed(String notificationId, LinkAction action, Instant at) {
+        if (sql.update("insert into notification_link_fact (notification_id, action, occurred_at) values (?, ?, ?) "
+                + "on conflict (notification_id, action) do nothing", notificationId, action.name(), at) == 0) {
+            return;
+        }
+        for (Sent s : sql.list("update notification_fact set " + action.factColumn + " = ? where notification_id = ? and "
+                + action.factColumn + " is null returning sent_at, template_id, variant", Sent::of, at, notificationId)) {
+            rollups.variant(rollups.day(s.at()), s.templateId(), s.variant(), action.rollupColumn, 1);
         }
     }
 

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
+import io.postventa.notification.service.MessageLinkEvents;
 import io.postventa.notification.service.PortalLookupLimiter;
 import io.postventa.notification.service.PortalLinks;
 import io.postventa.web.Problem;
@@ -23,7 +24,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * The customer portal's ways in. The link token is the credential (as for unsubscribe and survey links): a check
  * answers whose order it opens, or why it does not; a lookup trades an order number and its e-mail or postcode for
- * the order's link. Tokens travel in the body, never in a URL, so they stay out of access logs.
+ * the order's link. Tokens travel in the body, never in a URL, so they stay out of access logs. A valid check of a
+ * message's link publishes notification.portal-link-opened the first time for that message.
  */
 @Path("/api/v1/portal-links")
 @PermitAll
@@ -33,10 +35,12 @@ import jakarta.ws.rs.core.Response;
 public class PortalLinkResource {
     private final PortalLinks links;
     private final PortalLookupLimiter limiter;
+    private final MessageLinkEvents linkEvents;
 
-    public PortalLinkResource(PortalLinks links, PortalLookupLimiter limiter) {
+    public PortalLinkResource(PortalLinks links, PortalLookupLimiter limiter, MessageLinkEvents linkEvents) {
         this.links = links;
         this.limiter = limiter;
+        this.linkEvents = linkEvents;
     }
 
     /** A token to check. */
@@ -61,7 +65,11 @@ public class PortalLinkResource {
     public OpenLink check(CheckRequest request) {
         PortalLinks.Check check = links.verify(request == null ? null : request.token());
         return switch (check.state()) {
-            case VALID -> open(check);
+            case VALID -> {
+                // the first opening of a message's link is a visit for that message's template variant
+                linkEvents.portalLinkOpened(check);
+                yield open(check);
+            }
             case EXPIRED -> throw new ProblemException(410, "Portal link expired", "this link has expired", List.of());
             case INVALID -> throw new ProblemException(404, "Portal link not valid",
                     "this link is not valid (it may have been cut or changed, or withdrawn)", List.of());

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import io.postventa.notification.config.NotificationConfig;
 import io.postventa.notification.domain.UnsubscribeToken;
+import io.postventa.notification.service.MessageLinkEvents;
 import io.postventa.notification.service.PreferencesService;
 import io.postventa.web.ProblemException;
 import io.postventa.web.Texts;
@@ -29,20 +30,23 @@ import jakarta.ws.rs.core.Response;
  * One-click unsubscribe from a message's link, without login: the signed token is the credential and allows
  * only switching one kind of message off for one customer. GET shows a confirmation page (mail scanners
  * prefetch links), POST unsubscribes (RFC 8058 List-Unsubscribe-Post): a browser's form gets a page, any other
- * client JSON. Texts are in the customer's language (their choice, else their profile, else the browser's).
+ * client JSON. Texts are in the customer's language (their choice, else their profile, else the browser's). The first
+ * unsubscribe through a message's link publishes notification.unsubscribed with that message's template and variant.
  */
 @Path("/api/v1/unsubscribe")
 @PermitAll
 @SecurityRequirements
 public class UnsubscribeResource {
     private final PreferencesService preferences;
+    private final MessageLinkEvents linkEvents;
     private final UnsubscribeToken tokens;
     private final Texts texts;
     private final Template unsubscribe;
 
-    public UnsubscribeResource(PreferencesService preferences, NotificationConfig config, Texts texts,
-            @Location("unsubscribe") Template unsubscribe) {
+    public UnsubscribeResource(PreferencesService preferences, MessageLinkEvents linkEvents, NotificationConfig config,
+            Texts texts, @Location("unsubscribe") Template unsubscribe) {
         this.preferences = preferences;
+        this.linkEvents = linkEvents;
         this.tokens = new UnsubscribeToken(config.unsubscribeSecret());
         this.texts = texts;
         this.unsubscribe = unsubscribe;
@@ -72,7 +76,7 @@ public class UnsubscribeResource {
     @APIResponse(responseCode = "400", description = "Invalid input: problem+json naming each bad field")
     public Response unsubscribe(@QueryParam("token") String token, @Context HttpHeaders headers) {
         UnsubscribeToken.Subject subject = verify(token);
-        preferences.unsubscribe(subject.customerId(), subject.kind());
+        linkEvents.unsubscribe(subject.customerId(), subject.kind(), subject.messageId());
         String language = preferences.languageOf(subject.customerId(), browserLanguage(headers));
         Map<String, String> kind = Map.of("kind", texts.get(language, "kind." + subject.kind().name()));
         String message = texts.get(language, "unsubscribe.done", kind);

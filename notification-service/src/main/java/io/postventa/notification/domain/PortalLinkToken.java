@@ -15,10 +15,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The portal link token: {@code base64url(linkId).expiresEpochSecondsBase36.base64url(HMAC-SHA256[0..16])} over the
- * first two parts. It names a stored link (an order and its customer) and carries its own signed expiry, so a
- * changed character or a later expiry fails the signature; the link row is what erasure deletes. 16 bytes of MAC
- * keep the URL short enough for an SMS while leaving 2^128 guesses.
+ * The portal link token: {@code base64url(linkId).expiresEpochSecondsBase36[.base64url(messageId)].base64url(HMAC-SHA256[0..16])}
+ * over the parts before the last. It names a stored link (an order and its customer) and carries its own signed expiry,
+ * so a changed character or a later expiry fails the signature; the link row is what erasure deletes. A message's
+ * token also names the message it came in, so that opening it counts a visit for that message's template variant;
+ * a token from a lookup names none. 16 bytes of MAC keep the URL short enough for an SMS while leaving 2^128 guesses.
  */
 public final class PortalLinkToken {
     private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
@@ -43,18 +44,39 @@ public final class PortalLinkToken {
         });
     }
 
-    /** What a token says once its signature checks out; it may still be expired. */
-    public record Claims(UUID linkId, Instant expiresAt) {
+    /** What a token says once its signature checks out; it may still be expired. {@code messageId} may be null. */
+    public record Claims(UUID linkId, Instant expiresAt, UUID messageId) {
+        public Claims(UUID linkId, Instant expiresAt) {
+            this(linkId, expiresAt, null);
+        }
+
         public boolean expiredAt(Instant now) {
             return !expiresAt.isAfter(now);
         }
     }
 
     public String sign(UUID linkId, Instant expiresAt) {
-        ByteBuffer id = ByteBuffer.allocate(16).putLong(linkId.getMostSignificantBits())
-                .putLong(linkId.getLeastSignificantBits());
-        String payload = ENC.encodeToString(id.array()) + "." + Long.toString(expiresAt.getEpochSecond(), 36);
+        return sign(linkId, expiresAt, null);
+    }
+
+    /** The token of the link as carried by the message {@code messageId} (null: no message, as a lookup gives). */
+    public String sign(UUID linkId, Instant expiresAt, UUID messageId) {
+        String payload = encode(linkId) + "." + Long.toString(expiresAt.getEpochSecond(), 36)
+                + (messageId == null ? "" : "." + encode(messageId));
         return payload + "." + ENC.encodeToString(mac(payload));
+    }
+
+    private static String encode(UUID id) {
+        return ENC.encodeToString(ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits()).array());
+    }
+
+    private static UUID decode(String b64) {
+        ByteBuffer id = ByteBuffer.wrap(DEC.decode(b64));
+        if (id.remaining() != 16) {
+            throw new IllegalArgumentException("not a 16-byte id");
+        }
+        return new UUID(id.getLong(), id.getLong());
     }
 
     /** The claims of a token this key signed, unchanged; empty for anything else (forged, altered, cut). */
@@ -74,13 +96,13 @@ public final class PortalLinkToken {
             return Optional.empty();
         }
         try {
-            ByteBuffer id = ByteBuffer.wrap(DEC.decode(token.substring(0, first)));
-            if (id.remaining() != 16) {
+            String[] parts = payload.split("\\.", -1);
+            if (parts.length > 3) {
                 return Optional.empty();
             }
-            UUID linkId = new UUID(id.getLong(), id.getLong());
-            Instant expires = Instant.ofEpochSecond(Long.parseLong(token.substring(first + 1, last), 36));
-            return Optional.of(new Claims(linkId, expires));
+            UUID linkId = decode(parts[0]);
+            Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[1], 36));
+            return Optional.of(new Claims(linkId, expires, parts.length == 3 ? decode(parts[2]) : null));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

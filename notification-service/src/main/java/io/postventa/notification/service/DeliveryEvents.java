@@ -6,8 +6,10 @@ import io.postventa.events.EventType;
 import io.postventa.events.common.NotificationChannel;
 import io.postventa.events.notifications.MessageKind;
 import io.postventa.events.notifications.NotificationFailed;
+import io.postventa.events.notifications.NotificationPortalLinkOpened;
 import io.postventa.events.notifications.NotificationSent;
 import io.postventa.events.notifications.NotificationSuppressed;
+import io.postventa.events.notifications.NotificationUnsubscribed;
 import io.postventa.events.notifications.SuppressionReason;
 import io.postventa.notification.domain.Delivery;
 import io.postventa.messaging.outbox.Outbox;
@@ -43,5 +45,22 @@ public class DeliveryEvents {
                 d.customerId, d.updatedAt, MessageKind.valueOf(d.kind), SuppressionReason.valueOf(d.reason),
                 d.channel == null ? null : NotificationChannel.valueOf(d.channel), d.sourceEventId, d.sourceEventType,
                 d.orderId, d.returnId, d.ticketId, d.surveyId), d.updatedAt);
+    }
+
+    /** notification.portal-link-opened: the message's portal link, to {@code orderId}'s page, first opened at {@code at}. */
+    public void portalLinkOpened(Delivery d, String orderId, Instant at) {
+        outbox.publish(EventType.NOTIFICATION_PORTAL_LINK_OPENED, d.customerId, new NotificationPortalLinkOpened(
+                d.id.toString(), d.customerId, at, channel(d), MessageKind.valueOf(d.kind), d.templateId, d.variant,
+                orderId), at);
+    }
+
+    /** notification.unsubscribed: the customer switched the message's kind off through its link at {@code at}. */
+    public void unsubscribed(Delivery d, Instant at) {
+        outbox.publish(EventType.NOTIFICATION_UNSUBSCRIBED, d.customerId, new NotificationUnsubscribed(d.id.toString(),
+                d.customerId, at, channel(d), MessageKind.valueOf(d.kind), d.templateId, d.variant, d.orderId), at);
+    }
+
+    private static NotificationChannel channel(Delivery d) {
+        return d.channel == null ? null : NotificationChannel.valueOf(d.channel);
     }
 }

@@ -340,7 +340,9 @@ public class NotificationPlanner {
         Instant now = clock.instant();
         MessageKind kind = event.trigger().kind();
         TemplateVariant variant = VariantPicker.pick(templates.variants(template), contact.customerId, template.id);
-        String unsubscribeToken = tokens.sign(contact.customerId, kind);
+        // the message's id before it is written: its links name it, so that visits and unsubscribes count for its variant
+        UUID messageId = UUID.randomUUID();
+        String unsubscribeToken = tokens.sign(contact.customerId, kind, messageId);
         // the List-Unsubscribe header's one-click endpoint; the text's links may lead to the portal instead
         String unsubscribeUrl = config.unsubscribeUrl() + "?token=" + unsubscribeToken;
 
@@ -356,10 +358,11 @@ public class NotificationPlanner {
         List<String> earlier = folded.stream().filter(d -> !carried.contains(d.id)).map(d -> d.summary)
                 .filter(s -> s != null).collect(Collectors.toList());
         Rendered rendered = templates.render(template, variant, MessageData.of(event, contact,
-                messageLinks.links(contact.customerId, event.orderId(), unsubscribeToken, language), earlier, language,
+                messageLinks.links(contact.customerId, event.orderId(), messageId, unsubscribeToken, language), earlier, language,
                 zone));
 
         Delivery d = newDelivery(event, channel, now);
+        d.id = messageId;
         d.templateId = template.id;
         d.variant = variant.name();
         d.locale = language;

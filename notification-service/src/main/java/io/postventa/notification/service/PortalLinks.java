@@ -34,9 +34,10 @@ public class PortalLinks {
     }
 
     /** The answer to a check: for a valid link, whose order it opens and in which language to greet them. */
-    public record Check(State state, String customerId, String orderId, Instant expiresAt, String language, String token) {
+    public record Check(State state, String customerId, String orderId, Instant expiresAt, String language, String token,
+            UUID messageId) {
         static Check of(State state) {
-            return new Check(state, null, null, null, null, null);
+            return new Check(state, null, null, null, null, null, null);
         }
     }
 
@@ -63,6 +64,15 @@ public class PortalLinks {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> tokenFor(String customerId, String orderId) {
+        return tokenFor(customerId, orderId, null);
+    }
+
+    /**
+     * As {@link #tokenFor(String, String)}, for the message {@code messageId}: the same link, its token naming the
+     * message, so that opening it counts as a visit for that message.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> tokenFor(String customerId, String orderId, UUID messageId) {
         if (customerId == null || orderId == null || orderId.isBlank()) {
             return Optional.empty();
         }
@@ -78,7 +88,7 @@ public class PortalLinks {
             Instant expires = instant(row[2]);
             UUID linkId = UUID.fromString((String) row[0]);
             if (expires != null && expires.isAfter(now.plus(renewBefore))) {
-                return Optional.of(tokens.sign(linkId, expires));
+                return Optional.of(tokens.sign(linkId, expires, messageId));
             }
         }
         Instant expires = now.plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -91,7 +101,7 @@ public class PortalLinks {
                 .setParameter(4, Timestamp.from(expires)).setParameter(5, Timestamp.from(now))
                 .getResultStream().findFirst().orElse(null);
         return row == null ? Optional.empty()
-                : Optional.of(tokens.sign(UUID.fromString((String) row[0]), instant(row[1])));
+                : Optional.of(tokens.sign(UUID.fromString((String) row[0]), instant(row[1]), messageId));
     }
 
     /** An order as the store placed it (orders.lifecycle.v1): who it is for and where it goes. */
@@ -137,7 +147,7 @@ public class PortalLinks {
         }
         Object[] row = (Object[]) rows.get(0);
         return new Check(State.VALID, (String) row[0], (String) row[1], claims.get().expiresAt(),
-                Locales.resolve((String) row[2], (String) row[3], null, defaultLanguage), token);
+                Locales.resolve((String) row[2], (String) row[3], null, defaultLanguage), token, claims.get().messageId());
     }
 
     /**

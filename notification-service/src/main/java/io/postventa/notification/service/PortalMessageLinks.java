@@ -27,17 +27,19 @@ public class PortalMessageLinks {
 
     /**
      * The links of a message to {@code customerId} about {@code orderIdOrNull}, written in {@code language}, with its
-     * unsubscribe token; the portal's unsubscribe page asks in the message's language.
+     * unsubscribe token; the portal's unsubscribe page asks in the message's language. The order's link names the
+     * message {@code messageId}, so that opening it counts a visit for that message.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public MessageData.Links links(String customerId, String orderIdOrNull, String unsubscribeToken, String language) {
+    public MessageData.Links links(String customerId, String orderIdOrNull, java.util.UUID messageId, String unsubscribeToken,
+            String language) {
         if (portal.isEmpty()) {
             return new MessageData.Links(config.unsubscribeUrl() + "?token=" + unsubscribeToken,
                     config.preferencesUrl().orElse(null));
         }
         String base = portal.get();
         String orderPage = orderIdOrNull == null ? null
-                : links.tokenFor(customerId, orderIdOrNull).map(token -> base + "/p/" + token).orElse(null);
+                : links.tokenFor(customerId, orderIdOrNull, messageId).map(token -> base + "/p/" + token).orElse(null);
         String lang = language == null ? "" : "&lang=" + language;
         return new MessageData.Links(base + "/unsubscribe?token=" + unsubscribeToken + lang,
                 orderPage != null ? orderPage + "/preferences" : base + "/preferences", orderPage);

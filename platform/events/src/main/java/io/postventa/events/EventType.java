@@ -14,8 +14,10 @@ import io.postventa.events.feedback.FeedbackDetractor;
 import io.postventa.events.feedback.FeedbackReceived;
 import io.postventa.events.feedback.SurveyInvited;
 import io.postventa.events.notifications.NotificationFailed;
+import io.postventa.events.notifications.NotificationPortalLinkOpened;
 import io.postventa.events.notifications.NotificationSent;
 import io.postventa.events.notifications.NotificationSuppressed;
+import io.postventa.events.notifications.NotificationUnsubscribed;
 import io.postventa.events.orders.OrderLifecycleEvent;
 import io.postventa.events.orders.OrderLifecycleEventType;
 import io.postventa.events.orderstatus.OrderDelayed;
@@ -89,6 +91,8 @@ public enum EventType {
     NOTIFICATION_SENT("postventa.notification.sent.v1", Topics.NOTIFICATIONS, NotificationSent.class, Aggregate.CUSTOMER, "customerId", Producers.NOTIFICATION),
     NOTIFICATION_FAILED("postventa.notification.failed.v1", Topics.NOTIFICATIONS, NotificationFailed.class, Aggregate.CUSTOMER, "customerId", Producers.NOTIFICATION),
     NOTIFICATION_SUPPRESSED("postventa.notification.suppressed.v1", Topics.NOTIFICATIONS, NotificationSuppressed.class, Aggregate.CUSTOMER, "customerId", Producers.NOTIFICATION),
+    NOTIFICATION_PORTAL_LINK_OPENED("postventa.notification.portal-link-opened.v1", Topics.NOTIFICATIONS, NotificationPortalLinkOpened.class, Aggregate.CUSTOMER, "customerId", Producers.NOTIFICATION),
+    NOTIFICATION_UNSUBSCRIBED("postventa.notification.unsubscribed.v1", Topics.NOTIFICATIONS, NotificationUnsubscribed.class, Aggregate.CUSTOMER, "customerId", Producers.NOTIFICATION),
 
     SURVEY_INVITED("postventa.survey.invited.v1", Topics.FEEDBACK, SurveyInvited.class, Aggregate.SURVEY, "surveyId", Producers.FEEDBACK),
     FEEDBACK_RECEIVED("postventa.feedback.received.v1", Topics.FEEDBACK, FeedbackReceived.class, Aggregate.SURVEY, "surveyId", Producers.FEEDBACK),
