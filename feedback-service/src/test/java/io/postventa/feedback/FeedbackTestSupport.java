@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -195,6 +196,25 @@ public abstract class FeedbackTestSupport {
 
     protected static ValidatableResponse answer(String token, Object body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/surveys/{token}/answers", token).then();
+    }
+
+    /** A CSAT survey after a solved ticket, sent; returns {customerId, surveyId, token}. */
+    protected String[] csatSurvey() {
+        return csatSurveyOf(id("CUST"));
+    }
+
+    protected String[] csatSurveyOf(String customer) {
+        String ticket = id("TCK");
+        Instant solved = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+        Instant created = solved.minus(Duration.ofHours(5));
+        send(EventType.TICKET_CREATED, ticket, ticketCreated(ticket, customer, null, ContactReason.DAMAGED_ITEM, created));
+        send(EventType.TICKET_SOLVED, ticket, ticketSolved(ticket, customer, null, ContactReason.DAMAGED_ITEM, created, solved,
+                true, false));
+        String survey = awaitSurveyScheduled(ticket);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sql.one(
+                "select 1 from ticket_fact where ticket_id = ? and not open and created_at is not null", rs -> 1, ticket).isPresent());
+        surveys.sendDue();
+        return new String[] { customer, survey, awaitInvitationToken(survey) };
     }
 
     /** Delivers an order to a new customer and returns {customerId, orderId, surveyId} once the NPS survey is scheduled. */

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
-import io.postventa.events.common.ContactReason;
 import io.postventa.events.customers.CustomerUpserted;
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.testing.Tokens;
@@ -29,25 +28,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "feedback"))
 class SurveyAnswerInputTest extends FeedbackTestSupport {
-
-    /** A CSAT survey after a solved ticket, sent; returns {customerId, surveyId, token}. */
-    private String[] csatSurvey() {
-        return csatSurveyOf(id("CUST"));
-    }
-
-    private String[] csatSurveyOf(String customer) {
-        String ticket = id("TCK");
-        Instant solved = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
-        Instant created = solved.minus(Duration.ofHours(5));
-        send(EventType.TICKET_CREATED, ticket, ticketCreated(ticket, customer, null, ContactReason.DAMAGED_ITEM, created));
-        send(EventType.TICKET_SOLVED, ticket, ticketSolved(ticket, customer, null, ContactReason.DAMAGED_ITEM, created, solved,
-                true, false));
-        String survey = awaitSurveyScheduled(ticket);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sql.one(
-                "select 1 from ticket_fact where ticket_id = ? and not open and created_at is not null", rs -> 1, ticket).isPresent());
-        surveys.sendDue();
-        return new String[] { customer, survey, awaitInvitationToken(survey) };
-    }
 
     @Test
     void aCsatSurveyOffersItsScaleAndTheLowScoreReasons() {
