@@ -57,6 +57,16 @@ public final class KafkaStats implements AutoCloseable {
         }
     }
 
+    /** The topics the group has committed offsets on: what it consumes, once it has read anything there. */
+    public java.util.Set<String> topicsOf(String group) {
+        try {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .keySet().stream().map(TopicPartition::topic).collect(Collectors.toCollection(java.util.TreeSet::new));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the offsets of group " + group, e);
+        }
+    }
+
     /** The records the groups still have to read, together. */
     public long totalLag(Collection<String> groups) {
         long lag = 0;
