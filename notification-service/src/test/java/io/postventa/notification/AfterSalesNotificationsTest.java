@@ -4,24 +4,18 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.postventa.events.EventType;
-import io.postventa.events.Topics;
 import io.postventa.notification.support.TestEvents;
-import io.postventa.testing.KafkaTestClient;
 import io.postventa.testing.Mailbox;
 import io.postventa.testing.Mailbox.Email;
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.testing.ProviderStubResource;
-import io.postventa.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,27 +25,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ProviderStubResource.class)
-class AfterSalesNotificationsTest {
-    private static final Duration WAIT = Duration.ofSeconds(90);
-    private static KafkaTestClient kafka;
-    private static TopicRecorder notifications;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.create();
-        notifications = kafka.record(Topics.NOTIFICATIONS);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
+class AfterSalesNotificationsTest extends NotificationTestSupport {
     @Test
     void anApprovedReturnSendsTheRmaAndARejectedOneTheReason() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, "+3465" + System.nanoTime() % 10_000_000, "es", "Europe/Madrid");
+        String customer = newCustomer("+3465" + System.nanoTime() % 10_000_000, "es", "Europe/Madrid");
+        String email = emailOf(customer);
         String approved = "RET-" + UUID.randomUUID();
         TestEvents.example(kafka, EventType.RETURN_DECIDED, Map.of("returnId", approved, "customerId", customer));
         String rejected = "RET-" + UUID.randomUUID();
@@ -70,9 +48,8 @@ class AfterSalesNotificationsTest {
 
     @Test
     void aNewTicketIsAcknowledgedInTheCustomersLanguage() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, null, "en", "Europe/London");
+        String customer = newCustomer(null, "en", "Europe/London");
+        String email = emailOf(customer);
         String ticket = "TCK-" + UUID.randomUUID();
         TestEvents.example(kafka, EventType.TICKET_CREATED, Map.of("ticketId", ticket, "customerId", customer));
         await().atMost(WAIT).until(() -> !Mailbox.to(email).isEmpty());
@@ -81,9 +58,8 @@ class AfterSalesNotificationsTest {
 
     @Test
     void anAgentsReplyReachesTheCustomerWithItsText() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, null, "en", "Europe/London");
+        String customer = newCustomer(null, "en", "Europe/London");
+        String email = emailOf(customer);
         String ticket = "TCK-" + UUID.randomUUID();
         TestEvents.example(kafka, EventType.TICKET_REPLIED, Map.of("ticketId", ticket, "customerId", customer,
                 "body", "Your parcel left our warehouse today and arrives on Thursday."));
@@ -96,9 +72,8 @@ class AfterSalesNotificationsTest {
 
     @Test
     void aSurveyInvitationNeedsMarketingConsentPerChannel() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, "+3466" + System.nanoTime() % 10_000_000, "es", "Europe/Madrid", false);
+        String customer = newCustomer("+3466" + System.nanoTime() % 10_000_000, "es", "Europe/Madrid", false);
+        String email = emailOf(customer);
         String survey = "SRV-" + UUID.randomUUID();
         String eventId = TestEvents.example(kafka, EventType.SURVEY_INVITED, Map.of("surveyId", survey, "customerId", customer));
         notifications.await(r -> customer.equals(r.key()) && r.value().contains(eventId) && r.value().contains("NO_CONSENT")

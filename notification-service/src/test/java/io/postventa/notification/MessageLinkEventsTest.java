@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,19 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.postventa.events.EventJson;
 import io.postventa.events.EventType;
 import io.postventa.events.SchemaValidator;
-import io.postventa.events.Topics;
 import io.postventa.notification.support.TestEvents;
-import io.postventa.testing.KafkaTestClient;
 import io.postventa.testing.Mailbox;
 import io.postventa.testing.Mailbox.Email;
 import io.postventa.testing.PostventaTestResource;
@@ -48,32 +41,16 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ProviderStubResource.class)
-class MessageLinkEventsTest {
-    private static final Duration WAIT = Duration.ofSeconds(90);
+class MessageLinkEventsTest extends NotificationTestSupport {
     private static final String PORTAL = "http://portal.test:8087";
     private static final Pattern PORTAL_LINK = Pattern.compile(Pattern.quote(PORTAL) + "/p/([A-Za-z0-9_.-]+?)/preferences");
     private static final Pattern PORTAL_UNSUBSCRIBE = Pattern.compile(Pattern.quote(PORTAL) + "/unsubscribe\\?token=([A-Za-z0-9_.-]+)");
-    private static KafkaTestClient kafka;
-    private static TopicRecorder notifications;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.create();
-        notifications = kafka.record(Topics.NOTIFICATIONS);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void openingTheLinkThriceAndUnsubscribingTwicePublishOneEventEachWithTheMessagesTemplateAndVariant() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        String order = "ORD-" + UUID.randomUUID();
-        TestEvents.customer(kafka, customer, email, null, "es", "Europe/Madrid");
-        placed(order, customer);
+        String customer = newCustomer(null, "es", "Europe/Madrid");
+        String email = emailOf(customer);
+        String order = placedOrder(customer, "46001");
         String shipped = UUID.randomUUID().toString();
         TestEvents.statusChanged(kafka, shipped, order, customer, "SHIPPED", 1, "es-ES");
         Email mail = await().atMost(WAIT).until(() -> Mailbox.to(email), m -> !m.isEmpty()).get(0);
@@ -117,11 +94,9 @@ class MessageLinkEventsTest {
 
     @Test
     void aLinkFromALookupOpensTheOrderButCountsNoVisit() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        String order = "ORD-" + UUID.randomUUID();
-        TestEvents.customer(kafka, customer, email, null, "en", "Europe/London");
-        placed(order, customer);
+        String customer = newCustomer(null, "en", "Europe/London");
+        String email = emailOf(customer);
+        String order = placedOrder(customer, "46001");
         String shipped = UUID.randomUUID().toString();
         TestEvents.statusChanged(kafka, shipped, order, customer, "SHIPPED", 1, "en-GB");
         await().atMost(WAIT).until(() -> Mailbox.to(email), m -> !m.isEmpty());
@@ -149,17 +124,5 @@ class MessageLinkEventsTest {
 
     private static io.restassured.response.Response check(String token) {
         return given().contentType("application/json").body(Map.of("token", token)).post("/api/v1/portal-links/check");
-    }
-
-    private static void placed(String order, String customer) {
-        try (var in = MessageLinkEventsTest.class.getResourceAsStream("/examples/orders.lifecycle.v1/ORDER_PLACED.json")) {
-            ObjectNode data = (ObjectNode) EventJson.readTree(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            String eventId = UUID.randomUUID().toString();
-            data.put("eventId", eventId).put("orderId", order).put("occurredAt", Instant.now().minusSeconds(60).toString());
-            ((ObjectNode) data.get("placed")).put("customerId", customer).put("shippingPostcode", "46001");
-            TestEvents.send(kafka, EventType.ORDER_PLACED, eventId, order, data.toString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

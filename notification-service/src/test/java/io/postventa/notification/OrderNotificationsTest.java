@@ -16,20 +16,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.postventa.events.EventJson;
-import io.postventa.events.Topics;
 import io.postventa.notification.domain.PendingEvent;
 import io.postventa.notification.domain.TemplateVariant;
 import io.postventa.notification.domain.VariantPicker;
 import io.postventa.notification.service.CappedUpdates;
 import io.postventa.notification.support.TestEvents;
-import io.postventa.testing.KafkaTestClient;
 import io.postventa.testing.Mailbox;
 import io.postventa.testing.Mailbox.Email;
 import io.postventa.testing.MovableClock;
@@ -48,33 +44,17 @@ import jakarta.inject.Inject;
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ProviderStubResource.class)
-class OrderNotificationsTest {
-    private static final Duration WAIT = Duration.ofSeconds(90);
-    private static KafkaTestClient kafka;
-    private static TopicRecorder notifications;
-
+class OrderNotificationsTest extends NotificationTestSupport {
     @Inject
     MovableClock clock;
 
     @Inject
     CappedUpdates cappedUpdates;
 
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.create();
-        notifications = kafka.record(Topics.NOTIFICATIONS);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
     @Test
     void aShippedOrderSendsOneMessagePerChannelInTheCustomersLanguageWithFirstPurchaseWording() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, "+3460" + digits(), "en", "Europe/London");
+        String customer = newCustomer("+3460" + digits(), "en", "Europe/London");
+        String email = emailOf(customer);
         String order = "ORD-" + UUID.randomUUID();
         String eventId = TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 1, "es-ES");
 
@@ -115,9 +95,8 @@ class OrderNotificationsTest {
 
     @Test
     void aSpanishSecondPurchaseGetsSecondPurchaseWordingAndARepeatCustomerTheirCount() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, null, "es", "Europe/Madrid");
+        String customer = newCustomer(null, "es", "Europe/Madrid");
+        String email = emailOf(customer);
         String second = "ORD-" + UUID.randomUUID();
         TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), second, customer, "DELIVERED", 2, "es-ES");
         Email mail = awaitOneEmail(email);
@@ -135,8 +114,7 @@ class OrderNotificationsTest {
 
     @Test
     void aTriggerSwitchedOffInConfigurationIsRecordedAsSuppressed() {
-        String customer = "CUST-" + UUID.randomUUID();
-        TestEvents.customer(kafka, customer, customer.toLowerCase() + "@example.com", null, "es", "Europe/Madrid");
+        String customer = newCustomer(null, "es", "Europe/Madrid");
         String eventId = TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), "ORD-" + UUID.randomUUID(),
                 customer, "EXCEPTION", 1, "es-ES");
         notifications.await(r -> customer.equals(r.key()) && r.value().contains(eventId)
@@ -145,9 +123,8 @@ class OrderNotificationsTest {
 
     @Test
     void aRedeliveredEventSendsNothing() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, "+3461" + digits(), "es", "Europe/Madrid");
+        String customer = newCustomer("+3461" + digits(), "es", "Europe/Madrid");
+        String email = emailOf(customer);
         String order = "ORD-" + UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
         TestEvents.statusChanged(kafka, eventId, order, customer, "SHIPPED", 3, "es-ES");
@@ -167,10 +144,9 @@ class OrderNotificationsTest {
 
     @Test
     void quietHoursDeferInterruptiveChannelsAndSendWhenTheyEnd() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
         String zone = "America/Mexico_City";
-        TestEvents.customer(kafka, customer, email, "+3462" + digits(), "es", zone);
+        String customer = newCustomer("+3462" + digits(), "es", zone);
+        String email = emailOf(customer);
         LocalTime now = clock.instant().atZone(ZoneId.of(zone)).toLocalTime();
         DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
         given().header("Authorization", Tokens.bearer(Tokens.customer(customer))).contentType("application/json")
@@ -191,9 +167,8 @@ class OrderNotificationsTest {
 
     @Test
     void optingOutSuppressesThatChannelAndTheUnsubscribeLinkStopsTheKind() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, "+3463" + digits(), "es", "Europe/Madrid");
+        String customer = newCustomer("+3463" + digits(), "es", "Europe/Madrid");
+        String email = emailOf(customer);
         given().header("Authorization", Tokens.bearer(Tokens.customer(customer))).contentType("application/json")
                 .body(Map.of("channels", Map.of("ORDER_UPDATES", Map.of("SMS", false))))
                 .put("/api/v1/customers/me/preferences").then().statusCode(200)
@@ -218,9 +193,8 @@ class OrderNotificationsTest {
 
     @Test
     void erasureRemovesPersonalDataAndLaterEventsAreSuppressed() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, "+3464" + digits(), "es", "Europe/Madrid");
+        String customer = newCustomer("+3464" + digits(), "es", "Europe/Madrid");
+        String email = emailOf(customer);
         String order = "ORD-" + UUID.randomUUID();
         TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 1, "es-ES");
         await().atMost(WAIT).until(() -> deliveries(customer).stream().filter(d -> "SENT".equals(d.get("status"))).count() == 4);
@@ -262,10 +236,9 @@ class OrderNotificationsTest {
     @Test
     void aRoundWithFailingAndSucceedingDeliveriesRecordsEachOutcomeAndItsEvent() {
         // one event, four channels claimed together: e-mail and push go through, SMS and WhatsApp hit an outage
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
         String phone = ProviderStubResource.UNAVAILABLE_PREFIX + digits();
-        TestEvents.customer(kafka, customer, email, phone, "es", "Europe/Madrid");
+        String customer = newCustomer(phone, "es", "Europe/Madrid");
+        String email = emailOf(customer);
         String order = "ORD-" + UUID.randomUUID();
         String eventId = TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 1, "es-ES");
 
@@ -304,7 +277,7 @@ class OrderNotificationsTest {
     @Test
     void anEventForAnUnknownCustomerWaitsForThemAndIsSuppressedWhenTheyNeverCome() {
         String late = "CUST-" + UUID.randomUUID();
-        String email = late.toLowerCase() + "@example.com";
+        String email = emailOf(late);
         String order = "ORD-" + UUID.randomUUID();
         TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, late, "OUT_FOR_DELIVERY", 1, "es-ES");
         TestEvents.customer(kafka, late, email, null, "en", "Europe/London");
@@ -323,9 +296,8 @@ class OrderNotificationsTest {
 
     @Test
     void overTheDailyCapUpdatesFoldIntoTheNextAllowedMessage() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, null, "es", "UTC");
+        String customer = newCustomer(null, "es", "UTC");
+        String email = emailOf(customer);
         for (int i = 0; i < 4; i++) {
             TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), "ORD-" + i + "-" + customer, customer,
                     "OUT_FOR_DELIVERY", 2, "es-ES");
@@ -346,9 +318,8 @@ class OrderNotificationsTest {
 
     @Test
     void anUpdateHeldBackByTheCapIsSentAsItselfOnceTheCapAllowsEvenWithoutALaterMessage() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, null, "es", "UTC");
+        String customer = newCustomer(null, "es", "UTC");
+        String email = emailOf(customer);
         for (int i = 0; i < 4; i++) {
             TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), "ORD-" + i + "-" + customer, customer,
                     "OUT_FOR_DELIVERY", 2, "es-ES");
@@ -382,9 +353,8 @@ class OrderNotificationsTest {
 
     @Test
     void severalUpdatesHeldBackByTheCapAreSentAsOneDigestOnceTheCapAllows() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, null, "en", "UTC");
+        String customer = newCustomer(null, "en", "UTC");
+        String email = emailOf(customer);
         for (int i = 0; i < 5; i++) {
             TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), "ORD-" + i + "-" + customer, customer,
                     "SHIPPED", 4, "en-GB");
@@ -422,9 +392,8 @@ class OrderNotificationsTest {
 
     @Test
     void aPortugueseCustomerIsWrittenToInPortugueseAndTheUnsubscribePageSpeaksPortuguese() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, null, "pt", "Europe/Lisbon");
+        String customer = newCustomer(null, "pt", "Europe/Lisbon");
+        String email = emailOf(customer);
         String order = "ORD-" + UUID.randomUUID();
         TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 3, "pt-PT");
         Email mail = awaitOneEmail(email);
@@ -445,9 +414,8 @@ class OrderNotificationsTest {
 
     @Test
     void aCancelledOrderIsToldAndTheThirdPurchaseHasItsOwnThanks() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, null, "es", "Europe/Madrid");
+        String customer = newCustomer(null, "es", "Europe/Madrid");
+        String email = emailOf(customer);
         String third = "ORD-" + UUID.randomUUID();
         TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), third, customer, "DELIVERED", 3, "es-ES");
         String cancelled = "ORD-" + UUID.randomUUID();
@@ -465,18 +433,8 @@ class OrderNotificationsTest {
         return Mailbox.awaitFor(address, mail -> true, WAIT);
     }
 
-    static List<Map<String, Object>> deliveries(String customerId) {
-        return given().header("Authorization", Tokens.bearer(Tokens.agent("agent-1")))
-                .queryParam("size", 200).get("/api/v1/customers/" + customerId + "/notifications")
-                .then().statusCode(200).extract().jsonPath().getList("items");
-    }
-
     private static List<String> summary(String customerId) {
         return deliveries(customerId).stream().map(d -> d.get("trigger") + "/" + d.get("channel") + "/" + d.get("status")
                 + "/" + d.get("reason") + "/" + d.get("errorCode")).toList();
-    }
-
-    private static String digits() {
-        return String.valueOf(1_000_000 + (long) (Math.random() * 8_999_999));
     }
 }

@@ -60,10 +60,10 @@ class PersonalMomentsTest {
         List<Email> mails = Mailbox.to(email);
         assertTrue(mails.stream().anyMatch(m -> m.subject().equals("¡Feliz cumpleaños, Lucía!")), "birthday: " + mails);
         assertTrue(mails.stream().anyMatch(m -> m.subject().equals("¡2 años contigo!")), "anniversary: " + mails);
-        await().atMost(Duration.ofSeconds(90)).until(() -> OrderNotificationsTest.deliveries(customer).size() == 2);
+        await().atMost(Duration.ofSeconds(90)).until(() -> NotificationTestSupport.deliveries(customer).size() == 2);
         // another check the same day plans nothing new for this customer
         moments.planDue();
-        assertEquals(2, OrderNotificationsTest.deliveries(customer).size(), "one delivery per moment per year");
+        assertEquals(2, NotificationTestSupport.deliveries(customer).size(), "one delivery per moment per year");
     }
 
     /**
@@ -84,15 +84,15 @@ class PersonalMomentsTest {
                 }
                 await().atMost(Duration.ofSeconds(90)).until(() -> known(customer));
                 assertEquals(0, moments.planDue(), "the other replica holds the check");
-                assertEquals(0, OrderNotificationsTest.deliveries(customer).size(), "nothing planned meanwhile");
+                assertEquals(0, NotificationTestSupport.deliveries(customer).size(), "nothing planned meanwhile");
             } finally {
                 s.execute("select pg_advisory_unlock(" + PersonalMoments.LOCK + ")");
             }
         }
         // the scheduled check (every second in tests) plans them now, once
-        await().atMost(Duration.ofSeconds(90)).until(() -> OrderNotificationsTest.deliveries(customer).size() == 2);
+        await().atMost(Duration.ofSeconds(90)).until(() -> NotificationTestSupport.deliveries(customer).size() == 2);
         moments.planDue();
-        assertEquals(2, OrderNotificationsTest.deliveries(customer).size(), "one delivery per moment");
+        assertEquals(2, NotificationTestSupport.deliveries(customer).size(), "one delivery per moment");
     }
 
     private boolean known(String customerId) throws Exception {

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +13,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.postventa.events.EventJson;
-import io.postventa.events.EventType;
 import io.postventa.notification.domain.PortalLinkToken;
 import io.postventa.notification.support.TestEvents;
-import io.postventa.testing.KafkaTestClient;
 import io.postventa.testing.Mailbox;
 import io.postventa.testing.Mailbox.Email;
 import io.postventa.testing.PostventaTestResource;
@@ -46,12 +38,10 @@ import jakarta.inject.Inject;
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ProviderStubResource.class)
-class PortalLinksTest {
-    private static final Duration WAIT = Duration.ofSeconds(90);
+class PortalLinksTest extends NotificationTestSupport {
     private static final String PORTAL = "http://portal.test:8087";
     private static final String SECRET = "test-portal-link-secret-0123456789-abcdefghij";
     private static final Pattern PORTAL_LINK = Pattern.compile(Pattern.quote(PORTAL) + "/p/([A-Za-z0-9_.-]+)");
-    private static KafkaTestClient kafka;
 
     /** The portal exists: messages link to it. */
     public static class WithPortal implements QuarkusTestProfile {
@@ -63,23 +53,11 @@ class PortalLinksTest {
         }
     }
 
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.create();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
     @Test
     void aShippedOrdersEmailCarriesItsPortalLinkWhichOpensThatOrderForItsCustomer() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        String order = "ORD-" + UUID.randomUUID();
-        TestEvents.customer(kafka, customer, email, null, "es", "Europe/Madrid");
-        placed(order, customer, "46001");
+        String customer = newCustomer(null, "es", "Europe/Madrid");
+        String email = emailOf(customer);
+        String order = placedOrder(customer, "46001");
         TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 1, "es-ES");
         Email mail = awaitEmail(email);
 
@@ -104,11 +82,9 @@ class PortalLinksTest {
 
     @Test
     void anAlteredOrForgedLinkIsNotValidAndAnExpiredOneSaysSo() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        String order = "ORD-" + UUID.randomUUID();
-        TestEvents.customer(kafka, customer, email, null, "en", "Europe/London");
-        placed(order, customer, "SW1A 1AA");
+        String customer = newCustomer(null, "en", "Europe/London");
+        String email = emailOf(customer);
+        String order = placedOrder(customer, "SW1A 1AA");
         TestEvents.statusChanged(kafka, UUID.randomUUID().toString(), order, customer, "SHIPPED", 1, "en-GB");
         String token = portalToken(awaitEmail(email));
 
@@ -131,11 +107,9 @@ class PortalLinksTest {
 
     @Test
     void aLookupByOrderNumberAndEmailOrPostcodeGivesTheOrdersLinkAndAnswersTheSameToEveryMismatch() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        String order = "ORD-" + UUID.randomUUID();
-        TestEvents.customer(kafka, customer, email, null, "pt", "Europe/Lisbon");
-        placed(order, customer, "1100-148");
+        String customer = newCustomer(null, "pt", "Europe/Lisbon");
+        String email = emailOf(customer);
+        String order = placedOrder(customer, "1100-148");
 
         awaitKnown(order, customer);
         String token = lookup(order, email.toUpperCase(), null).then().statusCode(200).extract().path("token");
@@ -150,11 +124,9 @@ class PortalLinksTest {
 
     @Test
     void tooManyFailedLookupsOfAnOrderAreRefusedEvenWithTheRightEmail() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        String order = "ORD-" + UUID.randomUUID();
-        TestEvents.customer(kafka, customer, email, null, "es", "Europe/Madrid");
-        placed(order, customer, "28001");
+        String customer = newCustomer(null, "es", "Europe/Madrid");
+        String email = emailOf(customer);
+        String order = placedOrder(customer, "28001");
         awaitKnown(order, customer);
         lookup(order, email, null).then().statusCode(200);
         for (int i = 0; i < 3; i++) {
@@ -170,11 +142,9 @@ class PortalLinksTest {
 
     @Test
     void erasingTheCustomerWithdrawsTheirLinksAndLookups() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        String order = "ORD-" + UUID.randomUUID();
-        TestEvents.customer(kafka, customer, email, null, "es", "Europe/Madrid");
-        placed(order, customer, "08001");
+        String customer = newCustomer(null, "es", "Europe/Madrid");
+        String email = emailOf(customer);
+        String order = placedOrder(customer, "08001");
         awaitKnown(order, customer);
         String token = lookup(order, email, null).then().statusCode(200).extract().path("token");
         check(token).then().statusCode(200);
@@ -204,18 +174,6 @@ class PortalLinksTest {
     private static UUID uuid(String b64) {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(java.util.Base64.getUrlDecoder().decode(b64));
         return new UUID(b.getLong(), b.getLong());
-    }
-
-    private static void placed(String order, String customer, String postcode) {
-        try (var in = PortalLinksTest.class.getResourceAsStream("/examples/orders.lifecycle.v1/ORDER_PLACED.json")) {
-            ObjectNode data = (ObjectNode) EventJson.readTree(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            String eventId = UUID.randomUUID().toString();
-            data.put("eventId", eventId).put("orderId", order).put("occurredAt", Instant.now().minusSeconds(60).toString());
-            ((ObjectNode) data.get("placed")).put("customerId", customer).put("shippingPostcode", postcode);
-            TestEvents.send(kafka, EventType.ORDER_PLACED, eventId, order, data.toString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static io.restassured.response.Response check(String token) {

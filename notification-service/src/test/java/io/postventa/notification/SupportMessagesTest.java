@@ -1,28 +1,21 @@
 package io.postventa.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.postventa.events.EventType;
-import io.postventa.events.Topics;
 import io.postventa.notification.support.TestEvents;
-import io.postventa.testing.KafkaTestClient;
 import io.postventa.testing.Mailbox;
 import io.postventa.testing.Mailbox.Email;
 import io.postventa.testing.PostventaTestResource;
 import io.postventa.testing.ProviderStubResource;
-import io.postventa.testing.Tokens;
 import io.postventa.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -37,28 +30,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = PostventaTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ProviderStubResource.class)
-class SupportMessagesTest {
-    private static final Duration WAIT = Duration.ofSeconds(90);
-    private static KafkaTestClient kafka;
-    private static TopicRecorder notifications;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.create();
-        notifications = kafka.record(Topics.NOTIFICATIONS);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
+class SupportMessagesTest extends NotificationTestSupport {
     @Test
     void anAutomaticAnswerToAnSmsContactIsTextedBackAndNoAcknowledgementOrResolvedMessageIsSent() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
         String phone = "+3460" + digits();
-        TestEvents.customer(kafka, customer, email, phone, "es", "Europe/Madrid");
+        String customer = newCustomer(phone, "es", "Europe/Madrid");
+        String email = emailOf(customer);
         String ticket = "TCK-" + UUID.randomUUID();
         String order = "ORD-" + UUID.randomUUID();
         String answer = "Hola, tu pedido " + order + " está en camino. Puedes seguir el envío aquí: "
@@ -96,9 +73,8 @@ class SupportMessagesTest {
 
     @Test
     void anAutomaticAnswerToAChatContactIsEmailedWithAReplyToNamingTheTicket() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, "+3460" + digits(), "en", "Europe/London");
+        String customer = newCustomer("+3460" + digits(), "en", "Europe/London");
+        String email = emailOf(customer);
         String ticket = "TCK-" + UUID.randomUUID();
         TestEvents.example(kafka, EventType.TICKET_CREATED, Map.of("ticketId", ticket, "customerId", customer,
                 "channel", "CHAT"));
@@ -114,9 +90,8 @@ class SupportMessagesTest {
 
     @Test
     void aDelayIsToldOnceWhetherTheOrderEventOrTheProactiveTicketComesFirstAndItsTicketIsNotAcknowledged() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, null, "es", "Europe/Madrid");
+        String customer = newCustomer(null, "es", "Europe/Madrid");
+        String email = emailOf(customer);
 
         // the order event first, then the ticket ticket-service opens for it
         String first = "ORD-" + UUID.randomUUID();
@@ -159,9 +134,8 @@ class SupportMessagesTest {
 
     @Test
     void aCustomerWritingTwiceOnOneTicketIsAcknowledgedOnce() {
-        String customer = "CUST-" + UUID.randomUUID();
-        String email = customer.toLowerCase() + "@example.com";
-        TestEvents.customer(kafka, customer, email, null, "en", "Europe/London");
+        String customer = newCustomer(null, "en", "Europe/London");
+        String email = emailOf(customer);
         String ticket = "TCK-" + UUID.randomUUID();
         TestEvents.example(kafka, EventType.TICKET_CREATED, Map.of("ticketId", ticket, "customerId", customer,
                 "channel", "EMAIL"));
@@ -177,15 +151,5 @@ class SupportMessagesTest {
         assertTrue(Mailbox.to(email).get(0).body().contains("We will answer by"),
                 "the promise comes from the ticket's first-response due time: " + Mailbox.to(email).get(0).body());
         assertTrue(deliveries(customer).stream().noneMatch(d -> again.equals(d.get("sourceEventId"))));
-    }
-
-    static List<Map<String, Object>> deliveries(String customerId) {
-        return given().header("Authorization", Tokens.bearer(Tokens.agent("agent-1")))
-                .queryParam("size", 200).get("/api/v1/customers/" + customerId + "/notifications")
-                .then().statusCode(200).extract().jsonPath().getList("items");
-    }
-
-    private static String digits() {
-        return String.valueOf(1_000_000 + (long) (Math.random() * 8_999_999));
     }
 }
