@@ -106,9 +106,11 @@ class VerifiedTokenCacheTest {
     void theConfiguredTokenAgeBoundsTheReuseFromIssuedAt() throws Exception {
         VerifiedTokenCache cache = cache(10, Duration.ofSeconds(60), 10L);
         String token = DevTokens.token("customer", "cust-1");
-        cache.parse(token);
+        long issuedAtMillis = cache.parse(token).getIssuedAtTime() * 1000;
 
-        move(Duration.ofSeconds(9));
+        // 9 s after iat on the cache's clock. iat is whole seconds and a busy machine may take a while to get here, so
+        // the move is measured from iat, not from now: nine seconds from now could already be past iat + 10 s
+        move(Duration.ofMillis(issuedAtMillis + 9_000 - System.currentTimeMillis()));
         cache.parse(token);
         assertEquals(1, verifications.get());
         move(Duration.ofSeconds(2));
