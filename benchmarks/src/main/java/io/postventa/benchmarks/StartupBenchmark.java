@@ -46,7 +46,15 @@ public final class StartupBenchmark {
     }
 
     /** One service of one start. */
-    record Start(String service, double readySeconds, double cpuSecondsToReady, long rssIdleMb, int threadsIdle) {
+    record Start(String service, double readySeconds, double cpuSecondsToReady, long rssIdleMb, int threadsIdle,
+            Map<String, Double> cpuSecondsToReadyByThreads) {
+    }
+
+    /** The largest thread groups' CPU until ready (the JIT, main, the relay's, Kafka's...), at most ten. */
+    private static Map<String, Double> topThreads(long pid) {
+        Map<String, Double> top = new LinkedHashMap<>();
+        ProcessStats.cpuSecondsByThreadGroup(pid).entrySet().stream().limit(10).forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
     }
 
     /** One start of the five together. */
@@ -58,8 +66,14 @@ public final class StartupBenchmark {
                 + "ready and RSS idle of each, and of the whole stack; cold (fresh databases, no CDS archive) and warm.", args);
         int warmRounds = options.integer("warm-rounds", 2, "warm starts after the cold one (the table shows the last)");
         int idleSeconds = options.integer("idle-seconds", 5, "seconds after the last service is ready before RSS is read");
+        boolean oneAtATime = options.flag("one-at-a-time", "start the services one after the other, each alone on the "
+                + "machine until it is ready, as the e2e benchmark does (default: the five together, as ./postventa up)");
+        List<PlatformService> services = services(options.text("services", "all",
+                "the services to start, comma-separated names (e.g. returns-service,ticket-service), or all"));
+        boolean keepArchives = options.flag("keep-archives", "keep the class-data sharing archives an earlier run wrote "
+                + "(the cold round then has fresh databases but maps them; for comparing JVM flags warm, round after round)");
         Machine machine = options.start("Start-up benchmark");
-        int deleted = deleteArchives(io.postventa.testing.TestStack.projectRoot());
+        int deleted = keepArchives ? 0 : deleteArchives(io.postventa.testing.TestStack.projectRoot());
         if (deleted > 0) {
             System.out.printf("Deleted %d class-data sharing archive(s): the cold start is the first after a build.%n", deleted);
         }
@@ -67,12 +81,13 @@ public final class StartupBenchmark {
         try (BenchStack stack = BenchStack.fresh()) {
             for (int i = 0; i <= warmRounds; i++) {
                 String kind = i == 0 ? "cold" : "warm";
-                Round round = startTogether(stack, kind, idleSeconds);
+                Round round = oneAtATime ? startOneAtATime(stack, services, kind, idleSeconds)
+                        : startTogether(stack, services, kind, idleSeconds);
                 rounds.add(round);
                 print(round);
                 stack.services().parallelStream().forEach(stack::stopService);
             }
-            report(options.report(machine), rounds).write();
+            report(options.report(machine), rounds, !oneAtATime).write();
         }
         System.exit(0);
     }
@@ -88,13 +103,52 @@ public final class StartupBenchmark {
         return deleted;
     }
 
-    private static Round startTogether(BenchStack stack, String kind, int idleSeconds) throws InterruptedException {
-        System.out.printf("%s start: the five services together...%n", kind);
+    private static List<PlatformService> services(String names) {
+        if (names.equals("all")) {
+            return SERVICES;
+        }
+        List<PlatformService> chosen = new ArrayList<>();
+        for (String name : names.split(",")) {
+            chosen.add(SERVICES.stream().filter(s -> s.serviceName().equals(name.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no such service: " + name)));
+        }
+        return chosen;
+    }
+
+    /**
+     * Each service started alone, the next once the previous is ready (as the e2e benchmark starts them): its time to
+     * ready and CPU until ready are its own, not shared with the others' starts; RSS and threads are read
+     * {@code idleSeconds} after the last one is ready, as in {@link #startTogether}.
+     */
+    private static Round startOneAtATime(BenchStack stack, List<PlatformService> services, String kind, int idleSeconds)
+            throws InterruptedException {
+        System.out.printf("%s start: the services one after the other...%n", kind);
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(SERVICES.size());
+        Map<String, RunningService> running = new LinkedHashMap<>();
+        Map<String, Double> cpuAtReady = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> threadsAtReady = new LinkedHashMap<>();
+        for (PlatformService s : services) {
+            RunningService r = stack.startService(s, Map.of());
+            cpuAtReady.put(s.serviceName(), ProcessStats.cpuSeconds(r.pid()));
+            threadsAtReady.put(s.serviceName(), topThreads(r.pid()));
+            running.put(s.serviceName(), r);
+        }
+        double stackReady = (System.nanoTime() - started) / 1e9;
+        Thread.sleep(idleSeconds * 1000L);
+        List<Start> starts = new ArrayList<>();
+        running.forEach((name, s) -> starts.add(new Start(name, round1(s.readySeconds()), round1(cpuAtReady.get(name)),
+                ProcessStats.rssMb(s.pid()), threads(s.pid()), threadsAtReady.get(name))));
+        return new Round(kind, round1(stackReady), starts);
+    }
+
+    private static Round startTogether(BenchStack stack, List<PlatformService> services, String kind, int idleSeconds)
+            throws InterruptedException {
+        System.out.printf("%s start: the services together...%n", kind);
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(services.size());
         Map<String, CompletableFuture<RunningService>> starting = new LinkedHashMap<>();
         try {
-            for (PlatformService s : SERVICES) {
+            for (PlatformService s : services) {
                 starting.put(s.serviceName(), CompletableFuture.supplyAsync(() -> stack.startService(s, Map.of()), pool));
             }
             CompletableFuture.allOf(starting.values().toArray(CompletableFuture[]::new)).join();
@@ -103,13 +157,17 @@ public final class StartupBenchmark {
         }
         double stackReady = (System.nanoTime() - started) / 1e9;
         Map<String, Double> cpuAtReady = new LinkedHashMap<>();
-        starting.forEach((name, f) -> cpuAtReady.put(name, ProcessStats.cpuSeconds(f.join().pid())));
+        Map<String, Map<String, Double>> threadsAtReady = new LinkedHashMap<>();
+        starting.forEach((name, f) -> {
+            cpuAtReady.put(name, ProcessStats.cpuSeconds(f.join().pid()));
+            threadsAtReady.put(name, topThreads(f.join().pid()));
+        });
         Thread.sleep(idleSeconds * 1000L);
         List<Start> starts = new ArrayList<>();
         starting.forEach((name, f) -> {
             RunningService s = f.join();
             starts.add(new Start(name, round1(s.readySeconds()), round1(cpuAtReady.get(name)), ProcessStats.rssMb(s.pid()),
-                    threads(s.pid())));
+                    threads(s.pid()), threadsAtReady.get(name)));
         });
         return new Round(kind, round1(stackReady), starts);
     }
@@ -137,6 +195,7 @@ public final class StartupBenchmark {
         for (Start s : r.services()) {
             System.out.printf("    %-22s ready %5.1f s (CPU %5.1f s), RSS idle %4d MB, %3d threads%n", s.service(),
                     s.readySeconds(), s.cpuSecondsToReady(), s.rssIdleMb(), s.threadsIdle());
+            System.out.printf("      CPU until ready by threads: %s%n", s.cpuSecondsToReadyByThreads());
         }
     }
 
@@ -145,7 +204,7 @@ public final class StartupBenchmark {
         return round1(r.services().stream().mapToDouble(Start::cpuSecondsToReady).sum());
     }
 
-    private static Report report(Report report, List<Round> rounds) {
+    private static Report report(Report report, List<Round> rounds, boolean together) {
         Round cold = rounds.get(0);
         Round warm = rounds.get(rounds.size() - 1);
         boolean met = rounds.stream().allMatch(r -> r.stackReadySeconds() < GOAL_STACK_S && r.services().stream()
@@ -154,7 +213,7 @@ public final class StartupBenchmark {
         rounds.forEach(r -> cpuByKind.merge(r.kind(), cpuToReady(r), (a, b) -> b));
         report.put("rounds", rounds)
                 .put("cpuSecondsToReadyAllServices", cpuByKind)
-                .put("startedTogether", true)
+                .put("startedTogether", together)
                 .put("goals", Map.of("readySecondsPerService", GOAL_READY_S, "rssIdleMbPerService", GOAL_RSS_MB,
                         "stackReadySeconds", GOAL_STACK_S, "met", met))
                 .put("machineLoadAverageAtEnd", Machine.current().loadAverage());
@@ -163,7 +222,7 @@ public final class StartupBenchmark {
                     "goal < 30 s", Report.ratio(r.stackReadySeconds(), GOAL_STACK_S));
             double cpu = cpuToReady(r);
             int cores = report.machine().cores();
-            report.row(r.kind() + ": CPU until ready, five services", String.format(Locale.ROOT, "%.1f s", cpu),
+            report.row(r.kind() + ": CPU until ready, all services", String.format(Locale.ROOT, "%.1f s", cpu),
                     String.format(Locale.ROOT, "%.1f s on %d idle cores", cpu / cores, cores), "");
             for (Start s : r.services()) {
                 report.row(r.kind() + ": " + s.service(), String.format(Locale.ROOT, "%.1f s (CPU %.1f s) / %d MB",

@@ -73,6 +73,31 @@ public final class ProcessStats {
     }
 
     /**
+     * CPU seconds so far of a process's live threads, grouped by thread name with its digits dropped (the JIT's
+     * {@code C2 CompilerThre}, {@code vert.x-eventloop-thread-}, {@code kafka-producer-network-thread | ...}), largest
+     * first; empty if the process is gone. Threads that have ended are not counted: the sum is a lower bound.
+     */
+    public static Map<String, Double> cpuSecondsByThreadGroup(long pid) {
+        Map<String, Double> byGroup = new HashMap<>();
+        try (var threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) threads::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
+                    byGroup.merge(name, cpuSecondsOf(Files.readString(task.resolve("stat"))), Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            // gone, or not Linux
+        }
+        Map<String, Double> sorted = new java.util.LinkedHashMap<>();
+        byGroup.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), Math.round(e.getValue() * 100) / 100.0));
+        return sorted;
+    }
+
+    /**
      * The compiler CPU seconds between two readings of {@link #jitCpuSeconds}: a thread started in between counts
      * from zero; one that ended in between is not seen, so this is a lower bound.
      */

@@ -117,7 +117,7 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
         List<String> command = new ArrayList<>();
         command.add(Classpath.javaExecutable());
         Path dump = sharedArchive(jar).resolveSibling("app-cds." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
-        List<String> archiveOptions = sharedArchiveOptions(jar, dump);
+        List<String> archiveOptions = sharedArchiveOptions(jvmOptions(), jar, dump);
         command.addAll(archiveOptions);
         command.addAll(jvmOptions());
         systemProperties(service, port(), stack, settings).forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -225,6 +225,15 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
         return List.of("-XX:ArchiveClassesAtExit=" + dump);
     }
 
+    /**
+     * The archive flags for a service run with {@code jvmOptions}: none when they hold {@code -Xshare:off} (with
+     * {@code -XX:ArchiveClassesAtExit} as well the JVM stops at once: "DynamicDumpSharedSpaces is unsupported when
+     * base CDS archive is not loaded"), else {@link #sharedArchiveOptions(Path, Path)}.
+     */
+    static List<String> sharedArchiveOptions(List<String> jvmOptions, Path runnerJar, Path dump) {
+        return jvmOptions.contains("-Xshare:off") ? List.of() : sharedArchiveOptions(runnerJar, dump);
+    }
+
     /** After a run that dumped its classes: the dump becomes the archive unless the JVM was killed (SIGKILL: 137). */
     private static void keepArchive(Process ended, Path dump, Path archive) {
         try {
@@ -242,9 +251,28 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
         }
     }
 
-    /** The default JVM flags of a service, see {@link #jvmOptions()}. */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:+ExitOnOutOfMemoryError", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=256m");
+    /**
+     * The default JVM flags of a service, see {@link #jvmOptions()}. {@code -XX:TrimNativeHeapInterval} (JDK 17.0.9+)
+     * hands the memory glibc keeps after start-up (the JIT's arenas, Hibernate's and Debezium's boot) back to the
+     * system every 5 s: 10-25 MB less RSS idle (docs/performance/2026-12-07-start-small.md).
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = defaultJvmOptions(Runtime.version());
+
+    /** The flags for a service run by the JDK {@code jdk} (the stack's own, see {@link Classpath#javaExecutable()}). */
+    static List<String> defaultJvmOptions(Runtime.Version jdk) {
+        List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=256m"));
+        if (trimsNativeHeap(jdk)) {
+            options.add("-XX:TrimNativeHeapInterval=5000");
+        }
+        return List.copyOf(options);
+    }
+
+    /** Whether the JDK knows {@code -XX:TrimNativeHeapInterval} (22, and backported to 17.0.9 and 21.0.1): an unknown flag stops the JVM. */
+    static boolean trimsNativeHeap(Runtime.Version jdk) {
+        int feature = jdk.feature();
+        return feature >= 22 || (feature == 21 && jdk.update() >= 1) || (feature == 17 && jdk.update() >= 9);
+    }
 
     /**
      * glibc gives each thread that mallocs its own 64 MB arena; a Quarkus service has dozens of threads (Vert.x,

@@ -50,6 +50,26 @@ class SharedArchiveTest {
     }
 
     @Test
+    void aServiceRunWithSharingOffNeitherDumpsNorMapsAnArchive() throws Exception {
+        Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
+
+        assertEquals(List.of(), ServiceProcess.sharedArchiveOptions(List.of("-Xmx384m", "-Xshare:off"), jar,
+                dir.resolve("app-cds.1-2.tmp")));
+    }
+
+    @Test
+    void servicesTrimTheirNativeHeapOnlyOnAJdkThatKnowsTheFlag() {
+        assertTrue(ServiceProcess.defaultJvmOptions(Runtime.Version.parse("17.0.15"))
+                .contains("-XX:TrimNativeHeapInterval=5000"));
+        assertTrue(ServiceProcess.defaultJvmOptions(Runtime.Version.parse("25")).contains("-XX:TrimNativeHeapInterval=5000"));
+        assertEquals(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=256m"),
+                ServiceProcess.defaultJvmOptions(Runtime.Version.parse("17.0.8")));
+        assertEquals(false, ServiceProcess.defaultJvmOptions(Runtime.Version.parse("20.0.2"))
+                .contains("-XX:TrimNativeHeapInterval=5000"));
+    }
+
+    @Test
     void theParentWatcherRunsFromAJarSoThatTheArchiveCanBeDumped() throws Exception {
         Path watcher = Classpath.parentWatcherJar();
 
