@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.postventa.devstack.Classpath;
 
@@ -36,7 +37,9 @@ class RunningStacksTest {
             assertEquals(elsewhere, found.get(0).dataDir());
 
             assertTrue(RunningStacks.stop(found.get(0), Duration.ofSeconds(30)), "the stack stops on SIGTERM");
-            assertFalse(stack.isAlive());
+            // stop() sees the process gone once it has exited; this Process learns it when its reaper thread has
+            // collected the exit status, a moment later (isAlive() right away was true in one CI run)
+            assertTrue(stack.waitFor(30, TimeUnit.SECONDS), "the stack's process has ended");
             assertEquals(List.of(), RunningStacks.alive(checkout));
             assertFalse(Files.exists(record), "the record of a stopped stack is removed");
         } finally {
