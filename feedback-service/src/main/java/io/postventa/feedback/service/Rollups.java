@@ -90,19 +90,30 @@ public class Rollups {
     }
 
     private void writeKpi(LocalDate day, Map<Counter, Long> deltas) {
-        StringBuilder columns = new StringBuilder();
-        StringBuilder marks = new StringBuilder();
+        Map<String, Long> byColumn = new LinkedHashMap<>();
+        deltas.forEach((counter, delta) -> byColumn.put(counter.column(), delta));
+        addTo("kpi_daily", "day", List.of("day"), List.of(day), byColumn);
+    }
+
+    /**
+     * Adds {@code deltas} (column, amount) to the row of {@code table} whose key columns hold {@code keys}, creating it
+     * if there is none: {@code insert ... on conflict (conflict) do update set c = table.c + excluded.c, ...}. The
+     * table and column names come from this class, never from input.
+     */
+    private void addTo(String table, String conflict, List<String> keyColumns, List<Object> keys, Map<String, Long> deltas) {
+        StringBuilder columns = new StringBuilder(String.join(", ", keyColumns));
+        StringBuilder marks = new StringBuilder("?" + ", ?".repeat(keyColumns.size() - 1));
         StringBuilder set = new StringBuilder();
-        List<Object> params = new ArrayList<>(List.of(day));
-        deltas.forEach((counter, delta) -> {
-            String c = counter.column();
-            columns.append(", ").append(c);
+        List<Object> params = new ArrayList<>(keys);
+        deltas.forEach((column, delta) -> {
+            columns.append(", ").append(column);
             marks.append(", ?");
-            set.append(set.isEmpty() ? "" : ", ").append(c).append(" = kpi_daily.").append(c).append(" + excluded.").append(c);
+            set.append(set.isEmpty() ? "" : ", ").append(column).append(" = ").append(table).append('.').append(column)
+                    .append(" + excluded.").append(column);
             params.add(delta);
         });
-        sql.update("insert into kpi_daily (day" + columns + ") values (?" + marks + ") on conflict (day) do update set "
-                + set, params.toArray());
+        sql.update("insert into " + table + " (" + columns + ") values (" + marks + ") on conflict (" + conflict
+                + ") do update set " + set, params.toArray());
     }
 
     /**
@@ -129,23 +140,14 @@ public class Rollups {
      * Adds to one value's row of a split (the counters come in pairs: counter, delta); a null value (a proactive
      * ticket has no channel, an automatic answer no agent) is not counted in that dimension.
      */
-    public void split(LocalDate day, SplitDimension dimension, String value, java.util.Map<SplitCounter, Long> deltas) {
+    public void split(LocalDate day, SplitDimension dimension, String value, Map<SplitCounter, Long> deltas) {
         if (value == null || value.isBlank() || deltas.isEmpty()) {
             return;
         }
-        StringBuilder columns = new StringBuilder();
-        StringBuilder marks = new StringBuilder();
-        StringBuilder set = new StringBuilder();
-        java.util.List<Object> params = new java.util.ArrayList<>(java.util.List.of(dimension.name(), value, day));
-        for (java.util.Map.Entry<SplitCounter, Long> e : deltas.entrySet()) {
-            String c = e.getKey().column();
-            columns.append(", ").append(c);
-            marks.append(", ?");
-            set.append(set.isEmpty() ? "" : ", ").append(c).append(" = split_daily.").append(c).append(" + excluded.").append(c);
-            params.add(e.getValue());
-        }
-        sql.update("insert into split_daily (dimension, value, day" + columns + ") values (?, ?, ?" + marks + ") "
-                + "on conflict (dimension, day, value) do update set " + set, params.toArray());
+        Map<String, Long> byColumn = new LinkedHashMap<>();
+        deltas.forEach((counter, delta) -> byColumn.put(counter.column(), delta));
+        addTo("split_daily", "dimension, day, value", List.of("dimension", "value", "day"),
+                List.of(dimension.name(), value, day), byColumn);
     }
 
     /** Adds to a template variant's day (the day the messages were sent), written when the transaction commits. */
@@ -160,19 +162,8 @@ public class Rollups {
     }
 
     private void writeVariant(VariantDay key, Map<String, Long> deltas) {
-        StringBuilder columns = new StringBuilder();
-        StringBuilder marks = new StringBuilder();
-        StringBuilder set = new StringBuilder();
-        List<Object> params = new ArrayList<>(List.of(key.day(), key.templateId(), key.variant()));
-        deltas.forEach((column, delta) -> {
-            columns.append(", ").append(column);
-            marks.append(", ?");
-            set.append(set.isEmpty() ? "" : ", ").append(column).append(" = variant_daily.").append(column)
-                    .append(" + excluded.").append(column);
-            params.add(delta);
-        });
-        sql.update("insert into variant_daily (day, template_id, variant" + columns + ") values (?, ?, ?" + marks + ") "
-                + "on conflict (day, template_id, variant) do update set " + set, params.toArray());
+        addTo("variant_daily", "day, template_id, variant", List.of("day", "template_id", "variant"),
+                List.of(key.day(), key.templateId(), key.variant()), deltas);
     }
 
     /** The current transaction's pending counters, registered on first use; null outside a transaction. */
