@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -275,9 +276,12 @@ public final class EndToEndBenchmark {
         StackCpu.Reading cpu0 = stack.cpu();
         Producer.Run run;
         List<long[]> lagTimeline;
+        Map<String, Object> lagByChannel;
         try (LagTimeline lag = new LagTimeline(kafka)) {
             run = producer.atRate(journeys, journeys.sentCount(), (long) rate * seconds, rate);
             lagTimeline = lag.stop();
+            // a channel that fell a second of the phase's traffic behind at some point
+            lagByChannel = lag.channels(Math.max(100, rate));
         }
         producer.requireNoFailures();
         StackCpu.Reading cpu1 = stack.cpu();
@@ -287,10 +291,13 @@ public final class EndToEndBenchmark {
         Map<String, Object> phase = figures(label, rate, run, lagTimeline, lagEnd, stack.commitsPerDatabase(), commits0,
                 kafka.endOffsets(topics), offsets0, cpu1.since(cpu0), topicsByGroup);
         phase.put("relay", relays(services));
+        phase.put("lagByChannel", lagByChannel);
         System.out.printf("  sent %,.0f/s, lag at end %,d (peak %,d), %.2f commits and %.2f records per event, %.1f ms of "
                 + "machine CPU per event: %s%n", run.achievedPerSecond(), lagEnd, (long) phase.get("peakLag"),
                 (double) phase.get("dbCommitsPerEvent"), (double) phase.get("kafkaRecordsPerEvent"),
                 (double) phase.get("machineCpuMsPerEvent"), (boolean) phase.get("sustained") ? "sustained" : "NOT sustained");
+        lagByChannel.entrySet().stream().limit(4).forEach(e -> System.out.printf("  behind: %s, peak %,d%n", e.getKey(),
+                (long) ((Map<?, ?>) e.getValue()).get("peak")));
         return phase;
     }
 
@@ -474,18 +481,29 @@ public final class EndToEndBenchmark {
         return report;
     }
 
-    /** The consumers' total lag once a second, until stopped (a {@link Sampler}: stopping never hangs). */
+    /**
+     * The consumers' total lag once a second, until stopped (a {@link Sampler}: stopping never hangs), and each
+     * channel's (a group and a topic it reads): which consumer fell behind when the total climbs.
+     */
     private static final class LagTimeline implements AutoCloseable {
         private final List<long[]> timeline = Collections.synchronizedList(new ArrayList<>());
+        private final Map<String, List<long[]>> byChannel = Collections.synchronizedMap(new TreeMap<>());
         private final Sampler sampler;
 
         LagTimeline(KafkaStats kafka) {
             long start = System.nanoTime();
             Sampler[] self = new Sampler[1];
             sampler = Sampler.every(Duration.ofSeconds(1), "lag-sampler", () -> {
-                long lag = kafka.totalLag(GROUPS);
+                Map<String, Long> channels = new LinkedHashMap<>();
+                for (String group : GROUPS) {
+                    kafka.lagByTopic(group).forEach((topic, lag) -> channels.put(group + " < " + topic, lag));
+                }
+                long lag = channels.values().stream().mapToLong(Long::longValue).sum();
                 if (self[0] == null || !self[0].stopped()) {
-                    timeline.add(new long[] {(System.nanoTime() - start) / 1_000_000, lag});
+                    long at = (System.nanoTime() - start) / 1_000_000;
+                    timeline.add(new long[] {at, lag});
+                    channels.forEach((channel, l) ->
+                            byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(new long[] {at, l}));
                 }
             });
             self[0] = sampler;
@@ -496,6 +514,28 @@ public final class EndToEndBenchmark {
             synchronized (timeline) {
                 return List.copyOf(timeline);
             }
+        }
+
+        /**
+         * Per channel whose lag reached {@code floor} at some second: its peak and its lag every second, the largest
+         * peak first.
+         */
+        Map<String, Object> channels(long floor) {
+            Map<String, List<long[]>> copy;
+            synchronized (byChannel) {
+                copy = new TreeMap<>(byChannel);
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            copy.entrySet().stream()
+                    .filter(e -> e.getValue().stream().anyMatch(l -> l[1] >= floor))
+                    .sorted((a, b) -> Long.compare(peak(b.getValue()), peak(a.getValue())))
+                    .forEach(e -> out.put(e.getKey(), Map.of("peak", peak(e.getValue()),
+                            "every1s", e.getValue().stream().map(l -> l[1]).toList())));
+            return out;
+        }
+
+        private static long peak(List<long[]> samples) {
+            return samples.stream().mapToLong(l -> l[1]).max().orElse(0);
         }
 
         @Override

@@ -42,14 +42,19 @@ public final class KafkaStats implements AutoCloseable {
      * partition it consumes, once it has read anything there).
      */
     public long lag(String group) {
+        return lagByTopic(group).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** {@link #lag(String)} per topic the group consumes: which of a service's channels falls behind. */
+    public Map<String, Long> lagByTopic(String group) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             Map<TopicPartition, Long> ends = ends(List.copyOf(committed.keySet()));
-            long lag = 0;
+            Map<String, Long> lag = new java.util.TreeMap<>();
             for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
                 OffsetAndMetadata c = committed.get(e.getKey());
-                lag += Math.max(0, e.getValue() - (c == null ? 0 : c.offset()));
+                lag.merge(e.getKey().topic(), Math.max(0, e.getValue() - (c == null ? 0 : c.offset())), Long::sum);
             }
             return lag;
         } catch (Exception e) {
