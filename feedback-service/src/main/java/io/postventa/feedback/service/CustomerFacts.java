@@ -31,15 +31,17 @@ public class CustomerFacts {
 
     /**
      * The locale a customer is written to in, from the latest event that tells it (not after an erasure). Every order
-     * event tells it, and it seldom changes: an unchanged locale writes nothing (no new row version, no WAL for the
-     * relays' decoders to read).
+     * event tells it, and it seldom changes: an unchanged locale (or an erased customer) leaves the row alone, not even
+     * locked. An upsert whose update is skipped by its condition still locks the row, which writes WAL for the relays'
+     * decoders to read and holds the customer until commit against another channel's batch.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rememberLocale(String customerId, String locale) {
         if (customerId != null && locale != null) {
-            sql.update("insert into customer_profile (customer_id, locale) values (?, ?) on conflict (customer_id) "
-                    + "do update set locale = excluded.locale where customer_profile.erased_at is null"
-                    + " and customer_profile.locale is distinct from excluded.locale", customerId, locale);
+            sql.update("insert into customer_profile (customer_id, locale) select ?, ? where not exists (select 1 "
+                    + "from customer_profile where customer_id = ? and (locale = ? or erased_at is not null)) "
+                    + "on conflict (customer_id) do update set locale = excluded.locale where customer_profile.erased_at is null",
+                    customerId, locale, customerId, locale);
         }
     }
 }
