@@ -72,7 +72,7 @@ public class KnownOrders {
 
     /**
      * Reads, a query each, what applying these events (a poll of either order topic) needs: the orders they touch
-     * (the session then has them, and an order not stored yet is not looked up again), which of those orders have an
+     * (the session then has them), which of those orders have an
      * active ticket (the SLA of only those is refreshed: per event, that lookup found nothing nearly every time), and
      * the customers whose country a placed order may teach. The handler calls that follow in the same transaction
      * use it; without it (an event applied alone, after its batch failed) they ask per event as before.
@@ -103,12 +103,8 @@ public class KnownOrders {
             return;
         }
         List<String> ids = List.copyOf(orderIds);
-        Prepared p = new Prepared(new HashSet<>(ids));
-        for (KnownOrder order : em.unwrap(Session.class).findMultiple(KnownOrder.class, ids)) {
-            if (order != null) {
-                p.absent.remove(order.orderId);
-            }
-        }
+        Prepared p = new Prepared();
+        em.unwrap(Session.class).findMultiple(KnownOrder.class, ids); // into the session, where order() finds them
         if (!refreshed.isEmpty()) {
             @SuppressWarnings("unchecked")
             List<String> withTickets = em.createNativeQuery(WITH_ACTIVE_TICKETS, String.class)
@@ -265,15 +261,24 @@ public class KnownOrders {
 
     /**
      * The order as the service knows it, or a new one. After {@link #prepare} the session holds the batch's stored
-     * orders, and one that was not stored is created once for the batch without asking again.
+     * orders. One that was not stored then is still looked up when an event needs it (the other order topic's
+     * consumer may have stored it since: taking the batch's first read for the truth made both insert it, and the
+     * loser's whole batch went back one event at a time), and is created once for the batch.
      */
     private KnownOrder order(String orderId) {
         Prepared p = prepared();
-        if (p != null && p.absent.contains(orderId)) {
-            return p.created.computeIfAbsent(orderId, this::newOrder);
+        KnownOrder created = p == null ? null : p.created.get(orderId);
+        if (created != null) {
+            return created;
         }
         KnownOrder order = KnownOrder.findById(orderId);
-        return order != null ? order : newOrder(orderId);
+        if (order == null) {
+            order = newOrder(orderId);
+            if (p != null) {
+                p.created.put(orderId, order);
+            }
+        }
+        return order;
     }
 
     private KnownOrder newOrder(String orderId) {
@@ -290,15 +295,10 @@ public class KnownOrders {
 
     /** A transaction's prepared reads (see {@link #prepare}). */
     private static final class Prepared {
-        /** The batch's orders that were not in order_view when it began; created (once) as the events need them. */
-        final Set<String> absent;
+        /** The orders the batch's events created, persisted or not yet. */
         final Map<String, KnownOrder> created = new HashMap<>();
         /** The orders whose tickets' SLA the batch's events refresh, and those of them with an active ticket. */
         final Set<String> refreshed = new HashSet<>();
         final Set<String> withActiveTickets = new HashSet<>();
-
-        Prepared(Set<String> absent) {
-            this.absent = absent;
-        }
     }
 }
