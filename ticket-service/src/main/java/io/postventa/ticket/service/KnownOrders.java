@@ -72,9 +72,9 @@ public class KnownOrders {
 
     /**
      * Reads, a query each, what applying these events (a poll of either order topic) needs: the orders they touch
-     * (the session then has them), which of those orders have an
-     * active ticket (the SLA of only those is refreshed: per event, that lookup found nothing nearly every time), and
-     * the customers whose country a placed order may teach. The handler calls that follow in the same transaction
+     * (the session then has them), which of those orders have an active ticket (the SLA of only those is refreshed:
+     * per event, that lookup found nothing nearly every time), and the customers whose country a placed order may
+     * teach. The handler calls that follow in the same transaction
      * use it; without it (an event applied alone, after its batch failed) they ask per event as before.
      */
     public void prepare(List<IncomingEvent> events) {
