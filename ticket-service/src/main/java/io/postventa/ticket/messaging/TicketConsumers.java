@@ -22,7 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * which carry an event or more for every order of the store, are applied a poll per transaction: one commit per
  * record held ticket-service to a few hundred records a second, behind the order-status stream at 250 order
  * events/s in the end-to-end benchmark. Of the lifecycle events only those that place an order or change where it
- * goes matter here; the rest are acknowledged unread.
+ * goes matter here; the rest are acknowledged unread. What a poll's events read (their orders, which of them have
+ * active tickets, the customers) is read once for the poll ({@code KnownOrders.prepare}).
  */
 @ApplicationScoped
 public class TicketConsumers {
@@ -47,14 +48,14 @@ public class TicketConsumers {
     @Incoming("order-status")
     @Blocking
     public CompletionStage<Void> onOrderStatus(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, DedupeScopes.ORDER_STATUS, ORDER_STATUS,
+        return consumer.consumeBatch(batch, DedupeScopes.ORDER_STATUS, ORDER_STATUS, orders::prepare,
                 orders::onOrderStatus);
     }
 
     @Incoming("orders-lifecycle")
     @Blocking
     public CompletionStage<Void> onOrderLifecycle(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, DedupeScopes.ORDERS_LIFECYCLE, ORDER_FACTS,
+        return consumer.consumeBatch(batch, DedupeScopes.ORDERS_LIFECYCLE, ORDER_FACTS, orders::prepare,
                 orders::onOrderLifecycle);
     }
 

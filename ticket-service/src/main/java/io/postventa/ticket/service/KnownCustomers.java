@@ -1,7 +1,13 @@
 package io.postventa.ticket.service;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+
+import org.hibernate.Session;
 
 import io.postventa.events.customers.CustomerUpserted;
 import io.postventa.messaging.inbox.IncomingEvent;
@@ -15,6 +21,7 @@ import io.postventa.ticket.domain.TicketMessageKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Customers' contact data from customers.v1 (phones in E.164, read in the country their orders go to), for the
@@ -27,11 +34,36 @@ public class KnownCustomers {
     private final Clock clock;
     private final EntityManager em;
     private final TicketConfig config;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public KnownCustomers(Clock clock, EntityManager em, TicketConfig config) {
+    /** The key of a transaction's customers that {@link #prepare} found not stored. */
+    private static final Object ABSENT = new Object();
+
+    public KnownCustomers(Clock clock, EntityManager em, TicketConfig config,
+            TransactionSynchronizationRegistry transactions) {
         this.clock = clock;
         this.em = em;
         this.config = config;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Loads these customers in one query for the {@link #learnCountry} calls that follow in the transaction (they
+     * then find them in the session), and remembers which are not stored, so that those calls ask nothing: one
+     * lookup per placed order was 0.14 statements per order event.
+     */
+    public void prepare(Collection<String> customerIds) {
+        List<String> ids = customerIds.stream().filter(id -> id != null).distinct().toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<String> absent = new HashSet<>(ids);
+        for (Customer c : em.unwrap(Session.class).findMultiple(Customer.class, ids)) {
+            if (c != null) {
+                absent.remove(c.id);
+            }
+        }
+        transactions.putResource(ABSENT, absent);
     }
 
     public void onCustomer(IncomingEvent event) {
@@ -63,6 +95,11 @@ public class KnownCustomers {
 
     /** Where the customer's orders go; a phone number kept as typed may now read in E.164. */
     public void learnCountry(String customerId, String country) {
+        @SuppressWarnings("unchecked")
+        Set<String> absent = (Set<String>) transactions.getResource(ABSENT);
+        if (absent != null && absent.contains(customerId)) {
+            return; // not stored when the batch began, and only customers.v1 stores one
+        }
         Customer customer = Customer.findById(customerId);
         if (customer == null || customer.erased || country.equalsIgnoreCase(customer.country)) {
             return;
