@@ -64,10 +64,14 @@ public abstract class NotificationTestSupport {
 
     /** A new order of the customer's, placed a minute ago to this postcode (the contract's example); returns its id. */
     protected static String placedOrder(String customer, String postcode) {
+        return placedOrder(customer, postcode, UUID.randomUUID().toString());
+    }
+
+    /** As {@link #placedOrder(String, String)}, with the event id given. */
+    protected static String placedOrder(String customer, String postcode, String eventId) {
         String order = "ORD-" + UUID.randomUUID();
         try (var in = NotificationTestSupport.class.getResourceAsStream("/examples/orders.lifecycle.v1/ORDER_PLACED.json")) {
             ObjectNode data = (ObjectNode) EventJson.readTree(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            String eventId = UUID.randomUUID().toString();
             data.put("eventId", eventId).put("orderId", order).put("occurredAt", Instant.now().minusSeconds(60).toString());
             ((ObjectNode) data.get("placed")).put("customerId", customer).put("shippingPostcode", postcode);
             TestEvents.send(kafka, EventType.ORDER_PLACED, eventId, order, data.toString());

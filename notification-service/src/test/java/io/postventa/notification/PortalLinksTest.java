@@ -155,6 +155,26 @@ class PortalLinksTest extends NotificationTestSupport {
         lookup(order, null, "08001").then().statusCode(404);
     }
 
+    @Test
+    void anOrderPlacedAfterItsCustomerWasErasedGetsNoLink() {
+        String customer = newCustomer(null, "es", "Europe/Madrid");
+        TestEvents.erase(kafka, customer);
+        await().atMost(WAIT).until(() -> count("select count(*) from customer_contact where customer_id = ?1 and erased",
+                customer) == 1);
+
+        String eventId = UUID.randomUUID().toString();
+        String order = placedOrder(customer, "08001", eventId);
+        // the placement was consumed (its inbox row is written in the same transaction) and stored no link
+        await().atMost(WAIT).until(() -> count("select count(*) from processed_event where event_id = ?1", eventId) == 1);
+        assertEquals(0, count("select count(*) from portal_link where order_id = ?1", order),
+                "no link for an erased customer's order");
+    }
+
+    private int count(String sql, String parameter) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).intValue());
+    }
+
     @Inject
     jakarta.persistence.EntityManager em;
 

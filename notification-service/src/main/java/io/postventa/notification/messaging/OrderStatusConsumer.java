@@ -66,13 +66,17 @@ public class OrderStatusConsumer {
     private void prepare(List<IncomingEvent> events) {
         List<String> customers = new ArrayList<>(events.size());
         List<String> ids = new ArrayList<>(events.size());
+        List<String> orders = new ArrayList<>(events.size());
         for (IncomingEvent event : events) {
             if (event.data() != null && event.data().hasNonNull("customerId")) {
                 customers.add(event.data().get("customerId").asText());
             }
+            if (event.data() != null && event.data().hasNonNull("orderId")) {
+                orders.add(event.data().get("orderId").asText());
+            }
             ids.add(event.id());
         }
-        planner.prepare(customers, ids);
+        planner.prepare(customers, ids, orders);
     }
 
     /**

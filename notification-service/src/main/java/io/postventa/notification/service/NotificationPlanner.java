@@ -119,6 +119,13 @@ public class NotificationPlanner {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void prepare(Collection<String> customerIds, Collection<String> sourceEventIds) {
+        prepare(customerIds, sourceEventIds, List.of());
+    }
+
+    /** As {@link #prepare(Collection, Collection)}, and the portal links of the events' orders, a query for all. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepare(Collection<String> customerIds, Collection<String> sourceEventIds, Collection<String> orderIds) {
+        messageLinks.prepare(orderIds);
         Set<String> customers = new HashSet<>(customerIds);
         customers.remove(null);
         Prepared p = new Prepared(customers);

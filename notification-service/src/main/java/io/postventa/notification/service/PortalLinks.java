@@ -4,8 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +21,8 @@ import io.postventa.notification.domain.Locales;
 import io.postventa.notification.domain.PortalLinkToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -41,15 +48,21 @@ public class PortalLinks {
         }
     }
 
+    /** The key of a transaction's prepared links in the synchronization registry. */
+    private static final Object PREPARED = new Object();
+
     private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
     private final PortalLinkToken tokens;
     private final Duration ttl;
     private final Duration renewBefore;
     private final String defaultLanguage;
 
-    public PortalLinks(EntityManager em, Clock clock, NotificationConfig config) {
+    public PortalLinks(EntityManager em, TransactionSynchronizationRegistry transactions, Clock clock,
+            NotificationConfig config) {
         this.em = em;
+        this.transactions = transactions;
         this.clock = clock;
         this.tokens = new PortalLinkToken(config.portalLinkSecret());
         this.ttl = config.portalLinkTtl();
@@ -77,18 +90,20 @@ public class PortalLinks {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        List<?> rows = em.createNativeQuery("select cast(link_id as text), customer_id, expires_at from portal_link"
-                + " where order_id = ?1").setParameter(1, orderId).getResultList();
-        if (!rows.isEmpty()) {
-            Object[] row = (Object[]) rows.get(0);
-            if (!customerId.equals(row[1])) {
+        Map<String, Link> known = prepared();
+        Link link;
+        if (known != null && known.containsKey(orderId)) {
+            link = known.get(orderId);
+        } else {
+            link = read(List.of(orderId)).get(orderId);
+        }
+        if (link != null) {
+            if (!customerId.equals(link.customerId())) {
                 LOG.warnf("order %s is known under another customer: its messages carry no portal link", orderId);
                 return Optional.empty();
             }
-            Instant expires = instant(row[2]);
-            UUID linkId = UUID.fromString((String) row[0]);
-            if (expires != null && expires.isAfter(now.plus(renewBefore))) {
-                return Optional.of(tokens.sign(linkId, expires, messageId));
+            if (link.expiresAt() != null && link.expiresAt().isAfter(now.plus(renewBefore))) {
+                return Optional.of(tokens.sign(link.linkId(), link.expiresAt(), messageId));
             }
         }
         Instant expires = now.plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -99,19 +114,71 @@ public class PortalLinks {
                 returning cast(link_id as text), expires_at
                 """).setParameter(1, orderId).setParameter(2, customerId).setParameter(3, UUID.randomUUID())
                 .setParameter(4, Timestamp.from(expires)).setParameter(5, Timestamp.from(now))
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultStream().findFirst().orElse(null);
+        if (known != null) {
+            if (row == null) {
+                known.remove(orderId); // another customer's: read again if asked again
+            } else {
+                known.put(orderId, new Link(UUID.fromString((String) row[0]), customerId, instant(row[1])));
+            }
+        }
         return row == null ? Optional.empty()
                 : Optional.of(tokens.sign(UUID.fromString((String) row[0]), instant(row[1]), messageId));
+    }
+
+    /** An order's link as stored. */
+    private record Link(UUID linkId, String customerId, Instant expiresAt) {
+    }
+
+    /**
+     * Reads the links of these orders once for the current transaction (a poll's messages), so that
+     * {@link #tokenFor} asks the database only for a link it has to create or renew. The transaction's own upserts keep
+     * it current; an order without a link is remembered as such.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepare(Collection<String> orderIds) {
+        Set<String> ids = new HashSet<>(orderIds);
+        ids.remove(null);
+        Map<String, Link> known = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Map<String, Link> read = read(ids);
+            for (String id : ids) {
+                known.put(id, read.get(id)); // null: no link yet
+            }
+        }
+        transactions.putResource(PREPARED, known);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Link> prepared() {
+        return (Map<String, Link>) transactions.getResource(PREPARED);
+    }
+
+    /**
+     * The links of these orders. Not flushed first (nor are the upserts): portal_link is not an entity, and a flush
+     * here sent the transaction's pending delivery inserts one statement at a time instead of in a JDBC batch.
+     */
+    private Map<String, Link> read(Collection<String> orderIds) {
+        Map<String, Link> links = new HashMap<>();
+        List<?> rows = em.createNativeQuery("select order_id, cast(link_id as text), customer_id, expires_at from portal_link"
+                + " where order_id = any(?1)").setParameter(1, orderIds.toArray(String[]::new))
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
+        for (Object r : rows) {
+            Object[] row = (Object[]) r;
+            links.put((String) row[0], new Link(UUID.fromString((String) row[1]), (String) row[2], instant(row[3])));
+        }
+        return links;
     }
 
     /** An order as the store placed it (orders.lifecycle.v1): who it is for and where it goes. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void placed(String orderId, String customerId, String postcode, Instant at) {
-        if (erased(customerId)) {
-            return;
-        }
+        // an erased customer gets no link: checked in the insert itself, not by a query of its own per order
         em.createNativeQuery("""
-                insert into portal_link (order_id, customer_id, link_id, postcode, created_at) values (?1, ?2, ?3, ?4, ?5)
+                insert into portal_link (order_id, customer_id, link_id, postcode, created_at)
+                select ?1, ?2, ?3, ?4, ?5
+                where not exists (select 1 from customer_contact where customer_id = ?2 and erased)
                 on conflict (order_id) do update set postcode = excluded.postcode
                 where portal_link.customer_id = excluded.customer_id
                 """).setParameter(1, orderId).setParameter(2, customerId).setParameter(3, UUID.randomUUID())
@@ -184,13 +251,12 @@ public class PortalLinks {
     /** The right to erasure: the customer's links stop working and their orders can no longer be looked up. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int erase(String customerId) {
+        Map<String, Link> known = prepared();
+        if (known != null) {
+            known.clear(); // not expected in a planning transaction; never sign a withdrawn link from memory
+        }
         return em.createNativeQuery("delete from portal_link where customer_id = ?1").setParameter(1, customerId)
                 .executeUpdate();
-    }
-
-    private boolean erased(String customerId) {
-        return !em.createNativeQuery("select 1 from customer_contact where customer_id = ?1 and erased")
-                .setParameter(1, customerId).getResultList().isEmpty();
     }
 
     /** A postcode as compared: without spaces or hyphens, upper case ("1100 148" is Lisbon's "1100-148"). */

@@ -45,6 +45,14 @@ public class PortalMessageLinks {
                 orderPage != null ? orderPage + "/preferences" : base + "/preferences", orderPage);
     }
 
+    /** Reads the links of a poll's orders at once, when messages carry them ({@link PortalLinks#prepare}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepare(java.util.Collection<String> orderIds) {
+        if (portal.isPresent()) {
+            links.prepare(orderIds);
+        }
+    }
+
     public boolean portalEnabled() {
         return portal.isPresent();
     }
