@@ -59,6 +59,13 @@ public class KnownOrders {
     static final String WITH_ACTIVE_TICKETS = "select distinct order_id from ticket where order_id = any(?1)"
             + " and merged_into is null and status in " + TicketSql.ACTIVE_LITERALS;
 
+    /**
+     * Transaction-scoped locks on the order ids a poll does not know yet, taken in the order of their keys so that two
+     * polls never wait for each other in a cycle.
+     */
+    static final String LOCK_NEW_ORDERS = "select cast(pg_advisory_xact_lock(k) as text) from (select distinct"
+            + " hashtextextended('order_view:' || id, 0) k from unnest(?1) id order by k) keys";
+
     public KnownOrders(Clock clock, ProactiveTickets proactive, KnownCustomers customers, SlaTracking sla,
             ProductLines productLines, EntityManager em, TransactionSynchronizationRegistry transactions) {
         this.clock = clock;
@@ -104,7 +111,21 @@ public class KnownOrders {
         }
         List<String> ids = List.copyOf(orderIds);
         Prepared p = new Prepared();
-        em.unwrap(Session.class).findMultiple(KnownOrder.class, ids); // into the session, where order() finds them
+        List<KnownOrder> found = em.unwrap(Session.class).findMultiple(KnownOrder.class, ids); // into the session
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (found.get(i) == null) {
+                missing.add(ids.get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            // Both order topics' channels create a new order: without the lock they both inserted it, one poll failed
+            // on the key and was applied again event by event (ten times in a 6-minute e2e run). With it the second
+            // waits for the first to commit and reads the order.
+            em.createNativeQuery(LOCK_NEW_ORDERS).setParameter(1, missing.toArray(String[]::new)).unwrap(NativeQuery.class)
+                    .setQueryFlushMode(QueryFlushMode.NO_FLUSH).getResultList();
+            em.unwrap(Session.class).findMultiple(KnownOrder.class, missing);
+        }
         if (!refreshed.isEmpty()) {
             @SuppressWarnings("unchecked")
             List<String> withTickets = em.createNativeQuery(WITH_ACTIVE_TICKETS, String.class)
