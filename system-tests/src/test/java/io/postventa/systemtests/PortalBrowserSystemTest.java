@@ -394,7 +394,21 @@ class PortalBrowserSystemTest extends SystemTest {
     private static void switchLanguage(String lang) {
         new Select(browser.driver().findElement(By.id("lang-choice"))).selectByValue(lang);
         browser.driver().findElement(By.id("lang-change")).click();
-        wait.until(d -> lang.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        wait.until(d -> lang.equals(documentLanguage(d)));
+    }
+
+    /**
+     * The language of the document the browser shows, or null while one document replaces another: an element found
+     * in the old one can be gone before it is read, and Chromium then answers with an inspector error ("Node with given
+     * id does not belong to the document") rather than a stale element.
+     */
+    private static String documentLanguage(org.openqa.selenium.WebDriver driver) {
+        try {
+            return (String) ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("return document.documentElement.lang");
+        } catch (org.openqa.selenium.WebDriverException replacedMeanwhile) {
+            return null;
+        }
     }
 
     private static Email awaitEmailWithPortalLink(Shop.Customer customer, String orderId) {
