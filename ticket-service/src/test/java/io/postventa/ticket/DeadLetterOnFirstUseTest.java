@@ -1,24 +1,13 @@
 package io.postventa.ticket;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.management.MalformedObjectNameException;
-import javax.management.ObjectName;
 
 import org.junit.jupiter.api.Test;
 
 import io.postventa.events.EventType;
 import io.postventa.events.Topics;
+import io.postventa.testing.LazyDeadLetters;
 import io.postventa.testing.PostventaTestResource;
-import io.postventa.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,30 +22,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "tickets"))
 class DeadLetterOnFirstUseTest extends TicketTestSupport {
 
-    /** The Kafka producers of this JVM that dead-letter for {@code channel} (Kafka registers each client's app-info). */
-    private static List<String> deadLetterProducersOf(String channel) throws MalformedObjectNameException {
-        return ManagementFactory.getPlatformMBeanServer()
-                .queryNames(new ObjectName("kafka.producer:type=app-info,id=*"), null).stream()
-                .map(name -> name.getKeyProperty("id"))
-                .filter(id -> id.startsWith("kafka-dead-letter-topic-producer-") && id.endsWith("-" + channel))
-                .toList();
-    }
-
     @Test
-    void aChannelCreatesItsDeadLetterProducerOnItsFirstDeadLetterAndThePoisonLandsOnTheDlq() throws Exception {
-        assertTrue(deadLetterProducersOf("feedback").isEmpty(),
-                "the feedback channel must not create its dead-letter producer before it dead-letters");
-        String key = id("SRV");
-        try (TopicRecorder dlq = kafka.record(Topics.dlq(Topics.FEEDBACK))) {
-            kafka.send(Topics.FEEDBACK, key, "{not json", Map.of("ce_id", UUID.randomUUID().toString(),
-                    "ce_type", EventType.FEEDBACK_DETRACTOR.ceType(), "ce_specversion", "1.0", "ce_source", "/test"));
-            var dead = dlq.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(90)).get(0);
-            assertEquals("{not json", dead.value(), "the dead letter must keep the original value");
-            assertEquals("NOT_JSON", TopicRecorder.header(dead, "dead-letter-reason-code"),
-                    "the dead letter must say why it could not be read");
-            assertEquals(Topics.FEEDBACK, TopicRecorder.header(dead, "dead-letter-topic"));
-        }
-        assertFalse(deadLetterProducersOf("feedback").isEmpty(),
-                "the first dead letter must have created the channel's producer");
+    void aChannelCreatesItsDeadLetterProducerOnItsFirstDeadLetterAndThePoisonLandsOnTheDlq() {
+        LazyDeadLetters.assertMadeOnFirstDeadLetter(kafka, "feedback", Topics.FEEDBACK, EventType.FEEDBACK_DETRACTOR,
+                id("SRV"), Duration.ofSeconds(90));
     }
 }
