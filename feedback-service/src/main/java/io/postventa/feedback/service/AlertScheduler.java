@@ -15,7 +15,7 @@ public class AlertScheduler {
     }
 
     @Scheduled(every = "${feedback.alerts.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "alert-checker")
+            identity = "alert-checker", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
         alerts.check();
         sender.sendDue();

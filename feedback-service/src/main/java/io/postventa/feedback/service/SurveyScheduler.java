@@ -15,7 +15,7 @@ public class SurveyScheduler {
     }
 
     @Scheduled(every = "${feedback.surveys.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "survey-sender")
+            identity = "survey-sender", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
         // A full batch may mean more is due; a bounded number of rounds keeps one run short.
         for (int round = 0; round < 20; round++) {

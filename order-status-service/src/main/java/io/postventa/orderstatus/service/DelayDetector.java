@@ -51,7 +51,8 @@ public class DelayDetector {
     }
 
     @Scheduled(every = "${postventa.order-status.delay.check-every}", identity = "delay-check",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         List<OrderDelayed> delayed = detect(clock.instant());
         if (!delayed.isEmpty()) {

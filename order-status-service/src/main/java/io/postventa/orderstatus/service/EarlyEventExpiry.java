@@ -50,7 +50,8 @@ public class EarlyEventExpiry {
 
     // delayed: a first run at start-up could come before the messaging channels are connected (SRMSG00019)
     @Scheduled(every = "${postventa.order-status.early-events.check-every}", identity = "early-event-expiry", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         int expired = expire(clock.instant());
         if (expired > 0) {

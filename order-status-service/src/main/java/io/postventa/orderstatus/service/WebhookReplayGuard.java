@@ -44,7 +44,8 @@ public class WebhookReplayGuard {
 
     /** Signatures whose timestamp is out of the tolerance need no memory: the timestamp check refuses them. */
     @Scheduled(every = "1m", identity = "webhook-signature-expiry", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purgeExpired() {
         em.createNativeQuery("delete from webhook_signature where expires_at < ?1")

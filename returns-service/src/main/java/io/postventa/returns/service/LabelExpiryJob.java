@@ -15,7 +15,8 @@ public class LabelExpiryJob {
         this.shipments = shipments;
     }
 
-    @Scheduled(every = "${returns.expiry-every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${returns.expiry-every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expire() {
         int expired = shipments.expireUnusedLabels();
         if (expired > 0) {

@@ -60,7 +60,7 @@ public class SupportMailbox {
     // First read 10 s after start, not at once: connecting to IMAP loads and compiles the whole mail stack while the
     // service is still starting (docs/performance/2026-12-07-start-small-2.md); the mailbox is read every poll-every.
     @Scheduled(every = "${ticket.mail.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "support-mailbox", delayed = "10s")
+            identity = "support-mailbox", delayed = "10s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         try {
             poll();

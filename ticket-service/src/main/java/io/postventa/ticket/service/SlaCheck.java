@@ -28,7 +28,7 @@ public class SlaCheck {
     // First check 10 s after start, not while the service is still starting (a breach is found within
     // check-every plus these seconds after a restart, as within check-every otherwise).
     @Scheduled(every = "${ticket.sla.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "sla-check", delayed = "10s")
+            identity = "sla-check", delayed = "10s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         run();
     }
