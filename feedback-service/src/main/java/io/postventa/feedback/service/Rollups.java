@@ -255,6 +255,63 @@ public class Rollups {
                 day, category == null ? "unknown" : category, ordered, returned);
     }
 
+    /** A row of a per-day rollup keyed by one more value (a category, a sku). */
+    public record DayKey(LocalDate day, String key) {
+    }
+
+    /**
+     * Adds a poll's units ordered per (day, category), as {@link #category} would one by one, in one statement: rows
+     * in key order, so that two consumers adding to the same rows never wait for each other in a cycle.
+     */
+    public void categoriesOrdered(Map<DayKey, Long> units) {
+        if (units.isEmpty()) {
+            return;
+        }
+        Map<DayKey, Long> rows = new LinkedHashMap<>(); // a row appears once: an upsert may not change a row twice
+        units.forEach((k, n) -> rows.merge(new DayKey(k.day(), k.key() == null ? "unknown" : k.key()), n, Long::sum));
+        List<Object> days = new ArrayList<>();
+        List<Object> categories = new ArrayList<>();
+        List<Object> amounts = new ArrayList<>();
+        rows.forEach((k, n) -> {
+            days.add(k.day());
+            categories.add(k.key());
+            amounts.add(n);
+        });
+        sql.update("insert into category_daily (day, category, units_ordered, units_returned) select d, c, n, 0 from "
+                + "unnest(?::date[], ?::text[], ?::bigint[]) as x(d, c, n) order by d, c on conflict (day, category) "
+                + "do update set units_ordered = category_daily.units_ordered + excluded.units_ordered",
+                Sql.texts(days), Sql.texts(categories), Sql.texts(amounts));
+    }
+
+    /**
+     * Adds a poll's units ordered per (day, sku) to the skus' daily and monthly rows, as {@link #sku} would one by
+     * one, in a statement per table: rows in key order (see {@link #categoriesOrdered}).
+     */
+    public void skusOrdered(Map<DayKey, Long> units) {
+        if (units.isEmpty()) {
+            return;
+        }
+        Map<DayKey, Long> monthly = new LinkedHashMap<>();
+        units.forEach((k, n) -> monthly.merge(new DayKey(k.day().withDayOfMonth(1), k.key()), n, Long::sum));
+        skusOrdered("sku_daily", units);
+        skusOrdered("sku_monthly", monthly);
+    }
+
+    private void skusOrdered(String table, Map<DayKey, Long> units) {
+        List<Object> days = new ArrayList<>();
+        List<Object> skus = new ArrayList<>();
+        List<Object> amounts = new ArrayList<>();
+        units.forEach((k, n) -> {
+            days.add(k.day());
+            skus.add(k.key());
+            amounts.add(n);
+        });
+        sql.update("insert into " + table + " (day, sku, units_ordered, units_returned, contacts) select d, s, n, 0, 0 "
+                + "from unnest(?::date[], ?::text[], ?::bigint[]) as x(d, s, n) order by d, s on conflict (day, sku) "
+                + "do update set units_ordered = " + table + ".units_ordered + excluded.units_ordered",
+                Sql.texts(days), Sql.texts(skus), Sql.texts(amounts));
+    }
+
     /** Adds to one sku's daily and monthly rows. */
     public void sku(LocalDate day, String sku, long ordered, long returned, long contacts) {
         for (String table : new String[] { "sku_daily", "sku_monthly" }) {

@@ -94,10 +94,30 @@ public class Sql {
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
+    /**
+     * A list of values bound as one {@code text[]} parameter, for a statement that applies a poll's rows at once
+     * ({@code unnest(?::text[], ?::text[]) as x(a, b)}, each column cast to its type in SQL). Instants go as ISO-8601
+     * UTC, dates as ISO dates, enums by name: text casts exactly, where a {@code Timestamp[]} would be sent in the
+     * JVM's time zone.
+     */
+    public record Texts(List<String> values) {
+    }
+
+    /** {@code values} as one {@code text[]} parameter (see {@link Texts}); nulls stay SQL nulls. */
+    public static Texts texts(Collection<?> values) {
+        List<String> texts = new ArrayList<>(values.size());
+        for (Object value : values) {
+            texts.add(value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString());
+        }
+        return new Texts(texts);
+    }
+
     private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
-            if (p instanceof Instant instant) {
+            if (p instanceof Texts texts) {
+                ps.setArray(i + 1, ps.getConnection().createArrayOf("text", texts.values().toArray()));
+            } else if (p instanceof Instant instant) {
                 ps.setTimestamp(i + 1, Timestamp.from(instant));
             } else if (p instanceof LocalDate date) {
                 ps.setDate(i + 1, Date.valueOf(date));

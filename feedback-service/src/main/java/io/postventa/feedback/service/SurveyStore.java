@@ -3,6 +3,7 @@ package io.postventa.feedback.service;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,6 +38,41 @@ public class SurveyStore {
                 + "ctx_order_id, ctx_return_id, ctx_ticket_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "on conflict (trigger, subject_id) do nothing", "SRV-" + UUID.randomUUID(), customerId, kind, trigger,
                 subjectId, SurveyStatus.PENDING, triggeredAt, dueAt, orderId, returnId, ticketId);
+    }
+
+    /** A survey to schedule about an order (see {@link #scheduleAll}). */
+    public record OrderSurvey(String customerId, String orderId, Instant triggeredAt, Instant dueAt) {
+    }
+
+    /**
+     * {@link #schedule} for a poll's surveys about orders, in one statement: one per trigger and order, the first of
+     * {@code surveys} about an order winning as it would one by one; none for an erased customer. Rows are inserted in
+     * key order, so that two consumers never wait for each other in a cycle.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void scheduleAll(SurveyKind kind, SurveyTrigger trigger, List<OrderSurvey> surveys) {
+        if (surveys.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> customers = new ArrayList<>();
+        List<String> orders = new ArrayList<>();
+        List<Instant> triggered = new ArrayList<>();
+        List<Instant> due = new ArrayList<>();
+        for (OrderSurvey s : surveys) {
+            ids.add("SRV-" + UUID.randomUUID());
+            customers.add(s.customerId());
+            orders.add(s.orderId());
+            triggered.add(s.triggeredAt());
+            due.add(s.dueAt());
+        }
+        // with ordinality: of two rows about one order, the first is inserted and the second does nothing
+        sql.update("insert into survey (survey_id, customer_id, kind, trigger, subject_id, status, triggered_at, due_at, "
+                + "ctx_order_id) select x.id, x.c, ?, ?, x.o, ?, x.t, x.d, x.o from unnest(?::text[], ?::text[], ?::text[], "
+                + "?::timestamptz[], ?::timestamptz[]) with ordinality as x(id, c, o, t, d, n) where not exists (select 1 "
+                + "from customer_profile p where p.customer_id = x.c and p.erased_at is not null) order by x.o, x.n "
+                + "on conflict (trigger, subject_id) do nothing", kind, trigger, SurveyStatus.PENDING, Sql.texts(ids),
+                Sql.texts(customers), Sql.texts(orders), Sql.texts(triggered), Sql.texts(due));
     }
 
     /** The survey {@code surveyId}, locked for the transaction when {@code lock}. */
