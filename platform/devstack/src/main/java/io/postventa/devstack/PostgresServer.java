@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -61,7 +63,7 @@ public final class PostgresServer implements AutoCloseable {
         Ports.requireFree(port, "PostgreSQL");
         Path log = dataDir.resolve("postgres.log");
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir.resolve("data"))
                     .setCleanDataDirectory(clean)
@@ -78,13 +80,40 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("wal_writer_delay", "10ms")
                     .setServerConfig("max_slot_wal_keep_size", "2GB")
-                    .setServerConfig("synchronous_commit", synchronousCommit)
-                    .start();
+                    // Checkpoints as a production server under this write rate has them: at 1,000 order events/s the
+                    // stack writes 3-5 MB of WAL a second, and the default 1 GB forced a checkpoint every ~110 s, after
+                    // which the first change of every page is logged in full (the WAL doubled for ~30 s, for five
+                    // walsenders to decode). docs/performance/2026-12-07-wal.md
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
+                    .setServerConfig("synchronous_commit", synchronousCommit);
+            extraSettings(StackSettings.setting("POSTVENTA_PG_SETTINGS", "")).forEach(builder::setServerConfig);
+            postgres = builder.start();
         } catch (IOException | RuntimeException e) {
             throw new StackException("PostgreSQL cannot start: " + rootMessage(e) + "; see " + log, e);
         }
         createRoleAndDatabases(databases);
         return this;
+    }
+
+    /**
+     * {@code POSTVENTA_PG_SETTINGS}: more server settings, {@code name=value} separated by spaces, after (and so
+     * over) the ones above; unset by default. For measurements, e.g.
+     * {@code shared_preload_libraries=pg_stat_statements pg_stat_statements.track=all}.
+     */
+    static Map<String, String> extraSettings(String spec) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String pair : spec.trim().split("\\s+")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new StackException("POSTVENTA_PG_SETTINGS: '" + pair + "' is not name=value");
+            }
+            settings.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return settings;
     }
 
     private void createRoleAndDatabases(List<String> databases) {

@@ -81,7 +81,7 @@ public class Outbox {
     /** As {@link #publish(EventType, String, Object)}, with the time the fact happened (ce_time). */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(EventType type, String aggregateId, Object payload, Instant occurredAt) {
-        UUID id = UUID.randomUUID();
+        UUID id = EventIds.next();
         write(type, aggregateId, payload, occurredAt, id.toString(), null);
         return id;
     }
