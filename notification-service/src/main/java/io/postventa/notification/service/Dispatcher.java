@@ -98,6 +98,11 @@ public class Dispatcher {
     private final AtomicBoolean wakePending = new AtomicBoolean();
     /** When stale claims were last looked for (System.nanoTime, the scheduler thread only). */
     private long staleCheckedAt = System.nanoTime();
+    /**
+     * Whether this instance has queued again the claims a stopped one left SENDING (the scheduler thread only): its
+     * first round does, before it claims anything, and every round until that has succeeded.
+     */
+    private boolean staleCheckedSinceStart;
     private volatile ScheduledExecutorService scheduler;
     private ExecutorService senders;
 
@@ -120,7 +125,9 @@ public class Dispatcher {
     }
 
     void start(@Observes StartupEvent start) {
-        requeueStaleClaims();
+        // the stale claims are queued again by the first round, on the dispatcher's thread, not here: the service's
+        // start does not wait for that statement (the first HQL statement of the JVM, whose parser's set-up held the
+        // main thread 0.1-0.3 s; docs/performance/2026-12-07-start-small-3.md)
         senders = Executors.newFixedThreadPool(config.dispatchThreads(), r -> {
             Thread t = new Thread(r, "notification-sender");
             t.setDaemon(true);
@@ -171,7 +178,12 @@ public class Dispatcher {
 
     private void round() {
         try {
-            if (System.nanoTime() - staleCheckedAt > Math.min(STALE_CHECK_EVERY.toNanos(), config.staleClaimAfter().toNanos())) {
+            if (!staleCheckedSinceStart) {
+                // what a stopped instance (or this one, before a restart) left SENDING, before the first claim
+                requeueStaleClaims();
+                staleCheckedAt = System.nanoTime();
+                staleCheckedSinceStart = true;
+            } else if (System.nanoTime() - staleCheckedAt > Math.min(STALE_CHECK_EVERY.toNanos(), config.staleClaimAfter().toNanos())) {
                 // a round whose outcomes could not be recorded left its claims SENDING; rounds never overlap,
                 // so none of this instance's claims is in flight now
                 staleCheckedAt = System.nanoTime();

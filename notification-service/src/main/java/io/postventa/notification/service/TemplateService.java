@@ -67,10 +67,17 @@ public class TemplateService {
     /**
      * Inserts the shipped templates that are missing, and brings those nobody has edited since they were seeded
      * ({@code updated_by = 'seed'}) up to the shipped text, so improved wording reaches existing installations
-     * while an admin's edit is never overwritten.
+     * while an admin's edit is never overwritten. One statement for all of them (their columns as arrays): the
+     * 285 statements it used to take, one per template, held every start of the service before it was ready
+     * (docs/performance/2026-12-07-start-small-3.md).
      */
     @Transactional
     void seed(@Observes StartupEvent start) {
+        List<String> ids = new ArrayList<>();
+        List<String> triggers = new ArrayList<>();
+        List<String> channels = new ArrayList<>();
+        List<String> locales = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         try (InputStream in = getClass().getResourceAsStream("/seed/templates.json")) {
             JsonNode seed = JSON.readTree(in);
             for (JsonNode entry : seed) {
@@ -79,20 +86,30 @@ public class TemplateService {
                 String variants = JSON.writeValueAsString(entry.get("variants"));
                 for (JsonNode channel : entry.get("channels")) {
                     NotificationChannel c = NotificationChannel.valueOf(channel.asText());
-                    em.createNativeQuery("insert into message_template (id, trigger, channel, locale, variants, version,"
-                            + " updated_at, updated_by) values (?1, ?2, ?3, ?4, ?5, 1, ?6, 'seed') on conflict (id) do update"
-                            + " set variants = excluded.variants, version = message_template.version + 1,"
-                            + " updated_at = excluded.updated_at"
-                            + " where message_template.updated_by = 'seed' and message_template.variants <> excluded.variants")
-                            .setParameter(1, MessageTemplate.idOf(trigger, c, locale)).setParameter(2, trigger.key())
-                            .setParameter(3, c.name()).setParameter(4, locale).setParameter(5, variants)
-                            .setParameter(6, clock.instant()).executeUpdate();
+                    ids.add(MessageTemplate.idOf(trigger, c, locale));
+                    triggers.add(trigger.key());
+                    channels.add(c.name());
+                    locales.add(locale);
+                    texts.add(variants);
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the shipped templates", e);
         }
+        em.createNativeQuery(SEED).setParameter(1, ids.toArray(String[]::new))
+                .setParameter(2, triggers.toArray(String[]::new)).setParameter(3, channels.toArray(String[]::new))
+                .setParameter(4, locales.toArray(String[]::new)).setParameter(5, texts.toArray(String[]::new))
+                .setParameter(6, clock.instant()).executeUpdate();
     }
+
+    /** The shipped templates' upsert: ?1-?5 the columns as arrays (one element per template), ?6 the time. */
+    static final String SEED = "insert into message_template (id, trigger, channel, locale, variants, version,"
+            + " updated_at, updated_by) select s.id, s.trigger, s.channel, s.locale, s.variants, 1, ?6, 'seed'"
+            + " from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),"
+            + " cast(?5 as text[])) as s(id, trigger, channel, locale, variants)"
+            + " on conflict (id) do update set variants = excluded.variants, version = message_template.version + 1,"
+            + " updated_at = excluded.updated_at"
+            + " where message_template.updated_by = 'seed' and message_template.variants <> excluded.variants";
 
     /** The template's variants (unmodifiable), read once per stored JSON rather than for every message. */
     public List<TemplateVariant> variants(MessageTemplate template) {
