@@ -254,14 +254,18 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
     /**
      * The default JVM flags of a service, see {@link #jvmOptions()}. {@code -XX:TrimNativeHeapInterval} (JDK 17.0.9+)
      * hands the memory glibc keeps after start-up (the JIT's arenas, Hibernate's and Debezium's boot) back to the
-     * system every 5 s: 10-25 MB less RSS idle (docs/performance/2026-12-07-start-small.md).
+     * system every 5 s: 10-25 MB less RSS idle (docs/performance/2026-12-07-start-small.md). {@code
+     * -XX:MetaspaceSize=96m} raises the first metadata threshold (about 21 MB by default), which made the JVM run three
+     * to five full collections while a service loaded its classes, and another of up to 0.57 s under the first load
+     * (docs/performance/2026-12-07-sets-and-scale-out.md).
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = defaultJvmOptions(Runtime.version());
 
     /** The flags for a service run by the JDK {@code jdk} (the stack's own, see {@link Classpath#javaExecutable()}). */
     static List<String> defaultJvmOptions(Runtime.Version jdk) {
         List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=256m"));
+                "-XX:+ExitOnOutOfMemoryError", "-XX:ReservedCodeCacheSize=64m", "-XX:MetaspaceSize=96m",
+                "-XX:MaxMetaspaceSize=256m"));
         if (trimsNativeHeap(jdk)) {
             options.add("-XX:TrimNativeHeapInterval=5000");
         }

@@ -63,7 +63,7 @@ class SharedArchiveTest {
                 .contains("-XX:TrimNativeHeapInterval=5000"));
         assertTrue(ServiceProcess.defaultJvmOptions(Runtime.Version.parse("25")).contains("-XX:TrimNativeHeapInterval=5000"));
         assertEquals(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=256m"),
+                "-XX:ReservedCodeCacheSize=64m", "-XX:MetaspaceSize=96m", "-XX:MaxMetaspaceSize=256m"),
                 ServiceProcess.defaultJvmOptions(Runtime.Version.parse("17.0.8")));
         assertEquals(false, ServiceProcess.defaultJvmOptions(Runtime.Version.parse("20.0.2"))
                 .contains("-XX:TrimNativeHeapInterval=5000"));
