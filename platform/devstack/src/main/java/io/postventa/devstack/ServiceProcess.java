@@ -256,7 +256,7 @@ public final class ServiceProcess implements AutoCloseable, Supervised {
      * hands the memory glibc keeps after start-up (the JIT's arenas, Hibernate's and Debezium's boot) back to the
      * system every 5 s: 10-25 MB less RSS idle (docs/performance/2026-12-07-start-small.md). {@code
      * -XX:MetaspaceSize=96m} raises the first metadata threshold (about 21 MB by default), which made the JVM run three
-     * to five full collections while a service loaded its classes, and another of up to 0.57 s under the first load
+     * to five full collections while a service loaded its classes, and another of up to 0.57 s half a minute later
      * (docs/performance/2026-12-07-sets-and-scale-out.md).
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = defaultJvmOptions(Runtime.version());
